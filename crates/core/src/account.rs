@@ -1,0 +1,213 @@
+//! Accounts: password hashing (Argon2id), the password policy, and the TOTP second factor with
+//! the rule that one code works once.
+
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use time::OffsetDateTime;
+use totp_rs::{Secret, Totp};
+
+/// Minimum password length: long passphrases over character classes (NIST SP 800-63B).
+pub const MIN_PASSWORD_LEN: usize = 12;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum AccountError {
+    #[error("the password must be at least {MIN_PASSWORD_LEN} characters long")]
+    PasswordTooShort,
+    #[error("the password may be at most 256 characters long")]
+    PasswordTooLong,
+    #[error("the password could not be hashed: {0}")]
+    Hashing(String),
+    #[error("the username must be 3 to 64 characters: lower-case letters, digits, '.', '-' or '_'")]
+    BadUsername,
+    #[error("the TOTP secret is not valid")]
+    BadTotpSecret,
+}
+
+/// Refuses passwords the policy does not accept.
+pub fn check_password_policy(password: &str) -> Result<(), AccountError> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_LEN {
+        Err(AccountError::PasswordTooShort)
+    } else if chars > 256 {
+        Err(AccountError::PasswordTooLong)
+    } else {
+        Ok(())
+    }
+}
+
+/// Usernames are short, lower-case, and safe to show anywhere.
+pub fn check_username(username: &str) -> Result<(), AccountError> {
+    let ok = (3..=64).contains(&username.len())
+        && username
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+    if ok {
+        Ok(())
+    } else {
+        Err(AccountError::BadUsername)
+    }
+}
+
+/// Hashes a password with Argon2id and a random salt into a PHC string.
+pub fn hash_password(password: &str) -> Result<String, AccountError> {
+    check_password_policy(password)?;
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|hash| hash.to_string())
+        .map_err(|e| AccountError::Hashing(e.to_string()))
+}
+
+/// Whether `password` matches the stored PHC string. A malformed stored hash never matches.
+pub fn verify_password(password: &str, phc: &str) -> bool {
+    Argon2::default()
+        .verify_password(password.as_bytes(), phc)
+        .is_ok()
+}
+
+/// A hash to verify against when the username does not exist, so that the answer takes as long
+/// as for a real account and does not tell which usernames exist. Made once per process.
+pub fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password("decoy password never used").unwrap_or_default())
+}
+
+/// A new random TOTP secret, base32 encoded (160 bits).
+pub fn new_totp_secret() -> String {
+    Secret::generate().to_base32()
+}
+
+fn totp(secret_base32: &str, username: &str) -> Result<Totp, AccountError> {
+    let secret = Secret::try_from_base32(secret_base32).map_err(|_| AccountError::BadTotpSecret)?;
+    totp_rs::Builder::new()
+        .with_secret(secret)
+        .with_issuer(Some("Liaison"))
+        .with_account_name(username)
+        .build()
+        .map_err(|_| AccountError::BadTotpSecret)
+}
+
+/// The `otpauth://` URL and a PNG QR code of it (base64), for enrolment in an authenticator app.
+pub fn totp_enrolment(
+    secret_base32: &str,
+    username: &str,
+) -> Result<(String, String), AccountError> {
+    let totp = totp(secret_base32, username)?;
+    let url = totp.to_url().map_err(|_| AccountError::BadTotpSecret)?;
+    let qr = totp
+        .to_qr_base64()
+        .map_err(|_| AccountError::BadTotpSecret)?;
+    Ok((url, qr))
+}
+
+/// Checks a TOTP code at `now` (allowing one step of clock skew either way) and returns the
+/// time step it belongs to, or `None`. A step at or before `last_step` is refused: a code works
+/// once, so a code seen over someone's shoulder cannot be replayed.
+pub fn check_totp(
+    secret_base32: &str,
+    username: &str,
+    code: &str,
+    now: OffsetDateTime,
+    last_step: Option<i64>,
+) -> Option<i64> {
+    let totp = totp(secret_base32, username).ok()?;
+    let unix = u64::try_from(now.unix_timestamp()).ok()?;
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let step = i64::try_from(totp.check(&code, unix)?).ok()?;
+    match last_step {
+        Some(last) if step <= last => None,
+        _ => Some(step),
+    }
+}
+
+/// The code an authenticator shows at `now` (for tests and the demo's scripted logins).
+pub fn totp_code(secret_base32: &str, username: &str, now: OffsetDateTime) -> Option<String> {
+    let totp = totp(secret_base32, username).ok()?;
+    Some(
+        totp.generate(u64::try_from(now.unix_timestamp()).ok()?)
+            .to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn passwords_hash_with_argon2id_and_verify() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash));
+        assert!(!verify_password("correct horse batterz", &hash));
+        assert!(!verify_password("anything", "not a phc string"));
+        assert!(!verify_password("anything", decoy_hash()));
+        assert!(decoy_hash().starts_with("$argon2id$"));
+    }
+
+    #[test]
+    fn policy_refuses_short_passwords() {
+        assert_eq!(hash_password("short"), Err(AccountError::PasswordTooShort));
+        assert_eq!(
+            check_password_policy(&"x".repeat(300)),
+            Err(AccountError::PasswordTooLong)
+        );
+        assert!(check_password_policy("twelve chars").is_ok());
+    }
+
+    #[test]
+    fn usernames() {
+        assert!(check_username("deu.coordinator").is_ok());
+        for bad in ["ab", "Upper", "with space", "é", &"a".repeat(65)] {
+            assert!(check_username(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn totp_code_works_once() {
+        let secret = new_totp_secret();
+        let now = datetime!(2028-02-29 12:00:00 UTC);
+        let code = totp_code(&secret, "alice", now).unwrap();
+        let step = check_totp(&secret, "alice", &code, now, None).unwrap();
+        assert_eq!(step, now.unix_timestamp() / 30);
+        assert_eq!(
+            check_totp(&secret, "alice", &code, now, Some(step)),
+            None,
+            "replay refused"
+        );
+        // One step of skew is tolerated, two are not.
+        assert!(
+            check_totp(
+                &secret,
+                "alice",
+                &code,
+                now + time::Duration::seconds(30),
+                None
+            )
+            .is_some()
+        );
+        assert!(
+            check_totp(
+                &secret,
+                "alice",
+                &code,
+                now + time::Duration::seconds(90),
+                None
+            )
+            .is_none()
+        );
+        assert!(check_totp(&secret, "alice", "12345", now, None).is_none());
+        assert!(check_totp(&secret, "alice", "abcdef", now, None).is_none());
+        assert!(check_totp("not base32!", "alice", &code, now, None).is_none());
+    }
+
+    #[test]
+    fn enrolment_gives_url_and_qr() {
+        let secret = new_totp_secret();
+        let (url, qr) = totp_enrolment(&secret, "alice").unwrap();
+        assert!(url.starts_with("otpauth://totp/Liaison:alice?"));
+        assert!(!qr.is_empty());
+    }
+}

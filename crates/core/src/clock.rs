@@ -1,0 +1,73 @@
+//! Time as the rules see it. The clock is injected so that every deadline can be tested at any
+//! date, 29 February included; `OffsetDateTime::now_utc` is banned in this crate by clippy.toml.
+
+use time::{Date, OffsetDateTime};
+
+/// A source of the current time.
+pub trait Clock: Send + Sync {
+    fn now(&self) -> OffsetDateTime;
+
+    fn today(&self) -> Date {
+        self.now().date()
+    }
+}
+
+/// The wall clock, for the server.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    #[allow(clippy::disallowed_methods)]
+    fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc()
+    }
+}
+
+/// A clock that always says the same time, for tests and for replaying a day.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub OffsetDateTime);
+
+impl Clock for FixedClock {
+    fn now(&self) -> OffsetDateTime {
+        self.0
+    }
+}
+
+/// Adds calendar months, clamping to the last day of the target month (31 January + 1 month is
+/// 28 or 29 February; 29 February + 12 months is 28 February).
+pub fn add_months(date: Date, months: i32) -> Date {
+    let zero_based = date.year() * 12 + (date.month() as i32 - 1) + months;
+    let year = zero_based.div_euclid(12);
+    let month = time::Month::try_from((zero_based.rem_euclid(12) + 1) as u8)
+        .unwrap_or(time::Month::January);
+    let last_day = time::util::days_in_month(month, year);
+    let day = date.day().min(last_day);
+    Date::from_calendar_date(year, month, day).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::add_months;
+    use time::macros::date;
+
+    fn check(from: time::Date, months: i32, expected: time::Date) {
+        assert_eq!(
+            add_months(from, months),
+            expected,
+            "{from} + {months} months"
+        );
+    }
+
+    #[test]
+    fn adds_calendar_months_with_clamping() {
+        check(date!(2025 - 03 - 15), 12, date!(2026 - 03 - 15));
+        check(date!(2024 - 02 - 29), 12, date!(2025 - 02 - 28));
+        check(date!(2024 - 02 - 29), 48, date!(2028 - 02 - 29));
+        check(date!(2023 - 02 - 28), 12, date!(2024 - 02 - 28));
+        check(date!(2026 - 01 - 31), 1, date!(2026 - 02 - 28));
+        check(date!(2028 - 01 - 31), 1, date!(2028 - 02 - 29));
+        check(date!(2026 - 12 - 31), 1, date!(2027 - 01 - 31));
+        check(date!(2026 - 01 - 15), -1, date!(2025 - 12 - 15));
+        check(date!(2026 - 03 - 31), -1, date!(2026 - 02 - 28));
+    }
+}

@@ -1,0 +1,1 @@
+//! OpenPGP public keys of contacts (being written).

@@ -1,0 +1,221 @@
+//! The points-of-contact directory (CBM 8): the annual update, the 30-day notification rule,
+//! what makes a State's entry complete, and how contact details are validated. Exports and
+//! imports live in the submodules, one per format.
+
+pub mod csv;
+pub mod key;
+pub mod nomination;
+pub mod vcard;
+
+use crate::clock::add_months;
+use liaison_types::directory::{
+    AnnualStatus, Contact, ContactDetails, ContactKind, DirectoryStatus, Level,
+};
+use liaison_types::state::State;
+use std::collections::BTreeMap;
+use time::{Date, Duration, OffsetDateTime};
+
+/// A change recorded more than this many days after it took effect was notified late (CBM 8:
+/// "notify changes no later than thirty days after a change has occurred").
+pub const NOTIFY_WITHIN_DAYS: i64 = 30;
+
+/// Each contact is confirmed or changed at least every this many calendar months (CBM 8: "update
+/// contact information annually").
+pub const CONFIRM_EVERY_MONTHS: i32 = 12;
+
+/// A contact is due soon in the last this many days before it falls due; reminders start then.
+pub const DUE_SOON_DAYS: i64 = 30;
+
+/// How far ahead a State may announce a change.
+pub const MAX_ANNOUNCED_DAYS: i64 = 366;
+
+/// Whether a change that took effect on `effective_on` and reached the directory at
+/// `recorded_at` was notified late. Counted in whole calendar days (UTC): day 30 is on time,
+/// day 31 is late. Changes announced for the future are never late.
+pub fn notified_late(effective_on: Date, recorded_at: OffsetDateTime) -> bool {
+    (recorded_at.date() - effective_on).whole_days() > NOTIFY_WITHIN_DAYS
+}
+
+/// The last day a contact confirmed on `confirmed_on` is still current.
+pub fn due_on(confirmed_on: Date) -> Date {
+    add_months(confirmed_on, CONFIRM_EVERY_MONTHS)
+}
+
+/// Where a contact confirmed on `confirmed_on` stands on `today`: current until its last 30 days,
+/// due soon in them (the due date included), overdue after.
+pub fn annual_status(confirmed_on: Date, today: Date) -> AnnualStatus {
+    let due = due_on(confirmed_on);
+    if today > due {
+        AnnualStatus::Overdue
+    } else if today >= due - Duration::days(DUE_SOON_DAYS) {
+        AnnualStatus::DueSoon
+    } else {
+        AnnualStatus::Current
+    }
+}
+
+/// A contact counts for CBM 8 while it is not retired and not overdue.
+pub fn counts_as_current(contact: &Contact) -> bool {
+    !contact.retired && contact.annual_status != AnnualStatus::Overdue
+}
+
+/// Whether the State has a current point of contact at `level`.
+pub fn has_current(contacts: &[Contact], level: Level) -> bool {
+    contacts
+        .iter()
+        .any(|c| counts_as_current(c) && c.kind == ContactKind::Poc { level })
+}
+
+/// The CBM 8 status of one State's entry, from its contacts (retired ones are ignored) and the
+/// number of changes it notified late within the last 12 months.
+pub fn directory_status(state: &State, contacts: &[Contact], late_changes: u32) -> DirectoryStatus {
+    let active: Vec<&Contact> = contacts.iter().filter(|c| !c.retired).collect();
+    let count =
+        |status: AnnualStatus| active.iter().filter(|c| c.annual_status == status).count() as u32;
+    let has_policy = has_current(contacts, Level::Policy);
+    let has_technical = has_current(contacts, Level::Technical);
+    DirectoryStatus {
+        state: state.clone(),
+        contacts: active.len() as u32,
+        current: count(AnnualStatus::Current),
+        due_soon: count(AnnualStatus::DueSoon),
+        overdue: count(AnnualStatus::Overdue),
+        late_changes,
+        has_policy,
+        has_technical,
+        complete: has_policy && has_technical,
+        next_due_on: active.iter().map(|c| c.due_on).min(),
+        last_confirmed_on: active.iter().map(|c| c.confirmed_on).max(),
+    }
+}
+
+/// Which reminder a contact needs on `today`, if any: one while it is due soon, another once it
+/// is overdue. Together with its due date this names the reminder, so each is sent once.
+pub fn reminder_due(contact: &Contact) -> Option<AnnualStatus> {
+    match (contact.retired, contact.annual_status) {
+        (false, AnnualStatus::DueSoon) => Some(AnnualStatus::DueSoon),
+        (false, AnnualStatus::Overdue) => Some(AnnualStatus::Overdue),
+        _ => None,
+    }
+}
+
+/// Field name → message, for a validation problem.
+pub type FieldErrors = BTreeMap<String, String>;
+
+/// Checks and normalises a contact's details (trimmed text, lower-case email and languages).
+pub fn validate_details(
+    kind: ContactKind,
+    details: &ContactDetails,
+) -> Result<ContactDetails, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut out = details.clone();
+    for (field, value) in [
+        ("name", &mut out.name),
+        ("function", &mut out.function),
+        ("organisation", &mut out.organisation),
+        ("email", &mut out.email),
+        ("phone", &mut out.phone),
+        ("time_zone", &mut out.time_zone),
+        ("website", &mut out.website),
+        ("notes", &mut out.notes),
+    ] {
+        *value = value.trim().to_owned();
+        let max = if field == "notes" { 2000 } else { 200 };
+        if value.chars().count() > max {
+            errors.insert(field.into(), format!("at most {max} characters"));
+        }
+        if value
+            .chars()
+            .any(|c| c.is_control() && !(field == "notes" && (c == '\n' || c == '\r' || c == '\t')))
+        {
+            errors.insert(field.into(), "must not contain control characters".into());
+        }
+    }
+    if out.name.is_empty() {
+        let what = match kind {
+            ContactKind::Poc { .. } => "the name of the person or the function",
+            ContactKind::Structure { .. } => "the name of the structure",
+        };
+        errors
+            .entry("name".into())
+            .or_insert(format!("required: {what}"));
+    }
+    if out.organisation.is_empty() {
+        errors
+            .entry("organisation".into())
+            .or_insert("required".into());
+    }
+    out.email = out.email.to_lowercase();
+    if out.email.is_empty() {
+        errors.entry("email".into()).or_insert("required".into());
+    } else if !email_address::EmailAddress::is_valid(&out.email) || !out.email.contains('.') {
+        errors
+            .entry("email".into())
+            .or_insert(format!("'{}' is not an email address", out.email));
+    }
+    if !out.phone.is_empty() && !valid_phone(&out.phone) {
+        errors
+            .entry("phone".into())
+            .or_insert("use the international format: '+', the country code and the number, e.g. +49 228 99 9582 0".into());
+    }
+    if !out.time_zone.is_empty() && out.time_zone.parse::<chrono_tz::Tz>().is_err() {
+        errors.entry("time_zone".into()).or_insert(format!(
+            "'{}' is not an IANA time zone such as Europe/Vienna",
+            out.time_zone
+        ));
+    }
+    let mut languages = Vec::new();
+    for language in &details.languages {
+        let language = language.trim().to_lowercase();
+        if language.is_empty() {
+            continue;
+        }
+        if language.len() != 2 || !language.bytes().all(|b| b.is_ascii_lowercase()) {
+            errors.insert(
+                "languages".into(),
+                format!("'{language}' is not a two-letter ISO 639-1 language code such as en"),
+            );
+        } else if !languages.contains(&language) {
+            languages.push(language);
+        }
+    }
+    out.languages = languages;
+    if !out.website.is_empty()
+        && !(out.website.starts_with("https://") || out.website.starts_with("http://"))
+    {
+        errors
+            .entry("website".into())
+            .or_insert("must start with https://".into());
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn valid_phone(phone: &str) -> bool {
+    let digits = phone.bytes().filter(u8::is_ascii_digit).count();
+    phone.starts_with('+')
+        && (7..=17).contains(&digits)
+        && phone[1..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b" -()/".contains(&b))
+}
+
+/// Checks the date a change took effect: any past date is fine (late notifications are
+/// recorded, not refused), announced changes may lie up to a year ahead.
+pub fn validate_effective_on(effective_on: Date, today: Date) -> Result<(), String> {
+    if effective_on.year() < 1990 {
+        Err(format!("{effective_on} is before 1990; check the year"))
+    } else if (effective_on - today).whole_days() > MAX_ANNOUNCED_DAYS {
+        Err(format!(
+            "{effective_on} is more than a year ahead; announce changes at most a year in advance"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,42 @@
+//! Notifications waiting to be delivered. Operations queue a message inside their own
+//! transaction; the delivery worker sends it later and records the outcome, so nothing
+//! acknowledged is lost when the process stops in between.
+
+use time::{Duration, OffsetDateTime};
+
+/// A message to queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    /// What produced it, e.g. `directory.reminder`.
+    pub kind: String,
+}
+
+/// How many delivery attempts are made before a message is marked failed.
+pub const MAX_ATTEMPTS: i64 = 6;
+
+/// When to try again after `attempts` failed attempts: 1, 2, 4, 8, 16 minutes.
+pub fn next_attempt(after_failure_at: OffsetDateTime, attempts: i64) -> Option<OffsetDateTime> {
+    if attempts >= MAX_ATTEMPTS {
+        return None;
+    }
+    let minutes = 1_i64 << (attempts.clamp(1, 10) - 1);
+    Some(after_failure_at + Duration::minutes(minutes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn backs_off_then_gives_up() {
+        let t = datetime!(2026-11-24 10:00 UTC);
+        assert_eq!(next_attempt(t, 1), Some(datetime!(2026-11-24 10:01 UTC)));
+        assert_eq!(next_attempt(t, 3), Some(datetime!(2026-11-24 10:04 UTC)));
+        assert_eq!(next_attempt(t, 5), Some(datetime!(2026-11-24 10:16 UTC)));
+        assert_eq!(next_attempt(t, MAX_ATTEMPTS), None);
+    }
+}

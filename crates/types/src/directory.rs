@@ -1,0 +1,281 @@
+//! The points-of-contact directory (CBM 8): contacts, national structures, their versions and
+//! each State's directory status.
+
+use crate::state::{State, StateCode};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+/// The level of authority of a point of contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Policy,
+    Technical,
+}
+
+impl Level {
+    pub const ALL: [Level; 2] = [Level::Policy, Level::Technical];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Policy => "policy",
+            Level::Technical => "technical",
+        }
+    }
+
+    pub fn parse(input: &str) -> Result<Level, String> {
+        match input.trim() {
+            "policy" => Ok(Level::Policy),
+            "technical" => Ok(Level::Technical),
+            other => Err(format!("unknown level '{other}' (policy or technical)")),
+        }
+    }
+}
+
+/// The kind of a national structure that manages ICT incidents or co-ordinates responses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum StructureKind {
+    NationalCsirt,
+    GovernmentCsirt,
+    Ministry,
+    LawEnforcement,
+    Regulator,
+    Other,
+}
+
+impl StructureKind {
+    pub const ALL: [StructureKind; 6] = [
+        StructureKind::NationalCsirt,
+        StructureKind::GovernmentCsirt,
+        StructureKind::Ministry,
+        StructureKind::LawEnforcement,
+        StructureKind::Regulator,
+        StructureKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StructureKind::NationalCsirt => "national-csirt",
+            StructureKind::GovernmentCsirt => "government-csirt",
+            StructureKind::Ministry => "ministry",
+            StructureKind::LawEnforcement => "law-enforcement",
+            StructureKind::Regulator => "regulator",
+            StructureKind::Other => "other",
+        }
+    }
+
+    pub fn parse(input: &str) -> Result<StructureKind, String> {
+        StructureKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == input.trim())
+            .ok_or_else(|| {
+                format!(
+                    "unknown structure kind '{}' (national-csirt, government-csirt, ministry, law-enforcement, regulator, other)",
+                    input.trim()
+                )
+            })
+    }
+}
+
+/// Whether an entry of the directory is a point of contact at a level or a national structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum ContactKind {
+    /// A point of contact at the policy or technical level.
+    Poc { level: Level },
+    /// A national structure (CERT/CSIRT, ministry, law enforcement, regulator).
+    Structure { structure: StructureKind },
+}
+
+/// What happened in one version of a contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Created,
+    Changed,
+    Key,
+    Confirmed,
+    Retired,
+}
+
+impl Change {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Created => "created",
+            Change::Changed => "changed",
+            Change::Key => "key",
+            Change::Confirmed => "confirmed",
+            Change::Retired => "retired",
+        }
+    }
+
+    pub fn parse(input: &str) -> Result<Change, String> {
+        match input {
+            "created" => Ok(Change::Created),
+            "changed" => Ok(Change::Changed),
+            "key" => Ok(Change::Key),
+            "confirmed" => Ok(Change::Confirmed),
+            "retired" => Ok(Change::Retired),
+            other => Err(format!("unknown change '{other}'")),
+        }
+    }
+}
+
+/// Where a contact stands against the annual update of CBM 8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnnualStatus {
+    Current,
+    DueSoon,
+    Overdue,
+}
+
+impl AnnualStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnnualStatus::Current => "current",
+            AnnualStatus::DueSoon => "due-soon",
+            AnnualStatus::Overdue => "overdue",
+        }
+    }
+}
+
+/// The facts of a contact that a State gives; one version holds one set of them.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq, Eq, Default)]
+pub struct ContactDetails {
+    /// Name of the person, or the function when the State nominates a function.
+    pub name: String,
+    #[serde(default)]
+    pub function: String,
+    pub organisation: String,
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    /// Reachable around the clock.
+    #[serde(default)]
+    pub available_24_7: bool,
+    /// IANA time zone, e.g. `Europe/Berlin`.
+    #[serde(default)]
+    pub time_zone: String,
+    /// ISO 639-1 codes of the languages the contact works in.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// A deputy rather than the principal contact.
+    #[serde(default)]
+    pub deputy: bool,
+    #[serde(default)]
+    pub website: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// Body of `POST /api/v1/states/{code}/contacts` and `PUT /api/v1/contacts/{id}`.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ContactInput {
+    #[serde(flatten)]
+    pub kind: ContactKind,
+    #[serde(flatten)]
+    pub details: ContactDetails,
+    /// When the change took effect in the State (may be in the future for announced changes).
+    pub effective_on: Date,
+}
+
+/// Body of `POST /api/v1/contacts/{id}/retire` and of key uploads' metadata.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct EffectiveOn {
+    pub effective_on: Date,
+}
+
+/// Body of `PUT /api/v1/contacts/{id}/key`.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct KeyUpload {
+    /// The ASCII-armored OpenPGP public key.
+    pub armored: String,
+    pub effective_on: Date,
+}
+
+/// A registered OpenPGP public key as shown in the directory.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq, Eq)]
+pub struct KeySummary {
+    pub fingerprint: String,
+    pub algorithm: String,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub expires_at: Option<OffsetDateTime>,
+}
+
+/// A contact as it stands now.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq)]
+pub struct Contact {
+    pub id: i64,
+    pub state: StateCode,
+    #[serde(flatten)]
+    pub kind: ContactKind,
+    #[serde(flatten)]
+    pub details: ContactDetails,
+    pub key: Option<KeySummary>,
+    pub version: i64,
+    pub effective_on: Date,
+    #[serde(with = "time::serde::rfc3339")]
+    pub recorded_at: OffsetDateTime,
+    /// The last day the State confirmed or changed this contact: the annual clock starts here.
+    pub confirmed_on: Date,
+    /// The last day the next confirmation is due.
+    pub due_on: Date,
+    pub annual_status: AnnualStatus,
+    pub retired: bool,
+}
+
+/// One version in a contact's history. History is never rewritten.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq)]
+pub struct ContactVersion {
+    pub contact_id: i64,
+    pub version: i64,
+    pub change: Change,
+    #[serde(flatten)]
+    pub kind: ContactKind,
+    #[serde(flatten)]
+    pub details: ContactDetails,
+    pub key: Option<KeySummary>,
+    pub effective_on: Date,
+    #[serde(with = "time::serde::rfc3339")]
+    pub recorded_at: OffsetDateTime,
+    pub recorded_by: String,
+    /// Recorded more than 30 days after it took effect (CBM 8).
+    pub notified_late: bool,
+}
+
+/// Where a State's entry stands for CBM 8.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq)]
+pub struct DirectoryStatus {
+    pub state: State,
+    pub contacts: u32,
+    pub current: u32,
+    pub due_soon: u32,
+    pub overdue: u32,
+    /// Changes notified late within the last 12 months.
+    pub late_changes: u32,
+    pub has_policy: bool,
+    pub has_technical: bool,
+    /// At least one current policy-level and one current technical-level point of contact.
+    pub complete: bool,
+    /// The earliest date a contact of this State falls due.
+    pub next_due_on: Option<Date>,
+    pub last_confirmed_on: Option<Date>,
+}
+
+/// `GET /api/v1/states/{code}`: a State's directory entry.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq)]
+pub struct StateEntry {
+    pub status: DirectoryStatus,
+    /// Empty for callers who may see only aggregate figures.
+    pub contacts: Vec<Contact>,
+}
+
+/// The outcome of a directory import.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq, Eq)]
+pub struct ImportReport {
+    pub created: u32,
+    pub changed: u32,
+    pub unchanged: u32,
+}

@@ -1,0 +1,90 @@
+//! Participating States and Partners for Co-operation.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An ISO 3166-1 alpha-3 code, upper case (`DEU`). Exists only through [`StateCode::parse`].
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
+#[serde(try_from = "String", into = "String")]
+#[schema(value_type = String, example = "DEU")]
+pub struct StateCode(String);
+
+impl StateCode {
+    /// Accepts three ASCII letters in either case and normalises them to upper case.
+    pub fn parse(input: &str) -> Result<StateCode, String> {
+        let trimmed = input.trim();
+        if trimmed.len() == 3 && trimmed.bytes().all(|b| b.is_ascii_alphabetic()) {
+            Ok(StateCode(trimmed.to_ascii_uppercase()))
+        } else {
+            Err(format!(
+                "'{trimmed}' is not a three-letter ISO 3166 code such as DEU"
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for StateCode {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        StateCode::parse(&value)
+    }
+}
+
+impl From<StateCode> for String {
+    fn from(code: StateCode) -> String {
+        code.0
+    }
+}
+
+impl fmt::Display for StateCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Whether a State takes part in the CBMs or is a Partner for Co-operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum StateStatus {
+    Participating,
+    PartnerAsian,
+    PartnerMediterranean,
+}
+
+impl StateStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StateStatus::Participating => "participating",
+            StateStatus::PartnerAsian => "partner-asian",
+            StateStatus::PartnerMediterranean => "partner-mediterranean",
+        }
+    }
+
+    pub fn parse(input: &str) -> Result<StateStatus, String> {
+        match input {
+            "participating" => Ok(StateStatus::Participating),
+            "partner-asian" => Ok(StateStatus::PartnerAsian),
+            "partner-mediterranean" => Ok(StateStatus::PartnerMediterranean),
+            other => Err(format!("unknown State status '{other}'")),
+        }
+    }
+
+    pub fn is_participating(self) -> bool {
+        self == StateStatus::Participating
+    }
+}
+
+/// A State as listed in the directory.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq)]
+pub struct State {
+    pub code: StateCode,
+    pub alpha2: String,
+    pub name: String,
+    pub status: StateStatus,
+}
