@@ -1,1 +1,466 @@
-fn main() {}
+//! The `liaison` binary: the server (`serve`, `demo`), database migration, and the operator's
+//! offline commands (`admin`, `directory`, `audit`) that run against the database directly.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use liaison_core::clock::{Clock, SystemClock};
+use liaison_server::config::Config;
+use liaison_server::{AppState, demo, ops};
+use liaison_store::Store;
+use liaison_types::account::Role;
+use liaison_types::state::StateCode;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "liaison",
+    version,
+    about = "The OSCE cyber/ICT confidence-building measures, operated."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct Db {
+    /// Configuration file (TOML); `LIAISON_*` environment variables override it.
+    #[arg(long, env = "LIAISON_CONFIG")]
+    config: Option<PathBuf>,
+    /// Database URL (sqlite://PATH or postgres://…), overriding the configuration.
+    #[arg(long, env = "LIAISON_DATABASE_URL")]
+    database: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Runs the server on an embedded SQLite database with demo data and prints the logins.
+    Demo {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Folder of the demo database (created and seeded when empty).
+        #[arg(long, default_value = "liaison-data")]
+        data: PathBuf,
+        /// SMTP relay for notifications, HOST:PORT (plain SMTP). Without it, mail waits in the outbox.
+        #[arg(long)]
+        smtp: Option<String>,
+    },
+    /// Runs the server with a configuration file.
+    Serve {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Creates or updates the database schema and the list of States.
+    Migrate {
+        #[command(flatten)]
+        db: Db,
+    },
+    /// Account administration by the operator.
+    Admin {
+        #[command(flatten)]
+        db: Db,
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Directory export and import.
+    Directory {
+        #[command(flatten)]
+        db: Db,
+        #[command(subcommand)]
+        command: DirectoryCommand,
+    },
+    /// The audit log.
+    Audit {
+        #[command(flatten)]
+        db: Db,
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Creates an account; the password is read from standard input.
+    CreateAccount {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        display_name: String,
+        #[arg(long)]
+        email: String,
+        /// manager, coordinator, poc, observer or auditor
+        #[arg(long)]
+        role: String,
+        /// ISO 3166 alpha-3 code, for coordinators and points of contact.
+        #[arg(long)]
+        state: Option<String>,
+        #[arg(long, default_value = "en")]
+        locale: String,
+    },
+    /// Lists accounts.
+    ListAccounts,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Vcard,
+    Nomination,
+}
+
+#[derive(Subcommand)]
+enum DirectoryCommand {
+    /// Writes the directory as CSV (all States), or a State's vCards or UN nomination file.
+    Export {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        /// The State, for vcard and nomination.
+        #[arg(long)]
+        state: Option<String>,
+        /// Output file; standard output when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Imports a directory CSV (any State's rows, as the operator). Nothing is imported if any row is wrong.
+    Import {
+        /// The CSV file; `-` for standard input.
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Verifies the hash chain of the audit log; exit code 1 when it is broken.
+    Verify,
+}
+
+/// A refusal caused by the user's input: exit code 2.
+#[derive(Debug)]
+struct BadInput(String);
+
+impl std::fmt::Display for BadInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadInput {}
+
+fn load_config(db: &Db) -> anyhow::Result<Config> {
+    let mut figment = Figment::from(Serialized::defaults(Config::default()));
+    if let Some(path) = &db.config {
+        if !path.exists() {
+            return Err(BadInput(format!(
+                "configuration file {} does not exist",
+                path.display()
+            ))
+            .into());
+        }
+        figment = figment.merge(Toml::file(path));
+    }
+    figment = figment.merge(
+        Env::prefixed("LIAISON_")
+            .split("__")
+            .ignore(&["config", "database_url"]),
+    );
+    let mut config: Config = figment
+        .extract()
+        .map_err(|e| BadInput(format!("configuration: {e}")))?;
+    if let Some(url) = &db.database {
+        config.database_url = url.clone();
+    } else if let Ok(url) = std::env::var("LIAISON_DATABASE_URL") {
+        config.database_url = url;
+    }
+    Ok(config)
+}
+
+async fn open(config: &Config) -> anyhow::Result<Store> {
+    let store = Store::connect(&config.database_url)
+        .await
+        .map_err(|e| BadInput(e.to_string()))?;
+    store.migrate().await.context("migrating the database")?;
+    demo::seed_states(&store)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(store)
+}
+
+fn offline_ctx(store: &Store, config: &Config) -> ops::Ctx {
+    ops::Ctx {
+        store: store.clone(),
+        clock: Arc::new(SystemClock),
+        request_id: "cli".into(),
+        config: Arc::new(config.clone()),
+    }
+}
+
+fn app_error(error: liaison_server::error::AppError) -> anyhow::Error {
+    use liaison_server::error::AppError;
+    match &error {
+        AppError::Import(lines) => {
+            let mut text = error.to_string();
+            for line in lines {
+                text.push_str(&format!("\n  line {}: {}", line.line, line.message));
+            }
+            BadInput(text).into()
+        }
+        AppError::Internal(_) => anyhow::anyhow!("{error}"),
+        _ => BadInput(error.to_string()).into(),
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Demo { addr, data, smtp } => {
+            std::fs::create_dir_all(&data)
+                .with_context(|| format!("creating {}", data.display()))?;
+            let mut config = Config {
+                database_url: format!("sqlite://{}", data.join("liaison.db").display()),
+                listen: addr.clone(),
+                public_url: format!("http://{addr}"),
+                ..Config::default()
+            };
+            config.smtp.host = String::new();
+            if let Some(relay) = smtp {
+                let (host, port) = relay
+                    .rsplit_once(':')
+                    .ok_or_else(|| BadInput("--smtp takes HOST:PORT".into()))?;
+                config.smtp.host = host.to_owned();
+                config.smtp.port = port
+                    .parse()
+                    .map_err(|_| BadInput(format!("--smtp: '{port}' is not a port")))?;
+            }
+            let store = open(&config).await?;
+            let config = Arc::new(config);
+            let logins = if demo::is_empty(&store)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+            {
+                Some(
+                    demo::seed(&store, &config, &SystemClock)
+                        .await
+                        .map_err(|e| anyhow::anyhow!("{e}"))?,
+                )
+            } else {
+                None
+            };
+            let listener = tokio::net::TcpListener::bind(&addr)
+                .await
+                .map_err(|e| BadInput(format!("cannot listen on {addr}: {e}")))?;
+            let url = format!("http://{}", listener.local_addr()?);
+            println!("Liaison demo is running at {url}");
+            println!("Database: {}", config.database_url);
+            println!(
+                "Every demo account has the password '{}' and TOTP off (turn it on under Security).",
+                demo::DEMO_PASSWORD
+            );
+            match logins {
+                Some(logins) => {
+                    for login in logins {
+                        println!("  {:<18} {}", login.username, login.role);
+                    }
+                }
+                None => println!(
+                    "  (existing demo data: manager, deu.coordinator, deu.policy, deu.technical, observer, auditor, …)"
+                ),
+            }
+            println!("API: {url}/api/v1 · OpenAPI: {url}/api/openapi.json · Stop with Ctrl-C.");
+            std::io::stdout().flush()?;
+            let state = AppState::new(store, Arc::new(SystemClock), (*config).clone())?;
+            liaison_server::serve(state, listener).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { db } => {
+            let config = load_config(&db)?;
+            let store = open(&config).await?;
+            let listener = tokio::net::TcpListener::bind(&config.listen)
+                .await
+                .map_err(|e| BadInput(format!("cannot listen on {}: {e}", config.listen)))?;
+            tracing::info!(addr = %listener.local_addr()?, "Liaison is listening");
+            let state = AppState::new(store, Arc::new(SystemClock), config)?;
+            liaison_server::serve(state, listener).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Migrate { db } => {
+            let config = load_config(&db)?;
+            open(&config).await?;
+            println!("The database is up to date.");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Admin { db, command } => {
+            let config = load_config(&db)?;
+            let store = open(&config).await?;
+            let ctx = offline_ctx(&store, &config);
+            match command {
+                AdminCommand::CreateAccount {
+                    username,
+                    display_name,
+                    email,
+                    role,
+                    state,
+                    locale,
+                } => {
+                    let role = Role::parse(&role).map_err(BadInput)?;
+                    let state = state
+                        .as_deref()
+                        .map(StateCode::parse)
+                        .transpose()
+                        .map_err(BadInput)?;
+                    let mut password = String::new();
+                    std::io::stdin().read_to_string(&mut password)?;
+                    let password = password.trim_end_matches(['\r', '\n']).to_owned();
+                    let request = ops::account::AccountRequest {
+                        username: username.clone(),
+                        display_name,
+                        email,
+                        password,
+                        role,
+                        state,
+                        contact_id: None,
+                        locale,
+                    };
+                    let id = ops::account::create_account(&ctx, None, request)
+                        .await
+                        .map_err(app_error)?;
+                    println!("Created account {username} (id {id}).");
+                }
+                AdminCommand::ListAccounts => {
+                    let mut tx = store.read().await?;
+                    for account in liaison_store::account::list(&mut tx).await? {
+                        let state = account.state.map(|s| s.to_string()).unwrap_or_default();
+                        println!(
+                            "{:<20} {:<12} {:<4} totp={} {}",
+                            account.username,
+                            account.role.as_str(),
+                            state,
+                            account.totp_enabled,
+                            account.email
+                        );
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Directory { db, command } => {
+            let config = load_config(&db)?;
+            let store = open(&config).await?;
+            let ctx = offline_ctx(&store, &config);
+            match command {
+                DirectoryCommand::Export { format, state, out } => {
+                    let text = match format {
+                        ExportFormat::Csv => ops::directory::export_csv(&ctx, None)
+                            .await
+                            .map_err(app_error)?,
+                        ExportFormat::Vcard | ExportFormat::Nomination => {
+                            let code = state.ok_or_else(|| {
+                                BadInput("--state is required for vcard and nomination".into())
+                            })?;
+                            let code = StateCode::parse(&code).map_err(BadInput)?;
+                            let contacts: Vec<_> = ops::directory::readable_contacts(&ctx, None)
+                                .await
+                                .map_err(app_error)?
+                                .into_iter()
+                                .filter(|c| c.state == code)
+                                .collect();
+                            let mut tx = store.read().await?;
+                            let found = liaison_store::state::get(&mut tx, &code)
+                                .await?
+                                .ok_or_else(|| BadInput(format!("no State with code {code}")))?;
+                            match format {
+                                ExportFormat::Vcard => {
+                                    liaison_core::directory::vcard::state_cards(&contacts, &found)
+                                        .map_err(|e| anyhow::anyhow!(e))?
+                                }
+                                _ => liaison_core::directory::nomination::to_json(
+                                    &liaison_core::directory::nomination::nomination(
+                                        &found,
+                                        &contacts,
+                                        SystemClock.now(),
+                                    ),
+                                )
+                                .map_err(|e| anyhow::anyhow!(e))?,
+                            }
+                        }
+                    };
+                    match out {
+                        Some(path) => std::fs::write(&path, text)
+                            .with_context(|| format!("writing {}", path.display()))?,
+                        None => std::io::stdout().write_all(text.as_bytes())?,
+                    }
+                }
+                DirectoryCommand::Import { file } => {
+                    let bytes = if file.as_os_str() == "-" {
+                        let mut buffer = Vec::new();
+                        std::io::stdin().read_to_end(&mut buffer)?;
+                        buffer
+                    } else {
+                        std::fs::read(&file)
+                            .map_err(|e| BadInput(format!("cannot read {}: {e}", file.display())))?
+                    };
+                    let report = ops::directory::import_csv(&ctx, None, &bytes)
+                        .await
+                        .map_err(app_error)?;
+                    println!(
+                        "Imported: {} added, {} changed, {} unchanged.",
+                        report.created, report.changed, report.unchanged
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Audit {
+            db,
+            command: AuditCommand::Verify,
+        } => {
+            let config = load_config(&db)?;
+            let store = open(&config).await?;
+            let ctx = offline_ctx(&store, &config);
+            let result = ops::audit::verify(&ctx, None).await.map_err(app_error)?;
+            if result.intact {
+                println!("The audit log is intact: {} rows verified.", result.rows);
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!(
+                    "The audit log has been tampered with: the chain breaks at row {} ({} rows verified before it).",
+                    result.first_broken_seq.unwrap_or_default(),
+                    result.rows
+                );
+                Ok(ExitCode::from(1))
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LIAISON_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the runtime: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            if error.downcast_ref::<BadInput>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}

@@ -1,1 +1,91 @@
+//! Liaison's server: the JSON API under `/api/v1` (`api`), the server-rendered pages (`web`),
+//! the operations both call (`ops`), the background jobs (`jobs`) and mail delivery (`mail`).
+//! `app(state)` builds the whole router; `serve` runs it.
 
+pub mod api;
+pub mod auth;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+pub mod middleware;
+pub mod ops;
+pub mod templates;
+pub mod web;
+
+use crate::config::Config;
+use axum::Router;
+use liaison_core::clock::Clock;
+use liaison_store::Store;
+use std::sync::Arc;
+
+/// What every handler and job shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub clock: Arc<dyn Clock>,
+    pub config: Arc<Config>,
+    pub templates: Arc<templates::Templates>,
+    pub limiter: Arc<auth::LoginLimiter>,
+}
+
+impl AppState {
+    pub fn new(store: Store, clock: Arc<dyn Clock>, config: Config) -> anyhow::Result<AppState> {
+        let limiter = auth::LoginLimiter::new(config.login_attempts_per_minute);
+        Ok(AppState {
+            store,
+            clock,
+            config: Arc::new(config),
+            templates: Arc::new(templates::Templates::load()?),
+            limiter: Arc::new(limiter),
+        })
+    }
+
+    /// The context of one operation: the store, the clock and the request id to audit with.
+    pub fn ctx(&self, request_id: &str) -> ops::Ctx {
+        ops::Ctx {
+            store: self.store.clone(),
+            clock: self.clock.clone(),
+            request_id: request_id.to_owned(),
+            config: self.config.clone(),
+        }
+    }
+}
+
+/// The whole application: API, pages, static files, health and metrics, with the middleware
+/// that every response passes through.
+pub fn app(state: AppState) -> Router {
+    let (api, openapi) = api::router(state.clone());
+    let openapi = Arc::new(openapi);
+    Router::new()
+        .merge(api)
+        .route(
+            "/api/openapi.json",
+            axum::routing::get(move || {
+                let openapi = openapi.clone();
+                async move { axum::Json((*openapi).clone()) }
+            }),
+        )
+        .merge(web::router(state.clone()))
+        .merge(middleware::ops_router(state.clone()))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn(middleware::request_id))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            2 * 1024 * 1024,
+        ))
+}
+
+/// Runs the server until the process is stopped, with the jobs when configured.
+pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
+    if state.config.jobs {
+        jobs::spawn(state.clone());
+    }
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,67 @@
+//! The audit log for the auditor.
+
+use super::Rid;
+use crate::AppState;
+use crate::auth::ApiCaller;
+use crate::error::{AppError, AppResult};
+use crate::ops;
+use axum::Json;
+use axum::extract::{Query, State};
+use liaison_types::Page;
+use liaison_types::audit::{AuditEntry, AuditVerification};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(page))
+        .routes(routes!(verify))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+struct PageQuery {
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    limit: Option<i64>,
+}
+
+/// Pages through the audit log, newest first (auditor only).
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(PageQuery),
+    responses((status = 200, body = Page<AuditEntry>), (status = 403, body = liaison_types::Problem)))]
+async fn page(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Query(query): Query<PageQuery>,
+) -> AppResult<Json<Page<AuditEntry>>> {
+    let cursor = query
+        .cursor
+        .map(|c| {
+            c.parse::<i64>()
+                .map_err(|_| AppError::BadRequest(format!("'{c}' is not a cursor from this API")))
+        })
+        .transpose()?;
+    Ok(Json(
+        ops::audit::page(
+            &state.ctx(&rid),
+            &caller.actor,
+            cursor,
+            query.limit.unwrap_or(50),
+        )
+        .await?,
+    ))
+}
+
+/// Verifies the hash chain of the whole log (auditor only).
+#[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit",
+    responses((status = 200, body = AuditVerification), (status = 403, body = liaison_types::Problem)))]
+async fn verify(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+) -> AppResult<Json<AuditVerification>> {
+    Ok(Json(
+        ops::audit::verify(&state.ctx(&rid), Some(&caller.actor)).await?,
+    ))
+}

@@ -1,0 +1,321 @@
+//! The points-of-contact directory (CBM 8) over JSON, with its exports and CSV import.
+
+use super::{AppJson, Rid, state_code};
+use crate::AppState;
+use crate::auth::ApiCaller;
+use crate::error::{AppError, AppResult};
+use crate::ops;
+use crate::ops::directory::Filter;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use liaison_core::directory::{nomination, vcard};
+use liaison_types::directory::{
+    Contact, ContactInput, ContactVersion, DirectoryStatus, EffectiveOn, ImportReport, KeyUpload,
+    StateEntry,
+};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_states))
+        .routes(routes!(get_state))
+        .routes(routes!(create_contact))
+        .routes(routes!(confirm_state))
+        .routes(routes!(state_vcards))
+        .routes(routes!(state_nomination))
+        .routes(routes!(get_contact, update_contact))
+        .routes(routes!(retire_contact))
+        .routes(routes!(get_key, put_key))
+        .routes(routes!(contact_history))
+        .routes(routes!(contact_vcard))
+        .routes(routes!(export_csv))
+        .routes(routes!(import_csv))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+struct StatesQuery {
+    /// all, overdue, due-soon, late, no-policy, no-technical, incomplete
+    #[serde(default)]
+    filter: Filter,
+}
+
+/// Every State with its CBM 8 directory status.
+#[utoipa::path(get, path = "/api/v1/states", tag = "directory", params(StatesQuery),
+    responses((status = 200, body = Vec<DirectoryStatus>), (status = 401, body = liaison_types::Problem)))]
+async fn list_states(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Query(query): Query<StatesQuery>,
+) -> AppResult<Json<Vec<DirectoryStatus>>> {
+    Ok(Json(
+        ops::directory::overview(&state.ctx(&rid), &caller.actor, query.filter).await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+struct EntryQuery {
+    /// Include retired contacts.
+    #[serde(default)]
+    include_retired: bool,
+}
+
+/// A State's directory entry: status, and the contacts when the caller may read them.
+#[utoipa::path(get, path = "/api/v1/states/{code}", tag = "directory", params(("code" = String, Path, description = "ISO 3166 alpha-3"), EntryQuery),
+    responses((status = 200, body = StateEntry), (status = 404, body = liaison_types::Problem)))]
+async fn get_state(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(code): Path<String>,
+    Query(query): Query<EntryQuery>,
+) -> AppResult<Json<StateEntry>> {
+    let code = state_code(&code)?;
+    Ok(Json(
+        ops::directory::state_entry(
+            &state.ctx(&rid),
+            &caller.actor,
+            &code,
+            query.include_retired,
+        )
+        .await?,
+    ))
+}
+
+/// Adds a point of contact or national structure (the State's coordinator only).
+#[utoipa::path(post, path = "/api/v1/states/{code}/contacts", tag = "directory", params(("code" = String, Path)), request_body = ContactInput,
+    responses((status = 201, body = Contact), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn create_contact(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(code): Path<String>,
+    AppJson(input): AppJson<ContactInput>,
+) -> AppResult<(StatusCode, Json<Contact>)> {
+    let code = state_code(&code)?;
+    let contact =
+        ops::directory::create_contact(&state.ctx(&rid), &caller.actor, &code, &input).await?;
+    Ok((StatusCode::CREATED, Json(contact)))
+}
+
+/// "Checked, no changes": confirms every contact of the State, restarting the 12-month clock.
+#[utoipa::path(post, path = "/api/v1/states/{code}/confirm", tag = "directory", params(("code" = String, Path)),
+    responses((status = 200, body = StateEntry), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
+async fn confirm_state(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(code): Path<String>,
+) -> AppResult<Json<StateEntry>> {
+    let code = state_code(&code)?;
+    Ok(Json(
+        ops::directory::confirm_state(&state.ctx(&rid), &caller.actor, &code).await?,
+    ))
+}
+
+fn download(content_type: &'static str, filename: String, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// vCard 4.0 of every current contact of a State.
+#[utoipa::path(get, path = "/api/v1/states/{code}/contacts.vcf", tag = "directory", params(("code" = String, Path)),
+    responses((status = 200, content_type = "text/vcard", body = String), (status = 403, body = liaison_types::Problem)))]
+async fn state_vcards(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    let code = state_code(&code)?;
+    let (found, contacts) =
+        ops::directory::state_contacts(&state.ctx(&rid), &caller.actor, &code).await?;
+    let cards = vcard::state_cards(&contacts, &found).map_err(AppError::Internal)?;
+    Ok(download(
+        "text/vcard; charset=utf-8",
+        format!("{code}.vcf"),
+        cards,
+    ))
+}
+
+/// The State's nomination file for the UN Global Points of Contact Directory
+/// (schema: `docs/un-nomination.schema.json`).
+#[utoipa::path(get, path = "/api/v1/states/{code}/nomination", tag = "directory", params(("code" = String, Path)),
+    responses((status = 200, content_type = "application/json", body = Object), (status = 403, body = liaison_types::Problem)))]
+async fn state_nomination(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    let code = state_code(&code)?;
+    let (found, contacts) =
+        ops::directory::state_contacts(&state.ctx(&rid), &caller.actor, &code).await?;
+    let file = nomination::nomination(&found, &contacts, state.clock.now());
+    let json = nomination::to_json(&file).map_err(AppError::Internal)?;
+    Ok(download(
+        "application/json",
+        format!("{code}-un-nomination.json"),
+        json,
+    ))
+}
+
+/// A contact as it stands now.
+#[utoipa::path(get, path = "/api/v1/contacts/{id}", tag = "directory", params(("id" = i64, Path)),
+    responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn get_contact(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Contact>> {
+    Ok(Json(
+        ops::directory::contact(&state.ctx(&rid), &caller.actor, id).await?,
+    ))
+}
+
+/// Changes a contact; a new version is recorded with the date the change took effect.
+#[utoipa::path(put, path = "/api/v1/contacts/{id}", tag = "directory", params(("id" = i64, Path)), request_body = ContactInput,
+    responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn update_contact(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+    AppJson(input): AppJson<ContactInput>,
+) -> AppResult<Json<Contact>> {
+    let (contact, _changed) =
+        ops::directory::update_contact(&state.ctx(&rid), &caller.actor, id, &input).await?;
+    Ok(Json(contact))
+}
+
+/// Retires a contact; it stays in the history.
+#[utoipa::path(post, path = "/api/v1/contacts/{id}/retire", tag = "directory", params(("id" = i64, Path)), request_body = EffectiveOn,
+    responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
+async fn retire_contact(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+    AppJson(body): AppJson<EffectiveOn>,
+) -> AppResult<Json<Contact>> {
+    Ok(Json(
+        ops::directory::retire_contact(&state.ctx(&rid), &caller.actor, id, body.effective_on)
+            .await?,
+    ))
+}
+
+/// The contact's OpenPGP public key, ASCII-armored.
+#[utoipa::path(get, path = "/api/v1/contacts/{id}/key", tag = "directory", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "application/pgp-keys", body = String), (status = 404, body = liaison_types::Problem)))]
+async fn get_key(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let armored = ops::directory::contact_key(&state.ctx(&rid), &caller.actor, id).await?;
+    Ok(([(header::CONTENT_TYPE, "application/pgp-keys")], armored).into_response())
+}
+
+/// Registers or replaces the contact's OpenPGP public key (validated: expired, revoked and
+/// encryption-incapable keys are refused).
+#[utoipa::path(put, path = "/api/v1/contacts/{id}/key", tag = "directory", params(("id" = i64, Path)), request_body = KeyUpload,
+    responses((status = 200, body = Contact), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn put_key(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+    AppJson(body): AppJson<KeyUpload>,
+) -> AppResult<Json<Contact>> {
+    Ok(Json(
+        ops::directory::register_key(
+            &state.ctx(&rid),
+            &caller.actor,
+            id,
+            body.armored.as_bytes(),
+            body.effective_on,
+        )
+        .await?,
+    ))
+}
+
+/// Every version of a contact, oldest first, with the late flag.
+#[utoipa::path(get, path = "/api/v1/contacts/{id}/history", tag = "directory", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<ContactVersion>), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn contact_history(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+) -> AppResult<Json<Vec<ContactVersion>>> {
+    Ok(Json(
+        ops::directory::history(&state.ctx(&rid), &caller.actor, id).await?,
+    ))
+}
+
+/// vCard 4.0 of one contact.
+#[utoipa::path(get, path = "/api/v1/contacts/{id}/vcard", tag = "directory", params(("id" = i64, Path)),
+    responses((status = 200, content_type = "text/vcard", body = String), (status = 403, body = liaison_types::Problem)))]
+async fn contact_vcard(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let ctx = state.ctx(&rid);
+    let contact = ops::directory::contact(&ctx, &caller.actor, id).await?;
+    let (found, _) = ops::directory::state_contacts(&ctx, &caller.actor, &contact.state).await?;
+    let card = vcard::contact_card(&contact, &found).map_err(AppError::Internal)?;
+    Ok(download(
+        "text/vcard; charset=utf-8",
+        format!("contact-{id}.vcf"),
+        card,
+    ))
+}
+
+/// CSV of every contact the caller may read (format: `docs/formats.md`).
+#[utoipa::path(get, path = "/api/v1/directory/export.csv", tag = "directory",
+    responses((status = 200, content_type = "text/csv", body = String), (status = 403, body = liaison_types::Problem)))]
+async fn export_csv(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+) -> AppResult<Response> {
+    let csv = ops::directory::export_csv(&state.ctx(&rid), Some(&caller.actor)).await?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        "liaison-directory.csv".into(),
+        csv,
+    ))
+}
+
+/// Imports the directory CSV for the caller's own State: every row is checked first and any
+/// problem refuses the whole file, with line numbers.
+#[utoipa::path(post, path = "/api/v1/directory/import", tag = "directory", request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, body = ImportReport), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn import_csv(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    body: Bytes,
+) -> AppResult<Json<ImportReport>> {
+    Ok(Json(
+        ops::directory::import_csv(&state.ctx(&rid), Some(&caller.actor), &body).await?,
+    ))
+}

@@ -1,0 +1,84 @@
+//! The JSON API under `/api/v1`: thin handlers (extract, call the operation, answer), each
+//! described for the OpenAPI document with `utoipa::path`, registered once.
+
+pub mod account;
+pub mod audit;
+pub mod directory;
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::middleware::RequestId;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+use utoipa::openapi::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(title = "Liaison API", description = "The OSCE cyber/ICT confidence-building measures, operated: points-of-contact directory (CBM 8) and more."),
+    security(("bearer" = []))
+)]
+struct ApiDoc;
+
+/// The API router and its OpenAPI document.
+pub fn router(state: AppState) -> (axum::Router, OpenApi) {
+    let (router, mut openapi) = OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
+        .merge(account::routes())
+        .merge(directory::routes())
+        .merge(audit::routes())
+        .with_state(state)
+        .split_for_parts();
+    if let Some(components) = openapi.components.as_mut() {
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+    (router, openapi)
+}
+
+/// JSON body whose problems answer as problem+json.
+pub struct AppJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for AppJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(AppJson(value)),
+            Err(rejection) => Err(match rejection.status().as_u16() {
+                413 => AppError::PayloadTooLarge("the body is too large".into()),
+                415 => AppError::BadRequest(
+                    "send the body as JSON with 'Content-Type: application/json'".into(),
+                ),
+                422 => AppError::Validation {
+                    detail: rejection.body_text(),
+                    errors: Default::default(),
+                },
+                _ => AppError::BadRequest(rejection.body_text()),
+            }),
+        }
+    }
+}
+
+/// The request id, for the operation context.
+pub struct Rid(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Rid {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Rid(parts
+            .extensions
+            .get::<RequestId>()
+            .map(|r| r.0.clone())
+            .unwrap_or_default()))
+    }
+}
+
+/// A path segment that must be a State code.
+pub fn state_code(text: &str) -> Result<liaison_types::state::StateCode, AppError> {
+    liaison_types::state::StateCode::parse(text).map_err(AppError::BadRequest)
+}

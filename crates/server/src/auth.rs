@@ -1,0 +1,293 @@
+//! Who is calling: bearer tokens for the API, session cookies (with a CSRF token) for the pages,
+//! the login rate limits, and the extractors that turn a request into an [`Actor`] or refuse it.
+//! Tokens are 256-bit random values; only their SHA-256 is stored.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::i18n;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
+use base64::Engine;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use liaison_core::access::Actor;
+use liaison_store::account::Account;
+use liaison_store::session::SessionKind;
+use rand::RngCore;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::num::NonZeroU32;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "liaison_session";
+
+/// Login attempts per account and per client address.
+pub struct LoginLimiter {
+    by_account: DefaultKeyedRateLimiter<String>,
+    by_address: DefaultKeyedRateLimiter<String>,
+}
+
+impl LoginLimiter {
+    pub fn new(per_minute: u32) -> LoginLimiter {
+        let account = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+        let address =
+            NonZeroU32::new(per_minute.max(1).saturating_mul(3)).unwrap_or(NonZeroU32::MIN);
+        LoginLimiter {
+            by_account: RateLimiter::keyed(Quota::per_minute(account)),
+            by_address: RateLimiter::keyed(Quota::per_minute(address)),
+        }
+    }
+
+    /// Counts an attempt; refuses it when either budget is spent.
+    pub fn attempt(&self, username: &str, address: &str) -> Result<(), AppError> {
+        let account_ok = self.by_account.check_key(&username.to_lowercase()).is_ok();
+        let address_ok = self.by_address.check_key(&address.to_owned()).is_ok();
+        if account_ok && address_ok {
+            Ok(())
+        } else {
+            Err(AppError::TooManyRequests)
+        }
+    }
+}
+
+/// A new random token (base64url, 256 bits).
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The stored form of a token.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// The authenticated caller of a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub actor: Actor,
+    pub account: Account,
+    pub lang: &'static str,
+    /// The CSRF token of a browser session.
+    pub csrf: String,
+}
+
+/// Turns an account into the actor the rules see.
+pub async fn actor_for(state: &AppState, account: &Account) -> Result<Actor, AppError> {
+    let participating = match &account.state {
+        Some(code) => {
+            let mut tx = state.store.read().await?;
+            liaison_store::state::get(&mut tx, code)
+                .await?
+                .is_some_and(|s| s.status.is_participating())
+        }
+        None => false,
+    };
+    Ok(Actor {
+        account_id: account.id,
+        username: account.username.clone(),
+        role: account.role,
+        state: account.state.clone(),
+        state_participating: participating,
+    })
+}
+
+async fn caller_from_token(
+    state: &AppState,
+    token: &str,
+    wanted: SessionKind,
+) -> Result<Option<(Caller, SessionKind)>, AppError> {
+    let now = state.clock.now();
+    let mut tx = state.store.read().await?;
+    let Some(session) = liaison_store::session::find(&mut tx, &token_hash(token), now).await?
+    else {
+        return Ok(None);
+    };
+    if session.kind != wanted
+        && !(wanted == SessionKind::Web && session.kind == SessionKind::PendingTotp)
+    {
+        return Ok(None);
+    }
+    let Some(account) = liaison_store::account::by_id(&mut tx, session.account_id).await? else {
+        return Ok(None);
+    };
+    drop(tx);
+    if account.disabled {
+        return Ok(None);
+    }
+    let actor = actor_for(state, &account).await?;
+    let lang = i18n::supported(&account.locale);
+    Ok(Some((
+        Caller {
+            actor,
+            account,
+            lang,
+            csrf: session.csrf_token,
+        },
+        session.kind,
+    )))
+}
+
+/// An API caller, authenticated with `Authorization: Bearer TOKEN`.
+pub struct ApiCaller(pub Caller);
+
+impl FromRequestParts<AppState> for ApiCaller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or_else(|| {
+                AppError::Unauthorized(
+                    "send 'Authorization: Bearer TOKEN' with a token from POST /api/v1/auth/login"
+                        .into(),
+                )
+            })?;
+        let (caller, _) = caller_from_token(state, token.trim(), SessionKind::Api)
+            .await?
+            .ok_or_else(|| {
+                AppError::Unauthorized("the token is unknown or expired; log in again".into())
+            })?;
+        if state.config.require_totp && !caller.account.totp_enabled {
+            return Err(AppError::Forbidden("this server requires a second factor: enrol TOTP on the web page /account/totp first".into()));
+        }
+        Ok(ApiCaller(caller))
+    }
+}
+
+/// A browser caller, authenticated with the session cookie. Anonymous callers are sent to the
+/// login page; callers who must still enrol TOTP are sent to enrolment.
+pub struct WebCaller(pub Caller);
+
+/// Where an anonymous or half-signed-in browser is sent.
+pub struct WebRedirect(Response);
+
+impl IntoResponse for WebRedirect {
+    fn into_response(self) -> Response {
+        self.0
+    }
+}
+
+impl From<AppError> for WebRedirect {
+    fn from(error: AppError) -> Self {
+        WebRedirect(error.into_response())
+    }
+}
+
+impl FromRequestParts<AppState> for WebCaller {
+    type Rejection = WebRedirect;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let jar = CookieJar::from_headers(&parts.headers);
+        let path = parts.uri.path().to_owned();
+        let login = || {
+            let next = if path.starts_with('/') && !path.starts_with("//") {
+                path.clone()
+            } else {
+                "/".into()
+            };
+            let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+            WebRedirect(Redirect::to(&format!("/login?{query}")).into_response())
+        };
+        let Some(cookie) = jar.get(SESSION_COOKIE) else {
+            return Err(login());
+        };
+        let Some((caller, kind)) =
+            caller_from_token(state, cookie.value(), SessionKind::Web).await?
+        else {
+            return Err(login());
+        };
+        if kind == SessionKind::PendingTotp {
+            return Err(WebRedirect(Redirect::to("/login/totp").into_response()));
+        }
+        let enrolling = path.starts_with("/account/totp") || path == "/logout";
+        if state.config.require_totp && !caller.account.totp_enabled && !enrolling {
+            return Err(WebRedirect(Redirect::to("/account/totp").into_response()));
+        }
+        Ok(WebCaller(caller))
+    }
+}
+
+/// A form posted by a signed-in browser, with its CSRF token checked against the session.
+pub struct WebForm<T> {
+    pub caller: Caller,
+    pub form: T,
+}
+
+impl<T: DeserializeOwned + Send> FromRequest<AppState> for WebForm<T> {
+    type Rejection = WebRedirect;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = request.into_parts();
+        let WebCaller(caller) = WebCaller::from_request_parts(&mut parts, state).await?;
+        let bytes = axum::body::to_bytes(body, 2 * 1024 * 1024)
+            .await
+            .map_err(|_| AppError::PayloadTooLarge("the form is too large".into()))?;
+        check_csrf(&bytes, &caller.csrf)?;
+        let form = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))?;
+        Ok(WebForm { caller, form })
+    }
+}
+
+/// Refuses a form whose `csrf` field is not the session's token.
+pub fn check_csrf(body: &[u8], expected: &str) -> Result<(), AppError> {
+    let fields: HashMap<String, String> = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    let given = fields.get("csrf").map(String::as_str).unwrap_or_default();
+    if !given.is_empty() && constant_time_eq(given.as_bytes(), expected.as_bytes()) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "the form has expired or did not come from this site; reload the page and try again"
+                .into(),
+        ))
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The session cookie for a token.
+pub fn session_cookie(state: &AppState, token: String) -> Cookie<'static> {
+    let mut cookie = Cookie::new(SESSION_COOKIE, token);
+    cookie.set_http_only(true);
+    cookie.set_same_site(SameSite::Strict);
+    cookie.set_path("/");
+    cookie.set_secure(state.config.secure_cookies());
+    cookie
+}
+
+/// The client address of a request, for rate limiting.
+pub fn client_address(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The language for an anonymous page: a `lang` cookie, else `Accept-Language`.
+pub fn anonymous_lang(headers: &axum::http::HeaderMap) -> &'static str {
+    let jar = CookieJar::from_headers(headers);
+    match jar.get("liaison_lang") {
+        Some(cookie) => i18n::supported(cookie.value()),
+        None => i18n::negotiate(
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        ),
+    }
+}

@@ -1,0 +1,140 @@
+//! The server's one error type. Every failure becomes an RFC 9457 problem: JSON for the API, and
+//! a readable page for the web (the web layer renders the same problem as HTML). Internal details
+//! are logged with the request id and never sent.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use liaison_core::access::Denied;
+use liaison_core::directory::FieldErrors;
+use liaison_store::StoreError;
+use liaison_types::Problem;
+use liaison_types::problem::LineError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{detail}")]
+    Validation { detail: String, errors: FieldErrors },
+    #[error("the file has {} problem(s); nothing was imported", .0.len())]
+    Import(Vec<LineError>),
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("too many attempts; wait a minute and try again")]
+    TooManyRequests,
+    #[error("{0}")]
+    PayloadTooLarge(String),
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn validation(field: &str, message: impl Into<String>) -> AppError {
+        let message = message.into();
+        AppError::Validation {
+            detail: format!("{field}: {message}"),
+            errors: FieldErrors::from([(field.to_owned(), message)]),
+        }
+    }
+
+    pub fn fields(errors: FieldErrors) -> AppError {
+        let detail = errors
+            .iter()
+            .map(|(field, message)| format!("{field}: {message}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        AppError::Validation { detail, errors }
+    }
+
+    fn status_and_kind(&self) -> (StatusCode, &'static str, &'static str) {
+        match self {
+            AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad-request", "Bad request"),
+            AppError::Validation { .. } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                "Invalid input",
+            ),
+            AppError::Import(_) => (StatusCode::UNPROCESSABLE_ENTITY, "import", "Import refused"),
+            AppError::Unauthorized(_) => {
+                (StatusCode::UNAUTHORIZED, "unauthorized", "Sign-in required")
+            }
+            AppError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", "Not allowed"),
+            AppError::NotFound(_) => (StatusCode::NOT_FOUND, "not-found", "Not found"),
+            AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
+            AppError::TooManyRequests => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too many requests",
+            ),
+            AppError::PayloadTooLarge(_) => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "too-large", "Too large")
+            }
+            AppError::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+            ),
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let (status, kind, title) = self.status_and_kind();
+        let mut problem = Problem {
+            kind: format!("/problems/{kind}"),
+            title: title.to_owned(),
+            status: status.as_u16(),
+            detail: self.to_string(),
+            errors: Default::default(),
+            lines: Vec::new(),
+            request_id: None,
+        };
+        match self {
+            AppError::Validation { errors, .. } => problem.errors = errors.clone(),
+            AppError::Import(lines) => problem.lines = lines.clone(),
+            _ => {}
+        }
+        problem
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::Internal(detail) = &self {
+            tracing::error!(%detail, "internal error");
+        }
+        let problem = self.problem();
+        let status =
+            StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_vec(&problem).unwrap_or_default();
+        let mut response = (status, body).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        response
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        if error.is_unique_violation() {
+            AppError::Conflict("that already exists".into())
+        } else {
+            AppError::Internal(error.to_string())
+        }
+    }
+}
+
+impl From<Denied> for AppError {
+    fn from(denied: Denied) -> Self {
+        AppError::Forbidden(denied.0.to_owned())
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,96 @@
+//! What every response passes through: a request id (carried into logs, audit rows and problem
+//! bodies), security headers with a strict Content-Security-Policy, and the operational
+//! endpoints `/healthz` and `/metrics`.
+
+use crate::AppState;
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use rand::RngCore;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The id of the request being served.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+static REQUESTS: AtomicU64 = AtomicU64::new(0);
+static SERVER_ERRORS: AtomicU64 = AtomicU64::new(0);
+
+pub async fn request_id(mut request: Request, next: Next) -> Response {
+    let mut bytes = [0u8; 8];
+    rand::rng().fill_bytes(&mut bytes);
+    let id = hex::encode(bytes);
+    request.extensions_mut().insert(RequestId(id.clone()));
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    REQUESTS.fetch_add(1, Ordering::Relaxed);
+    if response.status().is_server_error() {
+        SERVER_ERRORS.fetch_add(1, Ordering::Relaxed);
+    }
+    tracing::info!(request_id = %id, %method, %path, status = response.status().as_u16(), "request");
+    let mut response = response;
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    response
+}
+
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+        }
+    }
+}
+
+async fn metrics() -> Response {
+    let body = format!(
+        "# HELP liaison_http_requests_total HTTP requests served.\n# TYPE liaison_http_requests_total counter\n\
+         liaison_http_requests_total {}\n\
+         # HELP liaison_http_server_errors_total HTTP responses with a 5xx status.\n# TYPE liaison_http_server_errors_total counter\n\
+         liaison_http_server_errors_total {}\n",
+        REQUESTS.load(Ordering::Relaxed),
+        SERVER_ERRORS.load(Ordering::Relaxed)
+    );
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
+}
+
+pub fn ops_router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", axum::routing::get(healthz))
+        .route("/metrics", axum::routing::get(metrics))
+        .with_state(state)
+}

@@ -1,0 +1,65 @@
+//! Reading and verifying the audit log.
+
+use super::Ctx;
+use crate::error::AppResult;
+use liaison_core::access::{self, Actor};
+use liaison_core::audit::{GENESIS, first_broken};
+use liaison_types::Page;
+use liaison_types::audit::{AuditEntry, AuditVerification};
+
+/// A page of the log, newest first; the cursor is the last sequence number shown.
+pub async fn page(
+    ctx: &Ctx,
+    actor: &Actor,
+    cursor: Option<i64>,
+    limit: i64,
+) -> AppResult<Page<AuditEntry>> {
+    let permit = access::read_audit(actor)?;
+    let limit = limit.clamp(1, 500);
+    let mut tx = ctx.store.read().await?;
+    let items = liaison_store::audit::page(&mut tx, &permit, cursor, limit).await?;
+    let next_cursor = if items.len() as i64 == limit {
+        items.last().map(|e| e.seq.to_string())
+    } else {
+        None
+    };
+    Ok(Page { items, next_cursor })
+}
+
+/// Walks the whole chain in batches. An edited, inserted or deleted row breaks it; cutting rows
+/// off the end is caught only against a head recorded elsewhere (the transparency log's job). `actor` is `None` for the operator's offline command.
+pub async fn verify(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<AuditVerification> {
+    let permit = match actor {
+        Some(actor) => access::read_audit(actor)?,
+        None => access::read_audit(&Actor {
+            role: liaison_types::account::Role::Auditor,
+            ..Actor::system()
+        })?,
+    };
+    let mut tx = ctx.store.read().await?;
+    let mut prev = GENESIS.to_owned();
+    let mut next_seq = 1;
+    let mut rows = 0u64;
+    loop {
+        let batch = liaison_store::audit::chain(&mut tx, &permit, next_seq, 1000).await?;
+        if batch.is_empty() {
+            return Ok(AuditVerification {
+                rows,
+                intact: true,
+                first_broken_seq: None,
+            });
+        }
+        if let Some(seq) = first_broken(&batch, prev.clone(), next_seq) {
+            return Ok(AuditVerification {
+                rows,
+                intact: false,
+                first_broken_seq: Some(seq),
+            });
+        }
+        rows += batch.len() as u64;
+        if let Some(last) = batch.last() {
+            prev = last.hash.clone();
+            next_seq = last.seq + 1;
+        }
+    }
+}

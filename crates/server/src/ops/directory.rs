@@ -1,0 +1,730 @@
+//! Directory operations (CBM 8): changing a State's entry, confirming it, registering keys,
+//! importing and exporting, reading it within what the caller may see, and queuing reminders.
+
+use super::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::i18n;
+use fluent_templates::fluent_bundle::FluentValue;
+use liaison_core::access::{self, Actor, EditEntry, ReadContacts};
+use liaison_core::audit::AuditEvent;
+use liaison_core::directory::{self as rules, key};
+use liaison_core::outbox::Message;
+use liaison_store::Tx;
+use liaison_store::directory::{NewVersion, StoredKey};
+use liaison_types::directory::{
+    AnnualStatus, Change, Contact, ContactInput, ContactVersion, DirectoryStatus, ImportReport,
+    StateEntry,
+};
+use liaison_types::state::{State, StateCode};
+use std::collections::BTreeMap;
+use time::{Date, Duration};
+
+/// Which States the overview lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Filter {
+    #[default]
+    All,
+    Overdue,
+    DueSoon,
+    Late,
+    NoPolicy,
+    NoTechnical,
+    Incomplete,
+}
+
+impl Filter {
+    pub fn keeps(self, status: &DirectoryStatus) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Overdue => status.overdue > 0,
+            Filter::DueSoon => status.due_soon > 0,
+            Filter::Late => status.late_changes > 0,
+            Filter::NoPolicy => !status.has_policy,
+            Filter::NoTechnical => !status.has_technical,
+            Filter::Incomplete => !status.complete,
+        }
+    }
+}
+
+async fn state(tx: &mut Tx, code: &StateCode) -> AppResult<State> {
+    liaison_store::state::get(tx, code)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no State with code {code}")))
+}
+
+async fn contact_state(tx: &mut Tx, contact_id: i64) -> AppResult<State> {
+    let code = liaison_store::directory::state_of(tx, contact_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no contact with id {contact_id}")))?;
+    state(tx, &code).await
+}
+
+fn snapshot(contact: &Contact) -> serde_json::Value {
+    serde_json::to_value(contact).unwrap_or_default()
+}
+
+/// Every State with its directory status, filtered; readable by every signed-in account.
+pub async fn overview(ctx: &Ctx, actor: &Actor, filter: Filter) -> AppResult<Vec<DirectoryStatus>> {
+    let permit = access::read_overview(actor)?;
+    let today = ctx.clock.today();
+    let mut tx = ctx.store.read().await?;
+    let states = liaison_store::state::list(&mut tx).await?;
+    let contacts = liaison_store::directory::list_all(&mut tx, &permit, today).await?;
+    let late = liaison_store::directory::late_changes_since(
+        &mut tx,
+        ctx.clock.now() - Duration::days(365),
+    )
+    .await?;
+    let mut by_state: BTreeMap<StateCode, Vec<Contact>> = BTreeMap::new();
+    for contact in contacts {
+        by_state
+            .entry(contact.state.clone())
+            .or_default()
+            .push(contact);
+    }
+    Ok(states
+        .iter()
+        .map(|s| {
+            rules::directory_status(
+                s,
+                by_state.get(&s.code).map(Vec::as_slice).unwrap_or_default(),
+                late.get(&s.code).copied().unwrap_or(0),
+            )
+        })
+        .filter(|status| filter.keeps(status))
+        .collect())
+}
+
+/// One State's entry: status for everyone, contacts for those who may read them.
+pub async fn state_entry(
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &StateCode,
+    include_retired: bool,
+) -> AppResult<StateEntry> {
+    let today = ctx.clock.today();
+    let mut tx = ctx.store.read().await?;
+    let state = state(&mut tx, code).await?;
+    let overview = access::read_overview(actor)?;
+    let all = liaison_store::directory::list_all(&mut tx, &overview, today).await?;
+    let own: Vec<Contact> = all.into_iter().filter(|c| &c.state == code).collect();
+    let late = liaison_store::directory::late_changes_since(
+        &mut tx,
+        ctx.clock.now() - Duration::days(365),
+    )
+    .await?;
+    let status = rules::directory_status(&state, &own, late.get(code).copied().unwrap_or(0));
+    let contacts = match access::read_contacts(actor, &state) {
+        Ok(permit) => {
+            liaison_store::directory::list(&mut tx, &permit, today, include_retired).await?
+        }
+        Err(_) => Vec::new(),
+    };
+    Ok(StateEntry { status, contacts })
+}
+
+async fn read_permit(tx: &mut Tx, actor: &Actor, contact_id: i64) -> AppResult<ReadContacts> {
+    let state = contact_state(tx, contact_id).await?;
+    Ok(access::read_contacts(actor, &state)?)
+}
+
+pub async fn contact(ctx: &Ctx, actor: &Actor, contact_id: i64) -> AppResult<Contact> {
+    let mut tx = ctx.store.read().await?;
+    let permit = read_permit(&mut tx, actor, contact_id).await?;
+    liaison_store::directory::get(&mut tx, &permit, contact_id, ctx.clock.today())
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no contact with id {contact_id}")))
+}
+
+pub async fn history(ctx: &Ctx, actor: &Actor, contact_id: i64) -> AppResult<Vec<ContactVersion>> {
+    let mut tx = ctx.store.read().await?;
+    let permit = read_permit(&mut tx, actor, contact_id).await?;
+    Ok(liaison_store::directory::history(&mut tx, &permit, contact_id).await?)
+}
+
+/// The armored OpenPGP key of a contact.
+pub async fn contact_key(ctx: &Ctx, actor: &Actor, contact_id: i64) -> AppResult<String> {
+    let mut tx = ctx.store.read().await?;
+    let permit = read_permit(&mut tx, actor, contact_id).await?;
+    liaison_store::directory::current_key(&mut tx, &permit, contact_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("this contact has no registered key".into()))
+}
+
+fn validated(
+    ctx: &Ctx,
+    input: &ContactInput,
+) -> AppResult<liaison_types::directory::ContactDetails> {
+    let mut errors = rules::validate_details(input.kind, &input.details)
+        .err()
+        .unwrap_or_default();
+    if let Err(message) = rules::validate_effective_on(input.effective_on, ctx.clock.today()) {
+        errors.insert("effective_on".into(), message);
+    }
+    if errors.is_empty() {
+        rules::validate_details(input.kind, &input.details).map_err(AppError::fields)
+    } else {
+        Err(AppError::fields(errors))
+    }
+}
+
+/// Adds a contact or national structure to a State's entry.
+pub async fn create_contact(
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &StateCode,
+    input: &ContactInput,
+) -> AppResult<Contact> {
+    let details = validated(ctx, input)?;
+    let mut tx = ctx.store.begin().await?;
+    let state = state(&mut tx, code).await?;
+    let permit = access::edit_entry(actor, &state)?;
+    let contact = insert_new(ctx, &mut tx, actor, &permit, &state, input, &details).await?;
+    liaison_store::commit(tx).await?;
+    Ok(contact)
+}
+
+async fn insert_new(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    actor: &Actor,
+    permit: &EditEntry,
+    state: &State,
+    input: &ContactInput,
+    details: &liaison_types::directory::ContactDetails,
+) -> AppResult<Contact> {
+    let now = ctx.clock.now();
+    let version = NewVersion {
+        change: Change::Created,
+        kind: input.kind,
+        details,
+        key: None,
+        effective_on: input.effective_on,
+        recorded_at: now,
+        recorded_by: &actor.username,
+        notified_late: rules::notified_late(input.effective_on, now),
+    };
+    let id = liaison_store::directory::create(tx, permit, &version).await?;
+    let contact = reread(ctx, tx, state, id).await?;
+    ctx.audit(
+        tx,
+        actor,
+        AuditEvent::ContactCreated {
+            contact_id: id,
+            after: snapshot(&contact),
+        },
+    )
+    .await?;
+    Ok(contact)
+}
+
+async fn reread(ctx: &Ctx, tx: &mut Tx, state: &State, id: i64) -> AppResult<Contact> {
+    let permit = access::operator_read_contacts(state);
+    liaison_store::directory::get(tx, &permit, id, ctx.clock.today())
+        .await?
+        .ok_or_else(|| AppError::Internal(format!("contact {id} vanished inside its transaction")))
+}
+
+/// The contact to change, its State's permit, refusing retired contacts.
+async fn editable(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    actor: &Actor,
+    contact_id: i64,
+) -> AppResult<(State, EditEntry, Contact)> {
+    let state = contact_state(tx, contact_id).await?;
+    let permit = access::edit_entry(actor, &state)?;
+    let before = reread(ctx, tx, &state, contact_id).await?;
+    if before.retired {
+        return Err(AppError::Conflict(
+            "this contact is retired; add a new contact instead".into(),
+        ));
+    }
+    Ok((state, permit, before))
+}
+
+async fn current_stored_key(
+    tx: &mut Tx,
+    state: &State,
+    contact_id: i64,
+    contact: &Contact,
+) -> AppResult<Option<StoredKey>> {
+    let Some(summary) = &contact.key else {
+        return Ok(None);
+    };
+    let armored = liaison_store::directory::current_key(
+        tx,
+        &access::operator_read_contacts(state),
+        contact_id,
+    )
+    .await?
+    .unwrap_or_default();
+    Ok(Some(StoredKey {
+        armored,
+        fingerprint: summary.fingerprint.clone(),
+        algorithm: summary.algorithm.clone(),
+        expires_at: summary.expires_at,
+    }))
+}
+
+/// Changes a contact. Returns the contact and whether anything changed (no version is made for
+/// an identical submission).
+pub async fn update_contact(
+    ctx: &Ctx,
+    actor: &Actor,
+    contact_id: i64,
+    input: &ContactInput,
+) -> AppResult<(Contact, bool)> {
+    let details = validated(ctx, input)?;
+    let mut tx = ctx.store.begin().await?;
+    let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
+    if before.details == details && before.kind == input.kind {
+        return Ok((before, false));
+    }
+    let key = current_stored_key(&mut tx, &state, contact_id, &before).await?;
+    let now = ctx.clock.now();
+    let version = NewVersion {
+        change: Change::Changed,
+        kind: input.kind,
+        details: &details,
+        key: key.as_ref(),
+        effective_on: input.effective_on,
+        recorded_at: now,
+        recorded_by: &actor.username,
+        notified_late: rules::notified_late(input.effective_on, now),
+    };
+    liaison_store::directory::append(&mut tx, &permit, contact_id, &version).await?;
+    let after = reread(ctx, &mut tx, &state, contact_id).await?;
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::ContactChanged {
+            contact_id,
+            before: snapshot(&before),
+            after: snapshot(&after),
+        },
+    )
+    .await?;
+    liaison_store::commit(tx).await?;
+    Ok((after, true))
+}
+
+/// Retires a contact (it stays in the history).
+pub async fn retire_contact(
+    ctx: &Ctx,
+    actor: &Actor,
+    contact_id: i64,
+    effective_on: Date,
+) -> AppResult<Contact> {
+    rules::validate_effective_on(effective_on, ctx.clock.today())
+        .map_err(|m| AppError::validation("effective_on", m))?;
+    let mut tx = ctx.store.begin().await?;
+    let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
+    let key = current_stored_key(&mut tx, &state, contact_id, &before).await?;
+    let now = ctx.clock.now();
+    let version = NewVersion {
+        change: Change::Retired,
+        kind: before.kind,
+        details: &before.details,
+        key: key.as_ref(),
+        effective_on,
+        recorded_at: now,
+        recorded_by: &actor.username,
+        notified_late: rules::notified_late(effective_on, now),
+    };
+    liaison_store::directory::append(&mut tx, &permit, contact_id, &version).await?;
+    let after = reread(ctx, &mut tx, &state, contact_id).await?;
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::ContactRetired {
+            contact_id,
+            before: snapshot(&before),
+        },
+    )
+    .await?;
+    liaison_store::commit(tx).await?;
+    Ok(after)
+}
+
+/// Registers (or replaces) a contact's OpenPGP public key after validating it.
+pub async fn register_key(
+    ctx: &Ctx,
+    actor: &Actor,
+    contact_id: i64,
+    key_bytes: &[u8],
+    effective_on: Date,
+) -> AppResult<Contact> {
+    rules::validate_effective_on(effective_on, ctx.clock.today())
+        .map_err(|m| AppError::validation("effective_on", m))?;
+    let info = key::parse_public_key(key_bytes, ctx.clock.now())
+        .map_err(|e| AppError::validation("key", e.to_string()))?;
+    let mut tx = ctx.store.begin().await?;
+    let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
+    if before
+        .key
+        .as_ref()
+        .is_some_and(|k| k.fingerprint == info.fingerprint)
+    {
+        return Err(AppError::Conflict(format!(
+            "key {} is already registered for this contact",
+            info.fingerprint
+        )));
+    }
+    let stored = StoredKey {
+        armored: info.armored,
+        fingerprint: info.fingerprint,
+        algorithm: info.algorithm,
+        expires_at: info.expires_at,
+    };
+    let now = ctx.clock.now();
+    let version = NewVersion {
+        change: Change::Key,
+        kind: before.kind,
+        details: &before.details,
+        key: Some(&stored),
+        effective_on,
+        recorded_at: now,
+        recorded_by: &actor.username,
+        notified_late: rules::notified_late(effective_on, now),
+    };
+    liaison_store::directory::append(&mut tx, &permit, contact_id, &version).await?;
+    let after = reread(ctx, &mut tx, &state, contact_id).await?;
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::ContactKeyRegistered {
+            contact_id,
+            before: snapshot(&before),
+            after: snapshot(&after),
+        },
+    )
+    .await?;
+    liaison_store::commit(tx).await?;
+    Ok(after)
+}
+
+/// "Checked, no changes": confirms every active contact of the State, which restarts their
+/// 12-month clock.
+pub async fn confirm_state(ctx: &Ctx, actor: &Actor, code: &StateCode) -> AppResult<StateEntry> {
+    let mut tx = ctx.store.begin().await?;
+    let state = state(&mut tx, code).await?;
+    let permit = access::edit_entry(actor, &state)?;
+    let read = access::operator_read_contacts(&state);
+    let today = ctx.clock.today();
+    let contacts = liaison_store::directory::list(&mut tx, &read, today, false).await?;
+    if contacts.is_empty() {
+        return Err(AppError::Conflict(
+            "the entry has no contacts to confirm; add the points of contact first".into(),
+        ));
+    }
+    let now = ctx.clock.now();
+    for contact in &contacts {
+        let key = current_stored_key(&mut tx, &state, contact.id, contact).await?;
+        let version = NewVersion {
+            change: Change::Confirmed,
+            kind: contact.kind,
+            details: &contact.details,
+            key: key.as_ref(),
+            effective_on: today,
+            recorded_at: now,
+            recorded_by: &actor.username,
+            notified_late: false,
+        };
+        liaison_store::directory::append(&mut tx, &permit, contact.id, &version).await?;
+    }
+    let ids = contacts.iter().map(|c| c.id).collect();
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::StateConfirmed {
+            state: code.to_string(),
+            contacts: ids,
+        },
+    )
+    .await?;
+    liaison_store::commit(tx).await?;
+    state_entry(ctx, actor, code, false).await
+}
+
+/// Every contact the actor may read, for the CSV export.
+pub async fn readable_contacts(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<Vec<Contact>> {
+    if let Some(actor) = actor {
+        access::export_directory(actor)?;
+    }
+    let today = ctx.clock.today();
+    let mut tx = ctx.store.read().await?;
+    let mut out = Vec::new();
+    for state in liaison_store::state::list(&mut tx).await? {
+        let permit = match actor {
+            Some(actor) => match access::read_contacts(actor, &state) {
+                Ok(permit) => permit,
+                Err(_) => continue,
+            },
+            None => access::operator_read_contacts(&state),
+        };
+        out.extend(liaison_store::directory::list(&mut tx, &permit, today, false).await?);
+    }
+    Ok(out)
+}
+
+/// The CSV of the whole directory as the actor may see it (`None`: the operator, everything).
+pub async fn export_csv(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<String> {
+    let contacts = readable_contacts(ctx, actor).await?;
+    rules::csv::export(&contacts).map_err(AppError::Internal)
+}
+
+/// A State's contacts and the State itself, for the per-State exports.
+pub async fn state_contacts(
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &StateCode,
+) -> AppResult<(State, Vec<Contact>)> {
+    let mut tx = ctx.store.read().await?;
+    let state = state(&mut tx, code).await?;
+    let permit = access::read_contacts(actor, &state)?;
+    let contacts =
+        liaison_store::directory::list(&mut tx, &permit, ctx.clock.today(), false).await?;
+    Ok((state, contacts))
+}
+
+/// Imports the directory CSV. A coordinator imports rows of their own State only; the operator
+/// (offline CLI, `actor` = `None`) imports any State's rows. Rows with an id change that contact
+/// (a new version when something differs), rows without one add a contact. All rows are checked
+/// first; any problem refuses the whole file.
+pub async fn import_csv(ctx: &Ctx, actor: Option<&Actor>, bytes: &[u8]) -> AppResult<ImportReport> {
+    let rows = rules::csv::parse(bytes, ctx.clock.today()).map_err(AppError::Import)?;
+    let system = Actor::system();
+    let who = actor.unwrap_or(&system);
+    let mut tx = ctx.store.begin().await?;
+    let mut problems = Vec::new();
+    let mut plan = Vec::new();
+    for row in &rows {
+        let line = |message: String| liaison_types::problem::LineError {
+            line: row.line,
+            message,
+        };
+        let Some(state) = liaison_store::state::get(&mut tx, &row.state).await? else {
+            problems.push(line(format!("state: no State with code {}", row.state)));
+            continue;
+        };
+        let permit = match actor {
+            Some(actor) => match access::edit_entry(actor, &state) {
+                Ok(permit) => permit,
+                Err(denied) => {
+                    problems.push(line(format!("state: {denied} ({})", state.code)));
+                    continue;
+                }
+            },
+            None => access::operator_edit_entry(&state),
+        };
+        if let Some(id) = row.id {
+            match liaison_store::directory::state_of(&mut tx, id).await? {
+                Some(code) if code == state.code => {}
+                Some(_) => {
+                    problems.push(line(format!("id: contact {id} belongs to another State")));
+                    continue;
+                }
+                None => {
+                    problems.push(line(format!(
+                        "id: no contact with id {id}; leave the id empty to add a contact"
+                    )));
+                    continue;
+                }
+            }
+            let current = reread(ctx, &mut tx, &state, id).await?;
+            if current.retired {
+                problems.push(line(format!("id: contact {id} is retired")));
+                continue;
+            }
+        }
+        plan.push((row, state, permit));
+    }
+    if !problems.is_empty() {
+        return Err(AppError::Import(problems));
+    }
+    let mut report = ImportReport {
+        created: 0,
+        changed: 0,
+        unchanged: 0,
+    };
+    let mut per_state: BTreeMap<StateCode, (u32, u32)> = BTreeMap::new();
+    let now = ctx.clock.now();
+    for (row, state, permit) in plan {
+        let input = ContactInput {
+            kind: row.kind,
+            details: row.details.clone(),
+            effective_on: row.effective_on,
+        };
+        let counts = per_state.entry(state.code.clone()).or_default();
+        match row.id {
+            None => {
+                insert_new(ctx, &mut tx, who, &permit, &state, &input, &row.details).await?;
+                report.created += 1;
+                counts.0 += 1;
+            }
+            Some(id) => {
+                let before = reread(ctx, &mut tx, &state, id).await?;
+                if before.details == row.details && before.kind == row.kind {
+                    report.unchanged += 1;
+                    continue;
+                }
+                let key = current_stored_key(&mut tx, &state, id, &before).await?;
+                let version = NewVersion {
+                    change: Change::Changed,
+                    kind: row.kind,
+                    details: &row.details,
+                    key: key.as_ref(),
+                    effective_on: row.effective_on,
+                    recorded_at: now,
+                    recorded_by: &who.username,
+                    notified_late: rules::notified_late(row.effective_on, now),
+                };
+                liaison_store::directory::append(&mut tx, &permit, id, &version).await?;
+                let after = reread(ctx, &mut tx, &state, id).await?;
+                ctx.audit(
+                    &mut tx,
+                    who,
+                    AuditEvent::ContactChanged {
+                        contact_id: id,
+                        before: snapshot(&before),
+                        after: snapshot(&after),
+                    },
+                )
+                .await?;
+                report.changed += 1;
+                counts.1 += 1;
+            }
+        }
+    }
+    for (code, (created, changed)) in per_state {
+        ctx.audit(
+            &mut tx,
+            who,
+            AuditEvent::DirectoryImported {
+                state: code.to_string(),
+                created,
+                changed,
+            },
+        )
+        .await?;
+    }
+    liaison_store::commit(tx).await?;
+    Ok(report)
+}
+
+/// Finds contacts due soon or overdue whose reminder has not been sent for their current due
+/// date, and queues one email per State to each of its coordinators, in their language. Returns
+/// the number of messages queued.
+pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
+    let system = Actor::system();
+    let overview = access::read_overview(&system)?;
+    let today = ctx.clock.today();
+    let now = ctx.clock.now();
+    let mut tx = ctx.store.begin().await?;
+    let contacts = liaison_store::directory::list_all(&mut tx, &overview, today).await?;
+    let mut by_state: BTreeMap<StateCode, Vec<(Contact, AnnualStatus)>> = BTreeMap::new();
+    for contact in contacts {
+        if let Some(kind) = rules::reminder_due(&contact) {
+            by_state
+                .entry(contact.state.clone())
+                .or_default()
+                .push((contact, kind));
+        }
+    }
+    let mut queued = 0;
+    for (code, due) in by_state {
+        let coordinators = liaison_store::account::coordinators(&mut tx, &code).await?;
+        if coordinators.is_empty() {
+            continue;
+        }
+        let mut fresh = Vec::new();
+        for (contact, kind) in due {
+            if liaison_store::directory::record_reminder(
+                &mut tx,
+                contact.id,
+                kind.as_str(),
+                contact.due_on,
+                now,
+            )
+            .await?
+            {
+                fresh.push((contact, kind));
+            }
+        }
+        if fresh.is_empty() {
+            continue;
+        }
+        let state = state(&mut tx, &code).await?;
+        for coordinator in &coordinators {
+            let message =
+                reminder_message(ctx, &coordinator.locale, &coordinator.email, &state, &fresh);
+            liaison_store::outbox::enqueue(&mut tx, &message, now).await?;
+            queued += 1;
+        }
+        let ids = fresh.iter().map(|(c, _)| c.id).collect();
+        ctx.audit(
+            &mut tx,
+            &system,
+            AuditEvent::ReminderQueued {
+                state: code.to_string(),
+                contacts: ids,
+            },
+        )
+        .await?;
+    }
+    liaison_store::commit(tx).await?;
+    Ok(queued)
+}
+
+fn reminder_message(
+    ctx: &Ctx,
+    lang: &str,
+    to: &str,
+    state: &State,
+    due: &[(Contact, AnnualStatus)],
+) -> Message {
+    let lang = i18n::supported(lang);
+    let subject = i18n::tr_args(
+        lang,
+        "mail-reminder-subject",
+        &[("state", FluentValue::from(state.name.clone()))],
+    );
+    let mut body = i18n::tr_args(
+        lang,
+        "mail-reminder-intro",
+        &[
+            ("state", FluentValue::from(state.name.clone())),
+            ("count", FluentValue::from(due.len())),
+        ],
+    );
+    body.push_str("\n\n");
+    for (contact, kind) in due {
+        let status = i18n::tr(lang, &format!("status-{}", kind.as_str()));
+        body.push_str(&format!(
+            "- {} ({}): {} {}\n",
+            contact.details.name, contact.details.organisation, status, contact.due_on
+        ));
+    }
+    body.push('\n');
+    body.push_str(&i18n::tr_args(
+        lang,
+        "mail-reminder-action",
+        &[(
+            "url",
+            FluentValue::from(format!(
+                "{}/states/{}",
+                ctx.config.public_url.trim_end_matches('/'),
+                state.code
+            )),
+        )],
+    ));
+    body.push('\n');
+    Message {
+        to: to.to_owned(),
+        subject,
+        body,
+        kind: "directory.reminder".into(),
+    }
+}

@@ -1,0 +1,40 @@
+//! Operations: each is one function that the JSON handler, the page handler and the offline CLI
+//! all call. It opens the transaction, asks `core::access`, applies the rules, persists through
+//! `store`, writes the audit event and queues notifications inside the same transaction, and
+//! commits.
+
+pub mod account;
+pub mod audit;
+pub mod directory;
+
+use crate::config::Config;
+use crate::error::AppResult;
+use liaison_core::access::Actor;
+use liaison_core::audit::AuditEvent;
+use liaison_core::clock::Clock;
+use liaison_store::{Store, Tx};
+use std::sync::Arc;
+
+/// The context of one operation.
+#[derive(Clone)]
+pub struct Ctx {
+    pub store: Store,
+    pub clock: Arc<dyn Clock>,
+    pub request_id: String,
+    pub config: Arc<Config>,
+}
+
+impl Ctx {
+    /// Appends an audit event inside `tx`, stamped with this operation's time and request id.
+    pub async fn audit(&self, tx: &mut Tx, actor: &Actor, event: AuditEvent) -> AppResult<()> {
+        liaison_store::audit::append(
+            tx,
+            self.clock.now(),
+            &actor.username,
+            &self.request_id,
+            &event,
+        )
+        .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,89 @@
+//! Server-rendered pages: minijinja templates embedded in the binary (strict undefined, HTML
+//! auto-escaping) with a `t(key, **args)` function that looks messages up in the catalogue in the
+//! page's language.
+
+use crate::error::AppError;
+use crate::i18n;
+use fluent_templates::fluent_bundle::FluentValue;
+use minijinja::value::{Kwargs, Serde, Value, ValueKind};
+use minijinja::{Environment, Error, ErrorKind, State, UndefinedBehavior};
+use rust_embed::RustEmbed;
+
+#[derive(RustEmbed)]
+#[folder = "templates/"]
+struct Files;
+
+/// Static assets (the style sheet), served under `/static/`.
+#[derive(RustEmbed)]
+#[folder = "static/"]
+pub struct Assets;
+
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> {
+    let lang = state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "en".into());
+    let mut args: Vec<(&str, FluentValue<'static>)> = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let fluent = match value.kind() {
+            ValueKind::Number => match value.as_i64() {
+                Some(n) => FluentValue::from(n),
+                None => FluentValue::from(value.to_string()),
+            },
+            _ => FluentValue::from(value.to_string()),
+        };
+        args.push((name, fluent));
+    }
+    Ok(if args.is_empty() {
+        i18n::tr(&lang, key)
+    } else {
+        i18n::tr_args(&lang, key, &args)
+    })
+}
+
+impl Templates {
+    pub fn load() -> anyhow::Result<Templates> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        for name in Files::iter() {
+            let file =
+                Files::get(&name).ok_or_else(|| anyhow::anyhow!("template {name} vanished"))?;
+            let source = String::from_utf8(file.data.into_owned())?;
+            env.add_template_owned(name.to_string(), source)?;
+        }
+        env.add_function("t", translate);
+        env.add_function("languages", || v(i18n::LANGUAGES));
+        Ok(Templates { env })
+    }
+
+    /// Renders a template; `context` must carry `lang`.
+    pub fn render(&self, name: &str, context: Value) -> Result<String, AppError> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| AppError::Internal(format!("template {name}: {e}")))?;
+        template.render(context).map_err(|e| {
+            let detail = if e.kind() == ErrorKind::UndefinedError {
+                format!("undefined value in {name}: {e:#}")
+            } else {
+                format!("{e:#}")
+            };
+            AppError::Internal(detail)
+        })
+    }
+
+    /// Names of every template, for the test that renders each in every language.
+    pub fn names() -> Vec<String> {
+        Files::iter().map(|n| n.to_string()).collect()
+    }
+}
+
+/// Any serialisable value as a template value.
+pub fn v<T: serde::Serialize>(value: T) -> Value {
+    Value::from(Serde(value))
+}

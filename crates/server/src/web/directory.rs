@@ -1,0 +1,678 @@
+//! Directory pages (CBM 8): the network overview, a State's entry, a contact with its history,
+//! the forms that change the entry, key registration, exports and the CSV import.
+
+use super::render;
+use crate::AppState;
+use crate::auth::{Caller, WebCaller, WebForm};
+use crate::error::{AppError, AppResult};
+use crate::ops;
+use crate::ops::directory::Filter;
+use crate::templates::v;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use liaison_core::access;
+use liaison_core::directory::FieldErrors;
+use liaison_core::directory::{nomination, vcard};
+use liaison_types::directory::{
+    Contact, ContactDetails, ContactInput, ContactKind, Level, StructureKind,
+};
+use liaison_types::state::StateCode;
+use minijinja::context;
+use serde::Deserialize;
+use time::Date;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/states", get(states))
+        .route("/states/{code}", get(state_page))
+        .route("/states/{code}/confirm", post(confirm))
+        .route("/states/{code}/contacts/new", get(new_contact_page))
+        .route("/states/{code}/contacts", post(create_contact))
+        .route("/states/{code}/contacts.vcf", get(state_vcards))
+        .route("/states/{code}/nomination.json", get(state_nomination))
+        .route("/contacts/{id}", get(contact_page).post(update_contact))
+        .route("/contacts/{id}/edit", get(edit_contact_page))
+        .route("/contacts/{id}/retire", post(retire))
+        .route("/contacts/{id}/key", get(key_page).post(register_key))
+        .route("/contacts/{id}/key.asc", get(key_download))
+        .route("/contacts/{id}/vcard", get(contact_vcard))
+        .route("/directory.csv", get(export_csv))
+        .route("/directory/import", get(import_page).post(import))
+}
+
+fn code_of(text: &str) -> AppResult<StateCode> {
+    StateCode::parse(text).map_err(AppError::BadRequest)
+}
+
+#[derive(Debug, Deserialize)]
+struct StatesQuery {
+    #[serde(default)]
+    filter: Option<String>,
+}
+
+async fn states(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    Query(query): Query<StatesQuery>,
+) -> AppResult<Response> {
+    let filter_name = query.filter.unwrap_or_else(|| "all".into());
+    let filter: Filter = serde_json::from_value(serde_json::Value::String(filter_name.clone()))
+        .map_err(|_| AppError::BadRequest(format!("unknown filter '{filter_name}'")))?;
+    let statuses = ops::directory::overview(&state.ctx("web"), &caller.actor, filter).await?;
+    let participating = statuses
+        .iter()
+        .filter(|s| s.state.status.is_participating())
+        .count();
+    let complete = statuses
+        .iter()
+        .filter(|s| s.state.status.is_participating() && s.complete)
+        .count();
+    let values = context! {
+        statuses => v(statuses), filter => filter_name, participating => participating, complete => complete,
+        filters => ["all", "overdue", "due-soon", "late", "no-policy", "no-technical", "incomplete"],
+    };
+    Ok(render(
+        &state,
+        Some(&caller),
+        caller.lang,
+        "directory/states.html",
+        values,
+    )?
+    .into_response())
+}
+
+async fn state_page(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let ctx = state.ctx("web");
+    let entry = ops::directory::state_entry(&ctx, &caller.actor, &code, true).await?;
+    let may_edit = access::edit_entry(&caller.actor, &entry.status.state).is_ok();
+    let may_read = access::read_contacts(&caller.actor, &entry.status.state).is_ok();
+    let (active, retired): (Vec<&Contact>, Vec<&Contact>) =
+        entry.contacts.iter().partition(|c| !c.retired);
+    let pocs: Vec<&&Contact> = active
+        .iter()
+        .filter(|c| matches!(c.kind, ContactKind::Poc { .. }))
+        .collect();
+    let structures: Vec<&&Contact> = active
+        .iter()
+        .filter(|c| matches!(c.kind, ContactKind::Structure { .. }))
+        .collect();
+    let values = context! {
+        entry => v(entry.status), pocs => v(pocs), structures => v(structures), retired => v(retired),
+        may_edit => may_edit, may_read => may_read,
+    };
+    Ok(render(
+        &state,
+        Some(&caller),
+        caller.lang,
+        "directory/state.html",
+        values,
+    )?
+    .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct Empty {}
+
+async fn confirm(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    form: WebForm<Empty>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    ops::directory::confirm_state(&state.ctx("web"), &form.caller.actor, &code).await?;
+    Ok(Redirect::to(&format!("/states/{code}?confirmed=1")).into_response())
+}
+
+/// The contact form as posted.
+#[derive(Debug, Deserialize, Default, serde::Serialize)]
+struct ContactForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    function: String,
+    #[serde(default)]
+    organisation: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    available_24_7: Option<String>,
+    #[serde(default)]
+    time_zone: String,
+    #[serde(default)]
+    languages: String,
+    #[serde(default)]
+    deputy: Option<String>,
+    #[serde(default)]
+    website: String,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
+    effective_on: String,
+}
+
+impl ContactForm {
+    fn from_contact(contact: &Contact, today: Date) -> ContactForm {
+        let d = &contact.details;
+        ContactForm {
+            kind: kind_value(contact.kind),
+            name: d.name.clone(),
+            function: d.function.clone(),
+            organisation: d.organisation.clone(),
+            email: d.email.clone(),
+            phone: d.phone.clone(),
+            available_24_7: d.available_24_7.then(|| "on".into()),
+            time_zone: d.time_zone.clone(),
+            languages: d.languages.join(" "),
+            deputy: d.deputy.then(|| "on".into()),
+            website: d.website.clone(),
+            notes: d.notes.clone(),
+            effective_on: today.to_string(),
+        }
+    }
+
+    fn input(&self) -> Result<ContactInput, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let kind = parse_kind(&self.kind)
+            .map_err(|m| errors.insert("kind".into(), m))
+            .ok();
+        let effective_on = Date::parse(
+            self.effective_on.trim(),
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .map_err(|_| {
+            errors.insert(
+                "effective_on".into(),
+                "give the date the change took effect (YYYY-MM-DD)".into(),
+            )
+        })
+        .ok();
+        let details = ContactDetails {
+            name: self.name.clone(),
+            function: self.function.clone(),
+            organisation: self.organisation.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            available_24_7: self.available_24_7.is_some(),
+            time_zone: self.time_zone.clone(),
+            languages: self
+                .languages
+                .split([' ', ',', ';'])
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            deputy: self.deputy.is_some(),
+            website: self.website.clone(),
+            notes: self.notes.clone(),
+        };
+        match (kind, effective_on) {
+            (Some(kind), Some(effective_on)) if errors.is_empty() => Ok(ContactInput {
+                kind,
+                details,
+                effective_on,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+fn kind_value(kind: ContactKind) -> String {
+    match kind {
+        ContactKind::Poc { level } => level.as_str().to_owned(),
+        ContactKind::Structure { structure } => format!("structure:{}", structure.as_str()),
+    }
+}
+
+fn parse_kind(value: &str) -> Result<ContactKind, String> {
+    match value.strip_prefix("structure:") {
+        Some(structure) => Ok(ContactKind::Structure {
+            structure: StructureKind::parse(structure)?,
+        }),
+        None => Ok(ContactKind::Poc {
+            level: Level::parse(value)?,
+        }),
+    }
+}
+
+fn kind_options() -> Vec<String> {
+    let mut options: Vec<String> = Level::ALL.iter().map(|l| l.as_str().to_owned()).collect();
+    options.extend(
+        StructureKind::ALL
+            .iter()
+            .map(|s| format!("structure:{}", s.as_str())),
+    );
+    options
+}
+
+fn form_page(
+    state: &AppState,
+    caller: &Caller,
+    title_key: &str,
+    action: String,
+    cancel: String,
+    form: &ContactForm,
+    errors: &FieldErrors,
+) -> AppResult<Response> {
+    let values = context! {
+        title_key => title_key, action => action, cancel => cancel, form => v(form),
+        errors => v(errors), kinds => kind_options(),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        render(
+            state,
+            Some(caller),
+            caller.lang,
+            "directory/contact_form.html",
+            values,
+        )?,
+    )
+        .into_response())
+}
+
+async fn new_contact_page(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let mut tx = state.store.read().await?;
+    let found = liaison_store::state::get(&mut tx, &code)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no State with code {code}")))?;
+    drop(tx);
+    access::edit_entry(&caller.actor, &found)?;
+    let form = ContactForm {
+        kind: "policy".into(),
+        effective_on: state.clock.today().to_string(),
+        ..Default::default()
+    };
+    form_page(
+        &state,
+        &caller,
+        "contact-new-title",
+        format!("/states/{code}/contacts"),
+        format!("/states/{code}"),
+        &form,
+        &FieldErrors::new(),
+    )
+}
+
+async fn create_contact(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    form: WebForm<ContactForm>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let (caller, form) = (form.caller, form.form);
+    let action = format!("/states/{code}/contacts");
+    let cancel = format!("/states/{code}");
+    let input = match form.input() {
+        Ok(input) => input,
+        Err(errors) => {
+            return form_page(
+                &state,
+                &caller,
+                "contact-new-title",
+                action,
+                cancel,
+                &form,
+                &errors,
+            );
+        }
+    };
+    match ops::directory::create_contact(&state.ctx("web"), &caller.actor, &code, &input).await {
+        Ok(contact) => Ok(Redirect::to(&format!("/contacts/{}", contact.id)).into_response()),
+        Err(AppError::Validation { errors, .. }) => form_page(
+            &state,
+            &caller,
+            "contact-new-title",
+            action,
+            cancel,
+            &form,
+            &errors,
+        ),
+        Err(other) => Err(other),
+    }
+}
+
+async fn contact_page(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let ctx = state.ctx("web");
+    let contact = ops::directory::contact(&ctx, &caller.actor, id).await?;
+    let history = ops::directory::history(&ctx, &caller.actor, id).await?;
+    let mut tx = state.store.read().await?;
+    let found = liaison_store::state::get(&mut tx, &contact.state)
+        .await?
+        .ok_or_else(|| AppError::NotFound("no such State".into()))?;
+    drop(tx);
+    let may_edit = access::edit_entry(&caller.actor, &found).is_ok() && !contact.retired;
+    let late_count = history.iter().filter(|v| v.notified_late).count();
+    let values = context! {
+        contact => v(contact), history => v(history.iter().rev().collect::<Vec<_>>()), state_name => found.name,
+        may_edit => may_edit, late_count => late_count, today => state.clock.today().to_string(),
+    };
+    Ok(render(
+        &state,
+        Some(&caller),
+        caller.lang,
+        "directory/contact.html",
+        values,
+    )?
+    .into_response())
+}
+
+async fn edit_contact_page(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let contact = ops::directory::contact(&state.ctx("web"), &caller.actor, id).await?;
+    let mut tx = state.store.read().await?;
+    let found = liaison_store::state::get(&mut tx, &contact.state)
+        .await?
+        .ok_or_else(|| AppError::NotFound("no such State".into()))?;
+    drop(tx);
+    access::edit_entry(&caller.actor, &found)?;
+    let form = ContactForm::from_contact(&contact, state.clock.today());
+    form_page(
+        &state,
+        &caller,
+        "contact-edit-title",
+        format!("/contacts/{id}"),
+        format!("/contacts/{id}"),
+        &form,
+        &FieldErrors::new(),
+    )
+}
+
+async fn update_contact(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: WebForm<ContactForm>,
+) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
+    let (action, cancel) = (format!("/contacts/{id}"), format!("/contacts/{id}"));
+    let input = match form.input() {
+        Ok(input) => input,
+        Err(errors) => {
+            return form_page(
+                &state,
+                &caller,
+                "contact-edit-title",
+                action,
+                cancel,
+                &form,
+                &errors,
+            );
+        }
+    };
+    match ops::directory::update_contact(&state.ctx("web"), &caller.actor, id, &input).await {
+        Ok((_, changed)) => Ok(Redirect::to(&format!(
+            "/contacts/{id}?{}",
+            if changed { "saved=1" } else { "unchanged=1" }
+        ))
+        .into_response()),
+        Err(AppError::Validation { errors, .. }) => form_page(
+            &state,
+            &caller,
+            "contact-edit-title",
+            action,
+            cancel,
+            &form,
+            &errors,
+        ),
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct RetireForm {
+    effective_on: String,
+}
+
+fn parse_date(field: &str, text: &str) -> AppResult<Date> {
+    Date::parse(
+        text.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .map_err(|_| AppError::validation(field, "give the date the change took effect (YYYY-MM-DD)"))
+}
+
+async fn retire(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: WebForm<RetireForm>,
+) -> AppResult<Response> {
+    let effective_on = parse_date("effective_on", &form.form.effective_on)?;
+    let contact =
+        ops::directory::retire_contact(&state.ctx("web"), &form.caller.actor, id, effective_on)
+            .await?;
+    Ok(Redirect::to(&format!("/states/{}", contact.state)).into_response())
+}
+
+async fn key_page(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let contact = ops::directory::contact(&state.ctx("web"), &caller.actor, id).await?;
+    let values = context! { contact => v(contact), error => None::<String>, armored => "", today => state.clock.today().to_string() };
+    Ok(render(
+        &state,
+        Some(&caller),
+        caller.lang,
+        "directory/key.html",
+        values,
+    )?
+    .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct KeyForm {
+    armored: String,
+    effective_on: String,
+}
+
+async fn register_key(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: WebForm<KeyForm>,
+) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
+    let ctx = state.ctx("web");
+    let result = match parse_date("effective_on", &form.effective_on) {
+        Ok(date) => {
+            ops::directory::register_key(&ctx, &caller.actor, id, form.armored.as_bytes(), date)
+                .await
+        }
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/contacts/{id}?key=1")).into_response()),
+        Err(error @ (AppError::Validation { .. } | AppError::Conflict(_))) => {
+            let contact = ops::directory::contact(&ctx, &caller.actor, id).await?;
+            let values = context! { contact => v(contact), error => error.to_string(), armored => form.armored, today => form.effective_on };
+            let html = render(
+                &state,
+                Some(&caller),
+                caller.lang,
+                "directory/key.html",
+                values,
+            )?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+fn download(content_type: &'static str, filename: String, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn key_download(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let armored = ops::directory::contact_key(&state.ctx("web"), &caller.actor, id).await?;
+    Ok(download(
+        "application/pgp-keys",
+        format!("contact-{id}.asc"),
+        armored,
+    ))
+}
+
+async fn contact_vcard(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let ctx = state.ctx("web");
+    let contact = ops::directory::contact(&ctx, &caller.actor, id).await?;
+    let (found, _) = ops::directory::state_contacts(&ctx, &caller.actor, &contact.state).await?;
+    let card = vcard::contact_card(&contact, &found).map_err(AppError::Internal)?;
+    Ok(download(
+        "text/vcard; charset=utf-8",
+        format!("contact-{id}.vcf"),
+        card,
+    ))
+}
+
+async fn state_vcards(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let (found, contacts) =
+        ops::directory::state_contacts(&state.ctx("web"), &caller.actor, &code).await?;
+    let cards = vcard::state_cards(&contacts, &found).map_err(AppError::Internal)?;
+    Ok(download(
+        "text/vcard; charset=utf-8",
+        format!("{code}.vcf"),
+        cards,
+    ))
+}
+
+async fn state_nomination(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let (found, contacts) =
+        ops::directory::state_contacts(&state.ctx("web"), &caller.actor, &code).await?;
+    let json = nomination::to_json(&nomination::nomination(
+        &found,
+        &contacts,
+        state.clock.now(),
+    ))
+    .map_err(AppError::Internal)?;
+    Ok(download(
+        "application/json",
+        format!("{code}-un-nomination.json"),
+        json,
+    ))
+}
+
+async fn export_csv(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+) -> AppResult<Response> {
+    let csv = ops::directory::export_csv(&state.ctx("web"), Some(&caller.actor)).await?;
+    Ok(download(
+        "text/csv; charset=utf-8",
+        "liaison-directory.csv".into(),
+        csv,
+    ))
+}
+
+async fn import_page(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+) -> AppResult<Response> {
+    let values = context! { csv => "", report => None::<String>, problems => Vec::<String>::new() };
+    Ok(render(
+        &state,
+        Some(&caller),
+        caller.lang,
+        "directory/import.html",
+        values,
+    )?
+    .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct ImportForm {
+    csv: String,
+}
+
+async fn import(State(state): State<AppState>, form: WebForm<ImportForm>) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
+    match ops::directory::import_csv(&state.ctx("web"), Some(&caller.actor), form.csv.as_bytes())
+        .await
+    {
+        Ok(report) => {
+            let values =
+                context! { csv => "", report => v(report), problems => Vec::<String>::new() };
+            Ok(render(
+                &state,
+                Some(&caller),
+                caller.lang,
+                "directory/import.html",
+                values,
+            )?
+            .into_response())
+        }
+        Err(AppError::Import(lines)) => {
+            let problems: Vec<String> = lines
+                .iter()
+                .map(|l| format!("line {}: {}", l.line, l.message))
+                .collect();
+            let values =
+                context! { csv => form.csv, report => None::<String>, problems => problems };
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                render(
+                    &state,
+                    Some(&caller),
+                    caller.lang,
+                    "directory/import.html",
+                    values,
+                )?,
+            )
+                .into_response())
+        }
+        Err(other) => Err(other),
+    }
+}

@@ -1,0 +1,98 @@
+//! The server-rendered pages: the same nouns and paths as the API without `/api/v1`, usable
+//! without JavaScript, in the caller's language. Problems from operations are shown as pages.
+
+pub mod account;
+pub mod audit;
+pub mod directory;
+
+use crate::AppState;
+use crate::auth::Caller;
+use crate::error::AppError;
+use crate::templates::Assets;
+use axum::Router;
+use axum::extract::{Path, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use minijinja::Value;
+use minijinja::context;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(account::routes())
+        .merge(directory::routes())
+        .merge(audit::routes())
+        .route("/static/{file}", axum::routing::get(asset))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            problem_pages,
+        ))
+        .with_state(state)
+}
+
+/// Renders a page with the values every page needs (language, the signed-in account, the CSRF
+/// token for its forms).
+pub fn render(
+    state: &AppState,
+    caller: Option<&Caller>,
+    lang: &str,
+    template: &str,
+    values: Value,
+) -> Result<Html<String>, AppError> {
+    let me = caller.map(|c| {
+        context! {
+            username => c.account.username.clone(),
+            display_name => c.account.display_name.clone(),
+            role => c.account.role.as_str(),
+            state => c.account.state.as_ref().map(|s| s.to_string()),
+            totp_enabled => c.account.totp_enabled,
+        }
+    });
+    let csrf = caller.map(|c| c.csrf.clone()).unwrap_or_default();
+    let context = context! { lang => lang, me => me, csrf => csrf, require_totp => state.config.require_totp, ..values };
+    state.templates.render(template, context).map(Html)
+}
+
+async fn asset(Path(file): Path<String>) -> Response {
+    match Assets::get(&file) {
+        Some(content) => {
+            let mime = if file.ends_with(".css") {
+                "text/css; charset=utf-8"
+            } else {
+                "application/octet-stream"
+            };
+            (
+                [
+                    (header::CONTENT_TYPE, mime),
+                    (header::CACHE_CONTROL, "public, max-age=3600"),
+                ],
+                content.data.into_owned(),
+            )
+                .into_response()
+        }
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// Turns a problem+json answer of a page handler into a readable page.
+async fn problem_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let lang = crate::auth::anonymous_lang(request.headers());
+    let response = next.run(request).await;
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if !is_problem {
+        return response;
+    }
+    let status = response.status();
+    let body = axum::body::to_bytes(response.into_body(), 1024 * 1024)
+        .await
+        .unwrap_or_default();
+    let problem: Option<liaison_types::Problem> = serde_json::from_slice(&body).ok();
+    let values = context! { status => status.as_u16(), problem => crate::templates::v(problem) };
+    match render(&state, None, lang, "error.html", values) {
+        Ok(html) => (status, html).into_response(),
+        Err(_) => (status, "error").into_response(),
+    }
+}

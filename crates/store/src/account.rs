@@ -1,0 +1,184 @@
+//! Accounts of the network manager, coordinators, points of contact, observers and auditors.
+
+use crate::{Result, Tx, corrupt, parse_ts, ts};
+use liaison_types::account::Role;
+use liaison_types::state::StateCode;
+use sqlx::Row;
+use time::OffsetDateTime;
+
+/// A stored account, secrets included: it never leaves the server.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub state: Option<StateCode>,
+    pub contact_id: Option<i64>,
+    pub locale: String,
+    pub totp_secret: Option<String>,
+    pub totp_enabled: bool,
+    pub totp_last_step: Option<i64>,
+    pub disabled: bool,
+    pub created_at: OffsetDateTime,
+}
+
+/// What it takes to create an account.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub username: String,
+    pub display_name: String,
+    pub email: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub state: Option<StateCode>,
+    pub contact_id: Option<i64>,
+    pub locale: String,
+}
+
+const COLUMNS: &str = "id, username, display_name, email, password_hash, role, state_code, contact_id, locale, \
+                       totp_secret, totp_enabled, totp_last_step, disabled, created_at";
+
+fn from_row(row: &sqlx::any::AnyRow) -> Result<Account> {
+    let role: String = row.try_get("role")?;
+    let state: Option<String> = row.try_get("state_code")?;
+    let created_at: String = row.try_get("created_at")?;
+    Ok(Account {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        display_name: row.try_get("display_name")?,
+        email: row.try_get("email")?,
+        password_hash: row.try_get("password_hash")?,
+        role: Role::parse(&role).map_err(corrupt)?,
+        state: state
+            .as_deref()
+            .map(StateCode::parse)
+            .transpose()
+            .map_err(corrupt)?,
+        contact_id: row.try_get("contact_id")?,
+        locale: row.try_get("locale")?,
+        totp_secret: row.try_get("totp_secret")?,
+        totp_enabled: row.try_get::<i64, _>("totp_enabled")? != 0,
+        totp_last_step: row.try_get("totp_last_step")?,
+        disabled: row.try_get::<i64, _>("disabled")? != 0,
+        created_at: parse_ts(&created_at)?,
+    })
+}
+
+pub async fn create(tx: &mut Tx, account: &NewAccount, now: OffsetDateTime) -> Result<i64> {
+    let row = sqlx::query(
+        "INSERT INTO accounts (username, display_name, email, password_hash, role, state_code, contact_id, locale, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(&account.username)
+    .bind(&account.display_name)
+    .bind(&account.email)
+    .bind(&account.password_hash)
+    .bind(account.role.as_str())
+    .bind(account.state.as_ref().map(|s| s.as_str().to_owned()))
+    .bind(account.contact_id)
+    .bind(&account.locale)
+    .bind(ts(now))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(row.try_get(0)?)
+}
+
+pub async fn by_username(tx: &mut Tx, username: &str) -> Result<Option<Account>> {
+    let sql = format!("SELECT {COLUMNS} FROM accounts WHERE username = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(username)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub async fn by_id(tx: &mut Tx, id: i64) -> Result<Option<Account>> {
+    let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// All accounts, by username.
+pub async fn list(tx: &mut Tx) -> Result<Vec<Account>> {
+    let sql = format!("SELECT {COLUMNS} FROM accounts ORDER BY username");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(&mut **tx)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// The active coordinators of a State, who receive its directory reminders.
+pub async fn coordinators(tx: &mut Tx, state: &StateCode) -> Result<Vec<Account>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM accounts WHERE role = 'coordinator' AND state_code = $1 AND disabled = 0 ORDER BY id"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(state.as_str())
+        .fetch_all(&mut **tx)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
+pub async fn set_password_hash(tx: &mut Tx, id: i64, hash: &str) -> Result<()> {
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Stores a new, not yet confirmed TOTP secret (enrolment in progress).
+pub async fn set_pending_totp(tx: &mut Tx, id: i64, secret: &str) -> Result<()> {
+    sqlx::query("UPDATE accounts SET totp_secret = $1, totp_enabled = 0, totp_last_step = NULL WHERE id = $2")
+        .bind(secret)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Turns TOTP on after the first code was verified, remembering that code's step.
+pub async fn enable_totp(tx: &mut Tx, id: i64, step: i64) -> Result<()> {
+    sqlx::query("UPDATE accounts SET totp_enabled = 1, totp_last_step = $1 WHERE id = $2")
+        .bind(step)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Records the step of an accepted TOTP code, refusing a step not later than the stored one
+/// (the condition makes two concurrent logins with the same code accept only one).
+pub async fn accept_totp_step(tx: &mut Tx, id: i64, step: i64) -> Result<bool> {
+    let done = sqlx::query("UPDATE accounts SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)")
+        .bind(step)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn set_locale(tx: &mut Tx, id: i64, locale: &str) -> Result<()> {
+    sqlx::query("UPDATE accounts SET locale = $1 WHERE id = $2")
+        .bind(locale)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_disabled(tx: &mut Tx, id: i64, disabled: bool) -> Result<()> {
+    sqlx::query("UPDATE accounts SET disabled = $1 WHERE id = $2")
+        .bind(i64::from(disabled))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
