@@ -161,6 +161,7 @@ pub fn operator_read_contacts(state: &State) -> ReadContacts {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use liaison_types::state::StateStatus;

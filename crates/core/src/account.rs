@@ -132,6 +132,7 @@ pub fn totp_code(secret_base32: &str, username: &str, now: OffsetDateTime) -> Op
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use time::macros::datetime;

@@ -260,6 +260,7 @@ pub fn first_broken<'a>(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use time::macros::datetime;

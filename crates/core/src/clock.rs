@@ -46,6 +46,7 @@ pub fn add_months(date: Date, months: i32) -> Date {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::add_months;
     use time::macros::date;

@@ -27,6 +27,7 @@ pub fn next_attempt(after_failure_at: OffsetDateTime, attempts: i64) -> Option<O
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use time::macros::datetime;

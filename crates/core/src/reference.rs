@@ -54,6 +54,7 @@ pub fn cbms() -> Result<Vec<Cbm>, String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -88,6 +88,7 @@ pub fn tr_args(lang: &str, key: &str, args: &[(&str, FluentValue<'static>)]) -> 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -1,1 +1,305 @@
+//! Test support: `spawn_app()` runs the real server on a random port over a fresh database
+//! (SQLite in a temporary folder, or a new PostgreSQL database when `LIAISON_TEST_POSTGRES_URL`
+//! is set), seeded with the demo data, with a clock the test controls; `ApiClient` is a logged-in
+//! JSON client per demo account.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use liaison_core::clock::Clock;
+use liaison_server::AppState;
+use liaison_server::config::Config;
+use liaison_store::Store;
+use rand::RngCore;
+use reqwest::StatusCode;
+use serde_json::Value;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use time::OffsetDateTime;
+use time::macros::datetime;
+
+/// The demo password of every seeded account.
+pub const PASSWORD: &str = liaison_server::demo::DEMO_PASSWORD;
+
+/// The moment tests start at unless they move the clock.
+pub const START: OffsetDateTime = datetime!(2027-01-15 10:00 UTC);
+
+/// A clock the test sets and advances.
+#[derive(Debug)]
+pub struct TestClock(Mutex<OffsetDateTime>);
+
+impl TestClock {
+    pub fn set(&self, at: OffsetDateTime) {
+        *self.0.lock().unwrap() = at;
+    }
+
+    pub fn advance(&self, by: time::Duration) {
+        let mut now = self.0.lock().unwrap();
+        *now += by;
+    }
+}
+
+impl Clock for TestClock {
+    fn now(&self) -> OffsetDateTime {
+        *self.0.lock().unwrap()
+    }
+}
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Whether the full suite is required (`scripts/test` sets it): then missing services fail the
+/// tests instead of being skipped.
+pub fn require_all() -> bool {
+    std::env::var("LIAISON_TEST_REQUIRE_ALL").is_ok_and(|v| v == "1")
+}
+
+/// The backends to run storage-dependent tests on: SQLite always, PostgreSQL when configured
+/// (and required under `LIAISON_TEST_REQUIRE_ALL=1`).
+pub fn backends() -> Vec<Backend> {
+    let mut out = vec![Backend::Sqlite];
+    if std::env::var("LIAISON_TEST_POSTGRES_URL").is_ok() {
+        out.push(Backend::Postgres);
+    } else if require_all() {
+        panic!(
+            "LIAISON_TEST_REQUIRE_ALL=1 but LIAISON_TEST_POSTGRES_URL is not set: run the tests through scripts/test"
+        );
+    }
+    out
+}
+
+/// A fresh, empty database: its URL and the folder that holds it (SQLite).
+pub async fn fresh_database(backend: Backend) -> (String, Option<tempfile::TempDir>) {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().unwrap();
+            (
+                format!("sqlite://{}", dir.path().join("test.db").display()),
+                Some(dir),
+            )
+        }
+        Backend::Postgres => {
+            let admin_url =
+                std::env::var("LIAISON_TEST_POSTGRES_URL").expect("LIAISON_TEST_POSTGRES_URL");
+            let mut bytes = [0u8; 6];
+            rand::rng().fill_bytes(&mut bytes);
+            let name = format!("t_{}", hex_lower(&bytes));
+            let pool = sqlx_admin::PgPool::connect(&admin_url)
+                .await
+                .expect("connect to the test PostgreSQL");
+            sqlx_admin::query(sqlx_admin::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&pool)
+                .await
+                .unwrap();
+            pool.close().await;
+            let base = admin_url
+                .rsplit_once('/')
+                .map(|(b, _)| b.to_owned())
+                .unwrap();
+            (format!("{base}/{name}"), None)
+        }
+    }
+}
+
+fn hex_lower(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A running server.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub base: String,
+    pub store: Store,
+    pub state: AppState,
+    pub clock: Arc<TestClock>,
+    pub backend: Backend,
+    pub database_url: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// Options for [`spawn_app_with`].
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub backend: Backend,
+    pub demo: bool,
+    pub config: Config,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        let mut config = Config {
+            jobs: false,
+            login_attempts_per_minute: 1000,
+            ..Config::default()
+        };
+        config.smtp.host = String::new();
+        Options {
+            backend: Backend::Sqlite,
+            demo: true,
+            config,
+        }
+    }
+}
+
+/// The server on SQLite with the demo data.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Options::default()).await
+}
+
+pub async fn spawn_app_with(options: Options) -> TestApp {
+    let (url, dir) = fresh_database(options.backend).await;
+    let store = Store::connect(&url).await.unwrap();
+    store.migrate().await.unwrap();
+    let clock = Arc::new(TestClock(Mutex::new(START)));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut config = options.config.clone();
+    config.database_url = url.clone();
+    config.public_url = format!("http://{addr}");
+    if options.demo {
+        liaison_server::demo::seed(&store, &Arc::new(config.clone()), clock.as_ref())
+            .await
+            .unwrap();
+    } else {
+        liaison_server::demo::seed_states(&store).await.unwrap();
+    }
+    let state = AppState::new(store.clone(), clock.clone(), config).unwrap();
+    let server_state = state.clone();
+    tokio::spawn(async move {
+        liaison_server::serve(server_state, listener).await.unwrap();
+    });
+    TestApp {
+        addr,
+        base: format!("http://{addr}"),
+        store,
+        state,
+        clock,
+        backend: options.backend,
+        database_url: url,
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A client logged in through the API as a demo account.
+    pub async fn login(&self, username: &str) -> ApiClient {
+        let http = reqwest::Client::new();
+        let response = http
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({ "username": username, "password": PASSWORD }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "login of {username}");
+        let body: Value = response.json().await.unwrap();
+        ApiClient {
+            http,
+            base: self.base.clone(),
+            token: Some(body["token"].as_str().unwrap().to_owned()),
+        }
+    }
+
+    /// A client without a token.
+    pub fn anonymous(&self) -> ApiClient {
+        ApiClient {
+            http: reqwest::Client::new(),
+            base: self.base.clone(),
+            token: None,
+        }
+    }
+}
+
+/// A JSON client of the API.
+#[derive(Clone)]
+pub struct ApiClient {
+    pub http: reqwest::Client,
+    pub base: String,
+    pub token: Option<String>,
+}
+
+/// An answer: status, content type and body (JSON when it parses, else a string value).
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub text: String,
+    pub json: Value,
+}
+
+impl ApiClient {
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let builder = self.http.request(method, format!("{}{}", self.base, path));
+        match &self.token {
+            Some(token) => builder.bearer_auth(token),
+            None => builder,
+        }
+    }
+
+    pub async fn send(&self, builder: reqwest::RequestBuilder) -> Answer {
+        let response = builder.send().await.unwrap();
+        let status = response.status();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let text = response.text().await.unwrap();
+        let json = serde_json::from_str(&text).unwrap_or(Value::Null);
+        Answer {
+            status,
+            content_type,
+            text,
+            json,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        self.send(self.request(reqwest::Method::GET, path)).await
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> Answer {
+        self.send(self.request(reqwest::Method::POST, path).json(body))
+            .await
+    }
+
+    pub async fn put(&self, path: &str, body: &Value) -> Answer {
+        self.send(self.request(reqwest::Method::PUT, path).json(body))
+            .await
+    }
+
+    pub async fn post_bytes(&self, path: &str, content_type: &str, body: Vec<u8>) -> Answer {
+        self.send(
+            self.request(reqwest::Method::POST, path)
+                .header("content-type", content_type)
+                .body(body),
+        )
+        .await
+    }
+
+    /// Any method with an optional JSON body.
+    pub async fn call(&self, method: reqwest::Method, path: &str, body: Option<&Value>) -> Answer {
+        let builder = self.request(method, path);
+        let builder = match body {
+            Some(body) => builder.json(body),
+            None => builder,
+        };
+        self.send(builder).await
+    }
+}
+
+/// A valid contact body for the API.
+pub fn contact_body(level: &str, name: &str, email: &str, effective_on: &str) -> Value {
+    serde_json::json!({
+        "kind": "poc", "level": level, "name": name, "function": "Duty officer", "organisation": "Test Ministry",
+        "email": email, "phone": "+43 1 234 5678", "available_24_7": true, "time_zone": "Europe/Vienna",
+        "languages": ["de", "en"], "deputy": false, "website": "", "notes": "", "effective_on": effective_on,
+    })
+}

@@ -180,18 +180,22 @@ pub fn validate_details(
         }
     }
     out.languages = languages;
-    if !out.website.is_empty()
-        && !(out.website.starts_with("https://") || out.website.starts_with("http://"))
-    {
+    if !out.website.is_empty() && !valid_website(&out.website) {
         errors
             .entry("website".into())
-            .or_insert("must start with https://".into());
+            .or_insert("must be a web address starting with https://".into());
     }
     if errors.is_empty() {
         Ok(out)
     } else {
         Err(errors)
     }
+}
+
+fn valid_website(website: &str) -> bool {
+    url::Url::parse(website)
+        .is_ok_and(|url| matches!(url.scheme(), "https" | "http") && url.host().is_some())
+        && !website.contains(char::is_whitespace)
 }
 
 fn valid_phone(phone: &str) -> bool {
@@ -218,4 +222,5 @@ pub fn validate_effective_on(effective_on: Date, today: Date) -> Result<(), Stri
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests;

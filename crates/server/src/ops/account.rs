@@ -202,13 +202,13 @@ pub async fn create_account(
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(|e| AppError::validation("password", e.to_string()))?;
     let mut tx = ctx.store.begin().await?;
-    if let Some(code) = &request.state {
-        if liaison_store::state::get(&mut tx, code).await?.is_none() {
-            return Err(AppError::validation(
-                "state",
-                format!("no State with code {code}"),
-            ));
-        }
+    if let Some(code) = &request.state
+        && liaison_store::state::get(&mut tx, code).await?.is_none()
+    {
+        return Err(AppError::validation(
+            "state",
+            format!("no State with code {code}"),
+        ));
     }
     if liaison_store::account::by_username(&mut tx, &request.username)
         .await?

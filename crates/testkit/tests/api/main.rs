@@ -1,0 +1,5 @@
+//! Integration tests through the HTTP API, the pages and the CLI. One test binary for the crate.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod directory;
