@@ -869,7 +869,7 @@ mod tests {
                 10,
                 "languages: 'english' is not a two-letter ISO 639-1 language code such as en",
             ),
-            (10, "website: must start with https://"),
+            (10, "website: must be a web address starting with https://"),
             (
                 10,
                 "effective_on: 2028-01-01 is more than a year ahead; announce changes at most a year in advance",
