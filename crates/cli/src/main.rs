@@ -5,7 +5,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
-use liaison_core::clock::{Clock, SystemClock};
+use liaison_core::clock::SystemClock;
 use liaison_server::config::Config;
 use liaison_server::{AppState, demo, ops};
 use liaison_store::Store;
@@ -352,41 +352,30 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let ctx = offline_ctx(&store, &config);
             match command {
                 DirectoryCommand::Export { format, state, out } => {
-                    let text = match format {
-                        ExportFormat::Csv => ops::directory::export_csv(&ctx, None)
-                            .await
-                            .map_err(app_error)?,
-                        ExportFormat::Vcard | ExportFormat::Nomination => {
-                            let code = state.ok_or_else(|| {
-                                BadInput("--state is required for vcard and nomination".into())
-                            })?;
-                            let code = StateCode::parse(&code).map_err(BadInput)?;
-                            let contacts: Vec<_> = ops::directory::readable_contacts(&ctx, None)
-                                .await
-                                .map_err(app_error)?
-                                .into_iter()
-                                .filter(|c| c.state == code)
-                                .collect();
-                            let mut tx = store.read().await?;
-                            let found = liaison_store::state::get(&mut tx, &code)
-                                .await?
-                                .ok_or_else(|| BadInput(format!("no State with code {code}")))?;
-                            match format {
-                                ExportFormat::Vcard => {
-                                    liaison_core::directory::vcard::state_cards(&contacts, &found)
-                                        .map_err(|e| anyhow::anyhow!(e))?
-                                }
-                                _ => liaison_core::directory::nomination::to_json(
-                                    &liaison_core::directory::nomination::nomination(
-                                        &found,
-                                        &contacts,
-                                        SystemClock.now(),
-                                    ),
-                                )
-                                .map_err(|e| anyhow::anyhow!(e))?,
-                            }
+                    let code = state
+                        .as_deref()
+                        .map(StateCode::parse)
+                        .transpose()
+                        .map_err(BadInput)?;
+                    let what = match (format, code) {
+                        (ExportFormat::Csv, _) => ops::directory::Export::Csv,
+                        (ExportFormat::Vcard, Some(code)) => {
+                            ops::directory::Export::StateCards(code)
+                        }
+                        (ExportFormat::Nomination, Some(code)) => {
+                            ops::directory::Export::Nomination(code)
+                        }
+                        (_, None) => {
+                            return Err(BadInput(
+                                "--state is required for vcard and nomination".into(),
+                            )
+                            .into());
                         }
                     };
+                    let text = ops::directory::export(&ctx, None, what)
+                        .await
+                        .map_err(app_error)?
+                        .body;
                     match out {
                         Some(path) => std::fs::write(&path, text)
                             .with_context(|| format!("writing {}", path.display()))?,

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod config;
 pub mod demo;
 pub mod error;
+pub mod extract;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;

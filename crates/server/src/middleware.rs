@@ -31,11 +31,36 @@ pub async fn request_id(mut request: Request, next: Next) -> Response {
         SERVER_ERRORS.fetch_add(1, Ordering::Relaxed);
     }
     tracing::info!(request_id = %id, %method, %path, status = response.status().as_u16(), "request");
-    let mut response = response;
+    let mut response = with_request_id(response, &id).await;
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert("x-request-id", value);
     }
     response
+}
+
+/// Adds the request id to a problem body, so that a user can quote it and the operator find the
+/// log lines.
+async fn with_request_id(response: Response, id: &str) -> Response {
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if !is_problem {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 1024 * 1024)
+        .await
+        .unwrap_or_default();
+    let body = match serde_json::from_slice::<liaison_types::Problem>(&bytes) {
+        Ok(mut problem) => {
+            problem.request_id = Some(id.to_owned());
+            serde_json::to_vec(&problem).unwrap_or_else(|_| bytes.to_vec())
+        }
+        Err(_) => bytes.to_vec(),
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(body))
 }
 
 pub async fn security_headers(request: Request, next: Next) -> Response {

@@ -87,10 +87,10 @@ pub async fn fresh_database(backend: Backend) -> (String, Option<tempfile::TempD
             let mut bytes = [0u8; 6];
             rand::rng().fill_bytes(&mut bytes);
             let name = format!("t_{}", hex_lower(&bytes));
-            let pool = sqlx_admin::PgPool::connect(&admin_url)
+            let pool = sqlx::PgPool::connect(&admin_url)
                 .await
                 .expect("connect to the test PostgreSQL");
-            sqlx_admin::query(sqlx_admin::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                 .execute(&pool)
                 .await
                 .unwrap();

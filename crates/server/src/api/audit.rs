@@ -4,9 +4,10 @@ use super::Rid;
 use crate::AppState;
 use crate::auth::ApiCaller;
 use crate::error::{AppError, AppResult};
+use crate::extract::AppQuery;
 use crate::ops;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use liaison_types::Page;
 use liaison_types::audit::{AuditEntry, AuditVerification};
 use serde::Deserialize;
@@ -33,7 +34,7 @@ async fn page(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Query(query): Query<PageQuery>,
+    AppQuery(query): AppQuery<PageQuery>,
 ) -> AppResult<Json<Page<AuditEntry>>> {
     let cursor = query
         .cursor

@@ -3,15 +3,15 @@
 use super::{AppJson, Rid, state_code};
 use crate::AppState;
 use crate::auth::ApiCaller;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::extract::{AppPath, AppQuery};
 use crate::ops;
-use crate::ops::directory::Filter;
+use crate::ops::directory::{Download, Export, Filter};
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use liaison_core::directory::{nomination, vcard};
 use liaison_types::directory::{
     Contact, ContactInput, ContactVersion, DirectoryStatus, EffectiveOn, ImportReport, KeyUpload,
     StateEntry,
@@ -51,7 +51,7 @@ async fn list_states(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Query(query): Query<StatesQuery>,
+    AppQuery(query): AppQuery<StatesQuery>,
 ) -> AppResult<Json<Vec<DirectoryStatus>>> {
     Ok(Json(
         ops::directory::overview(&state.ctx(&rid), &caller.actor, query.filter).await?,
@@ -72,8 +72,8 @@ async fn get_state(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(code): Path<String>,
-    Query(query): Query<EntryQuery>,
+    AppPath(code): AppPath<String>,
+    AppQuery(query): AppQuery<EntryQuery>,
 ) -> AppResult<Json<StateEntry>> {
     let code = state_code(&code)?;
     Ok(Json(
@@ -94,7 +94,7 @@ async fn create_contact(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(code): Path<String>,
+    AppPath(code): AppPath<String>,
     AppJson(input): AppJson<ContactInput>,
 ) -> AppResult<(StatusCode, Json<Contact>)> {
     let code = state_code(&code)?;
@@ -110,7 +110,7 @@ async fn confirm_state(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(code): Path<String>,
+    AppPath(code): AppPath<String>,
 ) -> AppResult<Json<StateEntry>> {
     let code = state_code(&code)?;
     Ok(Json(
@@ -118,18 +118,17 @@ async fn confirm_state(
     ))
 }
 
-fn download(content_type: &'static str, filename: String, body: String) -> Response {
-    (
+/// A file as an attachment.
+pub(crate) fn download(file: Download) -> AppResult<Response> {
+    let disposition = format!("attachment; filename=\"{}\"", file.filename);
+    Ok((
         [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
+            (header::CONTENT_TYPE, file.content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
         ],
-        body,
+        file.body,
     )
-        .into_response()
+        .into_response())
 }
 
 /// vCard 4.0 of every current contact of a State.
@@ -139,17 +138,17 @@ async fn state_vcards(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(code): Path<String>,
+    AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = state_code(&code)?;
-    let (found, contacts) =
-        ops::directory::state_contacts(&state.ctx(&rid), &caller.actor, &code).await?;
-    let cards = vcard::state_cards(&contacts, &found).map_err(AppError::Internal)?;
-    Ok(download(
-        "text/vcard; charset=utf-8",
-        format!("{code}.vcf"),
-        cards,
-    ))
+    download(
+        ops::directory::export(
+            &state.ctx(&rid),
+            Some(&caller.actor),
+            Export::StateCards(code),
+        )
+        .await?,
+    )
 }
 
 /// The State's nomination file for the UN Global Points of Contact Directory
@@ -160,18 +159,17 @@ async fn state_nomination(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(code): Path<String>,
+    AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = state_code(&code)?;
-    let (found, contacts) =
-        ops::directory::state_contacts(&state.ctx(&rid), &caller.actor, &code).await?;
-    let file = nomination::nomination(&found, &contacts, state.clock.now());
-    let json = nomination::to_json(&file).map_err(AppError::Internal)?;
-    Ok(download(
-        "application/json",
-        format!("{code}-un-nomination.json"),
-        json,
-    ))
+    download(
+        ops::directory::export(
+            &state.ctx(&rid),
+            Some(&caller.actor),
+            Export::Nomination(code),
+        )
+        .await?,
+    )
 }
 
 /// A contact as it stands now.
@@ -181,7 +179,7 @@ async fn get_contact(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<Contact>> {
     Ok(Json(
         ops::directory::contact(&state.ctx(&rid), &caller.actor, id).await?,
@@ -195,7 +193,7 @@ async fn update_contact(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
     AppJson(input): AppJson<ContactInput>,
 ) -> AppResult<Json<Contact>> {
     let (contact, _changed) =
@@ -210,7 +208,7 @@ async fn retire_contact(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<EffectiveOn>,
 ) -> AppResult<Json<Contact>> {
     Ok(Json(
@@ -226,10 +224,9 @@ async fn get_key(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let armored = ops::directory::contact_key(&state.ctx(&rid), &caller.actor, id).await?;
-    Ok(([(header::CONTENT_TYPE, "application/pgp-keys")], armored).into_response())
+    download(ops::directory::export(&state.ctx(&rid), Some(&caller.actor), Export::Key(id)).await?)
 }
 
 /// Registers or replaces the contact's OpenPGP public key (validated: expired, revoked and
@@ -240,7 +237,7 @@ async fn put_key(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<KeyUpload>,
 ) -> AppResult<Json<Contact>> {
     Ok(Json(
@@ -262,7 +259,7 @@ async fn contact_history(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<Vec<ContactVersion>>> {
     Ok(Json(
         ops::directory::history(&state.ctx(&rid), &caller.actor, id).await?,
@@ -276,17 +273,16 @@ async fn contact_vcard(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let ctx = state.ctx(&rid);
-    let contact = ops::directory::contact(&ctx, &caller.actor, id).await?;
-    let (found, _) = ops::directory::state_contacts(&ctx, &caller.actor, &contact.state).await?;
-    let card = vcard::contact_card(&contact, &found).map_err(AppError::Internal)?;
-    Ok(download(
-        "text/vcard; charset=utf-8",
-        format!("contact-{id}.vcf"),
-        card,
-    ))
+    download(
+        ops::directory::export(
+            &state.ctx(&rid),
+            Some(&caller.actor),
+            Export::ContactCard(id),
+        )
+        .await?,
+    )
 }
 
 /// CSV of every contact the caller may read (format: `docs/formats.md`).
@@ -297,12 +293,7 @@ async fn export_csv(
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
 ) -> AppResult<Response> {
-    let csv = ops::directory::export_csv(&state.ctx(&rid), Some(&caller.actor)).await?;
-    Ok(download(
-        "text/csv; charset=utf-8",
-        "liaison-directory.csv".into(),
-        csv,
-    ))
+    download(ops::directory::export(&state.ctx(&rid), Some(&caller.actor), Export::Csv).await?)
 }
 
 /// Imports the directory CSV for the caller's own State: every row is checked first and any

@@ -8,9 +8,8 @@ pub mod directory;
 use crate::AppState;
 use crate::error::AppError;
 use crate::middleware::RequestId;
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use serde::de::DeserializeOwned;
 use utoipa::openapi::OpenApi;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa_axum::router::OpenApiRouter;
@@ -39,29 +38,7 @@ pub fn router(state: AppState) -> (axum::Router, OpenApi) {
     (router, openapi)
 }
 
-/// JSON body whose problems answer as problem+json.
-pub struct AppJson<T>(pub T);
-
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for AppJson<T> {
-    type Rejection = AppError;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(AppJson(value)),
-            Err(rejection) => Err(match rejection.status().as_u16() {
-                413 => AppError::PayloadTooLarge("the body is too large".into()),
-                415 => AppError::BadRequest(
-                    "send the body as JSON with 'Content-Type: application/json'".into(),
-                ),
-                422 => AppError::Validation {
-                    detail: rejection.body_text(),
-                    errors: Default::default(),
-                },
-                _ => AppError::BadRequest(rejection.body_text()),
-            }),
-        }
-    }
-}
+pub use crate::extract::AppJson;
 
 /// The request id, for the operation context.
 pub struct Rid(pub String);

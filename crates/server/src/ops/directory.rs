@@ -12,8 +12,8 @@ use liaison_core::outbox::Message;
 use liaison_store::Tx;
 use liaison_store::directory::{NewVersion, StoredKey};
 use liaison_types::directory::{
-    AnnualStatus, Change, Contact, ContactInput, ContactVersion, DirectoryStatus, ImportReport,
-    StateEntry,
+    AnnualStatus, Change, Contact, ContactDetails, ContactInput, ContactKind, ContactVersion,
+    DirectoryStatus, ImportReport, StateEntry,
 };
 use liaison_types::state::{State, StateCode};
 use std::collections::BTreeMap;
@@ -244,28 +244,58 @@ async fn editable(
     Ok((state, permit, before))
 }
 
-async fn current_stored_key(
+/// What a new version of an existing contact says; `key: None` keeps the registered key.
+struct Next<'a> {
+    change: Change,
+    kind: ContactKind,
+    details: &'a ContactDetails,
+    key: Option<&'a StoredKey>,
+    effective_on: Date,
+}
+
+/// Appends a version recorded now by `actor` and returns the contact as it then stands.
+/// Confirmations are never late: they record that nothing changed.
+async fn append_version(
+    ctx: &Ctx,
     tx: &mut Tx,
+    actor: &Actor,
+    permit: &EditEntry,
     state: &State,
     contact_id: i64,
-    contact: &Contact,
-) -> AppResult<Option<StoredKey>> {
-    let Some(summary) = &contact.key else {
-        return Ok(None);
+    next: Next<'_>,
+) -> AppResult<Contact> {
+    let kept = match next.key {
+        Some(_) => None,
+        None => {
+            let read = access::operator_read_contacts(state);
+            let armored = liaison_store::directory::current_key(tx, &read, contact_id).await?;
+            let current =
+                liaison_store::directory::get(tx, &read, contact_id, ctx.clock.today()).await?;
+            match (armored, current.and_then(|c| c.key)) {
+                (Some(armored), Some(summary)) => Some(StoredKey {
+                    armored,
+                    fingerprint: summary.fingerprint,
+                    algorithm: summary.algorithm,
+                    expires_at: summary.expires_at,
+                }),
+                _ => None,
+            }
+        }
     };
-    let armored = liaison_store::directory::current_key(
-        tx,
-        &access::operator_read_contacts(state),
-        contact_id,
-    )
-    .await?
-    .unwrap_or_default();
-    Ok(Some(StoredKey {
-        armored,
-        fingerprint: summary.fingerprint.clone(),
-        algorithm: summary.algorithm.clone(),
-        expires_at: summary.expires_at,
-    }))
+    let now = ctx.clock.now();
+    let version = NewVersion {
+        change: next.change,
+        kind: next.kind,
+        details: next.details,
+        key: next.key.or(kept.as_ref()),
+        effective_on: next.effective_on,
+        recorded_at: now,
+        recorded_by: &actor.username,
+        notified_late: next.change != Change::Confirmed
+            && rules::notified_late(next.effective_on, now),
+    };
+    liaison_store::directory::append(tx, permit, contact_id, &version).await?;
+    reread(ctx, tx, state, contact_id).await
 }
 
 /// Changes a contact. Returns the contact and whether anything changed (no version is made for
@@ -282,20 +312,14 @@ pub async fn update_contact(
     if before.details == details && before.kind == input.kind {
         return Ok((before, false));
     }
-    let key = current_stored_key(&mut tx, &state, contact_id, &before).await?;
-    let now = ctx.clock.now();
-    let version = NewVersion {
+    let next = Next {
         change: Change::Changed,
         kind: input.kind,
         details: &details,
-        key: key.as_ref(),
+        key: None,
         effective_on: input.effective_on,
-        recorded_at: now,
-        recorded_by: &actor.username,
-        notified_late: rules::notified_late(input.effective_on, now),
     };
-    liaison_store::directory::append(&mut tx, &permit, contact_id, &version).await?;
-    let after = reread(ctx, &mut tx, &state, contact_id).await?;
+    let after = append_version(ctx, &mut tx, actor, &permit, &state, contact_id, next).await?;
     ctx.audit(
         &mut tx,
         actor,
@@ -321,20 +345,14 @@ pub async fn retire_contact(
         .map_err(|m| AppError::validation("effective_on", m))?;
     let mut tx = ctx.store.begin().await?;
     let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
-    let key = current_stored_key(&mut tx, &state, contact_id, &before).await?;
-    let now = ctx.clock.now();
-    let version = NewVersion {
+    let next = Next {
         change: Change::Retired,
         kind: before.kind,
         details: &before.details,
-        key: key.as_ref(),
+        key: None,
         effective_on,
-        recorded_at: now,
-        recorded_by: &actor.username,
-        notified_late: rules::notified_late(effective_on, now),
     };
-    liaison_store::directory::append(&mut tx, &permit, contact_id, &version).await?;
-    let after = reread(ctx, &mut tx, &state, contact_id).await?;
+    let after = append_version(ctx, &mut tx, actor, &permit, &state, contact_id, next).await?;
     ctx.audit(
         &mut tx,
         actor,
@@ -378,19 +396,14 @@ pub async fn register_key(
         algorithm: info.algorithm,
         expires_at: info.expires_at,
     };
-    let now = ctx.clock.now();
-    let version = NewVersion {
+    let next = Next {
         change: Change::Key,
         kind: before.kind,
         details: &before.details,
         key: Some(&stored),
         effective_on,
-        recorded_at: now,
-        recorded_by: &actor.username,
-        notified_late: rules::notified_late(effective_on, now),
     };
-    liaison_store::directory::append(&mut tx, &permit, contact_id, &version).await?;
-    let after = reread(ctx, &mut tx, &state, contact_id).await?;
+    let after = append_version(ctx, &mut tx, actor, &permit, &state, contact_id, next).await?;
     ctx.audit(
         &mut tx,
         actor,
@@ -419,20 +432,15 @@ pub async fn confirm_state(ctx: &Ctx, actor: &Actor, code: &StateCode) -> AppRes
             "the entry has no contacts to confirm; add the points of contact first".into(),
         ));
     }
-    let now = ctx.clock.now();
     for contact in &contacts {
-        let key = current_stored_key(&mut tx, &state, contact.id, contact).await?;
-        let version = NewVersion {
+        let next = Next {
             change: Change::Confirmed,
             kind: contact.kind,
             details: &contact.details,
-            key: key.as_ref(),
+            key: None,
             effective_on: today,
-            recorded_at: now,
-            recorded_by: &actor.username,
-            notified_late: false,
         };
-        liaison_store::directory::append(&mut tx, &permit, contact.id, &version).await?;
+        append_version(ctx, &mut tx, actor, &permit, &state, contact.id, next).await?;
     }
     let ids = contacts.iter().map(|c| c.id).collect();
     ctx.audit(
@@ -449,7 +457,7 @@ pub async fn confirm_state(ctx: &Ctx, actor: &Actor, code: &StateCode) -> AppRes
 }
 
 /// Every contact the actor may read, for the CSV export.
-pub async fn readable_contacts(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<Vec<Contact>> {
+async fn readable_contacts(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<Vec<Contact>> {
     if let Some(actor) = actor {
         access::export_directory(actor)?;
     }
@@ -469,14 +477,85 @@ pub async fn readable_contacts(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<Ve
     Ok(out)
 }
 
-/// The CSV of the whole directory as the actor may see it (`None`: the operator, everything).
-pub async fn export_csv(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<String> {
-    let contacts = readable_contacts(ctx, actor).await?;
-    rules::csv::export(&contacts).map_err(AppError::Internal)
+/// A directory export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Export {
+    /// CSV of every contact the caller may read.
+    Csv,
+    /// vCard 4.0 of a State's current contacts.
+    StateCards(StateCode),
+    /// vCard 4.0 of one contact.
+    ContactCard(i64),
+    /// The State's nomination file for the UN Global Points of Contact Directory.
+    Nomination(StateCode),
+    /// A contact's armored OpenPGP public key.
+    Key(i64),
 }
 
-/// A State's contacts and the State itself, for the per-State exports.
-pub async fn state_contacts(
+/// A file to hand out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Download {
+    pub content_type: &'static str,
+    pub filename: String,
+    pub body: String,
+}
+
+/// Produces an export within what the actor may read (`None`: the operator, everything).
+pub async fn export(ctx: &Ctx, actor: Option<&Actor>, what: Export) -> AppResult<Download> {
+    let system = Actor::system();
+    let reader = actor.unwrap_or(&system);
+    Ok(match what {
+        Export::Csv => {
+            let contacts = readable_contacts(ctx, actor).await?;
+            let body = rules::csv::export(&contacts).map_err(AppError::Internal)?;
+            Download {
+                content_type: "text/csv; charset=utf-8",
+                filename: "liaison-directory.csv".into(),
+                body,
+            }
+        }
+        Export::StateCards(code) => {
+            let (state, contacts) = state_contacts(ctx, reader, &code).await?;
+            let body = rules::vcard::state_cards(&contacts, &state).map_err(AppError::Internal)?;
+            Download {
+                content_type: "text/vcard; charset=utf-8",
+                filename: format!("{code}.vcf"),
+                body,
+            }
+        }
+        Export::ContactCard(id) => {
+            let contact = contact(ctx, reader, id).await?;
+            let (state, _) = state_contacts(ctx, reader, &contact.state).await?;
+            let body = rules::vcard::contact_card(&contact, &state).map_err(AppError::Internal)?;
+            Download {
+                content_type: "text/vcard; charset=utf-8",
+                filename: format!("contact-{id}.vcf"),
+                body,
+            }
+        }
+        Export::Nomination(code) => {
+            let (state, contacts) = state_contacts(ctx, reader, &code).await?;
+            let file = rules::nomination::nomination(&state, &contacts, ctx.clock.now());
+            let body = rules::nomination::to_json(&file).map_err(AppError::Internal)?;
+            Download {
+                content_type: "application/json",
+                filename: format!("{code}-un-nomination.json"),
+                body,
+            }
+        }
+        Export::Key(id) => {
+            let body = contact_key(ctx, reader, id).await?;
+            Download {
+                content_type: "application/pgp-keys",
+                filename: format!("contact-{id}.asc"),
+                body,
+            }
+        }
+    })
+}
+
+/// A State and its current contacts, for the per-State exports.
+async fn state_contacts(
     ctx: &Ctx,
     actor: &Actor,
     code: &StateCode,
@@ -550,7 +629,6 @@ pub async fn import_csv(ctx: &Ctx, actor: Option<&Actor>, bytes: &[u8]) -> AppRe
         unchanged: 0,
     };
     let mut per_state: BTreeMap<StateCode, (u32, u32)> = BTreeMap::new();
-    let now = ctx.clock.now();
     for (row, state, permit) in plan {
         let input = ContactInput {
             kind: row.kind,
@@ -570,19 +648,14 @@ pub async fn import_csv(ctx: &Ctx, actor: Option<&Actor>, bytes: &[u8]) -> AppRe
                     report.unchanged += 1;
                     continue;
                 }
-                let key = current_stored_key(&mut tx, &state, id, &before).await?;
-                let version = NewVersion {
+                let next = Next {
                     change: Change::Changed,
                     kind: row.kind,
                     details: &row.details,
-                    key: key.as_ref(),
+                    key: None,
                     effective_on: row.effective_on,
-                    recorded_at: now,
-                    recorded_by: &who.username,
-                    notified_late: rules::notified_late(row.effective_on, now),
                 };
-                liaison_store::directory::append(&mut tx, &permit, id, &version).await?;
-                let after = reread(ctx, &mut tx, &state, id).await?;
+                let after = append_version(ctx, &mut tx, who, &permit, &state, id, next).await?;
                 ctx.audit(
                     &mut tx,
                     who,

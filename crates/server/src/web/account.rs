@@ -6,9 +6,10 @@ use crate::auth::{
     SESSION_COOKIE, WebCaller, WebForm, anonymous_lang, check_csrf, client_address, session_cookie,
 };
 use crate::error::{AppError, AppResult};
+use crate::extract::AppQuery;
 use crate::ops;
 use axum::Router;
-use axum::extract::{Query, Request, State};
+use axum::extract::{Request, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -38,7 +39,7 @@ struct LanguageQuery {
 }
 
 /// Chooses the language before signing in (a cookie; nothing is stored on the server).
-async fn anonymous_language(jar: CookieJar, Query(query): Query<LanguageQuery>) -> Response {
+async fn anonymous_language(jar: CookieJar, AppQuery(query): AppQuery<LanguageQuery>) -> Response {
     let mut cookie = Cookie::new("liaison_lang", crate::i18n::supported(&query.lang));
     cookie.set_path("/");
     cookie.set_same_site(axum_extra::extract::cookie::SameSite::Lax);
@@ -67,7 +68,7 @@ fn safe_next(next: Option<&str>) -> String {
 async fn login_page(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Query(query): Query<NextQuery>,
+    AppQuery(query): AppQuery<NextQuery>,
 ) -> AppResult<Response> {
     let lang = anonymous_lang(&headers);
     let html = render(
@@ -157,7 +158,7 @@ async fn login(
 async fn totp_page(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Query(query): Query<NextQuery>,
+    AppQuery(query): AppQuery<NextQuery>,
 ) -> AppResult<Response> {
     let lang = anonymous_lang(&headers);
     let html = render(

@@ -4,10 +4,11 @@ use super::render;
 use crate::AppState;
 use crate::auth::WebCaller;
 use crate::error::{AppError, AppResult};
+use crate::extract::AppQuery;
 use crate::ops;
 use crate::templates::v;
 use axum::Router;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use minijinja::context;
@@ -27,7 +28,7 @@ struct PageQuery {
 async fn page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    Query(query): Query<PageQuery>,
+    AppQuery(query): AppQuery<PageQuery>,
 ) -> AppResult<Response> {
     let ctx = state.ctx("web");
     let cursor = query

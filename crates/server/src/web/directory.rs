@@ -3,19 +3,20 @@
 
 use super::render;
 use crate::AppState;
+use crate::api::directory::download;
 use crate::auth::{Caller, WebCaller, WebForm};
 use crate::error::{AppError, AppResult};
+use crate::extract::{AppPath, AppQuery};
 use crate::ops;
-use crate::ops::directory::Filter;
+use crate::ops::directory::{Export, Filter};
 use crate::templates::v;
 use axum::Router;
-use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use liaison_core::access;
 use liaison_core::directory::FieldErrors;
-use liaison_core::directory::{nomination, vcard};
 use liaison_types::directory::{
     Contact, ContactDetails, ContactInput, ContactKind, Level, StructureKind,
 };
@@ -56,7 +57,7 @@ struct StatesQuery {
 async fn states(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    Query(query): Query<StatesQuery>,
+    AppQuery(query): AppQuery<StatesQuery>,
 ) -> AppResult<Response> {
     let filter_name = query.filter.unwrap_or_else(|| "all".into());
     let filter: Filter = serde_json::from_value(serde_json::Value::String(filter_name.clone()))
@@ -87,7 +88,7 @@ async fn states(
 async fn state_page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    Path(code): Path<String>,
+    AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
     let ctx = state.ctx("web");
@@ -123,7 +124,7 @@ struct Empty {}
 
 async fn confirm(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    AppPath(code): AppPath<String>,
     form: WebForm<Empty>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
@@ -289,7 +290,7 @@ fn form_page(
 async fn new_contact_page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    Path(code): Path<String>,
+    AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
     let mut tx = state.store.read().await?;
@@ -316,7 +317,7 @@ async fn new_contact_page(
 
 async fn create_contact(
     State(state): State<AppState>,
-    Path(code): Path<String>,
+    AppPath(code): AppPath<String>,
     form: WebForm<ContactForm>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
@@ -355,7 +356,7 @@ async fn create_contact(
 async fn contact_page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
     let ctx = state.ctx("web");
     let contact = ops::directory::contact(&ctx, &caller.actor, id).await?;
@@ -384,7 +385,7 @@ async fn contact_page(
 async fn edit_contact_page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
     let contact = ops::directory::contact(&state.ctx("web"), &caller.actor, id).await?;
     let mut tx = state.store.read().await?;
@@ -407,7 +408,7 @@ async fn edit_contact_page(
 
 async fn update_contact(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
     form: WebForm<ContactForm>,
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
@@ -460,7 +461,7 @@ fn parse_date(field: &str, text: &str) -> AppResult<Date> {
 
 async fn retire(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
     form: WebForm<RetireForm>,
 ) -> AppResult<Response> {
     let effective_on = parse_date("effective_on", &form.form.effective_on)?;
@@ -473,7 +474,7 @@ async fn retire(
 async fn key_page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
     let contact = ops::directory::contact(&state.ctx("web"), &caller.actor, id).await?;
     let values = context! { contact => v(contact), error => None::<String>, armored => "", today => state.clock.today().to_string() };
@@ -495,7 +496,7 @@ struct KeyForm {
 
 async fn register_key(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
     form: WebForm<KeyForm>,
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
@@ -525,96 +526,66 @@ async fn register_key(
     }
 }
 
-fn download(content_type: &'static str, filename: String, body: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
-}
-
 async fn key_download(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let armored = ops::directory::contact_key(&state.ctx("web"), &caller.actor, id).await?;
-    Ok(download(
-        "application/pgp-keys",
-        format!("contact-{id}.asc"),
-        armored,
-    ))
+    download(ops::directory::export(&state.ctx("web"), Some(&caller.actor), Export::Key(id)).await?)
 }
 
 async fn contact_vcard(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    Path(id): Path<i64>,
+    AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let ctx = state.ctx("web");
-    let contact = ops::directory::contact(&ctx, &caller.actor, id).await?;
-    let (found, _) = ops::directory::state_contacts(&ctx, &caller.actor, &contact.state).await?;
-    let card = vcard::contact_card(&contact, &found).map_err(AppError::Internal)?;
-    Ok(download(
-        "text/vcard; charset=utf-8",
-        format!("contact-{id}.vcf"),
-        card,
-    ))
+    download(
+        ops::directory::export(
+            &state.ctx("web"),
+            Some(&caller.actor),
+            Export::ContactCard(id),
+        )
+        .await?,
+    )
 }
 
 async fn state_vcards(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    Path(code): Path<String>,
+    AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let (found, contacts) =
-        ops::directory::state_contacts(&state.ctx("web"), &caller.actor, &code).await?;
-    let cards = vcard::state_cards(&contacts, &found).map_err(AppError::Internal)?;
-    Ok(download(
-        "text/vcard; charset=utf-8",
-        format!("{code}.vcf"),
-        cards,
-    ))
+    download(
+        ops::directory::export(
+            &state.ctx("web"),
+            Some(&caller.actor),
+            Export::StateCards(code),
+        )
+        .await?,
+    )
 }
 
 async fn state_nomination(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    Path(code): Path<String>,
+    AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let (found, contacts) =
-        ops::directory::state_contacts(&state.ctx("web"), &caller.actor, &code).await?;
-    let json = nomination::to_json(&nomination::nomination(
-        &found,
-        &contacts,
-        state.clock.now(),
-    ))
-    .map_err(AppError::Internal)?;
-    Ok(download(
-        "application/json",
-        format!("{code}-un-nomination.json"),
-        json,
-    ))
+    download(
+        ops::directory::export(
+            &state.ctx("web"),
+            Some(&caller.actor),
+            Export::Nomination(code),
+        )
+        .await?,
+    )
 }
 
 async fn export_csv(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
 ) -> AppResult<Response> {
-    let csv = ops::directory::export_csv(&state.ctx("web"), Some(&caller.actor)).await?;
-    Ok(download(
-        "text/csv; charset=utf-8",
-        "liaison-directory.csv".into(),
-        csv,
-    ))
+    download(ops::directory::export(&state.ctx("web"), Some(&caller.actor), Export::Csv).await?)
 }
 
 async fn import_page(

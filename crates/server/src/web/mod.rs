@@ -77,6 +77,11 @@ async fn asset(Path(file): Path<String>) -> Response {
 /// Turns a problem+json answer of a page handler into a readable page.
 async fn problem_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let lang = crate::auth::anonymous_lang(request.headers());
+    let request_id = request
+        .extensions()
+        .get::<crate::middleware::RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
     let response = next.run(request).await;
     let is_problem = response
         .headers()
@@ -90,7 +95,7 @@ async fn problem_pages(State(state): State<AppState>, request: Request, next: Ne
         .await
         .unwrap_or_default();
     let problem: Option<liaison_types::Problem> = serde_json::from_slice(&body).ok();
-    let values = context! { status => status.as_u16(), problem => crate::templates::v(problem) };
+    let values = context! { status => status.as_u16(), problem => crate::templates::v(problem), request_id => request_id };
     match render(&state, None, lang, "error.html", values) {
         Ok(html) => (status, html).into_response(),
         Err(_) => (status, "error").into_response(),

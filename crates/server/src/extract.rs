@@ -1,0 +1,66 @@
+//! Extractors whose rejections answer in our format (problem+json, rendered as a page on the
+//! web) instead of axum's plain text.
+
+use crate::error::AppError;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+
+/// Path parameters.
+pub struct AppPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for AppPath<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| AppPath(value))
+            .map_err(|rejection| {
+                AppError::BadRequest(format!(
+                    "the address is not valid: {}",
+                    rejection.body_text()
+                ))
+            })
+    }
+}
+
+/// Query parameters.
+pub struct AppQuery<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for AppQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(value)| AppQuery(value))
+            .map_err(|rejection| {
+                AppError::BadRequest(format!("the query is not valid: {}", rejection.body_text()))
+            })
+    }
+}
+
+/// JSON body.
+pub struct AppJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for AppJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(AppJson(value)),
+            Err(rejection) => Err(match rejection.status().as_u16() {
+                413 => AppError::PayloadTooLarge("the body is too large".into()),
+                415 => AppError::BadRequest(
+                    "send the body as JSON with 'Content-Type: application/json'".into(),
+                ),
+                422 => AppError::Validation {
+                    detail: rejection.body_text(),
+                    errors: Default::default(),
+                },
+                _ => AppError::BadRequest(rejection.body_text()),
+            }),
+        }
+    }
+}
