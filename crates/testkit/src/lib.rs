@@ -150,6 +150,14 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(options: Options) -> TestApp {
+    // Server errors are logged, never sent: show them in the failing test's output.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LIAISON_LOG")
+                .unwrap_or_else(|_| "warn,sqlx=error".into()),
+        )
+        .with_test_writer()
+        .try_init();
     let (url, dir) = fresh_database(options.backend).await;
     let store = Store::connect(&url).await.unwrap();
     store.migrate().await.unwrap();
@@ -190,10 +198,15 @@ impl TestApp {
 
     /// A client logged in through the API as a demo account.
     pub async fn login(&self, username: &str) -> ApiClient {
+        self.login_with(username, PASSWORD).await
+    }
+
+    /// A client logged in through the API with a password.
+    pub async fn login_with(&self, username: &str, password: &str) -> ApiClient {
         let http = reqwest::Client::new();
         let response = http
             .post(self.url("/api/v1/auth/login"))
-            .json(&serde_json::json!({ "username": username, "password": PASSWORD }))
+            .json(&serde_json::json!({ "username": username, "password": password }))
             .send()
             .await
             .unwrap();

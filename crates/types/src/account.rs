@@ -71,6 +71,7 @@ pub struct Me {
     pub id: i64,
     pub username: String,
     pub display_name: String,
+    pub email: String,
     pub role: Role,
     pub state: Option<StateCode>,
     pub totp_enabled: bool,

@@ -94,6 +94,7 @@ pub fn me_of(account: &liaison_store::account::Account) -> Me {
         id: account.id,
         username: account.username.clone(),
         display_name: account.display_name.clone(),
+        email: account.email.clone(),
         role: account.role,
         state: account.state.clone(),
         totp_enabled: account.totp_enabled,

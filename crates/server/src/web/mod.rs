@@ -2,6 +2,7 @@
 //! without JavaScript, in the caller's language. Problems from operations are shown as pages.
 
 pub mod account;
+pub mod accounts;
 pub mod audit;
 pub mod directory;
 
@@ -20,6 +21,7 @@ use minijinja::context;
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(account::routes())
+        .merge(accounts::routes())
         .merge(directory::routes())
         .merge(audit::routes())
         .route("/static/{file}", axum::routing::get(asset))

@@ -1,0 +1,206 @@
+//! Account management by the network manager, through the API and the page.
+
+use liaison_testkit::{PASSWORD, spawn_app};
+use reqwest::StatusCode;
+use serde_json::json;
+
+fn account(username: &str, role: &str, state: Option<&str>) -> serde_json::Value {
+    json!({
+        "username": username, "display_name": "New person", "email": format!("{username}@example.org"),
+        "password": "a long enough password", "role": role, "state": state,
+    })
+}
+
+#[tokio::test]
+async fn manager_creates_accounts_and_bad_requests_change_nothing() {
+    let app = spawn_app().await;
+    let manager = app.login("manager").await;
+    let before = manager
+        .get("/api/v1/accounts")
+        .await
+        .json
+        .as_array()
+        .unwrap()
+        .len();
+
+    let created = manager
+        .post(
+            "/api/v1/accounts",
+            &account("swe.coordinator", "coordinator", Some("SWE")),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let new = app
+        .login_with("swe.coordinator", "a long enough password")
+        .await;
+    let me = new.get("/api/v1/me").await;
+    assert_eq!(me.json["state"], "SWE");
+    assert_eq!(me.json["role"], "coordinator");
+
+    let refusals = [
+        (
+            account("swe.coordinator", "coordinator", Some("SWE")),
+            StatusCode::CONFLICT,
+        ),
+        (
+            account("x.poc", "poc", None),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            account("x.observer", "observer", Some("SWE")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            account("x.coordinator", "coordinator", Some("XXX")),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            account("Bad Name", "manager", None),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            json!({ "username": "short.pw", "display_name": "x", "email": "a@b.org", "password": "short", "role": "auditor" }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        (
+            json!({ "username": "no.role", "display_name": "x", "email": "a@b.org", "password": "a long enough password", "role": "king" }),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    ];
+    for (body, status) in refusals {
+        let answer = manager.post("/api/v1/accounts", &body).await;
+        assert_eq!(answer.status, status, "{body} → {}", answer.text);
+        assert_eq!(answer.content_type, "application/problem+json");
+        assert!(
+            answer.json["detail"]
+                .as_str()
+                .is_some_and(|d| !d.is_empty())
+        );
+    }
+    assert_eq!(
+        manager
+            .get("/api/v1/accounts")
+            .await
+            .json
+            .as_array()
+            .unwrap()
+            .len(),
+        before + 1
+    );
+
+    let coordinator = app.login("deu.coordinator").await;
+    let refused = coordinator
+        .post("/api/v1/accounts", &account("sneaky", "manager", None))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        coordinator.get("/api/v1/accounts").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        manager
+            .get("/api/v1/accounts")
+            .await
+            .json
+            .as_array()
+            .unwrap()
+            .len(),
+        before + 1
+    );
+}
+
+fn csrf_of(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").unwrap() + "name=\"csrf\" value=\"".len();
+    html[start..].split('"').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn manager_creates_an_account_on_the_page() {
+    let app = spawn_app().await;
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::limited(5))
+        .build()
+        .unwrap();
+    let login = browser
+        .post(app.url("/login"))
+        .form(&[
+            ("username", "manager"),
+            ("password", PASSWORD),
+            ("next", "/accounts"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let status = login.status();
+    let page = login.text().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(
+        page.contains("deu.coordinator"),
+        "the list shows existing accounts"
+    );
+    let csrf = csrf_of(&page);
+
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("username", "pol.coordinator"),
+        ("display_name", "National coordinator, Poland"),
+        ("email", "pol@example.org"),
+        ("role", "coordinator"),
+        ("state", "pol"),
+        ("password", "a long enough password"),
+    ];
+    let created = browser
+        .post(app.url("/accounts"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::OK);
+    assert!(created.url().as_str().contains("created=pol.coordinator"));
+    assert!(created.text().await.unwrap().contains("pol@example.org"));
+    app.login_with("pol.coordinator", "a long enough password")
+        .await;
+
+    let mut bad = form;
+    bad[1] = ("username", "pol.technical");
+    bad[5] = ("state", "Poland");
+    let refused = browser
+        .post(app.url("/accounts"))
+        .form(&bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("three-letter"), "the error names the problem");
+    assert!(
+        html.contains("value=\"pol.technical\""),
+        "typed values are kept"
+    );
+
+    let mut forged = form;
+    forged[0] = ("csrf", "forged");
+    forged[1] = ("username", "forged.account");
+    let refused = browser
+        .post(app.url("/accounts"))
+        .form(&forged)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let manager = app.login("manager").await;
+    let names: Vec<String> = manager
+        .get("/api/v1/accounts")
+        .await
+        .json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["username"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        !names.contains(&"forged.account".to_owned())
+            && !names.contains(&"pol.technical".to_owned())
+    );
+}
