@@ -4,3 +4,5 @@
 
 mod accounts;
 mod directory;
+mod mail;
+mod storage;
