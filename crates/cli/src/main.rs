@@ -358,7 +358,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         .transpose()
                         .map_err(BadInput)?;
                     let what = match (format, code) {
-                        (ExportFormat::Csv, _) => ops::directory::Export::Csv,
+                        (ExportFormat::Csv, None) => ops::directory::Export::Csv,
+                        (ExportFormat::Csv, Some(_)) => {
+                            return Err(BadInput(
+                                "the CSV holds the whole directory; --state applies to vcard and nomination".into(),
+                            )
+                            .into());
+                        }
                         (ExportFormat::Vcard, Some(code)) => {
                             ops::directory::Export::StateCards(code)
                         }

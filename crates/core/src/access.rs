@@ -127,6 +127,18 @@ pub fn export_directory(actor: &Actor) -> Result<ReadOverview, Denied> {
     }
 }
 
+/// The CSV import changes directory entries, so it is offered to national coordinators only;
+/// each row is then checked with [`edit_entry`] against its State.
+pub fn import_directory(actor: &Actor) -> Result<(), Denied> {
+    if actor.role == Role::Coordinator {
+        Ok(())
+    } else {
+        Err(Denied(
+            "only a national coordinator imports directory files, for their own State",
+        ))
+    }
+}
+
 /// The independent auditor pages through the audit log and verifies it.
 pub fn read_audit(actor: &Actor) -> Result<ReadAudit, Denied> {
     if actor.role == Role::Auditor {

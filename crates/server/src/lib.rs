@@ -71,11 +71,14 @@ pub fn app(state: AppState) -> Router {
         )
         .merge(web::router(state.clone()))
         .merge(middleware::ops_router(state.clone()))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            middleware::MAX_BODY_BYTES,
+        ))
+        .layer(axum::middleware::map_response(
+            middleware::too_large_as_problem,
+        ))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(axum::middleware::from_fn(middleware::request_id))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            2 * 1024 * 1024,
-        ))
 }
 
 /// Runs the server until the process is stopped, with the jobs when configured.

@@ -63,6 +63,26 @@ async fn with_request_id(response: Response, id: &str) -> Response {
     Response::from_parts(parts, axum::body::Body::from(body))
 }
 
+/// The largest request body the server reads.
+pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+/// The body limit refuses a request whose declared length is too large before any handler runs,
+/// with a plain-text answer; this gives that refusal our problem format like every other one.
+pub async fn too_large_as_problem(response: Response) -> Response {
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_problem {
+        return crate::error::AppError::PayloadTooLarge(format!(
+            "the body is larger than {} MiB",
+            MAX_BODY_BYTES / (1024 * 1024)
+        ))
+        .into_response();
+    }
+    response
+}
+
 pub async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();

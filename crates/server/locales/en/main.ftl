@@ -45,7 +45,10 @@ totp-confirm = Confirm and enable
 totp-enabled = Two-factor authentication is enabled for your account.
 
 states-title = Points-of-contact directory
-states-summary = { $complete } of { $participating } participating States have a current policy-level and technical-level point of contact.
+states-summary = { $complete } of { $participating } participating States { $complete ->
+    [one] has
+   *[other] have
+} a current point of contact at both the policy and the technical level.
 states-filter = Filter States
 states-caption = { $count ->
     [one] One State
@@ -145,7 +148,7 @@ notified-late = notified late
 notified-on-time = on time
 
 key-upload = Register an OpenPGP key
-key-intro = Paste the contact's ASCII-armored OpenPGP public key. Expired, revoked and encryption-incapable keys are refused.
+key-intro = Paste the contact's ASCII-armored OpenPGP public key. Keys that have expired, have been revoked or cannot encrypt are refused.
 key-current = Registered key:
 key-armored = Public key (ASCII armor)
 key-submit = Register the key
@@ -164,8 +167,11 @@ import-line = Line { $line }
 audit-title = Audit log
 audit-intro = Every change, who made it and when, chained by hash so that any alteration is detected.
 audit-verify = Verify the chain
-audit-intact = The chain of { $rows } rows is intact.
-audit-broken = The chain is broken at row { $seq }.
+audit-intact = { $rows ->
+    [one] The chain of one entry is intact.
+   *[other] The chain of { $rows } entries is intact.
+}
+audit-broken = The chain is broken at entry { $seq }.
 audit-at = Time (UTC)
 audit-actor = Actor
 audit-event = Event
@@ -174,11 +180,23 @@ audit-hash = Hash
 audit-older = Older entries
 
 error-title = Something went wrong
+error-reference = Reference for the Secretariat: { $id }
 error-back = Back to the start page
 
-mail-reminder-subject = Liaison: points of contact of { $state } to confirm
-mail-reminder-intro = The following contacts of { $state } are due for their annual update (CBM 8). { $count ->
-    [one] Please confirm or update this contact.
-   *[other] Please confirm or update these { $count } contacts.
+mail-reminder-subject = Liaison: confirm the points of contact of { $state }
+mail-reminder-intro = { $count ->
+    [one] The following contact of { $state } is due for its annual update (CBM 8). Please confirm or update it.
+   *[other] The following { $count } contacts of { $state } are due for their annual update (CBM 8). Please confirm or update them.
 }
 mail-reminder-action = Confirm or update the entry here: { $url }
+
+# Accounts (network manager)
+nav-accounts = Accounts
+accounts-title = Accounts
+accounts-new = New account
+accounts-created = The account { $username } was created. Give its holder the initial password through a separate channel.
+accounts-state-hint = For national coordinators and points of contact: the State's three-letter code, e.g. DEU.
+accounts-initial-password = Initial password (at least 12 characters)
+accounts-create = Create the account
+field-display-name = Display name
+field-role = Role

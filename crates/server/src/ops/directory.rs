@@ -169,17 +169,18 @@ fn validated(
     }
 }
 
-/// Adds a contact or national structure to a State's entry.
+/// Adds a contact or national structure to a State's entry. Permission is checked before the
+/// input, so a caller who may not change the entry learns nothing from validation messages.
 pub async fn create_contact(
     ctx: &Ctx,
     actor: &Actor,
     code: &StateCode,
     input: &ContactInput,
 ) -> AppResult<Contact> {
-    let details = validated(ctx, input)?;
     let mut tx = ctx.store.begin().await?;
     let state = state(&mut tx, code).await?;
     let permit = access::edit_entry(actor, &state)?;
+    let details = validated(ctx, input)?;
     let contact = insert_new(ctx, &mut tx, actor, &permit, &state, input, &details).await?;
     liaison_store::commit(tx).await?;
     Ok(contact)
@@ -306,9 +307,9 @@ pub async fn update_contact(
     contact_id: i64,
     input: &ContactInput,
 ) -> AppResult<(Contact, bool)> {
-    let details = validated(ctx, input)?;
     let mut tx = ctx.store.begin().await?;
     let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
+    let details = validated(ctx, input)?;
     if before.details == details && before.kind == input.kind {
         return Ok((before, false));
     }
@@ -341,10 +342,10 @@ pub async fn retire_contact(
     contact_id: i64,
     effective_on: Date,
 ) -> AppResult<Contact> {
-    rules::validate_effective_on(effective_on, ctx.clock.today())
-        .map_err(|m| AppError::validation("effective_on", m))?;
     let mut tx = ctx.store.begin().await?;
     let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
+    rules::validate_effective_on(effective_on, ctx.clock.today())
+        .map_err(|m| AppError::validation("effective_on", m))?;
     let next = Next {
         change: Change::Retired,
         kind: before.kind,
@@ -374,12 +375,12 @@ pub async fn register_key(
     key_bytes: &[u8],
     effective_on: Date,
 ) -> AppResult<Contact> {
+    let mut tx = ctx.store.begin().await?;
+    let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
     rules::validate_effective_on(effective_on, ctx.clock.today())
         .map_err(|m| AppError::validation("effective_on", m))?;
     let info = key::parse_public_key(key_bytes, ctx.clock.now())
         .map_err(|e| AppError::validation("key", e.to_string()))?;
-    let mut tx = ctx.store.begin().await?;
-    let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
     if before
         .key
         .as_ref()
@@ -573,6 +574,9 @@ async fn state_contacts(
 /// (a new version when something differs), rows without one add a contact. All rows are checked
 /// first; any problem refuses the whole file.
 pub async fn import_csv(ctx: &Ctx, actor: Option<&Actor>, bytes: &[u8]) -> AppResult<ImportReport> {
+    if let Some(actor) = actor {
+        access::import_directory(actor)?;
+    }
     let rows = rules::csv::parse(bytes, ctx.clock.today()).map_err(AppError::Import)?;
     let system = Actor::system();
     let who = actor.unwrap_or(&system);

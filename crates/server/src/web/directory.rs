@@ -592,6 +592,7 @@ async fn import_page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
 ) -> AppResult<Response> {
+    access::import_directory(&caller.actor)?;
     let values = context! { csv => "", report => None::<String>, problems => Vec::<String>::new() };
     Ok(render(
         &state,

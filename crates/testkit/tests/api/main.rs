@@ -3,6 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod accounts;
+mod authz;
+mod bad_input;
+mod browser;
 mod directory;
 mod mail;
 mod storage;

@@ -1,0 +1,448 @@
+//! The `liaison` binary as an operator runs it: migration, accounts, directory import and export,
+//! audit verification, and the exit codes of DESIGN.md §6 (0 success, 1 failure, 2 bad usage or
+//! bad input). Each test works on its own SQLite database in a temporary folder.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// What a run of the binary gave.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// A temporary database and the commands run against it.
+struct Operator {
+    dir: tempfile::TempDir,
+    url: String,
+}
+
+impl Operator {
+    fn new() -> Operator {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("x.db").display());
+        Operator { dir, url }
+    }
+
+    fn db_path(&self) -> PathBuf {
+        self.dir.path().join("x.db")
+    }
+
+    fn file(&self, name: &str, content: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        path
+    }
+
+    /// `liaison ARGS --database URL` (the flag goes to the subcommand that takes it).
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_with_stdin(args, "")
+    }
+
+    fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
+        let mut full: Vec<&str> = Vec::new();
+        // `--database` belongs to the first word (migrate, admin, directory, audit).
+        full.push(args[0]);
+        full.extend(["--database", &self.url]);
+        full.extend(&args[1..]);
+        liaison(&full, stdin)
+    }
+
+    fn migrated() -> Operator {
+        let operator = Operator::new();
+        let run = operator.run(&["migrate"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        operator
+    }
+
+    fn export_csv(&self) -> String {
+        let run = self.run(&["directory", "export", "--format", "csv"]);
+        assert_eq!(run.code, 0, "{run:?}");
+        run.stdout
+    }
+}
+
+/// Runs the binary with `args`, feeding `stdin`, outside any `LIAISON_*` environment.
+fn liaison(args: &[&str], stdin: &str) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_liaison"));
+    command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .env("LIAISON_LOG", "error");
+    for (key, _) in std::env::vars() {
+        if key.starts_with("LIAISON_") && key != "LIAISON_LOG" {
+            command.env_remove(key);
+        }
+    }
+    let mut child = command.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// The run ended with `code` and its stderr names every one of `says`.
+fn check(run: &Run, code: i32, says: &[&str], label: &str) {
+    assert_eq!(run.code, code, "{label}: {run:?}");
+    for text in says {
+        assert!(
+            run.stderr.contains(text) || run.stdout.contains(text),
+            "{label}: output names '{text}': {run:?}"
+        );
+    }
+}
+
+const HEADER: &str = "id,state,kind,structure_kind,name,function,organisation,email,phone,available_24_7,time_zone,languages,deputy,website,notes,effective_on\n";
+
+fn good_csv() -> String {
+    [
+        HEADER,
+        ",DEU,policy,,Dr. Anna Weber,Head of Cyber Foreign Policy,Federal Foreign Office,cyber-policy@demo-de.example,+49 30 1817 0,no,Europe/Berlin,de en,no,,,2026-01-10\n",
+        ",DEU,technical,,CERT-Bund duty officer,24/7 operations,BSI,cert@demo-de.example,+49 228 99 9582 5110,yes,Europe/Berlin,de en,no,https://www.bsi.bund.de,,2026-01-10\n",
+        ",FRA,policy,,Claire Martin,Cyber diplomacy,Ministry for Europe and Foreign Affairs,cyber@demo-fr.example,+33 1 43 17 53 53,no,Europe/Paris,fr en,no,,,2026-01-10\n",
+    ]
+    .concat()
+}
+
+/// A file whose line 3 has a bad email and line 4 an unknown time zone.
+fn bad_csv() -> String {
+    [
+        HEADER,
+        ",DEU,policy,,Good row,Envoy,Ministry,good@example.org,+49 30 1234567,no,Europe/Berlin,en,no,,,2026-01-10\n",
+        ",DEU,policy,,Bad email,Envoy,Ministry,not-an-email,+49 30 1234567,no,Europe/Berlin,en,no,,,2026-01-10\n",
+        ",DEU,technical,,Bad zone,Duty,CERT,zone@example.org,+49 30 1234567,yes,Berlin,en,no,,,2026-01-10\n",
+    ]
+    .concat()
+}
+
+#[test]
+fn migrate_creates_the_database_and_runs_again() {
+    let operator = Operator::new();
+    assert!(!operator.db_path().exists());
+    let first = operator.run(&["migrate"]);
+    check(&first, 0, &["up to date"], "first migration");
+    assert!(operator.db_path().exists());
+    let again = operator.run(&["migrate"]);
+    check(&again, 0, &["up to date"], "second migration");
+}
+
+#[test]
+fn accounts_are_created_from_stdin_and_listed() {
+    let operator = Operator::migrated();
+    let created = operator.run_with_stdin(
+        &[
+            "admin",
+            "create-account",
+            "--username",
+            "deu.coordinator",
+            "--display-name",
+            "National coordinator, Germany",
+            "--email",
+            "coordinator@example.org",
+            "--role",
+            "coordinator",
+            "--state",
+            "DEU",
+        ],
+        "a long enough password\n",
+    );
+    check(&created, 0, &["Created account deu.coordinator"], "create");
+
+    let listed = operator.run(&["admin", "list-accounts"]);
+    check(&listed, 0, &[], "list");
+    let line = listed
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("deu.coordinator"))
+        .unwrap_or_else(|| panic!("the account is listed: {listed:?}"));
+    for field in [
+        "coordinator",
+        "DEU",
+        "coordinator@example.org",
+        "totp=false",
+    ] {
+        assert!(line.contains(field), "'{field}' in '{line}'");
+    }
+}
+
+#[test]
+fn bad_account_requests_exit_with_2_and_say_why() {
+    let operator = Operator::migrated();
+    let account = |username: &'static str, role: &'static str, state: Option<&'static str>| {
+        let mut args = vec![
+            "admin",
+            "create-account",
+            "--username",
+            username,
+            "--display-name",
+            "Someone",
+            "--email",
+            "someone@example.org",
+            "--role",
+            role,
+        ];
+        if let Some(state) = state {
+            args.extend(["--state", state]);
+        }
+        args
+    };
+    let password = "a long enough password\n";
+    let cases: [(&str, Vec<&str>, &str, &[&str]); 6] = [
+        (
+            "bad role",
+            account("x.one", "king", None),
+            password,
+            &["unknown role 'king'"],
+        ),
+        (
+            "short password",
+            account("x.two", "observer", None),
+            "short\n",
+            &["at least 12 characters"],
+        ),
+        (
+            "coordinator without a State",
+            account("x.three", "coordinator", None),
+            password,
+            &["State"],
+        ),
+        (
+            "bad State code",
+            account("x.four", "poc", Some("D1")),
+            password,
+            &["D1"],
+        ),
+        (
+            "unknown State",
+            account("x.five", "poc", Some("ZZZ")),
+            password,
+            &["ZZZ"],
+        ),
+        (
+            "bad username",
+            account("Not Valid", "observer", None),
+            password,
+            &["username"],
+        ),
+    ];
+    for (label, args, stdin, says) in cases {
+        let run = operator.run_with_stdin(&args, stdin);
+        check(&run, 2, says, label);
+    }
+    let listed = operator.run(&["admin", "list-accounts"]);
+    assert_eq!(listed.code, 0);
+    assert!(
+        listed.stdout.trim().is_empty(),
+        "no account was created: {listed:?}"
+    );
+}
+
+#[test]
+fn a_good_csv_imports_and_a_bad_one_imports_nothing() {
+    let operator = Operator::migrated();
+    let good = operator.file("good.csv", &good_csv());
+    let run = operator.run(&["directory", "import", good.to_str().unwrap()]);
+    check(&run, 0, &["3 added, 0 changed, 0 unchanged"], "good file");
+    let exported = operator.export_csv();
+    for name in ["Dr. Anna Weber", "CERT-Bund duty officer", "Claire Martin"] {
+        assert!(exported.contains(name), "{name} in the export");
+    }
+
+    let before = operator.export_csv();
+    let bad = operator.file("bad.csv", &bad_csv());
+    let run = operator.run(&["directory", "import", bad.to_str().unwrap()]);
+    check(
+        &run,
+        2,
+        &[
+            "line 3",
+            "email",
+            "line 4",
+            "time_zone",
+            "nothing was imported",
+        ],
+        "bad file",
+    );
+    assert!(
+        !run.stderr.contains("line 2"),
+        "the good row is not blamed: {run:?}"
+    );
+    assert_eq!(operator.export_csv(), before, "nothing was imported");
+
+    let missing = operator.dir.path().join("missing.csv");
+    let run = operator.run(&["directory", "import", missing.to_str().unwrap()]);
+    check(&run, 2, &["missing.csv"], "missing file");
+}
+
+#[test]
+fn an_exported_csv_imports_back_unchanged() {
+    let operator = Operator::migrated();
+    let good = operator.file("good.csv", &good_csv());
+    assert_eq!(
+        operator
+            .run(&["directory", "import", good.to_str().unwrap()])
+            .code,
+        0
+    );
+
+    let out = operator.dir.path().join("export.csv");
+    let run = operator.run(&[
+        "directory",
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    check(&run, 0, &[], "export to a file");
+    let exported = std::fs::read_to_string(&out).unwrap();
+    let rows = exported
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    assert_eq!(rows, 3, "{exported}");
+
+    let run = operator.run(&["directory", "import", out.to_str().unwrap()]);
+    check(&run, 0, &["0 added, 0 changed, 3 unchanged"], "round trip");
+    assert_eq!(operator.export_csv(), exported);
+}
+
+#[test]
+fn a_states_vcards_and_nomination_file_export() {
+    let operator = Operator::migrated();
+    let good = operator.file("good.csv", &good_csv());
+    assert_eq!(
+        operator
+            .run(&["directory", "import", good.to_str().unwrap()])
+            .code,
+        0
+    );
+
+    let vcards = operator.run(&["directory", "export", "--format", "vcard", "--state", "DEU"]);
+    check(&vcards, 0, &[], "vcard");
+    assert_eq!(
+        vcards.stdout.matches("BEGIN:VCARD").count(),
+        2,
+        "{vcards:?}"
+    );
+    assert!(vcards.stdout.contains("VERSION:4.0"));
+    assert!(
+        !vcards.stdout.contains("Claire Martin"),
+        "France's contact is not in DEU's cards"
+    );
+
+    let nomination = operator.run(&[
+        "directory",
+        "export",
+        "--format",
+        "nomination",
+        "--state",
+        "DEU",
+    ]);
+    check(&nomination, 0, &[], "nomination");
+    let file: serde_json::Value = serde_json::from_str(&nomination.stdout).unwrap();
+    assert!(file.to_string().contains("cert@demo-de.example"), "{file}");
+
+    let cases: [(&str, &[&str], &[&str]); 3] = [
+        (
+            "vcard without a State",
+            &["directory", "export", "--format", "vcard"],
+            &["--state"],
+        ),
+        (
+            "bad State code",
+            &[
+                "directory",
+                "export",
+                "--format",
+                "nomination",
+                "--state",
+                "D",
+            ],
+            &["'D'"],
+        ),
+        (
+            "unknown format",
+            &["directory", "export", "--format", "pdf"],
+            &["pdf"],
+        ),
+    ];
+    for (label, args, says) in cases {
+        check(&operator.run(args), 2, says, label);
+    }
+}
+
+/// Changes one stored audit row behind the application's back.
+fn tamper(db: &Path, seq: i64) {
+    let url = format!("sqlite://{}", db.display());
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let done = sqlx::query("UPDATE audit_log SET actor = 'mallory' WHERE seq = $1")
+            .bind(seq)
+            .execute(&pool)
+            .await
+            .unwrap();
+        assert_eq!(done.rows_affected(), 1, "row {seq} exists");
+        pool.close().await;
+    });
+}
+
+#[test]
+fn audit_verify_passes_then_names_the_tampered_row() {
+    let operator = Operator::migrated();
+    let good = operator.file("good.csv", &good_csv());
+    assert_eq!(
+        operator
+            .run(&["directory", "import", good.to_str().unwrap()])
+            .code,
+        0
+    );
+
+    let intact = operator.run(&["audit", "verify"]);
+    check(&intact, 0, &["intact"], "untouched log");
+    assert!(intact.stdout.contains("rows verified"), "{intact:?}");
+
+    tamper(&operator.db_path(), 2);
+    let broken = operator.run(&["audit", "verify"]);
+    check(&broken, 1, &["tampered", "row 2"], "tampered log");
+}
+
+#[test]
+fn bad_usage_exits_with_2() {
+    let operator = Operator::new();
+    let missing = operator.dir.path().join("nowhere.toml");
+    let cases: [(&str, Vec<&str>, &[&str]); 4] = [
+        ("unknown subcommand", vec!["frobnicate"], &["frobnicate"]),
+        (
+            "unknown admin subcommand",
+            vec!["admin", "delete-everything"],
+            &["delete-everything"],
+        ),
+        ("no subcommand", vec![], &["Usage"]),
+        (
+            "nonexistent configuration file",
+            vec!["migrate", "--config", missing.to_str().unwrap()],
+            &["nowhere.toml", "does not exist"],
+        ),
+    ];
+    for (label, args, says) in cases {
+        check(&liaison(&args, ""), 2, says, label);
+    }
+    assert!(!operator.db_path().exists());
+}

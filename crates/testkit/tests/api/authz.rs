@@ -1,0 +1,860 @@
+//! The authorization matrix: every route of the JSON API and every directory page, called by every
+//! role, on the caller's own State (DEU), another participating State (FRA), a Partner State
+//! (JPN) and a State or contact that does not exist. The expected status of each call comes from
+//! the rules of DESIGN.md §1, restated here in `allowed` independently of `core::access`:
+//!
+//! - every signed-in account sees the list of States and their aggregate figures;
+//! - contact details: the manager, the State's own accounts, and participating States' accounts
+//!   for participating States' entries; observers and auditors see aggregate figures only;
+//! - only the State's own national coordinator changes its entry (not even the manager);
+//! - the whole-directory export goes to the manager and States' accounts;
+//! - only the auditor reads the audit log; only the manager manages accounts.
+
+use liaison_core::access::Actor;
+use liaison_core::clock::Clock;
+use liaison_server::ops;
+use liaison_testkit::{Answer, ApiClient, PASSWORD, TestApp, contact_body, spawn_app};
+use liaison_types::account::Role;
+use liaison_types::directory::ContactInput;
+use liaison_types::state::StateCode;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+const ED25519_KEY: &str = include_str!("../../../core/tests/fixtures/keys/valid-ed25519.asc");
+const RSA_KEY: &str = include_str!("../../../core/tests/fixtures/keys/valid-rsa3072.asc");
+
+/// Who calls. The State accounts are Germany's (their own State is DEU); `PartnerPoc` is a
+/// policy-level point of contact of Japan, a Partner for Co-operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Manager,
+    Coordinator,
+    Policy,
+    Technical,
+    Observer,
+    Auditor,
+    PartnerPoc,
+    Anonymous,
+}
+
+const EVERYONE: [Who; 8] = [
+    Who::Manager,
+    Who::Coordinator,
+    Who::Policy,
+    Who::Technical,
+    Who::Observer,
+    Who::Auditor,
+    Who::PartnerPoc,
+    Who::Anonymous,
+];
+
+impl Who {
+    fn username(self) -> Option<&'static str> {
+        match self {
+            Who::Manager => Some("manager"),
+            Who::Coordinator => Some("deu.coordinator"),
+            Who::Policy => Some("deu.policy"),
+            Who::Technical => Some("deu.technical"),
+            Who::Observer => Some("observer"),
+            Who::Auditor => Some("auditor"),
+            Who::PartnerPoc => Some("jpn.policy"),
+            Who::Anonymous => None,
+        }
+    }
+
+    /// The State the account acts for.
+    fn state(self) -> Option<Target> {
+        match self {
+            Who::Coordinator | Who::Policy | Who::Technical => Some(Target::Own),
+            Who::PartnerPoc => Some(Target::Partner),
+            _ => None,
+        }
+    }
+}
+
+/// The State (or that State's contact) a call is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Target {
+    /// DEU, the State of the German accounts.
+    Own,
+    /// FRA, another participating State.
+    Other,
+    /// JPN, a Partner for Co-operation.
+    Partner,
+    /// A well-formed code of no State, or the id of no contact.
+    Missing,
+}
+
+const TARGETS: [Target; 4] = [Target::Own, Target::Other, Target::Partner, Target::Missing];
+
+impl Target {
+    fn code(self) -> &'static str {
+        match self {
+            Target::Own => "DEU",
+            Target::Other => "FRA",
+            Target::Partner => "JPN",
+            Target::Missing => "ZZZ",
+        }
+    }
+
+    fn participating(self) -> bool {
+        matches!(self, Target::Own | Target::Other)
+    }
+}
+
+/// What a route asks of its caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// Anyone may try; the credentials decide (login).
+    Credentials,
+    /// Every signed-in account.
+    SignedIn,
+    /// May read the target State's contact details.
+    ReadContacts,
+    /// Is the target State's own national coordinator.
+    EditEntry,
+    /// May export the directory (the manager and States' accounts).
+    Export,
+    /// Imports rows of the target State: a coordinator's own State only.
+    Import,
+    /// The auditor.
+    Audit,
+    /// The network manager.
+    Accounts,
+    /// Any national coordinator (the import form, whose rows are then checked per State).
+    AnyCoordinator,
+}
+
+/// Whether the rules let `who` do what `rule` guards on `target` (`None`: a route without a State).
+fn allowed(rule: Rule, who: Who, target: Option<Target>) -> bool {
+    let own = |t: Option<Target>| t.is_some() && who.state() == t;
+    match rule {
+        Rule::Credentials | Rule::SignedIn => who != Who::Anonymous,
+        Rule::ReadContacts => {
+            who == Who::Manager
+                || own(target)
+                || (who.state().is_some_and(Target::participating)
+                    && target.is_some_and(Target::participating))
+        }
+        Rule::EditEntry | Rule::Import => who == Who::Coordinator && own(target),
+        Rule::Export => who == Who::Manager || who.state().is_some(),
+        Rule::Audit => who == Who::Auditor,
+        Rule::Accounts => who == Who::Manager,
+        Rule::AnyCoordinator => who == Who::Coordinator,
+    }
+}
+
+/// Which request a row sends about its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    /// No State in the path.
+    Nothing,
+    /// `{code}` is the target State.
+    State,
+    /// `{id}` is a contact of the target State, with a registered key.
+    Contact,
+    /// `{id}` is a contact of the target State kept for being retired.
+    Victim,
+}
+
+/// An extra check on a successful answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extra {
+    None,
+    /// The entry lists contacts exactly when the caller may read them (else an empty list).
+    ContactsOnlyIfReadable,
+    /// The export holds only States whose contacts the caller may read.
+    CsvOnlyReadableStates,
+}
+
+/// One row of the matrix: a route, what it asks of its caller, and its status on success.
+struct Row {
+    method: Method,
+    path: &'static str,
+    subject: Subject,
+    rule: Rule,
+    success: u16,
+    extra: Extra,
+}
+
+fn row(method: Method, path: &'static str, subject: Subject, rule: Rule, success: u16) -> Row {
+    Row {
+        method,
+        path,
+        subject,
+        rule,
+        success,
+        extra: Extra::None,
+    }
+}
+
+#[rustfmt::skip]
+fn api_rows() -> Vec<Row> {
+    use Rule::*;
+    use Subject::*;
+    let (get, put, post) = (|| Method::GET, || Method::PUT, || Method::POST);
+    let extra = |row: Row, extra: Extra| Row { extra, ..row };
+    vec![
+        row(post(), "/api/v1/auth/login", Nothing, Credentials, 200),
+        row(post(), "/api/v1/auth/logout", Nothing, SignedIn, 204),
+        row(get(), "/api/v1/me", Nothing, SignedIn, 200),
+        row(get(), "/api/v1/states", Nothing, SignedIn, 200),
+        extra(row(get(), "/api/v1/states/{code}", State, SignedIn, 200), Extra::ContactsOnlyIfReadable),
+        row(post(), "/api/v1/states/{code}/contacts", State, EditEntry, 201),
+        row(post(), "/api/v1/states/{code}/confirm", State, EditEntry, 200),
+        row(get(), "/api/v1/states/{code}/contacts.vcf", State, ReadContacts, 200),
+        row(get(), "/api/v1/states/{code}/nomination", State, ReadContacts, 200),
+        row(get(), "/api/v1/contacts/{id}", Contact, ReadContacts, 200),
+        row(put(), "/api/v1/contacts/{id}", Contact, EditEntry, 200),
+        row(post(), "/api/v1/contacts/{id}/retire", Victim, EditEntry, 200),
+        row(get(), "/api/v1/contacts/{id}/key", Contact, ReadContacts, 200),
+        row(put(), "/api/v1/contacts/{id}/key", Contact, EditEntry, 200),
+        row(get(), "/api/v1/contacts/{id}/history", Contact, ReadContacts, 200),
+        row(get(), "/api/v1/contacts/{id}/vcard", Contact, ReadContacts, 200),
+        extra(row(get(), "/api/v1/directory/export.csv", Nothing, Export, 200), Extra::CsvOnlyReadableStates),
+        row(post(), "/api/v1/directory/import", State, Import, 200),
+        row(get(), "/api/v1/accounts", Nothing, Accounts, 200),
+        row(post(), "/api/v1/accounts", Nothing, Accounts, 201),
+        row(get(), "/api/v1/audit", Nothing, Audit, 200),
+        row(get(), "/api/v1/audit/verify", Nothing, Audit, 200),
+    ]
+}
+
+/// The status the rules give `who` calling `row` about `target`.
+fn expected(row: &Row, who: Who, target: Option<Target>) -> u16 {
+    if row.rule == Rule::Credentials {
+        return if who == Who::Anonymous {
+            401
+        } else {
+            row.success
+        };
+    }
+    if who == Who::Anonymous {
+        return 401;
+    }
+    if target == Some(Target::Missing) {
+        return 404;
+    }
+    if allowed(row.rule, who, target) {
+        return row.success;
+    }
+    // A coordinator's file with another State's rows is refused line by line, like any other
+    // problem of the file, so that the coordinator can fix it in one go.
+    if row.rule == Rule::Import && who == Who::Coordinator {
+        return 422;
+    }
+    403
+}
+
+/// The demo data plus what the matrix needs: a Partner's account, a contact with a key in each
+/// of DEU, FRA and JPN, and a contact to retire in each.
+struct World {
+    app: TestApp,
+    clients: BTreeMap<&'static str, ApiClient>,
+    contact: BTreeMap<Target, i64>,
+    victim: BTreeMap<Target, i64>,
+}
+
+impl World {
+    /// The row's path with the target State's code or contact id filled in.
+    fn path(&self, row: &Row, target: Option<Target>) -> String {
+        let id = match (row.subject, target) {
+            (Subject::Contact, Some(t)) => self.contact[&t],
+            (Subject::Victim, Some(t)) => self.victim[&t],
+            _ => 0,
+        };
+        row.path
+            .replace("{code}", target.map(Target::code).unwrap_or_default())
+            .replace("{id}", &id.to_string())
+    }
+}
+
+fn coordinator_of(code: &str) -> Actor {
+    Actor {
+        account_id: 0,
+        username: format!("{}.coordinator", code.to_lowercase()),
+        role: Role::Coordinator,
+        state: Some(StateCode::parse(code).unwrap()),
+        state_participating: code != "JPN",
+    }
+}
+
+fn input(level: &str, name: &str, email: &str) -> ContactInput {
+    serde_json::from_value(contact_body(level, name, email, "2027-01-10")).unwrap()
+}
+
+async fn world() -> World {
+    let app = spawn_app().await;
+    let ctx = app.state.ctx("matrix-setup");
+    ops::account::create_account(
+        &ctx,
+        None,
+        ops::account::AccountRequest {
+            username: "jpn.policy".into(),
+            display_name: "Policy-level PoC, Japan".into(),
+            email: "jpn.policy@demo.liaison.example".into(),
+            password: PASSWORD.into(),
+            role: Role::Poc,
+            state: Some(StateCode::parse("JPN").unwrap()),
+            contact_id: None,
+            locale: "en".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let jpn = StateCode::parse("JPN").unwrap();
+    let jpn_actor = coordinator_of("JPN");
+    ops::directory::create_contact(
+        &ctx,
+        &jpn_actor,
+        &jpn,
+        &input("technical", "JPCERT/CC", "office@jpcert.example"),
+    )
+    .await
+    .unwrap();
+
+    let manager = app.login("manager").await;
+    let mut contact = BTreeMap::new();
+    let mut victim = BTreeMap::new();
+    for target in [Target::Own, Target::Other, Target::Partner] {
+        let code = target.code();
+        let entry = manager.get(&format!("/api/v1/states/{code}")).await;
+        let technical = entry.json["contacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["level"] == "technical")
+            .unwrap_or_else(|| panic!("{code} has a technical point of contact"));
+        let id = technical["id"].as_i64().unwrap();
+        if technical["key"].is_null() {
+            ops::directory::register_key(
+                &ctx,
+                &coordinator_of(code),
+                id,
+                ED25519_KEY.as_bytes(),
+                app.clock.today(),
+            )
+            .await
+            .unwrap();
+        }
+        contact.insert(target, id);
+        let doomed = ops::directory::create_contact(
+            &ctx,
+            &coordinator_of(code),
+            &StateCode::parse(code).unwrap(),
+            &input("policy", "Leaving soon", "leaving@example.org"),
+        )
+        .await
+        .unwrap();
+        victim.insert(target, doomed.id);
+    }
+    contact.insert(Target::Missing, 999_999);
+    victim.insert(Target::Missing, 999_999);
+
+    let mut clients = BTreeMap::new();
+    for who in EVERYONE {
+        if let Some(username) = who.username() {
+            clients.insert(username, app.login(username).await);
+        }
+    }
+    World {
+        app,
+        clients,
+        contact,
+        victim,
+    }
+}
+
+static SERIAL: AtomicU32 = AtomicU32::new(0);
+
+fn serial() -> u32 {
+    SERIAL.fetch_add(1, Ordering::Relaxed)
+}
+
+fn import_csv(code: &str) -> String {
+    let n = serial();
+    format!(
+        "id,state,kind,structure_kind,name,function,organisation,email,phone,available_24_7,time_zone,languages,deputy,website,notes,effective_on\r\n\
+         ,{code},policy,,Imported {n},Envoy,Ministry,imported{n}@example.org,+49 30 1234567,no,Europe/Berlin,en,no,,,2027-01-10\r\n"
+    )
+}
+
+/// The request `row` sends as `who` about `target`.
+async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Answer {
+    let mut client = match who.username() {
+        Some(username) => world.clients[username].clone(),
+        None => world.app.anonymous(),
+    };
+    let code = target.map(Target::code).unwrap_or_default();
+    let path = world.path(row, target);
+    let n = serial();
+    let body = match (row.method.as_str(), row.path) {
+        (_, "/api/v1/auth/login") => Some(json!({
+            "username": who.username().unwrap_or("nobody"), "password": PASSWORD,
+        })),
+        (_, "/api/v1/auth/logout") => {
+            // A session of its own, so that the matrix's tokens live on.
+            if let Some(username) = who.username() {
+                client = world.app.login(username).await;
+            }
+            None
+        }
+        ("POST", "/api/v1/states/{code}/contacts") | ("PUT", "/api/v1/contacts/{id}") => {
+            Some(contact_body(
+                "technical",
+                &format!("Duty officer {n}"),
+                &format!("duty{n}@example.org"),
+                "2027-01-10",
+            ))
+        }
+        (_, "/api/v1/contacts/{id}/retire") => Some(json!({ "effective_on": "2027-01-15" })),
+        ("PUT", "/api/v1/contacts/{id}/key") => {
+            Some(json!({ "armored": RSA_KEY, "effective_on": "2027-01-15" }))
+        }
+        ("POST", "/api/v1/accounts") => Some(json!({
+            "username": format!("new.account{n}"), "display_name": "New", "email": format!("new{n}@example.org"),
+            "password": "a long enough password", "role": "observer",
+        })),
+        (_, "/api/v1/directory/import") => {
+            return client
+                .post_bytes(&path, "text/csv", import_csv(code).into_bytes())
+                .await;
+        }
+        _ => None,
+    };
+    client.call(row.method.clone(), &path, body.as_ref()).await
+}
+
+/// The targets a row is called about.
+fn targets_of(row: &Row) -> Vec<Option<Target>> {
+    match row.subject {
+        Subject::Nothing => vec![None],
+        _ if row.rule == Rule::Import => vec![
+            Some(Target::Own),
+            Some(Target::Other),
+            Some(Target::Partner),
+        ],
+        _ => TARGETS.into_iter().map(Some).collect(),
+    }
+}
+
+/// A mismatch between the answer and the rules, or `None`.
+fn check_api(row: &Row, who: Who, target: Option<Target>, answer: &Answer) -> Option<String> {
+    let want = expected(row, who, target);
+    let label = format!("{} {} as {who:?} on {target:?}", row.method, row.path);
+    if answer.status.as_u16() != want {
+        return Some(format!(
+            "{label}: {} (rules say {want}) {}",
+            answer.status,
+            answer.text.chars().take(200).collect::<String>()
+        ));
+    }
+    if want >= 400 && !answer.content_type.starts_with("application/problem+json") {
+        return Some(format!(
+            "{label}: refusal is {} rather than problem+json",
+            answer.content_type
+        ));
+    }
+    if want >= 400 {
+        return None;
+    }
+    match row.extra {
+        Extra::None => None,
+        Extra::ContactsOnlyIfReadable => {
+            let listed = answer.json["contacts"].as_array().map_or(0, Vec::len);
+            let may_read = allowed(Rule::ReadContacts, who, target);
+            (may_read != (listed > 0)).then(|| {
+                format!("{label}: {listed} contacts listed, but may read contacts = {may_read}")
+            })
+        }
+        Extra::CsvOnlyReadableStates => {
+            let states: BTreeSet<&str> = answer
+                .text
+                .lines()
+                .skip(1)
+                .filter_map(|line| line.split(',').nth(1))
+                .collect();
+            let unreadable: Vec<&&str> = states
+                .iter()
+                .filter(|code| {
+                    let target = match **code {
+                        "DEU" => Target::Own,
+                        "JPN" => Target::Partner,
+                        _ => Target::Other,
+                    };
+                    !allowed(Rule::ReadContacts, who, Some(target))
+                })
+                .collect();
+            (!unreadable.is_empty() || states.is_empty()).then(|| {
+                format!("{label}: exports States {states:?}; not readable: {unreadable:?}")
+            })
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_api_route_answers_every_role_as_the_rules_say() {
+    let world = world().await;
+    let mut mismatches = Vec::new();
+    let mut calls = 0;
+    for row in api_rows() {
+        for target in targets_of(&row) {
+            for who in EVERYONE {
+                let answer = call(&world, &row, who, target).await;
+                calls += 1;
+                mismatches.extend(check_api(&row, who, target, &answer));
+            }
+        }
+    }
+    assert!(calls > 400, "the matrix made {calls} calls");
+    assert!(
+        mismatches.is_empty(),
+        "{} of {calls} calls differ from the rules:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn the_matrix_has_a_row_for_every_route_of_the_openapi_document() {
+    let app = spawn_app().await;
+    let document = app.anonymous().get("/api/openapi.json").await;
+    assert_eq!(document.status, StatusCode::OK);
+    let mut documented = BTreeSet::new();
+    for (path, item) in document.json["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            if ["get", "put", "post", "delete", "patch"].contains(&method.as_str()) {
+                documented.insert((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    let tested: BTreeSet<(String, String)> = api_rows()
+        .iter()
+        .map(|row| (row.method.to_string(), row.path.to_owned()))
+        .collect();
+    let untested: Vec<_> = documented.difference(&tested).collect();
+    let undocumented: Vec<_> = tested.difference(&documented).collect();
+    assert!(
+        untested.is_empty(),
+        "routes without a row in the matrix: {untested:?}"
+    );
+    assert!(
+        undocumented.is_empty(),
+        "rows for routes the API does not have: {undocumented:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pages: the same rules through a browser session (cookie and CSRF token).
+
+/// A browser: a cookie store, no redirects followed, and the session's CSRF token.
+struct Browser {
+    http: reqwest::Client,
+    base: String,
+    csrf: String,
+}
+
+/// A page's answer.
+struct Page {
+    status: StatusCode,
+    location: String,
+    content_type: String,
+    body: String,
+}
+
+fn csrf_of(html: &str) -> Option<String> {
+    let start = html.find("name=\"csrf\" value=\"")? + "name=\"csrf\" value=\"".len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_owned())
+}
+
+impl Browser {
+    async fn anonymous(app: &TestApp) -> Browser {
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Browser {
+            http,
+            base: app.base.clone(),
+            csrf: String::new(),
+        }
+    }
+
+    /// Signs in through the login form and reads the CSRF token from a page.
+    async fn signed_in(app: &TestApp, username: &str) -> Browser {
+        let mut browser = Browser::anonymous(app).await;
+        let login = browser
+            .post_raw(
+                "/login",
+                &[
+                    ("username", username),
+                    ("password", PASSWORD),
+                    ("next", "/states"),
+                ],
+            )
+            .await;
+        assert_eq!(login.status, StatusCode::SEE_OTHER, "login of {username}");
+        assert_eq!(login.location, "/states");
+        let page = browser.get("/states").await;
+        assert_eq!(page.status, StatusCode::OK);
+        browser.csrf = csrf_of(&page.body).expect("the page carries a CSRF token");
+        browser
+    }
+
+    async fn answer(response: reqwest::Response) -> Page {
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let (location, content_type) = (header("location"), header("content-type"));
+        Page {
+            status: response.status(),
+            location,
+            content_type,
+            body: response.text().await.unwrap(),
+        }
+    }
+
+    async fn get(&self, path: &str) -> Page {
+        Browser::answer(
+            self.http
+                .get(format!("{}{path}", self.base))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    async fn post_raw(&self, path: &str, form: &[(&str, &str)]) -> Page {
+        Browser::answer(
+            self.http
+                .post(format!("{}{path}", self.base))
+                .form(form)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// Posts a form with the session's CSRF token.
+    async fn post(&self, path: &str, form: &[(&str, &str)]) -> Page {
+        let mut fields = form.to_vec();
+        fields.push(("csrf", &self.csrf));
+        self.post_raw(path, &fields).await
+    }
+}
+
+/// The page matrix uses the same rows: success is 200 for pages and downloads, 303 for forms
+/// that redirect after they did their work.
+#[rustfmt::skip]
+fn web_rows() -> Vec<Row> {
+    use Rule::*;
+    use Subject::*;
+    let (get, post) = (|| Method::GET, || Method::POST);
+    vec![
+        row(get(), "/states", Nothing, SignedIn, 200),
+        row(get(), "/states/{code}", State, SignedIn, 200),
+        row(get(), "/states/{code}/contacts/new", State, EditEntry, 200),
+        row(post(), "/states/{code}/contacts", State, EditEntry, 303),
+        row(post(), "/states/{code}/confirm", State, EditEntry, 303),
+        row(get(), "/states/{code}/contacts.vcf", State, ReadContacts, 200),
+        row(get(), "/states/{code}/nomination.json", State, ReadContacts, 200),
+        row(get(), "/contacts/{id}", Contact, ReadContacts, 200),
+        row(get(), "/contacts/{id}/edit", Contact, EditEntry, 200),
+        row(post(), "/contacts/{id}", Contact, EditEntry, 303),
+        row(post(), "/contacts/{id}/retire", Victim, EditEntry, 303),
+        row(get(), "/contacts/{id}/key", Contact, ReadContacts, 200),
+        row(post(), "/contacts/{id}/key", Contact, EditEntry, 303),
+        row(get(), "/contacts/{id}/key.asc", Contact, ReadContacts, 200),
+        row(get(), "/contacts/{id}/vcard", Contact, ReadContacts, 200),
+        row(get(), "/directory.csv", Nothing, Export, 200),
+        row(post(), "/directory/import", State, Import, 200),
+        row(get(), "/directory/import", Nothing, AnyCoordinator, 200),
+        row(get(), "/audit", Nothing, Audit, 200),
+        row(get(), "/accounts", Nothing, Accounts, 200),
+        row(post(), "/accounts", Nothing, Accounts, 303),
+    ]
+}
+
+/// The form fields a row posts (the CSRF token is added by the browser).
+fn form_of(row: &Row, code: &str) -> Vec<(&'static str, String)> {
+    let n = serial();
+    let contact = || {
+        vec![
+            ("kind", "technical".to_owned()),
+            ("name", format!("Web duty officer {n}")),
+            ("organisation", "Test Ministry".to_owned()),
+            ("email", format!("web{n}@example.org")),
+            ("phone", "+49 30 1234567".to_owned()),
+            ("time_zone", "Europe/Berlin".to_owned()),
+            ("languages", "de en".to_owned()),
+            ("effective_on", "2027-01-10".to_owned()),
+        ]
+    };
+    match row.path {
+        "/states/{code}/contacts" | "/contacts/{id}" => contact(),
+        "/contacts/{id}/retire" => vec![("effective_on", "2027-01-15".to_owned())],
+        "/contacts/{id}/key" => vec![
+            ("armored", RSA_KEY.to_owned()),
+            ("effective_on", "2027-01-15".to_owned()),
+        ],
+        "/directory/import" => vec![("csv", import_csv(code))],
+        "/accounts" => vec![
+            ("username", format!("web.account.{n}")),
+            ("display_name", "Web account".to_owned()),
+            ("email", format!("web.account.{n}@example.org")),
+            ("role", "observer".to_owned()),
+            ("state", String::new()),
+            ("password", "a long enough password".to_owned()),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+/// On the pages, an anonymous caller is sent to the login page instead of getting a 401.
+fn web_expected(row: &Row, who: Who, target: Option<Target>) -> u16 {
+    match expected(row, who, target) {
+        401 => 303,
+        other => other,
+    }
+}
+
+fn check_web(row: &Row, who: Who, target: Option<Target>, page: &Page) -> Option<String> {
+    let want = web_expected(row, who, target);
+    let label = format!("{} {} as {who:?} on {target:?}", row.method, row.path);
+    if page.status.as_u16() != want {
+        let start = page.body.find("class=\"problem\"").unwrap_or(0);
+        return Some(format!(
+            "{label}: {} (rules say {want}) {}",
+            page.status,
+            page.body.chars().skip(start).take(200).collect::<String>()
+        ));
+    }
+    if who == Who::Anonymous && !page.location.starts_with("/login") {
+        return Some(format!(
+            "{label}: anonymous sent to '{}', not to /login",
+            page.location
+        ));
+    }
+    if want >= 400 && !page.content_type.starts_with("text/html") {
+        return Some(format!(
+            "{label}: refusal is {} rather than an HTML page",
+            page.content_type
+        ));
+    }
+    None
+}
+
+#[tokio::test]
+async fn every_page_answers_every_role_as_the_rules_say() {
+    let world = world().await;
+    let app = &world.app;
+    let mut browsers = Vec::new();
+    for who in EVERYONE {
+        let browser = match who.username() {
+            Some(username) => Browser::signed_in(app, username).await,
+            None => Browser::anonymous(app).await,
+        };
+        browsers.push((who, browser));
+    }
+    let mut mismatches = Vec::new();
+    let mut calls = 0;
+    for row in web_rows() {
+        for target in targets_of(&row) {
+            for (who, browser) in &browsers {
+                let code = target.map(Target::code).unwrap_or_default();
+                let path = world.path(&row, target);
+                let page = if row.method == Method::POST {
+                    let form = form_of(&row, code);
+                    let fields: Vec<(&str, &str)> =
+                        form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    browser.post(&path, &fields).await
+                } else {
+                    browser.get(&path).await
+                };
+                calls += 1;
+                mismatches.extend(check_web(&row, *who, target, &page));
+            }
+        }
+    }
+    assert!(calls > 300, "the page matrix made {calls} calls");
+    assert!(
+        mismatches.is_empty(),
+        "{} of {calls} page calls differ from the rules:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
+
+/// What a refused form must leave alone: Germany's contacts and the subject's history.
+async fn directory_snapshot(manager: &ApiClient, contact: i64) -> (Value, Value) {
+    let entry = manager.get("/api/v1/states/DEU?include_retired=true").await;
+    let history = manager
+        .get(&format!("/api/v1/contacts/{contact}/history"))
+        .await;
+    assert_eq!(entry.status, StatusCode::OK);
+    assert_eq!(history.status, StatusCode::OK);
+    (entry.json["contacts"].clone(), history.json)
+}
+
+#[tokio::test]
+async fn a_form_without_the_right_csrf_token_is_refused_and_changes_nothing() {
+    let world = world().await;
+    let app = &world.app;
+    let coordinator = Browser::signed_in(app, "deu.coordinator").await;
+    let manager = &world.clients["manager"];
+    let contact = world.contact[&Target::Own];
+    let victim = world.victim[&Target::Own].to_string();
+    let contact_path = format!("/contacts/{contact}");
+    let retire_path = format!("/contacts/{victim}/retire");
+    let before = directory_snapshot(manager, contact).await;
+    let new_contact = [
+        ("kind", "policy"),
+        ("name", "Forged"),
+        ("organisation", "Nowhere"),
+        ("email", "forged@example.org"),
+        ("effective_on", "2027-01-10"),
+    ];
+    let forms: [(&str, &[(&str, &str)]); 4] = [
+        ("/states/DEU/contacts", &new_contact),
+        (contact_path.as_str(), &new_contact),
+        (retire_path.as_str(), &[("effective_on", "2027-01-15")]),
+        ("/states/DEU/confirm", &[]),
+    ];
+    for (path, fields) in forms {
+        for csrf in [None, Some(""), Some("not-the-token")] {
+            let mut form = fields.to_vec();
+            if let Some(token) = csrf {
+                form.push(("csrf", token));
+            }
+            let page = coordinator.post_raw(path, &form).await;
+            assert_eq!(
+                page.status,
+                StatusCode::FORBIDDEN,
+                "POST {path} with csrf {csrf:?}"
+            );
+            assert!(page.content_type.starts_with("text/html"), "POST {path}");
+            assert!(
+                page.body.contains("did not come from this site"),
+                "POST {path}: the page says why"
+            );
+        }
+    }
+    assert_eq!(directory_snapshot(manager, contact).await, before);
+    // The same form with the session's token goes through: the refusals above were the token's.
+    let page = coordinator
+        .post(&retire_path, &[("effective_on", "2027-01-15")])
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_ne!(directory_snapshot(manager, contact).await, before);
+}

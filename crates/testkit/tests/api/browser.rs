@@ -1,0 +1,833 @@
+//! The key journeys in a real browser: headless Chromium driven by chromedriver through
+//! fantoccini. Each journey signs in through the login form and clicks its way through the pages
+//! as a person would. Screenshots of the main pages go to `target/screenshots/` for reviewers.
+//!
+//! chromedriver is `LIAISON_TEST_CHROMEDRIVER` (default `/usr/bin/chromedriver`), Chromium is
+//! `LIAISON_TEST_CHROMIUM` (default `/usr/bin/chromium`). Without them the journeys print a note and
+//! pass, unless `LIAISON_TEST_REQUIRE_ALL=1`, where they fail. Every screenshot also checks that
+//! the page shows no untranslated message key.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use liaison_core::account::totp_code;
+use liaison_core::clock::Clock;
+use liaison_testkit::{PASSWORD, TestApp, require_all, spawn_app};
+use serde_json::{Value, json};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use time::macros::date;
+use tokio::sync::{Semaphore, SemaphorePermit};
+
+/// One browser at a time: Chromium is heavy and the test machines are small.
+static BROWSERS: Semaphore = Semaphore::const_new(1);
+
+/// A headless Chromium session. Dropping it ends the session, stops chromedriver and removes
+/// the browser profile (fields drop in this order).
+struct Browser {
+    client: Client,
+    driver: Chromedriver,
+    _profile: tempfile::TempDir,
+    _turn: SemaphorePermit<'static>,
+}
+
+/// The chromedriver child process, killed on drop, after ending its session if one was opened.
+struct Chromedriver {
+    child: Child,
+    port: u16,
+    session_id: Option<String>,
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        // The client's own shutdown runs on the test's runtime, which may already be gone (a
+        // failed assertion): end the session synchronously so Chromium exits with it.
+        if let Some(session) = &self.session_id {
+            delete_session(self.port, session);
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn chromedriver_path() -> PathBuf {
+    std::env::var_os("LIAISON_TEST_CHROMEDRIVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromedriver"))
+}
+
+fn chromium_path() -> String {
+    std::env::var("LIAISON_TEST_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Starts chromedriver on a free port and waits until `GET /status` says it is ready.
+async fn start_chromedriver(path: &PathBuf) -> Chromedriver {
+    let http = reqwest::Client::new();
+    let mut last_problem = String::new();
+    for _attempt in 0..3 {
+        let port = free_port();
+        let child = Command::new(path)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start {}: {e}", path.display()));
+        let mut driver = Chromedriver {
+            child,
+            port,
+            session_id: None,
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = driver.child.try_wait().unwrap() {
+                last_problem = format!("chromedriver exited with {status} (port {port} taken?)");
+                break;
+            }
+            let ready = http
+                .get(format!("http://127.0.0.1:{port}/status"))
+                .timeout(Duration::from_secs(2))
+                .send()
+                .await
+                .ok();
+            if let Some(response) = ready {
+                let body: Value = response.json().await.unwrap_or(Value::Null);
+                if body["value"]["ready"] == json!(true) {
+                    return driver;
+                }
+                last_problem = format!("chromedriver is not ready: {body}");
+            }
+            if Instant::now() > deadline {
+                last_problem = format!("chromedriver did not become ready in 20 s: {last_problem}");
+                break;
+            }
+            // Polling interval while chromedriver starts, not a timing assertion.
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+    panic!("{last_problem}");
+}
+
+impl Browser {
+    /// A fresh headless Chromium, or `None` (after saying why) when chromedriver is not
+    /// installed and the full suite is not required.
+    async fn start() -> Option<Browser> {
+        let driver_path = chromedriver_path();
+        let chromium = chromium_path();
+        let missing = [
+            (
+                driver_path.clone(),
+                "chromedriver",
+                "LIAISON_TEST_CHROMEDRIVER",
+            ),
+            (
+                PathBuf::from(&chromium),
+                "Chromium",
+                "LIAISON_TEST_CHROMIUM",
+            ),
+        ]
+        .into_iter()
+        .find(|(path, _, _)| !path.exists());
+        if let Some((path, what, variable)) = missing {
+            let message = format!(
+                "{what} not found at {} (set {variable}, or run scripts/test)",
+                path.display()
+            );
+            if require_all() {
+                panic!("LIAISON_TEST_REQUIRE_ALL=1 but {message}");
+            }
+            eprintln!("skipping the browser journey: {message}");
+            return None;
+        }
+        let turn = BROWSERS.acquire().await.unwrap();
+        let mut driver = start_chromedriver(&driver_path).await;
+        let profile = tempfile::tempdir().unwrap();
+        let args = vec![
+            "--headless".to_owned(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--no-first-run".into(),
+            "--disable-quic".into(),
+            "--lang=en-US".into(),
+            "--window-size=1280,900".into(),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("chrome"));
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": chromium,
+                "args": args,
+                "prefs": { "intl.accept_languages": "en-US,en" },
+            }),
+        );
+        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        // Both ring and aws-lc-rs are in the dependency graph: choose one for fantoccini's TLS
+        // connector (an error only means another test installed it first).
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let client = ClientBuilder::rustls()
+            .unwrap()
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .unwrap_or_else(|e| {
+                panic!("could not open a Chromium session through chromedriver: {e}")
+            });
+        driver.session_id = client.session_id().await.unwrap();
+        Some(Browser {
+            client,
+            driver,
+            _profile: profile,
+            _turn: turn,
+        })
+    }
+
+    async fn goto(&self, app: &TestApp, path: &str) {
+        self.client.goto(&app.url(path)).await.unwrap();
+    }
+
+    /// Waits (at most 30 s) for an element to appear.
+    async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element '{css}' appeared: {e}"))
+    }
+
+    async fn find(&self, css: &str) -> Element {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element '{css}': {e}"))
+    }
+
+    async fn find_all(&self, css: &str) -> Vec<Element> {
+        self.client.find_all(Locator::Css(css)).await.unwrap()
+    }
+
+    async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap()
+    }
+
+    /// The path and query of the current page.
+    async fn path(&self) -> String {
+        let url = self.client.current_url().await.unwrap();
+        match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        }
+    }
+
+    async fn source(&self) -> String {
+        self.client.source().await.unwrap()
+    }
+
+    /// Replaces the text of an input as a person would: select it, clear it, type.
+    async fn type_into(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field.clear().await.unwrap();
+        if !text.is_empty() {
+            field.send_keys(text).await.unwrap();
+        }
+    }
+
+    /// Signs in through the login form and waits for the page it leads to.
+    async fn sign_in(&self, app: &TestApp, username: &str) {
+        self.goto(app, "/login").await;
+        self.wait_for("form[action='/login'] #username").await;
+        self.type_into("#username", username).await;
+        self.type_into("#password", PASSWORD).await;
+        self.client
+            .form(Locator::Css("form[action='/login']"))
+            .await
+            .unwrap()
+            .submit()
+            .await
+            .unwrap();
+    }
+
+    async fn sign_out(&self) {
+        self.find("form[action='/logout'] button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        self.wait_for("form[action='/login']").await;
+    }
+
+    /// Messages the pages wrote to the browser console at error level (failed loads, CSP
+    /// violations, script errors), through chromedriver's log endpoint.
+    async fn console_errors(&self) -> Vec<String> {
+        let Some(session) = &self.driver.session_id else {
+            return Vec::new();
+        };
+        let response = reqwest::Client::new()
+            .post(format!(
+                "http://127.0.0.1:{}/session/{session}/se/log",
+                self.driver.port
+            ))
+            .json(&json!({ "type": "browser" }))
+            .send()
+            .await
+            .unwrap();
+        let body: Value = response.json().await.unwrap();
+        body["value"]
+            .as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// A PNG of the whole page into `target/screenshots/<name>.png`, for reviewers (the window
+    /// is made as tall as the page for the picture); then checks that every message on the page
+    /// was translated.
+    async fn screenshot(&self, name: &str) {
+        let measure = "return [window.innerHeight, document.documentElement.scrollHeight];";
+        let mut window_height = 900;
+        for _ in 0..3 {
+            let sizes = self.client.execute(measure, vec![]).await.unwrap();
+            let inner = sizes[0].as_i64().unwrap_or(900);
+            let page = sizes[1].as_i64().unwrap_or(900).clamp(600, 6000);
+            if inner >= page {
+                break;
+            }
+            window_height += u32::try_from(page - inner).unwrap();
+            self.client
+                .set_window_size(1280, window_height)
+                .await
+                .unwrap();
+        }
+        let png = self.client.screenshot().await.unwrap();
+        self.client.set_window_size(1280, 900).await.unwrap();
+        let dir = screenshot_dir();
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+        // The picture is kept either way; then the page must not show a raw message key.
+        let source = self.source().await;
+        assert!(
+            !source.contains("Unknown localization key"),
+            "{name}: a message key has no translation: {}",
+            source
+                .split("Unknown localization key")
+                .nth(1)
+                .unwrap_or_default()
+                .chars()
+                .take(40)
+                .collect::<String>()
+        );
+    }
+}
+
+/// `DELETE /session/{id}` over a plain blocking socket.
+fn delete_session(port: u16, session: &str) {
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let request = format!(
+        "DELETE /session/{session} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+    if stream.write_all(request.as_bytes()).is_ok() {
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+    }
+}
+
+fn screenshot_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    target.join("screenshots")
+}
+
+/// The rows of the History table on a contact page, newest first, as their text.
+async fn history_rows(browser: &Browser) -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    for row in browser
+        .find_all("table[aria-describedby=history] tbody tr")
+        .await
+    {
+        let class = row.attr("class").await.unwrap().unwrap_or_default();
+        rows.push((class, row.text().await.unwrap()));
+    }
+    rows
+}
+
+/// The journey: a coordinator corrects a contact's phone number 40 days after the change
+/// took effect and sees the new version, flagged as notified late, above the old one.
+#[tokio::test]
+async fn coordinator_changes_a_phone_number_and_sees_it_flagged_late() {
+    let app = spawn_app().await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app, "deu.coordinator").await;
+    browser.wait_for("table.grid a[href='/states/DEU']").await;
+    assert_eq!(browser.path().await, "/states");
+    assert!(
+        browser
+            .text("header .who")
+            .await
+            .contains("National coordinator, Germany"),
+        "the header names the signed-in account"
+    );
+
+    browser
+        .find("table.grid a[href='/states/DEU']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let contact_link = browser
+        .client
+        .wait()
+        .for_element(Locator::LinkText("CERT-Bund duty officer"))
+        .await
+        .unwrap();
+    assert_eq!(browser.path().await, "/states/DEU");
+    browser.screenshot("state-entry").await;
+    contact_link.click().await.unwrap();
+    let edit = browser.wait_for("a.button[href$='/edit']").await;
+    let contact_path = browser.path().await;
+    assert!(contact_path.starts_with("/contacts/"), "{contact_path}");
+    let before = history_rows(&browser).await;
+    browser.screenshot("contact").await;
+    assert_eq!(
+        before.len(),
+        2,
+        "created, then its key registered: {before:?}"
+    );
+
+    edit.click().await.unwrap();
+    browser.wait_for("form #phone").await;
+    assert_eq!(browser.path().await, format!("{contact_path}/edit"));
+    let phone = browser.find("#phone").await;
+    assert_eq!(
+        phone.prop("value").await.unwrap().as_deref(),
+        Some("+49 228 99 9582 5110"),
+        "the form starts from the current version"
+    );
+    browser.type_into("#phone", "+49 228 99 9582 5999").await;
+    // 40 days before the test clock (2027-01-15): later than the 30 days CBM 8 allows.
+    let took_effect = app.clock.now().date() - time::Duration::days(40);
+    assert_eq!(took_effect, date!(2026 - 12 - 06));
+    // The date field is a native date picker: type the date the way the en-US picker takes it
+    // (month, day, year), then check the value the form will send.
+    let effective_on = browser.find("#effective_on").await;
+    effective_on.clear().await.unwrap();
+    effective_on.send_keys("12062026").await.unwrap();
+    assert_eq!(
+        effective_on.prop("value").await.unwrap().as_deref(),
+        Some("2026-12-06")
+    );
+    browser
+        .find("form.form button[type=submit].primary")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    browser.wait_for("a.button[href$='/edit']").await;
+    assert_eq!(browser.path().await, format!("{contact_path}?saved=1"));
+    let facts = browser.text("dl.facts").await;
+    assert!(facts.contains("+49 228 99 9582 5999"), "{facts}");
+    let rows = history_rows(&browser).await;
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let (newest_class, newest) = &rows[0];
+    assert!(newest.starts_with("3 Changed 2026-12-06"), "{newest}");
+    assert!(newest.contains("deu.coordinator"), "{newest}");
+    assert!(newest.contains("+49 228 99 9582 5999"), "{newest}");
+    assert!(newest.contains("notified late"), "{newest}");
+    assert_eq!(newest_class, "row-late");
+    let (older_class, older) = &rows[1];
+    assert!(older.starts_with('2'), "{older}");
+    assert!(older.contains("+49 228 99 9582 5110"), "{older}");
+    assert!(older.contains("on time"), "{older}");
+    assert!(!older.contains("notified late"), "{older}");
+    assert_eq!(older_class, "");
+    assert!(rows[2].1.starts_with("1 Created"), "{:?}", rows[2]);
+    let summary = browser.text("h2#history + p").await;
+    assert_eq!(summary, "3 versions, one notified late.");
+    browser.screenshot("contact-history").await;
+
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}
+
+/// The manager narrows the overview to States without a technical-level point of contact; an
+/// observer sees a State's aggregate figures but no contact details.
+#[tokio::test]
+async fn manager_filters_the_overview_and_an_observer_sees_figures_only() {
+    let app = spawn_app().await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app, "manager").await;
+    browser.wait_for("table.grid a[href='/states/DEU']").await;
+    assert!(
+        browser
+            .find_all("table.grid a[href='/states/ITA']")
+            .await
+            .len()
+            == 1
+    );
+    browser.screenshot("overview").await;
+
+    browser
+        .client
+        .find(Locator::LinkText("No technical-level PoC"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for("nav.filters a[aria-current='page'][href='/states?filter=no-technical']")
+        .await;
+    assert_eq!(browser.path().await, "/states?filter=no-technical");
+    assert_eq!(
+        browser
+            .find_all("table.grid a[href='/states/ITA']")
+            .await
+            .len(),
+        1,
+        "Italy has no technical-level PoC"
+    );
+    assert!(
+        browser
+            .find_all("table.grid a[href='/states/DEU']")
+            .await
+            .is_empty(),
+        "Germany has one"
+    );
+    let italy_row = browser
+        .find("table.grid tbody tr:has(a[href='/states/ITA'])")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(italy_row.contains("missing"), "{italy_row}");
+    browser.screenshot("overview-no-technical").await;
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    browser.sign_out().await;
+
+    browser.sign_in(&app, "observer").await;
+    browser.wait_for("table.grid a[href='/states/DEU']").await;
+    browser
+        .find("table.grid a[href='/states/DEU']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("dl.facts").await;
+    assert_eq!(browser.path().await, "/states/DEU");
+    assert_eq!(
+        browser.text("p.hint").await,
+        "Your account sees this State's aggregate figures only."
+    );
+    let facts = browser.text("dl.facts").await;
+    assert!(facts.contains("Complete for CBM 8"), "{facts}");
+    assert!(browser.find_all("table.grid").await.is_empty());
+    browser.screenshot("state-aggregate-only").await;
+    assert!(browser.find_all("a[href^='/contacts/']").await.is_empty());
+    let source = browser.source().await;
+    for detail in [
+        "Dr. Anna Weber",
+        "cert@demo-de.example",
+        "+49 228",
+        "contacts.vcf",
+    ] {
+        assert!(!source.contains(detail), "the observer sees '{detail}'");
+    }
+
+    // Nor can the observer open a contact by its address.
+    let coordinator = app.login("deu.coordinator").await;
+    let entry = coordinator.get("/api/v1/states/DEU").await;
+    let id = entry.json["contacts"][0]["id"].as_i64().unwrap();
+    browser.goto(&app, &format!("/contacts/{id}")).await;
+    browser.wait_for("h1").await;
+    let source = browser.source().await;
+    assert!(
+        source.contains("Something went wrong"),
+        "an error page, not the contact"
+    );
+    for detail in ["Dr. Anna Weber", "@demo-de.example", "+49 "] {
+        assert!(!source.contains(detail), "the observer sees '{detail}'");
+    }
+}
+
+/// An account enrols TOTP in the browser and from then on signs in with a code: a wrong one is
+/// refused, the next valid one lets it in.
+#[tokio::test]
+async fn account_enrols_totp_and_signs_in_with_a_code() {
+    let app = spawn_app().await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let username = "fra.technical";
+    browser.sign_in(&app, username).await;
+    browser.wait_for("table.grid").await;
+    browser
+        .client
+        .find(Locator::LinkText("Security"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let start = browser
+        .wait_for("form[action='/account/totp/start'] button[type=submit]")
+        .await;
+    assert_eq!(
+        start.text().await.unwrap(),
+        "Set up two-factor authentication"
+    );
+    start.click().await.unwrap();
+
+    let qr = browser.wait_for("img.qr").await;
+    let src = qr.attr("src").await.unwrap().unwrap_or_default();
+    assert!(src.starts_with("data:image/png;base64,"), "{src:.40}");
+    let decoded = browser
+        .client
+        .execute(
+            "return arguments[0].complete && arguments[0].naturalWidth;",
+            vec![serde_json::to_value(&qr).unwrap()],
+        )
+        .await
+        .unwrap();
+    assert!(
+        decoded.as_u64().is_some_and(|w| w > 0),
+        "the QR image is shown (CSP allows it): {decoded}"
+    );
+    let secret = browser.text("code.secret").await;
+    assert!(secret.len() >= 16, "{secret}");
+    browser.screenshot("totp-enrolment").await;
+
+    let code = totp_code(&secret, username, app.clock.now()).unwrap();
+    browser.type_into("#code", &code).await;
+    browser
+        .find("form[action='/account/totp'] button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let enabled = browser.wait_for("p.ok").await;
+    assert_eq!(
+        enabled.text().await.unwrap(),
+        "Two-factor authentication is enabled for your account."
+    );
+    assert!(browser.find_all("code.secret").await.is_empty());
+    browser.sign_out().await;
+
+    browser.sign_in(&app, username).await;
+    browser.wait_for("form[action='/login/totp'] #code").await;
+    assert!(
+        browser.path().await.starts_with("/login/totp"),
+        "{}",
+        browser.path().await
+    );
+    // Without the code, the half-signed-in browser gets no page.
+    browser.goto(&app, "/states").await;
+    browser.wait_for("form[action='/login/totp'] #code").await;
+
+    app.clock.advance(time::Duration::seconds(30));
+    let now = app.clock.now();
+    let valid: Vec<String> = [-30, 0, 30]
+        .iter()
+        .map(|s| totp_code(&secret, username, now + time::Duration::seconds(*s)).unwrap())
+        .collect();
+    let wrong = (0..10)
+        .map(|d| format!("{d}{d}{d}{d}{d}{d}"))
+        .find(|c| !valid.contains(c))
+        .unwrap();
+    browser.type_into("#code", &wrong).await;
+    browser
+        .find("form[action='/login/totp'] button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let problem = browser.wait_for("p.problem[role=alert]").await;
+    browser.screenshot("totp-login-refused").await;
+    let errors = browser.console_errors().await;
+    assert!(
+        errors.len() == 1 && errors[0].contains("/login/totp") && errors[0].contains("401"),
+        "only the refused code answers with an error status: {errors:?}"
+    );
+    assert_eq!(
+        problem.text().await.unwrap(),
+        "the code is wrong, expired or already used"
+    );
+    assert!(browser.path().await.starts_with("/login/totp"));
+    assert!(browser.find_all("header .who").await.is_empty());
+
+    let code = totp_code(&secret, username, now).unwrap();
+    browser.type_into("#code", &code).await;
+    browser
+        .find("form[action='/login/totp'] button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("header .who").await;
+    assert_eq!(browser.path().await, "/states");
+    assert!(
+        browser
+            .text("header .who")
+            .await
+            .contains("Technical-level PoC, France")
+    );
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}
+
+/// A coordinator's new contact with a bad email and no organisation comes back with the errors
+/// next to the fields and what was typed kept; nothing is created.
+#[tokio::test]
+async fn bad_contact_form_comes_back_with_errors_and_typed_values() {
+    let app = spawn_app().await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let coordinator = app.login("deu.coordinator").await;
+    let count = || async {
+        let entry = coordinator
+            .get("/api/v1/states/DEU?include_retired=true")
+            .await;
+        entry.json["contacts"].as_array().unwrap().len()
+    };
+    let contacts_before = count().await;
+
+    browser.goto(&app, "/login").await;
+    browser.wait_for("form[action='/login'] #username").await;
+    browser.screenshot("login").await;
+    browser.sign_in(&app, "deu.coordinator").await;
+    browser.wait_for("table.grid").await;
+    browser.goto(&app, "/states/DEU").await;
+    browser
+        .wait_for("a.button[href='/states/DEU/contacts/new']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("form #organisation").await;
+    browser
+        .find("#kind")
+        .await
+        .select_by_value("technical")
+        .await
+        .unwrap();
+    browser.type_into("#name", "Night shift").await;
+    browser.type_into("#function", "Duty officer").await;
+    browser.type_into("#organisation", "").await;
+    browser.type_into("#email", "night-shift at bsi").await;
+    browser.type_into("#phone", "+49 228 99 9582 7777").await;
+    browser.type_into("#languages", "de en").await;
+    // The browser itself would stop this form (required, type=email); the server must too, so
+    // submit it the way a browser without those checks would.
+    let invalid = browser
+        .client
+        .execute(
+            "return ['organisation', 'email'].filter(id => !document.getElementById(id).validity.valid);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(invalid, json!(["organisation", "email"]));
+    browser
+        .client
+        .form(Locator::Css("form.form"))
+        .await
+        .unwrap()
+        .submit_direct()
+        .await
+        .unwrap();
+
+    browser.wait_for("div.problem[role=alert]").await;
+    assert_eq!(browser.path().await, "/states/DEU/contacts");
+    let summary = browser.text("div.problem[role=alert]").await;
+    assert!(
+        summary.contains("Please correct the following:"),
+        "{summary}"
+    );
+    assert!(summary.contains("Email: "), "{summary}");
+    assert!(summary.contains("Organisation: required"), "{summary}");
+    assert_eq!(
+        browser
+            .text("input#email + p.field-error")
+            .await
+            .to_lowercase(),
+        "'night-shift at bsi' is not an email address"
+    );
+    assert_eq!(
+        browser.text("input#organisation + p.field-error").await,
+        "required"
+    );
+    for id in ["email", "organisation"] {
+        assert_eq!(
+            browser
+                .find(&format!("#{id}"))
+                .await
+                .attr("aria-invalid")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("true"),
+            "{id} is marked invalid"
+        );
+    }
+    assert!(
+        browser
+            .find("#name")
+            .await
+            .attr("aria-invalid")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(browser.find_all("p.field-error").await.len(), 2);
+    for (id, typed) in [
+        ("name", "Night shift"),
+        ("function", "Duty officer"),
+        ("email", "night-shift at bsi"),
+        ("phone", "+49 228 99 9582 7777"),
+        ("languages", "de en"),
+        ("kind", "technical"),
+        ("effective_on", "2027-01-15"),
+    ] {
+        assert_eq!(
+            browser
+                .find(&format!("#{id}"))
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some(typed),
+            "{id} keeps what was typed"
+        );
+    }
+    browser.screenshot("contact-form-errors").await;
+    assert_eq!(count().await, contacts_before, "nothing was created");
+}
