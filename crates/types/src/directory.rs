@@ -245,6 +245,18 @@ pub struct ContactVersion {
     pub notified_late: bool,
 }
 
+/// Whether a State has a point of contact at a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum LevelStatus {
+    /// At least one contact at this level that is current or due soon.
+    Current,
+    /// Contacts at this level, all overdue.
+    Overdue,
+    /// No contact at this level.
+    Missing,
+}
+
 /// Where a State's entry stands for CBM 8.
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq)]
 pub struct DirectoryStatus {
@@ -257,6 +269,9 @@ pub struct DirectoryStatus {
     pub late_changes: u32,
     pub has_policy: bool,
     pub has_technical: bool,
+    /// Where the policy level stands: a current contact, only overdue ones, or none at all.
+    pub policy: LevelStatus,
+    pub technical: LevelStatus,
     /// At least one current policy-level and one current technical-level point of contact.
     pub complete: bool,
     /// The earliest date a contact of this State falls due.

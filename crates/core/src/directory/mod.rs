@@ -9,7 +9,7 @@ pub mod vcard;
 
 use crate::clock::add_months;
 use liaison_types::directory::{
-    AnnualStatus, Contact, ContactDetails, ContactKind, DirectoryStatus, Level,
+    AnnualStatus, Contact, ContactDetails, ContactKind, DirectoryStatus, Level, LevelStatus,
 };
 use liaison_types::state::State;
 use std::collections::BTreeMap;
@@ -66,6 +66,20 @@ pub fn has_current(contacts: &[Contact], level: Level) -> bool {
         .any(|c| counts_as_current(c) && c.kind == ContactKind::Poc { level })
 }
 
+/// Whether the State has a current point of contact at `level`, only overdue ones, or none.
+pub fn level_status(contacts: &[Contact], level: Level) -> LevelStatus {
+    if has_current(contacts, level) {
+        LevelStatus::Current
+    } else if contacts
+        .iter()
+        .any(|c| !c.retired && c.kind == ContactKind::Poc { level })
+    {
+        LevelStatus::Overdue
+    } else {
+        LevelStatus::Missing
+    }
+}
+
 /// The CBM 8 status of one State's entry, from its contacts (retired ones are ignored) and the
 /// number of changes it notified late within the last 12 months.
 pub fn directory_status(state: &State, contacts: &[Contact], late_changes: u32) -> DirectoryStatus {
@@ -83,6 +97,8 @@ pub fn directory_status(state: &State, contacts: &[Contact], late_changes: u32) 
         late_changes,
         has_policy,
         has_technical,
+        policy: level_status(contacts, Level::Policy),
+        technical: level_status(contacts, Level::Technical),
         complete: has_policy && has_technical,
         next_due_on: active.iter().map(|c| c.due_on).min(),
         last_confirmed_on: active.iter().map(|c| c.confirmed_on).max(),

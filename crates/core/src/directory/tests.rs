@@ -182,6 +182,38 @@ fn complete_needs_a_current_contact_at_both_levels() {
 }
 
 #[test]
+fn level_status_tells_overdue_from_missing() {
+    use liaison_types::directory::LevelStatus;
+    let check = |contacts: Vec<Contact>, expected: LevelStatus| {
+        assert_eq!(
+            level_status(&contacts, Level::Technical),
+            expected,
+            "{contacts:?}"
+        );
+    };
+    check(vec![], LevelStatus::Missing);
+    check(
+        vec![contact(1, POLICY, AnnualStatus::Current, false)],
+        LevelStatus::Missing,
+    );
+    check(
+        vec![contact(1, TECHNICAL, AnnualStatus::Overdue, false)],
+        LevelStatus::Overdue,
+    );
+    check(
+        vec![contact(1, TECHNICAL, AnnualStatus::Overdue, true)],
+        LevelStatus::Missing,
+    );
+    check(
+        vec![
+            contact(1, TECHNICAL, AnnualStatus::Overdue, false),
+            contact(2, TECHNICAL, AnnualStatus::DueSoon, false),
+        ],
+        LevelStatus::Current,
+    );
+}
+
+#[test]
 fn status_counts_ignore_retired_contacts() {
     let contacts = vec![
         contact(1, POLICY, AnnualStatus::Current, false),

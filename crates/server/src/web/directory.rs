@@ -62,15 +62,17 @@ async fn states(
     let filter_name = query.filter.unwrap_or_else(|| "all".into());
     let filter: Filter = serde_json::from_value(serde_json::Value::String(filter_name.clone()))
         .map_err(|_| AppError::BadRequest(format!("unknown filter '{filter_name}'")))?;
-    let statuses = ops::directory::overview(&state.ctx("web"), &caller.actor, filter).await?;
-    let participating = statuses
+    // The summary speaks of the whole network, whatever the filter shows.
+    let all = ops::directory::overview(&state.ctx("web"), &caller.actor, Filter::All).await?;
+    let participating = all
         .iter()
         .filter(|s| s.state.status.is_participating())
         .count();
-    let complete = statuses
+    let complete = all
         .iter()
         .filter(|s| s.state.status.is_participating() && s.complete)
         .count();
+    let statuses: Vec<_> = all.into_iter().filter(|s| filter.keeps(s)).collect();
     let values = context! {
         statuses => v(statuses), filter => filter_name, participating => participating, complete => complete,
         filters => ["all", "overdue", "due-soon", "late", "no-policy", "no-technical", "incomplete"],
