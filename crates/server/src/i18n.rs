@@ -91,6 +91,149 @@ pub fn tr_args(lang: &str, key: &str, args: &[(&str, FluentValue<'static>)]) -> 
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+    use crate::ops::directory::Filter;
+    use fluent_templates::fluent_bundle::{FluentBundle, FluentResource};
+    use liaison_types::account::Role;
+    use liaison_types::directory::{AnnualStatus, Change, Level, StructureKind};
+    use liaison_types::state::StateStatus;
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::{Path, PathBuf};
+
+    /// Every catalogue, compiled into the test binary.
+    const CATALOGUES: [(&str, &str); 6] = [
+        ("en", include_str!("../locales/en/main.ftl")),
+        ("fr", include_str!("../locales/fr/main.ftl")),
+        ("de", include_str!("../locales/de/main.ftl")),
+        ("it", include_str!("../locales/it/main.ftl")),
+        ("ru", include_str!("../locales/ru/main.ftl")),
+        ("es", include_str!("../locales/es/main.ftl")),
+    ];
+
+    /// Terms that stay as they are in every language.
+    const UNTRANSLATED: [&str; 9] = [
+        "Liaison", "CBM 8", "OpenPGP", "TOTP", "CSV", "vCard", "JSON", "UTC", "ASCII",
+    ];
+
+    /// Messages that may read exactly as in English in one language (names of formats, words
+    /// the language borrowed). Anything else equal to English is an untranslated message.
+    const SAME_AS_ENGLISH: [(&str, &[&str]); 5] = [
+        (
+            "fr",
+            &[
+                "app-name",
+                "col-contacts",
+                "col-version",
+                "col-notified",
+                "export-vcard",
+                "field-organisation",
+                "import-csv",
+            ],
+        ),
+        (
+            "de",
+            &[
+                "app-name",
+                "nav-import",
+                "col-status",
+                "col-version",
+                "export-vcard",
+                "field-organisation",
+                "field-website",
+                "import-csv",
+                "audit-hash",
+            ],
+        ),
+        (
+            "it",
+            &[
+                "app-name",
+                "no",
+                "field-password",
+                "col-status",
+                "export-vcard",
+                "import-csv",
+                "audit-hash",
+            ],
+        ),
+        ("ru", &["app-name", "export-vcard", "import-csv"]),
+        (
+            "es",
+            &[
+                "app-name",
+                "no",
+                "role-auditor",
+                "export-vcard",
+                "import-csv",
+                "audit-hash",
+            ],
+        ),
+    ];
+
+    /// The messages of a catalogue: id → source text (the id line and its continuation lines).
+    fn messages(source: &str) -> BTreeMap<String, String> {
+        let mut out: BTreeMap<String, String> = BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in source.lines() {
+            if line.starts_with('#') {
+                current = None;
+                continue;
+            }
+            if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let (id, _) = line
+                    .split_once('=')
+                    .unwrap_or_else(|| panic!("not a message: {line}"));
+                let id = id.trim().to_owned();
+                assert!(
+                    out.insert(id.clone(), line.to_owned()).is_none(),
+                    "{id} is defined twice"
+                );
+                current = Some(id);
+            } else if let Some(id) = &current {
+                let text = out.get_mut(id).unwrap();
+                text.push('\n');
+                text.push_str(line);
+            }
+        }
+        out
+    }
+
+    /// The variables (`$name`) a message uses.
+    fn variables(text: &str) -> BTreeSet<String> {
+        text.split('$')
+            .skip(1)
+            .map(|rest| {
+                rest.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    /// The variant keys (`[one]`, `*[other]`, `[0]`) of a message.
+    fn variant_keys(text: &str) -> BTreeSet<String> {
+        text.lines()
+            .map(str::trim_start)
+            .filter(|l| l.starts_with('[') || l.starts_with("*["))
+            .filter_map(|l| l.split_once(']').map(|(key, _)| format!("{key}]")))
+            .collect()
+    }
+
+    fn catalogue(lang: &str) -> BTreeMap<String, String> {
+        let (_, source) = CATALOGUES.iter().find(|(l, _)| *l == lang).unwrap();
+        messages(source)
+    }
+
+    fn english() -> BTreeMap<String, String> {
+        catalogue("en")
+    }
+
+    /// Sample arguments for a message: every variable it uses, as the number `n`.
+    fn sample_args(text: &str, n: i64) -> HashMap<String, FluentValue<'static>> {
+        variables(text)
+            .into_iter()
+            .map(|name| (name, FluentValue::from(n)))
+            .collect()
+    }
 
     #[test]
     fn negotiates_supported_languages() {
@@ -99,5 +242,493 @@ mod tests {
         assert_eq!(negotiate(Some("ja")), "en");
         assert_eq!(negotiate(None), "en");
         assert_eq!(supported("fr_CH"), "fr");
+    }
+
+    #[test]
+    fn the_catalogues_cover_the_six_languages() {
+        let catalogues: Vec<&str> = CATALOGUES.iter().map(|(l, _)| *l).collect();
+        let languages: Vec<&str> = LANGUAGES.iter().map(|(l, _)| *l).collect();
+        assert_eq!(catalogues, languages);
+    }
+
+    #[test]
+    fn every_catalogue_parses_and_defines_the_same_messages_as_english() {
+        let english: BTreeSet<String> = english().into_keys().collect();
+        assert!(english.len() > 100, "the line reader found the messages");
+        for (lang, source) in CATALOGUES {
+            let resource = FluentResource::try_new(source.to_owned())
+                .unwrap_or_else(|(_, errors)| panic!("{lang}/main.ftl: {errors:?}"));
+            // The parser's count cross-checks the line reader below.
+            let parsed = resource
+                .entries()
+                .filter(|entry| format!("{entry:?}").starts_with("Message("))
+                .count();
+            let mut bundle = FluentBundle::new(vec![lang_id(lang)]);
+            bundle.add_resource(resource).unwrap();
+            let ids: BTreeSet<String> = messages(source).into_keys().collect();
+            assert_eq!(parsed, ids.len(), "{lang}: messages the line reader missed");
+            for id in &ids {
+                assert!(bundle.has_message(id), "{lang}: {id} is not a message");
+            }
+            let missing: Vec<_> = english.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&english).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}/main.ftl: missing {missing:?}, not in English {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn translations_keep_the_placeables_and_untranslated_terms_of_english() {
+        let english = english();
+        for (lang, _) in CATALOGUES {
+            let catalogue = catalogue(lang);
+            for (id, source) in &english {
+                let text = &catalogue[id];
+                assert_eq!(
+                    variables(text),
+                    variables(source),
+                    "{lang}: {id} uses other variables than English"
+                );
+                for term in UNTRANSLATED {
+                    if source.contains(term) {
+                        assert!(text.contains(term), "{lang}: {id} lost {term:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_formats_in_its_own_language_without_errors() {
+        // The loader falls back to English when a message fails, so look each language up alone.
+        for (lang, _) in CATALOGUES {
+            let id = lang_id(lang);
+            for (key, text) in catalogue(lang) {
+                for n in [0, 1, 2, 5, 21] {
+                    let args = sample_args(&text, n);
+                    let formatted = LOCALES
+                        .lookup_single_language(&id, &key, Some(&args))
+                        .unwrap_or_else(|e| panic!("{lang}: {key} with {n}: {e:?}"));
+                    assert!(!formatted.trim().is_empty(), "{lang}: {key} is empty");
+                    assert!(!formatted.contains('{'), "{lang}: {key}: {formatted}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_language_is_left_in_english() {
+        let english = english();
+        for (lang, allowed) in SAME_AS_ENGLISH {
+            let catalogue = catalogue(lang);
+            let same: Vec<&String> = english
+                .iter()
+                .filter(|(id, text)| catalogue[*id].trim() == text.trim())
+                .map(|(id, _)| id)
+                .filter(|id| !allowed.contains(&id.as_str()))
+                .collect();
+            assert!(same.is_empty(), "{lang}: not translated: {same:?}");
+        }
+    }
+
+    #[test]
+    fn plural_messages_have_the_forms_of_each_language() {
+        let english = english();
+        for (id, source) in &english {
+            if !variant_keys(source).contains("[one]") {
+                continue;
+            }
+            for (lang, _) in CATALOGUES {
+                let keys = variant_keys(&catalogue(lang)[id]);
+                let needed: &[&str] = if lang == "ru" {
+                    &["[one]", "[few]", "[many]", "*[other]"]
+                } else {
+                    &["[one]", "*[other]"]
+                };
+                for key in needed {
+                    assert!(keys.contains(*key), "{lang}: {id} has no {key} variant");
+                }
+            }
+        }
+    }
+
+    fn caption(lang: &str, count: i64) -> String {
+        tr_args(
+            lang,
+            "states-caption",
+            &[("count", FluentValue::from(count))],
+        )
+    }
+
+    #[test]
+    fn russian_counts_take_the_right_forms() {
+        for (count, expected) in [
+            (1, "Одно государство"),
+            (3, "3 государства"),
+            (5, "5 государств"),
+            (11, "11 государств"),
+            (21, "21 государство"),
+            (22, "22 государства"),
+            (25, "25 государств"),
+        ] {
+            assert_eq!(caption("ru", count), expected, "count {count}");
+        }
+        let reminder = |count: i64| {
+            tr_args(
+                "ru",
+                "mail-reminder-intro",
+                &[
+                    ("count", FluentValue::from(count)),
+                    ("state", FluentValue::from("Germany")),
+                ],
+            )
+        };
+        assert!(reminder(1).starts_with("Для следующего контакта (Germany)"));
+        assert!(reminder(3).starts_with("Для следующих 3 контактов (Germany)"));
+        assert!(reminder(21).starts_with("Для следующих 21 контакта (Germany)"));
+        let intact =
+            |rows: i64| tr_args("ru", "audit-intact", &[("rows", FluentValue::from(rows))]);
+        assert_eq!(intact(1), "Цепочка из 1 записи не нарушена.");
+        assert_eq!(intact(7), "Цепочка из 7 записей не нарушена.");
+    }
+
+    #[test]
+    fn french_and_german_counts_are_their_own() {
+        assert_eq!(caption("en", 1), "One State");
+        assert_eq!(caption("en", 3), "3 States");
+        assert_eq!(caption("fr", 0), "0 État", "French [one] covers zero");
+        assert_eq!(caption("fr", 1), "1 État");
+        assert_eq!(caption("fr", 3), "3 États");
+        assert_eq!(caption("de", 1), "Ein Staat");
+        assert_eq!(caption("de", 3), "3 Staaten");
+        for count in [0, 1, 3, 57] {
+            for lang in ["fr", "de"] {
+                assert_ne!(caption(lang, count), caption("en", count), "{lang} {count}");
+            }
+        }
+        let summary = |lang: &str, complete: i64| {
+            tr_args(
+                lang,
+                "states-summary",
+                &[
+                    ("complete", FluentValue::from(complete)),
+                    ("participating", FluentValue::from(57)),
+                ],
+            )
+        };
+        assert!(summary("de", 1).starts_with("1 von 57 Teilnehmerstaaten verfügt "));
+        assert!(summary("de", 2).starts_with("2 von 57 Teilnehmerstaaten verfügen "));
+        assert!(summary("fr", 1).starts_with("1 des 57 États participants dispose "));
+        assert!(summary("en", 1).starts_with("1 of 57 participating States has "));
+    }
+
+    #[test]
+    fn unknown_languages_fall_back_to_english() {
+        assert_eq!(tr("pt", "nav-directory"), tr("en", "nav-directory"));
+        assert_eq!(tr("de", "nav-directory"), "Verzeichnis");
+    }
+
+    /// Where a message id is used with literal text, and the prefixes built on at run time.
+    #[derive(Default)]
+    struct Uses {
+        /// (message id, the named arguments given, where)
+        literal: Vec<(String, Option<BTreeSet<String>>, String)>,
+        prefixes: BTreeSet<String>,
+    }
+
+    fn files(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files(&path, extension, out);
+            } else if path.extension().is_some_and(|e| e == extension) {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The text of a call's arguments, from just after `(` to its closing `)`.
+    fn call_arguments(text: &str) -> &str {
+        let mut depth = 0usize;
+        let mut quote: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '(' | '[') => depth += 1,
+                (None, ')' | ']') if depth == 0 => return &text[..i],
+                (None, ')' | ']') => depth -= 1,
+                _ => {}
+            }
+        }
+        text
+    }
+
+    /// Finds `name(` calls (not part of a longer identifier) and gives what follows the `(`.
+    fn calls<'a>(source: &'a str, name: &str) -> Vec<&'a str> {
+        let pattern = format!("{name}(");
+        source
+            .match_indices(&pattern)
+            .filter(|(at, _)| {
+                !source[..*at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+            .map(|(at, _)| &source[at + pattern.len()..])
+            .collect()
+    }
+
+    /// A leading string literal: its text and what follows it.
+    fn literal(text: &str) -> Option<(&str, &str)> {
+        let text = text.trim_start();
+        let quote = text.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let rest = &text[1..];
+        let end = rest.find(quote)?;
+        Some((&rest[..end], &rest[end + 1..]))
+    }
+
+    fn scan_templates(uses: &mut Uses) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut paths = Vec::new();
+        files(&root, "html", &mut paths);
+        assert!(
+            paths.len() >= 10,
+            "templates found under {}",
+            root.display()
+        );
+        for path in paths {
+            let source = std::fs::read_to_string(&path).unwrap();
+            let name = path.strip_prefix(&root).unwrap().display().to_string();
+            for call in calls(&source, "t") {
+                let arguments = call_arguments(call);
+                let Some((id, rest)) = literal(arguments) else {
+                    continue;
+                };
+                let rest = rest.trim_start();
+                if rest.starts_with('~') {
+                    uses.prefixes.insert(id.to_owned());
+                    continue;
+                }
+                let named: BTreeSet<String> = rest
+                    .split(',')
+                    .filter_map(|part| part.split_once('='))
+                    .map(|(name, _)| name.trim().to_owned())
+                    .collect();
+                uses.literal
+                    .push((id.to_owned(), Some(named), name.clone()));
+            }
+        }
+    }
+
+    /// The names of `tr_args`' arguments: the `("name", value)` pairs of its slice.
+    fn argument_names(arguments: &str) -> BTreeSet<String> {
+        arguments
+            .split('(')
+            .skip(1)
+            .filter_map(|part| {
+                let (name, rest) = literal(part)?;
+                let is_name = !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+                (is_name && rest.trim_start().starts_with(',')).then(|| name.to_owned())
+            })
+            .collect()
+    }
+
+    fn scan_rust(uses: &mut Uses) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut paths = Vec::new();
+        files(&root, "rs", &mut paths);
+        for path in paths {
+            let source = std::fs::read_to_string(&path).unwrap();
+            let name = path.strip_prefix(&root).unwrap().display().to_string();
+            for function in ["tr", "tr_args"] {
+                for call in calls(&source, function) {
+                    let arguments = call_arguments(call);
+                    // The key is the second argument.
+                    let Some((_, after_lang)) = arguments.split_once(',') else {
+                        continue;
+                    };
+                    let key = after_lang.trim_start();
+                    if let Some((id, rest)) = literal(key) {
+                        let named = (function == "tr_args").then(|| argument_names(rest));
+                        uses.literal.push((id.to_owned(), named, name.clone()));
+                    } else if let Some(format) = key.strip_prefix("&format!(") {
+                        let (pattern, _) = literal(format).unwrap();
+                        let (prefix, _) = pattern.split_once('{').unwrap();
+                        uses.prefixes.insert(prefix.to_owned());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every value a prefix built on at run time can be completed with.
+    fn dynamic_values() -> BTreeMap<&'static str, Vec<String>> {
+        fn status(s: AnnualStatus) -> &'static str {
+            // Exhaustive, so that a new status cannot be added without its message.
+            match s {
+                AnnualStatus::Current | AnnualStatus::DueSoon | AnnualStatus::Overdue => s.as_str(),
+            }
+        }
+        fn change(c: Change) -> &'static str {
+            match c {
+                Change::Created
+                | Change::Changed
+                | Change::Key
+                | Change::Confirmed
+                | Change::Retired => c.as_str(),
+            }
+        }
+        fn state_status(s: StateStatus) -> &'static str {
+            match s {
+                StateStatus::Participating
+                | StateStatus::PartnerAsian
+                | StateStatus::PartnerMediterranean => s.as_str(),
+            }
+        }
+        fn filter(f: Filter) -> &'static str {
+            match f {
+                Filter::All => "all",
+                Filter::Overdue => "overdue",
+                Filter::DueSoon => "due-soon",
+                Filter::Late => "late",
+                Filter::NoPolicy => "no-policy",
+                Filter::NoTechnical => "no-technical",
+                Filter::Incomplete => "incomplete",
+            }
+        }
+        let filters = [
+            Filter::All,
+            Filter::Overdue,
+            Filter::DueSoon,
+            Filter::Late,
+            Filter::NoPolicy,
+            Filter::NoTechnical,
+            Filter::Incomplete,
+        ];
+        for f in filters {
+            let parsed: Filter = serde_json::from_value(serde_json::json!(filter(f))).unwrap();
+            assert_eq!(
+                parsed, f,
+                "the page's filter names are the ones the query accepts"
+            );
+        }
+        let strings = |values: &[&str]| values.iter().map(|v| (*v).to_owned()).collect();
+        BTreeMap::from([
+            (
+                "status-",
+                strings(
+                    &[
+                        AnnualStatus::Current,
+                        AnnualStatus::DueSoon,
+                        AnnualStatus::Overdue,
+                    ]
+                    .map(status),
+                ),
+            ),
+            ("level-", strings(&Level::ALL.map(Level::as_str))),
+            (
+                "structure-",
+                strings(&StructureKind::ALL.map(StructureKind::as_str)),
+            ),
+            ("role-", strings(&Role::ALL.map(Role::as_str))),
+            (
+                "change-",
+                strings(
+                    &[
+                        Change::Created,
+                        Change::Changed,
+                        Change::Key,
+                        Change::Confirmed,
+                        Change::Retired,
+                    ]
+                    .map(change),
+                ),
+            ),
+            ("filter-", strings(&filters.map(filter))),
+            (
+                "state-status-",
+                strings(
+                    &[
+                        StateStatus::Participating,
+                        StateStatus::PartnerAsian,
+                        StateStatus::PartnerMediterranean,
+                    ]
+                    .map(state_status),
+                ),
+            ),
+            // The contact form's fields and the keys of its validation errors, with `_` as `-`.
+            (
+                "field-",
+                strings(&[
+                    "name",
+                    "function",
+                    "organisation",
+                    "email",
+                    "phone",
+                    "time-zone",
+                    "languages",
+                    "website",
+                    "notes",
+                    "available",
+                    "deputy",
+                    "effective-on",
+                    "kind",
+                ]),
+            ),
+        ])
+    }
+
+    #[test]
+    fn every_message_the_code_and_templates_use_exists_in_english() {
+        let english = english();
+        let mut uses = Uses::default();
+        scan_templates(&mut uses);
+        scan_rust(&mut uses);
+        assert!(uses.literal.len() > 100, "the scan found the uses");
+        let mut problems = Vec::new();
+        for (id, named, place) in &uses.literal {
+            match (english.get(id), named) {
+                (None, _) => problems.push(format!("{place} uses {id}, which is not defined")),
+                (Some(text), Some(named)) if *named != variables(text) => problems.push(format!(
+                    "{place} gives {id} the arguments {named:?}, the message uses {:?}",
+                    variables(text)
+                )),
+                _ => {}
+            }
+        }
+        // Titles handed to the contact form as `title_key`.
+        for id in ["contact-new-title", "contact-edit-title"] {
+            if !english.contains_key(id) {
+                problems.push(format!("{id} is not defined"));
+            }
+        }
+        let values = dynamic_values();
+        let known: BTreeSet<String> = values.keys().map(|p| (*p).to_owned()).collect();
+        for prefix in uses.prefixes.difference(&known) {
+            problems.push(format!(
+                "message ids built at run time from {prefix:?}: add its values to dynamic_values()"
+            ));
+        }
+        for (prefix, values) in values {
+            if !uses.prefixes.contains(prefix) {
+                problems.push(format!(
+                    "{prefix:?} is no longer used: drop it from dynamic_values()"
+                ));
+            }
+            for value in values {
+                let id = format!("{prefix}{value}");
+                if !english.contains_key(&id) {
+                    problems.push(format!("{id} is not defined"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "en/main.ftl:\n{}", problems.join("\n"));
     }
 }

@@ -1,184 +1,202 @@
 app-name = Liaison
-footer-text = Liaison · OSCE cyber/ICT confidence-building measures · Decision No. 1202
-nav-skip = Skip to content
-nav-label = Main navigation
-nav-directory = Directory
+footer-text = Liaison · Vertrauensbildende Maßnahmen der OSZE im Bereich Cybersicherheit/IKT · Beschluss Nr. 1202
+nav-skip = Zum Inhalt springen
+nav-label = Hauptnavigation
+nav-directory = Verzeichnis
 nav-import = Import
-nav-audit = Audit log
-nav-security = Security
-nav-language = Language
-nav-logout = Sign out
-action-apply = Apply
-action-save = Save
-action-cancel = Cancel
-yes = Yes
-no = No
-missing = missing
-none-yet = None yet.
+nav-audit = Prüfprotokoll
+nav-security = Sicherheit
+nav-language = Sprache
+nav-logout = Abmelden
+action-apply = Übernehmen
+action-save = Speichern
+action-cancel = Abbrechen
+yes = Ja
+no = Nein
+missing = fehlt
+none-yet = Noch keine.
 
-role-manager = Network manager
-role-coordinator = National coordinator
-role-poc = Point of contact
-role-observer = Observer
-role-auditor = Auditor
+role-manager = Netzwerkverwaltung
+role-coordinator = Nationaler Koordinator
+role-poc = Kontaktstelle
+role-observer = Beobachter
+role-auditor = Prüfer
 
-login-title = Sign in
-login-intro = Sign in to the OSCE points-of-contact network.
-login-submit = Sign in
-login-failed = The username or password is wrong.
-login-rate-limited = Too many attempts. Wait a minute and try again.
-field-username = Username
-field-password = Password
-field-totp-code = Six-digit code from your authenticator app
+login-title = Anmeldung
+login-intro = Melden Sie sich beim Netzwerk der OSZE-Kontaktstellen an.
+login-submit = Anmelden
+login-failed = Benutzername oder Passwort ist falsch.
+login-rate-limited = Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann erneut.
+field-username = Benutzername
+field-password = Passwort
+field-totp-code = Sechsstelliger Code aus Ihrer Authenticator-App
 
-totp-login-title = Second factor
-totp-login-intro = Enter the code your authenticator app shows for Liaison.
-totp-verify = Verify
-totp-title = Two-factor authentication
-totp-intro = Protect your account with a time-based one-time code (TOTP) from an authenticator app.
-totp-required = This server requires two-factor authentication for every account. Enrol now to continue.
-totp-start = Set up two-factor authentication
-totp-scan = Scan this QR code with your authenticator app, then enter the code it shows.
-totp-qr-alt = QR code of the TOTP secret
-totp-secret-once = Or type this secret into the app. It is shown only once:
-totp-confirm = Confirm and enable
-totp-enabled = Two-factor authentication is enabled for your account.
+totp-login-title = Zweiter Faktor
+totp-login-intro = Geben Sie den Code ein, den Ihre Authenticator-App für Liaison anzeigt.
+totp-verify = Prüfen
+totp-title = Zwei-Faktor-Authentifizierung
+totp-intro = Schützen Sie Ihr Konto mit einem zeitbasierten Einmalcode (TOTP) aus einer Authenticator-App.
+totp-required = Dieser Server verlangt für jedes Konto eine Zwei-Faktor-Authentifizierung. Richten Sie sie jetzt ein, um fortzufahren.
+totp-start = Zwei-Faktor-Authentifizierung einrichten
+totp-scan = Scannen Sie diesen QR-Code mit Ihrer Authenticator-App und geben Sie anschließend den angezeigten Code ein.
+totp-qr-alt = QR-Code des TOTP-Geheimnisses
+totp-secret-once = Oder geben Sie dieses Geheimnis in der App ein. Es wird nur einmal angezeigt:
+totp-confirm = Bestätigen und aktivieren
+totp-enabled = Die Zwei-Faktor-Authentifizierung ist für Ihr Konto aktiviert.
 
-states-title = Points-of-contact directory
-states-summary = { $complete } of { $participating } participating States have a current policy-level and technical-level point of contact.
-states-filter = Filter States
+states-title = Verzeichnis der Kontaktstellen
+states-summary = { $complete } von { $participating } Teilnehmerstaaten { $complete ->
+    [one] verfügt
+   *[other] verfügen
+} sowohl auf politischer als auch auf technischer Ebene über eine aktuelle Kontaktstelle.
+states-filter = Staaten filtern
 states-caption = { $count ->
-    [one] One State
-   *[other] { $count } States
+    [one] Ein Staat
+   *[other] { $count } Staaten
 }
-filter-all = All
-filter-overdue = Overdue
-filter-due-soon = Due soon
-filter-late = Notified late
-filter-no-policy = No policy-level PoC
-filter-no-technical = No technical-level PoC
-filter-incomplete = Incomplete
-col-state = State
+filter-all = Alle
+filter-overdue = Überfällig
+filter-due-soon = Bald fällig
+filter-late = Verspätet gemeldet
+filter-no-policy = Ohne Kontaktstelle auf politischer Ebene
+filter-no-technical = Ohne Kontaktstelle auf technischer Ebene
+filter-incomplete = Unvollständig
+col-state = Staat
 col-status = Status
-col-contacts = Contacts
-col-late = Late notifications (12 months)
-col-policy = Policy level
-col-technical = Technical level
-col-next-due = Next due
-col-last-confirmed = Last confirmed
-col-key = OpenPGP key
-col-annual = Annual update
-col-due-on = Due on
+col-contacts = Kontakte
+col-late = Verspätete Meldungen (12 Monate)
+col-policy = Politische Ebene
+col-technical = Technische Ebene
+col-next-due = Nächste Fälligkeit
+col-last-confirmed = Zuletzt bestätigt
+col-key = OpenPGP-Schlüssel
+col-annual = Jährliche Aktualisierung
+col-due-on = Fällig am
 col-version = Version
-col-change = Change
-col-recorded-at = Recorded
-col-recorded-by = By
-col-notified = Notification
-col-details = Details
-state-status-participating = Participating State
-state-status-partner-asian = Asian Partner for Co-operation
-state-status-partner-mediterranean = Mediterranean Partner for Co-operation
-status-current = Current
-status-due-soon = Due soon
-status-overdue = Overdue
-level-policy = Policy-level point of contact
-level-technical = Technical-level point of contact
-structure-national-csirt = National CERT/CSIRT
-structure-government-csirt = Government CERT/CSIRT
-structure-ministry = Ministry
-structure-law-enforcement = Law enforcement
-structure-regulator = Regulator
-structure-other = Other national structure
+col-change = Änderung
+col-recorded-at = Erfasst
+col-recorded-by = Von
+col-notified = Meldung
+col-details = Einzelheiten
+state-status-participating = Teilnehmerstaat
+state-status-partner-asian = Asiatischer Kooperationspartner
+state-status-partner-mediterranean = Mittelmeer-Kooperationspartner
+status-current = Aktuell
+status-due-soon = Bald fällig
+status-overdue = Überfällig
+level-policy = Kontaktstelle auf politischer Ebene
+level-technical = Kontaktstelle auf technischer Ebene
+structure-national-csirt = Nationales CERT/CSIRT
+structure-government-csirt = Regierungs-CERT/CSIRT
+structure-ministry = Ministerium
+structure-law-enforcement = Strafverfolgungsbehörde
+structure-regulator = Regulierungsbehörde
+structure-other = Sonstige nationale Struktur
 
-entry-complete = Complete for CBM 8
-entry-incomplete = Incomplete for CBM 8
-entry-confirm = Checked, no changes
-entry-confirm-hint = Confirming the entry records that every contact was checked and restarts the 12-month clock (CBM 8: update contact information annually).
-aggregate-only = Your account sees this State's aggregate figures only.
-section-pocs = Points of contact
-section-structures = National structures
-section-retired = Retired contacts
-export-csv = Export the directory (CSV)
-export-vcard-state = vCard of all contacts
-export-nomination = UN Global PoC Directory nomination (JSON)
+entry-complete = Vollständig gemäß CBM 8
+entry-incomplete = Unvollständig gemäß CBM 8
+entry-confirm = Geprüft, keine Änderungen
+entry-confirm-hint = Die Bestätigung des Eintrags hält fest, dass jeder Kontakt geprüft wurde, und setzt die 12-Monats-Frist neu in Gang (CBM 8: jährliche Aktualisierung der Kontaktdaten).
+aggregate-only = Ihr Konto sieht für diesen Staat nur zusammengefasste Zahlen.
+section-pocs = Kontaktstellen
+section-structures = Nationale Strukturen
+section-retired = Ausgetragene Kontakte
+export-csv = Verzeichnis exportieren (CSV)
+export-vcard-state = vCard aller Kontakte
+export-nomination = Benennung für das globale Kontaktstellenverzeichnis der Vereinten Nationen (JSON)
 export-vcard = vCard
 
-contact-add = Add a contact
-contact-edit = Edit
-contact-retire = Retire
-contact-retired = retired
-contact-new-title = New contact
-contact-edit-title = Change a contact
-contact-confirmed-due = confirmed { $confirmed }, due { $due }
-field-kind = Kind
-field-name = Name or function
-field-function = Function
+contact-add = Kontakt hinzufügen
+contact-edit = Bearbeiten
+contact-retire = Austragen
+contact-retired = ausgetragen
+contact-new-title = Neuer Kontakt
+contact-edit-title = Kontakt ändern
+contact-confirmed-due = bestätigt am { $confirmed }, fällig am { $due }
+field-kind = Art
+field-name = Name oder Funktion
+field-function = Funktion
 field-organisation = Organisation
-field-email = Email
-field-phone = Phone
-field-time-zone = Time zone
-field-languages = Languages
+field-email = E-Mail
+field-phone = Telefon
+field-time-zone = Zeitzone
+field-languages = Sprachen
 field-website = Website
-field-notes = Notes
-field-available = Available 24/7
-field-deputy = Deputy
-field-effective-on = Date the change took effect
-hint-languages = Two-letter codes separated by spaces, for example: en fr ru.
-hint-effective-on = Changes recorded more than 30 days after they took effect are flagged as notified late (CBM 8).
-form-has-errors = Please correct the following:
+field-notes = Anmerkungen
+field-available = Rund um die Uhr erreichbar (24/7)
+field-deputy = Stellvertretung
+field-effective-on = Datum, an dem die Änderung wirksam wurde
+hint-languages = Zweibuchstabige Codes, durch Leerzeichen getrennt, zum Beispiel: en fr ru.
+hint-effective-on = Änderungen, die mehr als 30 Tage nach ihrem Wirksamwerden erfasst werden, gelten als verspätet gemeldet (CBM 8).
+form-has-errors = Bitte korrigieren Sie Folgendes:
 
-history-title = History
+history-title = Verlauf
 history-summary = { $versions ->
-    [one] One version
-   *[other] { $versions } versions
+    [one] Eine Version
+   *[other] { $versions } Versionen
 }, { $late ->
-    [0] none notified late.
-    [one] one notified late.
-   *[other] { $late } notified late.
+    [0] keine davon verspätet gemeldet.
+    [one] eine davon verspätet gemeldet.
+   *[other] { $late } davon verspätet gemeldet.
 }
-change-created = Created
-change-changed = Changed
-change-key = Key registered
-change-confirmed = Confirmed
-change-retired = Retired
-notified-late = notified late
-notified-on-time = on time
+change-created = Angelegt
+change-changed = Geändert
+change-key = Schlüssel registriert
+change-confirmed = Bestätigt
+change-retired = Ausgetragen
+notified-late = verspätet gemeldet
+notified-on-time = fristgerecht
 
-key-upload = Register an OpenPGP key
-key-intro = Paste the contact's ASCII-armored OpenPGP public key. Expired, revoked and encryption-incapable keys are refused.
-key-current = Registered key:
-key-armored = Public key (ASCII armor)
-key-submit = Register the key
-key-download = Download
-key-none = No key registered.
-key-expires = expires { $date }
+key-upload = OpenPGP-Schlüssel registrieren
+key-intro = Fügen Sie den öffentlichen OpenPGP-Schlüssel des Kontakts im ASCII-Armor-Format ein. Abgelaufene, widerrufene und nicht zur Verschlüsselung geeignete Schlüssel werden abgelehnt.
+key-current = Registrierter Schlüssel:
+key-armored = Öffentlicher Schlüssel (ASCII-Armor)
+key-submit = Schlüssel registrieren
+key-download = Herunterladen
+key-none = Kein Schlüssel registriert.
+key-expires = gültig bis { $date }
 
-import-title = Import contacts from CSV
-import-intro = Paste the directory CSV (the same format as the export). Every row is checked first; if any row has a problem, nothing is imported.
+import-title = Kontakte aus CSV importieren
+import-intro = Fügen Sie die CSV-Daten des Verzeichnisses ein (im selben Format wie beim Export). Zunächst wird jede Zeile geprüft; weist auch nur eine Zeile einen Fehler auf, wird nichts importiert.
 import-csv = CSV
-import-submit = Import
-import-done = Imported: { $created } added, { $changed } changed, { $unchanged } unchanged.
-import-refused = Nothing was imported. Correct these lines and try again:
-import-line = Line { $line }
+import-submit = Importieren
+import-done = Importiert: { $created } hinzugefügt, { $changed } geändert, { $unchanged } unverändert.
+import-refused = Es wurde nichts importiert. Korrigieren Sie diese Zeilen und versuchen Sie es erneut:
+import-line = Zeile { $line }
 
-audit-title = Audit log
-audit-intro = Every change, who made it and when, chained by hash so that any alteration is detected.
-audit-verify = Verify the chain
-audit-intact = The chain of { $rows } rows is intact.
-audit-broken = The chain is broken at row { $seq }.
-audit-at = Time (UTC)
-audit-actor = Actor
-audit-event = Event
-audit-subject = Subject
-audit-hash = Hash
-audit-older = Older entries
-
-error-title = Something went wrong
-error-back = Back to the start page
-
-mail-reminder-subject = Liaison: points of contact of { $state } to confirm
-mail-reminder-intro = The following contacts of { $state } are due for their annual update (CBM 8). { $count ->
-    [one] Please confirm or update this contact.
-   *[other] Please confirm or update these { $count } contacts.
+audit-title = Prüfprotokoll
+audit-intro = Jede Änderung mit Urheber und Zeitpunkt, über Hashwerte verkettet, sodass jede nachträgliche Veränderung erkannt wird.
+audit-verify = Kette prüfen
+audit-intact = { $rows ->
+    [one] Die Kette aus einem Eintrag ist unversehrt.
+   *[other] Die Kette aus { $rows } Einträgen ist unversehrt.
 }
-mail-reminder-action = Confirm or update the entry here: { $url }
+audit-broken = Die Kette ist bei Eintrag { $seq } unterbrochen.
+audit-at = Zeitpunkt (UTC)
+audit-actor = Akteur
+audit-event = Ereignis
+audit-subject = Gegenstand
+audit-hash = Hash
+audit-older = Ältere Einträge
+
+error-title = Es ist ein Fehler aufgetreten
+error-reference = Referenz für das Sekretariat: { $id }
+error-back = Zurück zur Startseite
+
+mail-reminder-subject = Liaison: Bestätigung der Kontaktstellen ({ $state })
+mail-reminder-intro = { $count ->
+    [one] Für den folgenden Kontakt ({ $state }) ist die jährliche Aktualisierung fällig (CBM 8). Bitte bestätigen oder aktualisieren Sie ihn.
+   *[other] Für die folgenden { $count } Kontakte ({ $state }) ist die jährliche Aktualisierung fällig (CBM 8). Bitte bestätigen oder aktualisieren Sie sie.
+}
+mail-reminder-action = Bestätigen oder aktualisieren Sie den Eintrag hier: { $url }
+
+# Accounts (network manager)
+nav-accounts = Konten
+accounts-title = Konten
+accounts-new = Neues Konto
+accounts-created = Das Konto { $username } wurde angelegt. Teilen Sie der Inhaberin oder dem Inhaber das Anfangspasswort auf einem gesonderten Weg mit.
+accounts-state-hint = Für nationale Koordinatoren und Kontaktstellen: der dreibuchstabige Code des Staates, z. B. DEU.
+accounts-initial-password = Anfangspasswort (mindestens 12 Zeichen)
+accounts-create = Konto anlegen
+field-display-name = Anzeigename
+field-role = Rolle

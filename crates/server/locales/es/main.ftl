@@ -1,184 +1,202 @@
 app-name = Liaison
-footer-text = Liaison · OSCE cyber/ICT confidence-building measures · Decision No. 1202
-nav-skip = Skip to content
-nav-label = Main navigation
-nav-directory = Directory
-nav-import = Import
-nav-audit = Audit log
-nav-security = Security
-nav-language = Language
-nav-logout = Sign out
-action-apply = Apply
-action-save = Save
-action-cancel = Cancel
-yes = Yes
+footer-text = Liaison · Medidas de fomento de la confianza de la OSCE en materia de ciberseguridad y TIC · Decisión Nº 1202
+nav-skip = Ir al contenido
+nav-label = Navegación principal
+nav-directory = Directorio
+nav-import = Importación
+nav-audit = Registro de auditoría
+nav-security = Seguridad
+nav-language = Idioma
+nav-logout = Cerrar sesión
+action-apply = Aplicar
+action-save = Guardar
+action-cancel = Cancelar
+yes = Sí
 no = No
-missing = missing
-none-yet = None yet.
+missing = falta
+none-yet = Todavía no hay ninguno.
 
-role-manager = Network manager
-role-coordinator = National coordinator
-role-poc = Point of contact
-role-observer = Observer
+role-manager = Administrador de la red
+role-coordinator = Coordinador nacional
+role-poc = Punto de contacto
+role-observer = Observador
 role-auditor = Auditor
 
-login-title = Sign in
-login-intro = Sign in to the OSCE points-of-contact network.
-login-submit = Sign in
-login-failed = The username or password is wrong.
-login-rate-limited = Too many attempts. Wait a minute and try again.
-field-username = Username
-field-password = Password
-field-totp-code = Six-digit code from your authenticator app
+login-title = Inicio de sesión
+login-intro = Inicie sesión en la red de puntos de contacto de la OSCE.
+login-submit = Iniciar sesión
+login-failed = El nombre de usuario o la contraseña no son correctos.
+login-rate-limited = Demasiados intentos. Espere un minuto y vuelva a intentarlo.
+field-username = Nombre de usuario
+field-password = Contraseña
+field-totp-code = Código de seis dígitos de su aplicación de autenticación
 
-totp-login-title = Second factor
-totp-login-intro = Enter the code your authenticator app shows for Liaison.
-totp-verify = Verify
-totp-title = Two-factor authentication
-totp-intro = Protect your account with a time-based one-time code (TOTP) from an authenticator app.
-totp-required = This server requires two-factor authentication for every account. Enrol now to continue.
-totp-start = Set up two-factor authentication
-totp-scan = Scan this QR code with your authenticator app, then enter the code it shows.
-totp-qr-alt = QR code of the TOTP secret
-totp-secret-once = Or type this secret into the app. It is shown only once:
-totp-confirm = Confirm and enable
-totp-enabled = Two-factor authentication is enabled for your account.
+totp-login-title = Segundo factor
+totp-login-intro = Introduzca el código que su aplicación de autenticación muestra para Liaison.
+totp-verify = Verificar
+totp-title = Autenticación de dos factores
+totp-intro = Proteja su cuenta con un código de un solo uso basado en el tiempo (TOTP) generado por una aplicación de autenticación.
+totp-required = Este servidor exige la autenticación de dos factores para todas las cuentas. Actívela ahora para continuar.
+totp-start = Configurar la autenticación de dos factores
+totp-scan = Escanee este código QR con su aplicación de autenticación y, a continuación, introduzca el código que aparezca.
+totp-qr-alt = Código QR del secreto TOTP
+totp-secret-once = O bien introduzca este secreto en la aplicación. Solo se muestra una vez:
+totp-confirm = Confirmar y activar
+totp-enabled = La autenticación de dos factores está activada para su cuenta.
 
-states-title = Points-of-contact directory
-states-summary = { $complete } of { $participating } participating States have a current policy-level and technical-level point of contact.
-states-filter = Filter States
+states-title = Directorio de puntos de contacto
+states-summary = { $complete } de los { $participating } Estados participantes { $complete ->
+    [one] cuenta
+   *[other] cuentan
+} con un punto de contacto vigente tanto de nivel político como de nivel técnico.
+states-filter = Filtrar Estados
 states-caption = { $count ->
-    [one] One State
-   *[other] { $count } States
+    [one] Un Estado
+   *[other] { $count } Estados
 }
-filter-all = All
-filter-overdue = Overdue
-filter-due-soon = Due soon
-filter-late = Notified late
-filter-no-policy = No policy-level PoC
-filter-no-technical = No technical-level PoC
-filter-incomplete = Incomplete
-col-state = State
-col-status = Status
-col-contacts = Contacts
-col-late = Late notifications (12 months)
-col-policy = Policy level
-col-technical = Technical level
-col-next-due = Next due
-col-last-confirmed = Last confirmed
-col-key = OpenPGP key
-col-annual = Annual update
-col-due-on = Due on
-col-version = Version
-col-change = Change
-col-recorded-at = Recorded
-col-recorded-by = By
-col-notified = Notification
-col-details = Details
-state-status-participating = Participating State
-state-status-partner-asian = Asian Partner for Co-operation
-state-status-partner-mediterranean = Mediterranean Partner for Co-operation
-status-current = Current
-status-due-soon = Due soon
-status-overdue = Overdue
-level-policy = Policy-level point of contact
-level-technical = Technical-level point of contact
-structure-national-csirt = National CERT/CSIRT
-structure-government-csirt = Government CERT/CSIRT
-structure-ministry = Ministry
-structure-law-enforcement = Law enforcement
-structure-regulator = Regulator
-structure-other = Other national structure
+filter-all = Todos
+filter-overdue = Vencidos
+filter-due-soon = Próximos a vencer
+filter-late = Notificados con retraso
+filter-no-policy = Sin punto de contacto de nivel político
+filter-no-technical = Sin punto de contacto de nivel técnico
+filter-incomplete = Incompletos
+col-state = Estado
+col-status = Condición
+col-contacts = Contactos
+col-late = Notificaciones tardías (12 meses)
+col-policy = Nivel político
+col-technical = Nivel técnico
+col-next-due = Próximo vencimiento
+col-last-confirmed = Última confirmación
+col-key = Clave OpenPGP
+col-annual = Actualización anual
+col-due-on = Vencimiento
+col-version = Versión
+col-change = Cambio
+col-recorded-at = Registro
+col-recorded-by = Autor
+col-notified = Notificación
+col-details = Detalles
+state-status-participating = Estado participante
+state-status-partner-asian = Socio asiático para la Cooperación
+state-status-partner-mediterranean = Socio mediterráneo para la Cooperación
+status-current = Vigente
+status-due-soon = Próximo a vencer
+status-overdue = Vencido
+level-policy = Punto de contacto de nivel político
+level-technical = Punto de contacto de nivel técnico
+structure-national-csirt = CERT/CSIRT nacional
+structure-government-csirt = CERT/CSIRT gubernamental
+structure-ministry = Ministerio
+structure-law-enforcement = Organismo encargado de hacer cumplir la ley
+structure-regulator = Organismo regulador
+structure-other = Otra estructura nacional
 
-entry-complete = Complete for CBM 8
-entry-incomplete = Incomplete for CBM 8
-entry-confirm = Checked, no changes
-entry-confirm-hint = Confirming the entry records that every contact was checked and restarts the 12-month clock (CBM 8: update contact information annually).
-aggregate-only = Your account sees this State's aggregate figures only.
-section-pocs = Points of contact
-section-structures = National structures
-section-retired = Retired contacts
-export-csv = Export the directory (CSV)
-export-vcard-state = vCard of all contacts
-export-nomination = UN Global PoC Directory nomination (JSON)
+entry-complete = Completo conforme a la CBM 8
+entry-incomplete = Incompleto conforme a la CBM 8
+entry-confirm = Revisado, sin cambios
+entry-confirm-hint = Al confirmar la entrada se deja constancia de que se ha revisado cada contacto y se reinicia el plazo de 12 meses (CBM 8: actualización anual de los datos de contacto).
+aggregate-only = Su cuenta solo tiene acceso a las cifras agregadas de este Estado.
+section-pocs = Puntos de contacto
+section-structures = Estructuras nacionales
+section-retired = Contactos dados de baja
+export-csv = Exportar el directorio (CSV)
+export-vcard-state = vCard de todos los contactos
+export-nomination = Designación para el Directorio mundial de puntos de contacto de las Naciones Unidas (JSON)
 export-vcard = vCard
 
-contact-add = Add a contact
-contact-edit = Edit
-contact-retire = Retire
-contact-retired = retired
-contact-new-title = New contact
-contact-edit-title = Change a contact
-contact-confirmed-due = confirmed { $confirmed }, due { $due }
-field-kind = Kind
-field-name = Name or function
-field-function = Function
-field-organisation = Organisation
-field-email = Email
-field-phone = Phone
-field-time-zone = Time zone
-field-languages = Languages
-field-website = Website
-field-notes = Notes
-field-available = Available 24/7
-field-deputy = Deputy
-field-effective-on = Date the change took effect
-hint-languages = Two-letter codes separated by spaces, for example: en fr ru.
-hint-effective-on = Changes recorded more than 30 days after they took effect are flagged as notified late (CBM 8).
-form-has-errors = Please correct the following:
+contact-add = Añadir un contacto
+contact-edit = Editar
+contact-retire = Dar de baja
+contact-retired = dado de baja
+contact-new-title = Nuevo contacto
+contact-edit-title = Modificación de un contacto
+contact-confirmed-due = confirmado el { $confirmed }, vence el { $due }
+field-kind = Tipo
+field-name = Nombre o cargo
+field-function = Cargo
+field-organisation = Organización
+field-email = Correo electrónico
+field-phone = Teléfono
+field-time-zone = Zona horaria
+field-languages = Idiomas
+field-website = Sitio web
+field-notes = Observaciones
+field-available = Disponible las 24 horas, todos los días
+field-deputy = Suplente
+field-effective-on = Fecha en que el cambio surtió efecto
+hint-languages = Códigos de dos letras separados por espacios, por ejemplo: en fr ru.
+hint-effective-on = Los cambios registrados más de 30 días después de surtir efecto se marcan como notificados con retraso (CBM 8).
+form-has-errors = Corrija lo siguiente:
 
-history-title = History
+history-title = Historial
 history-summary = { $versions ->
-    [one] One version
-   *[other] { $versions } versions
+    [one] Una versión
+   *[other] { $versions } versiones
 }, { $late ->
-    [0] none notified late.
-    [one] one notified late.
-   *[other] { $late } notified late.
+    [0] ninguna notificada con retraso.
+    [one] una notificada con retraso.
+   *[other] { $late } notificadas con retraso.
 }
-change-created = Created
-change-changed = Changed
-change-key = Key registered
-change-confirmed = Confirmed
-change-retired = Retired
-notified-late = notified late
-notified-on-time = on time
+change-created = Creación
+change-changed = Modificación
+change-key = Registro de la clave
+change-confirmed = Confirmación
+change-retired = Baja
+notified-late = con retraso
+notified-on-time = en plazo
 
-key-upload = Register an OpenPGP key
-key-intro = Paste the contact's ASCII-armored OpenPGP public key. Expired, revoked and encryption-incapable keys are refused.
-key-current = Registered key:
-key-armored = Public key (ASCII armor)
-key-submit = Register the key
-key-download = Download
-key-none = No key registered.
-key-expires = expires { $date }
+key-upload = Registrar una clave OpenPGP
+key-intro = Pegue la clave pública OpenPGP del contacto en formato ASCII armor. Se rechazan las claves caducadas, revocadas o que no permiten cifrar.
+key-current = Clave registrada:
+key-armored = Clave pública (ASCII armor)
+key-submit = Registrar la clave
+key-download = Descargar
+key-none = No hay ninguna clave registrada.
+key-expires = caduca el { $date }
 
-import-title = Import contacts from CSV
-import-intro = Paste the directory CSV (the same format as the export). Every row is checked first; if any row has a problem, nothing is imported.
+import-title = Importación de contactos desde CSV
+import-intro = Pegue el CSV del directorio (en el mismo formato que la exportación). Primero se comprueba cada fila; si alguna fila presenta un problema, no se importa nada.
 import-csv = CSV
-import-submit = Import
-import-done = Imported: { $created } added, { $changed } changed, { $unchanged } unchanged.
-import-refused = Nothing was imported. Correct these lines and try again:
-import-line = Line { $line }
+import-submit = Importar
+import-done = Importación realizada. Añadidos: { $created }; modificados: { $changed }; sin cambios: { $unchanged }.
+import-refused = No se ha importado nada. Corrija estas líneas y vuelva a intentarlo:
+import-line = Línea { $line }
 
-audit-title = Audit log
-audit-intro = Every change, who made it and when, chained by hash so that any alteration is detected.
-audit-verify = Verify the chain
-audit-intact = The chain of { $rows } rows is intact.
-audit-broken = The chain is broken at row { $seq }.
-audit-at = Time (UTC)
-audit-actor = Actor
-audit-event = Event
-audit-subject = Subject
-audit-hash = Hash
-audit-older = Older entries
-
-error-title = Something went wrong
-error-back = Back to the start page
-
-mail-reminder-subject = Liaison: points of contact of { $state } to confirm
-mail-reminder-intro = The following contacts of { $state } are due for their annual update (CBM 8). { $count ->
-    [one] Please confirm or update this contact.
-   *[other] Please confirm or update these { $count } contacts.
+audit-title = Registro de auditoría
+audit-intro = Cada cambio, quién lo hizo y cuándo, encadenado mediante hash para que se detecte cualquier alteración.
+audit-verify = Verificar la cadena
+audit-intact = { $rows ->
+    [one] La cadena de una entrada está intacta.
+   *[other] La cadena de { $rows } entradas está intacta.
 }
-mail-reminder-action = Confirm or update the entry here: { $url }
+audit-broken = La cadena está rota en la entrada { $seq }.
+audit-at = Hora (UTC)
+audit-actor = Autor
+audit-event = Evento
+audit-subject = Objeto
+audit-hash = Hash
+audit-older = Entradas anteriores
+
+error-title = Se ha producido un error
+error-reference = Referencia para la Secretaría: { $id }
+error-back = Volver a la página de inicio
+
+mail-reminder-subject = Liaison: confirmación de los puntos de contacto ({ $state })
+mail-reminder-intro = { $count ->
+    [one] El siguiente contacto ({ $state }) debe someterse a su actualización anual (CBM 8). Le rogamos que lo confirme o lo actualice.
+   *[other] Los siguientes { $count } contactos ({ $state }) deben someterse a su actualización anual (CBM 8). Le rogamos que los confirme o los actualice.
+}
+mail-reminder-action = Confirme o actualice la entrada aquí: { $url }
+
+# Accounts (network manager)
+nav-accounts = Cuentas
+accounts-title = Cuentas
+accounts-new = Nueva cuenta
+accounts-created = Se ha creado la cuenta { $username }. Comunique la contraseña inicial a su titular por un canal distinto.
+accounts-state-hint = Para los coordinadores nacionales y los puntos de contacto: el código de tres letras del Estado, por ejemplo, DEU.
+accounts-initial-password = Contraseña inicial (12 caracteres como mínimo)
+accounts-create = Crear la cuenta
+field-display-name = Nombre visible
+field-role = Rol

@@ -1,184 +1,202 @@
 app-name = Liaison
-footer-text = Liaison · OSCE cyber/ICT confidence-building measures · Decision No. 1202
-nav-skip = Skip to content
-nav-label = Main navigation
-nav-directory = Directory
-nav-import = Import
-nav-audit = Audit log
-nav-security = Security
-nav-language = Language
-nav-logout = Sign out
-action-apply = Apply
-action-save = Save
-action-cancel = Cancel
-yes = Yes
-no = No
-missing = missing
-none-yet = None yet.
+footer-text = Liaison · Mesures de confiance de l'OSCE relatives à la cybersécurité et aux TIC · Décision n° 1202
+nav-skip = Aller au contenu
+nav-label = Navigation principale
+nav-directory = Répertoire
+nav-import = Importation
+nav-audit = Journal d'audit
+nav-security = Sécurité
+nav-language = Langue
+nav-logout = Se déconnecter
+action-apply = Appliquer
+action-save = Enregistrer
+action-cancel = Annuler
+yes = Oui
+no = Non
+missing = manquant
+none-yet = Aucun pour l'instant.
 
-role-manager = Network manager
-role-coordinator = National coordinator
-role-poc = Point of contact
-role-observer = Observer
-role-auditor = Auditor
+role-manager = Gestionnaire du réseau
+role-coordinator = Coordonnateur national
+role-poc = Point de contact
+role-observer = Observateur
+role-auditor = Auditeur
 
-login-title = Sign in
-login-intro = Sign in to the OSCE points-of-contact network.
-login-submit = Sign in
-login-failed = The username or password is wrong.
-login-rate-limited = Too many attempts. Wait a minute and try again.
-field-username = Username
-field-password = Password
-field-totp-code = Six-digit code from your authenticator app
+login-title = Connexion
+login-intro = Connectez-vous au réseau des points de contact de l'OSCE.
+login-submit = Se connecter
+login-failed = Le nom d'utilisateur ou le mot de passe est incorrect.
+login-rate-limited = Trop de tentatives. Patientez une minute, puis réessayez.
+field-username = Nom d'utilisateur
+field-password = Mot de passe
+field-totp-code = Code à six chiffres de votre application d'authentification
 
-totp-login-title = Second factor
-totp-login-intro = Enter the code your authenticator app shows for Liaison.
-totp-verify = Verify
-totp-title = Two-factor authentication
-totp-intro = Protect your account with a time-based one-time code (TOTP) from an authenticator app.
-totp-required = This server requires two-factor authentication for every account. Enrol now to continue.
-totp-start = Set up two-factor authentication
-totp-scan = Scan this QR code with your authenticator app, then enter the code it shows.
-totp-qr-alt = QR code of the TOTP secret
-totp-secret-once = Or type this secret into the app. It is shown only once:
-totp-confirm = Confirm and enable
-totp-enabled = Two-factor authentication is enabled for your account.
+totp-login-title = Second facteur
+totp-login-intro = Saisissez le code que votre application d'authentification affiche pour Liaison.
+totp-verify = Vérifier
+totp-title = Authentification à deux facteurs
+totp-intro = Protégez votre compte au moyen d'un code à usage unique basé sur le temps (TOTP), généré par une application d'authentification.
+totp-required = Ce serveur exige l'authentification à deux facteurs pour tous les comptes. Activez-la dès maintenant pour continuer.
+totp-start = Configurer l'authentification à deux facteurs
+totp-scan = Scannez ce code QR avec votre application d'authentification, puis saisissez le code qu'elle affiche.
+totp-qr-alt = Code QR du secret TOTP
+totp-secret-once = Vous pouvez aussi saisir ce secret dans l'application. Il n'est affiché qu'une seule fois :
+totp-confirm = Confirmer et activer
+totp-enabled = L'authentification à deux facteurs est activée pour votre compte.
 
-states-title = Points-of-contact directory
-states-summary = { $complete } of { $participating } participating States have a current policy-level and technical-level point of contact.
-states-filter = Filter States
+states-title = Répertoire des points de contact
+states-summary = { $complete } des { $participating } États participants { $complete ->
+    [one] dispose
+   *[other] disposent
+} d'un point de contact à jour tant au niveau politique qu'au niveau technique.
+states-filter = Filtrer les États
 states-caption = { $count ->
-    [one] One State
-   *[other] { $count } States
+    [one] { $count } État
+   *[other] { $count } États
 }
-filter-all = All
-filter-overdue = Overdue
-filter-due-soon = Due soon
-filter-late = Notified late
-filter-no-policy = No policy-level PoC
-filter-no-technical = No technical-level PoC
-filter-incomplete = Incomplete
-col-state = State
-col-status = Status
+filter-all = Tous
+filter-overdue = En retard
+filter-due-soon = Échéance proche
+filter-late = Notifiés tardivement
+filter-no-policy = Sans point de contact de niveau politique
+filter-no-technical = Sans point de contact de niveau technique
+filter-incomplete = Incomplets
+col-state = État
+col-status = Statut
 col-contacts = Contacts
-col-late = Late notifications (12 months)
-col-policy = Policy level
-col-technical = Technical level
-col-next-due = Next due
-col-last-confirmed = Last confirmed
-col-key = OpenPGP key
-col-annual = Annual update
-col-due-on = Due on
+col-late = Notifications tardives (12 mois)
+col-policy = Niveau politique
+col-technical = Niveau technique
+col-next-due = Prochaine échéance
+col-last-confirmed = Dernière confirmation
+col-key = Clé OpenPGP
+col-annual = Mise à jour annuelle
+col-due-on = Échéance
 col-version = Version
-col-change = Change
-col-recorded-at = Recorded
-col-recorded-by = By
+col-change = Modification
+col-recorded-at = Enregistrement
+col-recorded-by = Par
 col-notified = Notification
-col-details = Details
-state-status-participating = Participating State
-state-status-partner-asian = Asian Partner for Co-operation
-state-status-partner-mediterranean = Mediterranean Partner for Co-operation
-status-current = Current
-status-due-soon = Due soon
-status-overdue = Overdue
-level-policy = Policy-level point of contact
-level-technical = Technical-level point of contact
-structure-national-csirt = National CERT/CSIRT
-structure-government-csirt = Government CERT/CSIRT
-structure-ministry = Ministry
-structure-law-enforcement = Law enforcement
-structure-regulator = Regulator
-structure-other = Other national structure
+col-details = Détails
+state-status-participating = État participant
+state-status-partner-asian = Partenaire asiatique pour la coopération
+state-status-partner-mediterranean = Partenaire méditerranéen pour la coopération
+status-current = À jour
+status-due-soon = Échéance proche
+status-overdue = En retard
+level-policy = Point de contact de niveau politique
+level-technical = Point de contact de niveau technique
+structure-national-csirt = CERT/CSIRT national
+structure-government-csirt = CERT/CSIRT gouvernemental
+structure-ministry = Ministère
+structure-law-enforcement = Services chargés de l'application de la loi
+structure-regulator = Autorité de régulation
+structure-other = Autre structure nationale
 
-entry-complete = Complete for CBM 8
-entry-incomplete = Incomplete for CBM 8
-entry-confirm = Checked, no changes
-entry-confirm-hint = Confirming the entry records that every contact was checked and restarts the 12-month clock (CBM 8: update contact information annually).
-aggregate-only = Your account sees this State's aggregate figures only.
-section-pocs = Points of contact
-section-structures = National structures
-section-retired = Retired contacts
-export-csv = Export the directory (CSV)
-export-vcard-state = vCard of all contacts
-export-nomination = UN Global PoC Directory nomination (JSON)
+entry-complete = Complet au regard de la CBM 8
+entry-incomplete = Incomplet au regard de la CBM 8
+entry-confirm = Vérifié, sans changement
+entry-confirm-hint = Confirmer l'entrée atteste que chaque contact a été vérifié et fait repartir le délai de 12 mois (CBM 8 : mise à jour annuelle des coordonnées).
+aggregate-only = Votre compte n'a accès qu'aux chiffres agrégés de cet État.
+section-pocs = Points de contact
+section-structures = Structures nationales
+section-retired = Contacts retirés
+export-csv = Exporter le répertoire (CSV)
+export-vcard-state = vCard de tous les contacts
+export-nomination = Désignation pour le Répertoire mondial des points de contact de l'ONU (JSON)
 export-vcard = vCard
 
-contact-add = Add a contact
-contact-edit = Edit
-contact-retire = Retire
-contact-retired = retired
-contact-new-title = New contact
-contact-edit-title = Change a contact
-contact-confirmed-due = confirmed { $confirmed }, due { $due }
-field-kind = Kind
-field-name = Name or function
-field-function = Function
+contact-add = Ajouter un contact
+contact-edit = Modifier
+contact-retire = Retirer
+contact-retired = retiré
+contact-new-title = Nouveau contact
+contact-edit-title = Modifier un contact
+contact-confirmed-due = confirmé le { $confirmed }, échéance le { $due }
+field-kind = Type
+field-name = Nom ou fonction
+field-function = Fonction
 field-organisation = Organisation
-field-email = Email
-field-phone = Phone
-field-time-zone = Time zone
-field-languages = Languages
-field-website = Website
-field-notes = Notes
-field-available = Available 24/7
-field-deputy = Deputy
-field-effective-on = Date the change took effect
-hint-languages = Two-letter codes separated by spaces, for example: en fr ru.
-hint-effective-on = Changes recorded more than 30 days after they took effect are flagged as notified late (CBM 8).
-form-has-errors = Please correct the following:
+field-email = Courriel
+field-phone = Téléphone
+field-time-zone = Fuseau horaire
+field-languages = Langues
+field-website = Site web
+field-notes = Remarques
+field-available = Joignable 24 h/24, 7 j/7
+field-deputy = Suppléant
+field-effective-on = Date de prise d'effet du changement
+hint-languages = Codes à deux lettres séparés par des espaces, par exemple : en fr ru.
+hint-effective-on = Les changements enregistrés plus de 30 jours après leur prise d'effet sont signalés comme notifiés tardivement (CBM 8).
+form-has-errors = Veuillez corriger les points suivants :
 
-history-title = History
+history-title = Historique
 history-summary = { $versions ->
-    [one] One version
+    [one] { $versions } version
    *[other] { $versions } versions
 }, { $late ->
-    [0] none notified late.
-    [one] one notified late.
-   *[other] { $late } notified late.
+    [0] aucune notifiée tardivement.
+    [one] { $late } notifiée tardivement.
+   *[other] { $late } notifiées tardivement.
 }
-change-created = Created
-change-changed = Changed
-change-key = Key registered
-change-confirmed = Confirmed
-change-retired = Retired
-notified-late = notified late
-notified-on-time = on time
+change-created = Création
+change-changed = Modification
+change-key = Enregistrement de la clé
+change-confirmed = Confirmation
+change-retired = Retrait
+notified-late = tardive
+notified-on-time = dans les délais
 
-key-upload = Register an OpenPGP key
-key-intro = Paste the contact's ASCII-armored OpenPGP public key. Expired, revoked and encryption-incapable keys are refused.
-key-current = Registered key:
-key-armored = Public key (ASCII armor)
-key-submit = Register the key
-key-download = Download
-key-none = No key registered.
-key-expires = expires { $date }
+key-upload = Enregistrer une clé OpenPGP
+key-intro = Collez la clé publique OpenPGP du contact au format ASCII armor. Les clés expirées, révoquées ou ne permettant pas le chiffrement sont refusées.
+key-current = Clé enregistrée :
+key-armored = Clé publique (ASCII armor)
+key-submit = Enregistrer la clé
+key-download = Télécharger
+key-none = Aucune clé enregistrée.
+key-expires = expire le { $date }
 
-import-title = Import contacts from CSV
-import-intro = Paste the directory CSV (the same format as the export). Every row is checked first; if any row has a problem, nothing is imported.
+import-title = Importer des contacts à partir d'un fichier CSV
+import-intro = Collez le CSV du répertoire (même format que l'exportation). Chaque ligne est d'abord vérifiée ; si une seule ligne pose problème, rien n'est importé.
 import-csv = CSV
-import-submit = Import
-import-done = Imported: { $created } added, { $changed } changed, { $unchanged } unchanged.
-import-refused = Nothing was imported. Correct these lines and try again:
-import-line = Line { $line }
+import-submit = Importer
+import-done = Importation effectuée – ajouts : { $created }, modifications : { $changed }, sans changement : { $unchanged }.
+import-refused = Rien n'a été importé. Corrigez les lignes suivantes, puis réessayez :
+import-line = Ligne { $line }
 
-audit-title = Audit log
-audit-intro = Every change, who made it and when, chained by hash so that any alteration is detected.
-audit-verify = Verify the chain
-audit-intact = The chain of { $rows } rows is intact.
-audit-broken = The chain is broken at row { $seq }.
-audit-at = Time (UTC)
-audit-actor = Actor
-audit-event = Event
-audit-subject = Subject
-audit-hash = Hash
-audit-older = Older entries
-
-error-title = Something went wrong
-error-back = Back to the start page
-
-mail-reminder-subject = Liaison: points of contact of { $state } to confirm
-mail-reminder-intro = The following contacts of { $state } are due for their annual update (CBM 8). { $count ->
-    [one] Please confirm or update this contact.
-   *[other] Please confirm or update these { $count } contacts.
+audit-title = Journal d'audit
+audit-intro = Chaque modification, avec son auteur et sa date, chaînée par hachage afin que toute altération soit détectée.
+audit-verify = Vérifier la chaîne
+audit-intact = { $rows ->
+    [one] La chaîne de { $rows } entrée est intacte.
+   *[other] La chaîne de { $rows } entrées est intacte.
 }
-mail-reminder-action = Confirm or update the entry here: { $url }
+audit-broken = La chaîne est rompue à l'entrée { $seq }.
+audit-at = Heure (UTC)
+audit-actor = Auteur
+audit-event = Événement
+audit-subject = Objet
+audit-hash = Empreinte
+audit-older = Entrées plus anciennes
+
+error-title = Une erreur s'est produite
+error-reference = Référence à communiquer au Secrétariat : { $id }
+error-back = Retour à la page d'accueil
+
+mail-reminder-subject = Liaison : confirmation des points de contact ({ $state })
+mail-reminder-intro = { $count ->
+    [one] Le contact suivant ({ $state }) arrive à échéance pour sa mise à jour annuelle (CBM 8). Veuillez le confirmer ou le mettre à jour.
+   *[other] Les { $count } contacts suivants ({ $state }) arrivent à échéance pour leur mise à jour annuelle (CBM 8). Veuillez les confirmer ou les mettre à jour.
+}
+mail-reminder-action = Confirmez ou mettez à jour l'entrée ici : { $url }
+
+# Accounts (network manager)
+nav-accounts = Comptes
+accounts-title = Comptes
+accounts-new = Nouveau compte
+accounts-created = Le compte { $username } a été créé. Communiquez le mot de passe initial à son titulaire par un canal distinct.
+accounts-state-hint = Pour les coordonnateurs nationaux et les points de contact : code à trois lettres de l'État, par exemple DEU.
+accounts-initial-password = Mot de passe initial (12 caractères au minimum)
+accounts-create = Créer le compte
+field-display-name = Nom affiché
+field-role = Rôle

@@ -1,184 +1,202 @@
 app-name = Liaison
-footer-text = Liaison · OSCE cyber/ICT confidence-building measures · Decision No. 1202
-nav-skip = Skip to content
-nav-label = Main navigation
-nav-directory = Directory
-nav-import = Import
-nav-audit = Audit log
-nav-security = Security
-nav-language = Language
-nav-logout = Sign out
-action-apply = Apply
-action-save = Save
-action-cancel = Cancel
-yes = Yes
+footer-text = Liaison · Misure OSCE di rafforzamento della fiducia in materia di cibersicurezza e TIC · Decisione n. 1202
+nav-skip = Vai al contenuto
+nav-label = Navigazione principale
+nav-directory = Elenco
+nav-import = Importazione
+nav-audit = Registro di audit
+nav-security = Sicurezza
+nav-language = Lingua
+nav-logout = Esci
+action-apply = Applica
+action-save = Salva
+action-cancel = Annulla
+yes = Sì
 no = No
-missing = missing
-none-yet = None yet.
+missing = mancante
+none-yet = Ancora nessuno.
 
-role-manager = Network manager
-role-coordinator = National coordinator
-role-poc = Point of contact
-role-observer = Observer
-role-auditor = Auditor
+role-manager = Gestore della rete
+role-coordinator = Coordinatore nazionale
+role-poc = Punto di contatto
+role-observer = Osservatore
+role-auditor = Revisore
 
-login-title = Sign in
-login-intro = Sign in to the OSCE points-of-contact network.
-login-submit = Sign in
-login-failed = The username or password is wrong.
-login-rate-limited = Too many attempts. Wait a minute and try again.
-field-username = Username
+login-title = Accesso
+login-intro = Acceda alla rete dei punti di contatto dell'OSCE.
+login-submit = Accedi
+login-failed = Nome utente o password non corretti.
+login-rate-limited = Troppi tentativi. Attenda un minuto e riprovi.
+field-username = Nome utente
 field-password = Password
-field-totp-code = Six-digit code from your authenticator app
+field-totp-code = Codice a sei cifre dell'app di autenticazione
 
-totp-login-title = Second factor
-totp-login-intro = Enter the code your authenticator app shows for Liaison.
-totp-verify = Verify
-totp-title = Two-factor authentication
-totp-intro = Protect your account with a time-based one-time code (TOTP) from an authenticator app.
-totp-required = This server requires two-factor authentication for every account. Enrol now to continue.
-totp-start = Set up two-factor authentication
-totp-scan = Scan this QR code with your authenticator app, then enter the code it shows.
-totp-qr-alt = QR code of the TOTP secret
-totp-secret-once = Or type this secret into the app. It is shown only once:
-totp-confirm = Confirm and enable
-totp-enabled = Two-factor authentication is enabled for your account.
+totp-login-title = Secondo fattore
+totp-login-intro = Inserisca il codice che l'app di autenticazione mostra per Liaison.
+totp-verify = Verifica
+totp-title = Autenticazione a due fattori
+totp-intro = Protegga il Suo account con un codice monouso basato sul tempo (TOTP) generato da un'app di autenticazione.
+totp-required = Questo server richiede l'autenticazione a due fattori per tutti gli account. La attivi ora per continuare.
+totp-start = Configura l'autenticazione a due fattori
+totp-scan = Scansioni questo codice QR con l'app di autenticazione, quindi inserisca il codice visualizzato.
+totp-qr-alt = Codice QR del segreto TOTP
+totp-secret-once = In alternativa, digiti questo segreto nell'app. Viene mostrato una sola volta:
+totp-confirm = Conferma e attiva
+totp-enabled = L'autenticazione a due fattori è attiva per il Suo account.
 
-states-title = Points-of-contact directory
-states-summary = { $complete } of { $participating } participating States have a current policy-level and technical-level point of contact.
-states-filter = Filter States
+states-title = Elenco dei punti di contatto
+states-summary = { $complete } dei { $participating } Stati partecipanti { $complete ->
+    [one] dispone
+   *[other] dispongono
+} di un punto di contatto aggiornato sia a livello politico sia a livello tecnico.
+states-filter = Filtra gli Stati
 states-caption = { $count ->
-    [one] One State
-   *[other] { $count } States
+    [one] Uno Stato
+   *[other] { $count } Stati
 }
-filter-all = All
-filter-overdue = Overdue
-filter-due-soon = Due soon
-filter-late = Notified late
-filter-no-policy = No policy-level PoC
-filter-no-technical = No technical-level PoC
-filter-incomplete = Incomplete
-col-state = State
+filter-all = Tutti
+filter-overdue = Scaduti
+filter-due-soon = In scadenza
+filter-late = Notificati in ritardo
+filter-no-policy = Senza punto di contatto a livello politico
+filter-no-technical = Senza punto di contatto a livello tecnico
+filter-incomplete = Incompleti
+col-state = Stato
 col-status = Status
-col-contacts = Contacts
-col-late = Late notifications (12 months)
-col-policy = Policy level
-col-technical = Technical level
-col-next-due = Next due
-col-last-confirmed = Last confirmed
-col-key = OpenPGP key
-col-annual = Annual update
-col-due-on = Due on
-col-version = Version
-col-change = Change
-col-recorded-at = Recorded
-col-recorded-by = By
-col-notified = Notification
-col-details = Details
-state-status-participating = Participating State
-state-status-partner-asian = Asian Partner for Co-operation
-state-status-partner-mediterranean = Mediterranean Partner for Co-operation
-status-current = Current
-status-due-soon = Due soon
-status-overdue = Overdue
-level-policy = Policy-level point of contact
-level-technical = Technical-level point of contact
-structure-national-csirt = National CERT/CSIRT
-structure-government-csirt = Government CERT/CSIRT
-structure-ministry = Ministry
-structure-law-enforcement = Law enforcement
-structure-regulator = Regulator
-structure-other = Other national structure
+col-contacts = Contatti
+col-late = Notifiche tardive (12 mesi)
+col-policy = Livello politico
+col-technical = Livello tecnico
+col-next-due = Prossima scadenza
+col-last-confirmed = Ultima conferma
+col-key = Chiave OpenPGP
+col-annual = Aggiornamento annuale
+col-due-on = Scadenza
+col-version = Versione
+col-change = Modifica
+col-recorded-at = Registrazione
+col-recorded-by = Autore
+col-notified = Notifica
+col-details = Dettagli
+state-status-participating = Stato partecipante
+state-status-partner-asian = Partner asiatico per la cooperazione
+state-status-partner-mediterranean = Partner mediterraneo per la cooperazione
+status-current = Aggiornato
+status-due-soon = In scadenza
+status-overdue = Scaduto
+level-policy = Punto di contatto a livello politico
+level-technical = Punto di contatto a livello tecnico
+structure-national-csirt = CERT/CSIRT nazionale
+structure-government-csirt = CERT/CSIRT governativo
+structure-ministry = Ministero
+structure-law-enforcement = Autorità di contrasto
+structure-regulator = Autorità di regolamentazione
+structure-other = Altra struttura nazionale
 
-entry-complete = Complete for CBM 8
-entry-incomplete = Incomplete for CBM 8
-entry-confirm = Checked, no changes
-entry-confirm-hint = Confirming the entry records that every contact was checked and restarts the 12-month clock (CBM 8: update contact information annually).
-aggregate-only = Your account sees this State's aggregate figures only.
-section-pocs = Points of contact
-section-structures = National structures
-section-retired = Retired contacts
-export-csv = Export the directory (CSV)
-export-vcard-state = vCard of all contacts
-export-nomination = UN Global PoC Directory nomination (JSON)
+entry-complete = Completo ai sensi della CBM 8
+entry-incomplete = Incompleto ai sensi della CBM 8
+entry-confirm = Verificato, nessuna modifica
+entry-confirm-hint = La conferma della voce attesta che ogni contatto è stato verificato e fa decorrere nuovamente il termine di 12 mesi (CBM 8: aggiornamento annuale dei dati di contatto).
+aggregate-only = Il Suo account può consultare soltanto i dati aggregati di questo Stato.
+section-pocs = Punti di contatto
+section-structures = Strutture nazionali
+section-retired = Contatti dismessi
+export-csv = Esporta l'elenco (CSV)
+export-vcard-state = vCard di tutti i contatti
+export-nomination = Designazione per l'Elenco globale dei punti di contatto delle Nazioni Unite (JSON)
 export-vcard = vCard
 
-contact-add = Add a contact
-contact-edit = Edit
-contact-retire = Retire
-contact-retired = retired
-contact-new-title = New contact
-contact-edit-title = Change a contact
-contact-confirmed-due = confirmed { $confirmed }, due { $due }
-field-kind = Kind
-field-name = Name or function
-field-function = Function
-field-organisation = Organisation
-field-email = Email
-field-phone = Phone
-field-time-zone = Time zone
-field-languages = Languages
-field-website = Website
-field-notes = Notes
-field-available = Available 24/7
-field-deputy = Deputy
-field-effective-on = Date the change took effect
-hint-languages = Two-letter codes separated by spaces, for example: en fr ru.
-hint-effective-on = Changes recorded more than 30 days after they took effect are flagged as notified late (CBM 8).
-form-has-errors = Please correct the following:
+contact-add = Aggiungi un contatto
+contact-edit = Modifica
+contact-retire = Dismetti
+contact-retired = dismesso
+contact-new-title = Nuovo contatto
+contact-edit-title = Modifica di un contatto
+contact-confirmed-due = confermato il { $confirmed }, scadenza il { $due }
+field-kind = Tipo
+field-name = Nome o funzione
+field-function = Funzione
+field-organisation = Organizzazione
+field-email = E-mail
+field-phone = Telefono
+field-time-zone = Fuso orario
+field-languages = Lingue
+field-website = Sito web
+field-notes = Note
+field-available = Reperibile 24 ore su 24, 7 giorni su 7
+field-deputy = Sostituto
+field-effective-on = Data di decorrenza della modifica
+hint-languages = Codici di due lettere separati da spazi, ad esempio: en fr ru.
+hint-effective-on = Le modifiche registrate oltre 30 giorni dopo la loro decorrenza sono segnalate come notificate in ritardo (CBM 8).
+form-has-errors = Correggere quanto segue:
 
-history-title = History
+history-title = Cronologia
 history-summary = { $versions ->
-    [one] One version
-   *[other] { $versions } versions
+    [one] Una versione
+   *[other] { $versions } versioni
 }, { $late ->
-    [0] none notified late.
-    [one] one notified late.
-   *[other] { $late } notified late.
+    [0] nessuna notificata in ritardo.
+    [one] una notificata in ritardo.
+   *[other] { $late } notificate in ritardo.
 }
-change-created = Created
-change-changed = Changed
-change-key = Key registered
-change-confirmed = Confirmed
-change-retired = Retired
-notified-late = notified late
-notified-on-time = on time
+change-created = Creazione
+change-changed = Modifica
+change-key = Registrazione della chiave
+change-confirmed = Conferma
+change-retired = Dismissione
+notified-late = in ritardo
+notified-on-time = nei termini
 
-key-upload = Register an OpenPGP key
-key-intro = Paste the contact's ASCII-armored OpenPGP public key. Expired, revoked and encryption-incapable keys are refused.
-key-current = Registered key:
-key-armored = Public key (ASCII armor)
-key-submit = Register the key
-key-download = Download
-key-none = No key registered.
-key-expires = expires { $date }
+key-upload = Registra una chiave OpenPGP
+key-intro = Incolli la chiave pubblica OpenPGP del contatto in formato ASCII armor. Le chiavi scadute, revocate o non idonee alla cifratura vengono rifiutate.
+key-current = Chiave registrata:
+key-armored = Chiave pubblica (ASCII armor)
+key-submit = Registra la chiave
+key-download = Scarica
+key-none = Nessuna chiave registrata.
+key-expires = scade il { $date }
 
-import-title = Import contacts from CSV
-import-intro = Paste the directory CSV (the same format as the export). Every row is checked first; if any row has a problem, nothing is imported.
+import-title = Importazione di contatti da CSV
+import-intro = Incolli il CSV dell'elenco (nello stesso formato dell'esportazione). Ogni riga viene verificata preventivamente; se anche una sola riga presenta un problema, non viene importato nulla.
 import-csv = CSV
-import-submit = Import
-import-done = Imported: { $created } added, { $changed } changed, { $unchanged } unchanged.
-import-refused = Nothing was imported. Correct these lines and try again:
-import-line = Line { $line }
+import-submit = Importa
+import-done = Importazione completata: aggiunti { $created }, modificati { $changed }, invariati { $unchanged }.
+import-refused = Non è stato importato nulla. Corregga le righe seguenti e riprovi:
+import-line = Riga { $line }
 
-audit-title = Audit log
-audit-intro = Every change, who made it and when, chained by hash so that any alteration is detected.
-audit-verify = Verify the chain
-audit-intact = The chain of { $rows } rows is intact.
-audit-broken = The chain is broken at row { $seq }.
-audit-at = Time (UTC)
-audit-actor = Actor
-audit-event = Event
-audit-subject = Subject
-audit-hash = Hash
-audit-older = Older entries
-
-error-title = Something went wrong
-error-back = Back to the start page
-
-mail-reminder-subject = Liaison: points of contact of { $state } to confirm
-mail-reminder-intro = The following contacts of { $state } are due for their annual update (CBM 8). { $count ->
-    [one] Please confirm or update this contact.
-   *[other] Please confirm or update these { $count } contacts.
+audit-title = Registro di audit
+audit-intro = Ogni modifica, con l'autore e la data, concatenata mediante hash in modo che qualsiasi alterazione venga rilevata.
+audit-verify = Verifica la catena
+audit-intact = { $rows ->
+    [one] La catena di una voce è integra.
+   *[other] La catena di { $rows } voci è integra.
 }
-mail-reminder-action = Confirm or update the entry here: { $url }
+audit-broken = La catena è interrotta alla voce { $seq }.
+audit-at = Ora (UTC)
+audit-actor = Autore
+audit-event = Evento
+audit-subject = Oggetto
+audit-hash = Hash
+audit-older = Voci precedenti
+
+error-title = Si è verificato un errore
+error-reference = Riferimento da comunicare al Segretariato: { $id }
+error-back = Torna alla pagina iniziale
+
+mail-reminder-subject = Liaison: conferma dei punti di contatto ({ $state })
+mail-reminder-intro = { $count ->
+    [one] Il seguente contatto ({ $state }) è in scadenza per l'aggiornamento annuale (CBM 8). La preghiamo di confermarlo o di aggiornarlo.
+   *[other] I seguenti { $count } contatti ({ $state }) sono in scadenza per l'aggiornamento annuale (CBM 8). La preghiamo di confermarli o di aggiornarli.
+}
+mail-reminder-action = Confermi o aggiorni la voce qui: { $url }
+
+# Accounts (network manager)
+nav-accounts = Account
+accounts-title = Account
+accounts-new = Nuovo account
+accounts-created = L'account { $username } è stato creato. Comunichi la password iniziale al titolare attraverso un canale separato.
+accounts-state-hint = Per i coordinatori nazionali e i punti di contatto: il codice di tre lettere dello Stato, ad esempio DEU.
+accounts-initial-password = Password iniziale (almeno 12 caratteri)
+accounts-create = Crea l'account
+field-display-name = Nome visualizzato
+field-role = Ruolo

@@ -1,184 +1,216 @@
 app-name = Liaison
-footer-text = Liaison · OSCE cyber/ICT confidence-building measures · Decision No. 1202
-nav-skip = Skip to content
-nav-label = Main navigation
-nav-directory = Directory
-nav-import = Import
-nav-audit = Audit log
-nav-security = Security
-nav-language = Language
-nav-logout = Sign out
-action-apply = Apply
-action-save = Save
-action-cancel = Cancel
-yes = Yes
-no = No
-missing = missing
-none-yet = None yet.
+footer-text = Liaison · Меры укрепления доверия ОБСЕ в области кибербезопасности и ИКТ · Решение № 1202
+nav-skip = Перейти к содержанию
+nav-label = Основная навигация
+nav-directory = Справочник
+nav-import = Импорт
+nav-audit = Журнал аудита
+nav-security = Безопасность
+nav-language = Язык
+nav-logout = Выйти
+action-apply = Применить
+action-save = Сохранить
+action-cancel = Отмена
+yes = Да
+no = Нет
+missing = отсутствует
+none-yet = Пока нет.
 
-role-manager = Network manager
-role-coordinator = National coordinator
-role-poc = Point of contact
-role-observer = Observer
-role-auditor = Auditor
+role-manager = Администратор сети
+role-coordinator = Национальный координатор
+role-poc = Контактный пункт
+role-observer = Наблюдатель
+role-auditor = Аудитор
 
-login-title = Sign in
-login-intro = Sign in to the OSCE points-of-contact network.
-login-submit = Sign in
-login-failed = The username or password is wrong.
-login-rate-limited = Too many attempts. Wait a minute and try again.
-field-username = Username
-field-password = Password
-field-totp-code = Six-digit code from your authenticator app
+login-title = Вход
+login-intro = Войдите в сеть контактных пунктов ОБСЕ.
+login-submit = Войти
+login-failed = Неверное имя пользователя или пароль.
+login-rate-limited = Слишком много попыток. Подождите минуту и повторите попытку.
+field-username = Имя пользователя
+field-password = Пароль
+field-totp-code = Шестизначный код из приложения-аутентификатора
 
-totp-login-title = Second factor
-totp-login-intro = Enter the code your authenticator app shows for Liaison.
-totp-verify = Verify
-totp-title = Two-factor authentication
-totp-intro = Protect your account with a time-based one-time code (TOTP) from an authenticator app.
-totp-required = This server requires two-factor authentication for every account. Enrol now to continue.
-totp-start = Set up two-factor authentication
-totp-scan = Scan this QR code with your authenticator app, then enter the code it shows.
-totp-qr-alt = QR code of the TOTP secret
-totp-secret-once = Or type this secret into the app. It is shown only once:
-totp-confirm = Confirm and enable
-totp-enabled = Two-factor authentication is enabled for your account.
+totp-login-title = Второй фактор
+totp-login-intro = Введите код, который приложение-аутентификатор показывает для Liaison.
+totp-verify = Подтвердить
+totp-title = Двухфакторная аутентификация
+totp-intro = Защитите свою учетную запись одноразовым кодом, основанным на времени (TOTP), из приложения-аутентификатора.
+totp-required = Этот сервер требует двухфакторной аутентификации для всех учетных записей. Чтобы продолжить, подключите ее сейчас.
+totp-start = Настроить двухфакторную аутентификацию
+totp-scan = Отсканируйте этот QR-код приложением-аутентификатором, а затем введите показанный им код.
+totp-qr-alt = QR-код секрета TOTP
+totp-secret-once = Или введите этот секрет в приложение вручную. Он показывается только один раз:
+totp-confirm = Подтвердить и включить
+totp-enabled = Двухфакторная аутентификация для вашей учетной записи включена.
 
-states-title = Points-of-contact directory
-states-summary = { $complete } of { $participating } participating States have a current policy-level and technical-level point of contact.
-states-filter = Filter States
+states-title = Справочник контактных пунктов
+states-summary = Актуальные контактные пункты как политического, так и технического уровня есть у { $complete } из { $participating } { $participating ->
+    [one] государства-участника
+    [few] государств-участников
+    [many] государств-участников
+   *[other] государства-участника
+}.
+states-filter = Фильтр государств
 states-caption = { $count ->
-    [one] One State
-   *[other] { $count } States
+    [1] Одно государство
+    [one] { $count } государство
+    [few] { $count } государства
+    [many] { $count } государств
+   *[other] { $count } государства
 }
-filter-all = All
-filter-overdue = Overdue
-filter-due-soon = Due soon
-filter-late = Notified late
-filter-no-policy = No policy-level PoC
-filter-no-technical = No technical-level PoC
-filter-incomplete = Incomplete
-col-state = State
-col-status = Status
-col-contacts = Contacts
-col-late = Late notifications (12 months)
-col-policy = Policy level
-col-technical = Technical level
-col-next-due = Next due
-col-last-confirmed = Last confirmed
-col-key = OpenPGP key
-col-annual = Annual update
-col-due-on = Due on
-col-version = Version
-col-change = Change
-col-recorded-at = Recorded
-col-recorded-by = By
-col-notified = Notification
-col-details = Details
-state-status-participating = Participating State
-state-status-partner-asian = Asian Partner for Co-operation
-state-status-partner-mediterranean = Mediterranean Partner for Co-operation
-status-current = Current
-status-due-soon = Due soon
-status-overdue = Overdue
-level-policy = Policy-level point of contact
-level-technical = Technical-level point of contact
-structure-national-csirt = National CERT/CSIRT
-structure-government-csirt = Government CERT/CSIRT
-structure-ministry = Ministry
-structure-law-enforcement = Law enforcement
-structure-regulator = Regulator
-structure-other = Other national structure
+filter-all = Все
+filter-overdue = Просроченные
+filter-due-soon = Срок скоро истекает
+filter-late = Сообщено с опозданием
+filter-no-policy = Без контактного пункта политического уровня
+filter-no-technical = Без контактного пункта технического уровня
+filter-incomplete = Неполные
+col-state = Государство
+col-status = Статус
+col-contacts = Контакты
+col-late = Сообщения с опозданием (12 месяцев)
+col-policy = Политический уровень
+col-technical = Технический уровень
+col-next-due = Следующий срок
+col-last-confirmed = Последнее подтверждение
+col-key = Ключ OpenPGP
+col-annual = Ежегодное обновление
+col-due-on = Срок
+col-version = Версия
+col-change = Изменение
+col-recorded-at = Внесено
+col-recorded-by = Кем
+col-notified = Сообщение
+col-details = Подробности
+state-status-participating = Государство-участник
+state-status-partner-asian = Азиатский партнер по сотрудничеству
+state-status-partner-mediterranean = Средиземноморский партнер по сотрудничеству
+status-current = Актуально
+status-due-soon = Срок скоро истекает
+status-overdue = Просрочено
+level-policy = Контактный пункт политического уровня
+level-technical = Контактный пункт технического уровня
+structure-national-csirt = Национальная группа CERT/CSIRT
+structure-government-csirt = Правительственная группа CERT/CSIRT
+structure-ministry = Министерство
+structure-law-enforcement = Правоохранительный орган
+structure-regulator = Регулирующий орган
+structure-other = Иная национальная структура
 
-entry-complete = Complete for CBM 8
-entry-incomplete = Incomplete for CBM 8
-entry-confirm = Checked, no changes
-entry-confirm-hint = Confirming the entry records that every contact was checked and restarts the 12-month clock (CBM 8: update contact information annually).
-aggregate-only = Your account sees this State's aggregate figures only.
-section-pocs = Points of contact
-section-structures = National structures
-section-retired = Retired contacts
-export-csv = Export the directory (CSV)
-export-vcard-state = vCard of all contacts
-export-nomination = UN Global PoC Directory nomination (JSON)
+entry-complete = Сведения по CBM 8 полные
+entry-incomplete = Сведения по CBM 8 неполные
+entry-confirm = Проверено, изменений нет
+entry-confirm-hint = Подтверждение записи фиксирует, что каждый контакт проверен, и заново запускает 12-месячный срок (CBM 8: ежегодное обновление контактных данных).
+aggregate-only = Вашей учетной записи доступны только сводные данные по этому государству.
+section-pocs = Контактные пункты
+section-structures = Национальные структуры
+section-retired = Исключенные контакты
+export-csv = Экспортировать справочник (CSV)
+export-vcard-state = vCard всех контактов
+export-nomination = Уведомление о назначении для Глобального справочника контактных пунктов ООН (JSON)
 export-vcard = vCard
 
-contact-add = Add a contact
-contact-edit = Edit
-contact-retire = Retire
-contact-retired = retired
-contact-new-title = New contact
-contact-edit-title = Change a contact
-contact-confirmed-due = confirmed { $confirmed }, due { $due }
-field-kind = Kind
-field-name = Name or function
-field-function = Function
-field-organisation = Organisation
-field-email = Email
-field-phone = Phone
-field-time-zone = Time zone
-field-languages = Languages
-field-website = Website
-field-notes = Notes
-field-available = Available 24/7
-field-deputy = Deputy
-field-effective-on = Date the change took effect
-hint-languages = Two-letter codes separated by spaces, for example: en fr ru.
-hint-effective-on = Changes recorded more than 30 days after they took effect are flagged as notified late (CBM 8).
-form-has-errors = Please correct the following:
+contact-add = Добавить контакт
+contact-edit = Изменить
+contact-retire = Исключить
+contact-retired = исключен
+contact-new-title = Новый контакт
+contact-edit-title = Изменение контакта
+contact-confirmed-due = подтвержден { $confirmed }, срок { $due }
+field-kind = Тип
+field-name = Имя или должность
+field-function = Должность
+field-organisation = Организация
+field-email = Электронная почта
+field-phone = Телефон
+field-time-zone = Часовой пояс
+field-languages = Языки
+field-website = Веб-сайт
+field-notes = Примечания
+field-available = Доступен круглосуточно (24/7)
+field-deputy = Заместитель
+field-effective-on = Дата вступления изменения в силу
+hint-languages = Двухбуквенные коды через пробел, например: en fr ru.
+hint-effective-on = Изменения, внесенные более чем через 30 дней после вступления в силу, отмечаются как сообщенные с опозданием (CBM 8).
+form-has-errors = Исправьте, пожалуйста, следующее:
 
-history-title = History
+history-title = История
 history-summary = { $versions ->
-    [one] One version
-   *[other] { $versions } versions
+    [one] { $versions } версия
+    [few] { $versions } версии
+    [many] { $versions } версий
+   *[other] { $versions } версии
 }, { $late ->
-    [0] none notified late.
-    [one] one notified late.
-   *[other] { $late } notified late.
+    [0] ни одна не сообщена с опозданием.
+    [one] { $late } сообщена с опозданием.
+    [few] { $late } сообщены с опозданием.
+    [many] { $late } сообщены с опозданием.
+   *[other] { $late } сообщены с опозданием.
 }
-change-created = Created
-change-changed = Changed
-change-key = Key registered
-change-confirmed = Confirmed
-change-retired = Retired
-notified-late = notified late
-notified-on-time = on time
+change-created = Создан
+change-changed = Изменен
+change-key = Зарегистрирован ключ
+change-confirmed = Подтвержден
+change-retired = Исключен
+notified-late = с опозданием
+notified-on-time = в срок
 
-key-upload = Register an OpenPGP key
-key-intro = Paste the contact's ASCII-armored OpenPGP public key. Expired, revoked and encryption-incapable keys are refused.
-key-current = Registered key:
-key-armored = Public key (ASCII armor)
-key-submit = Register the key
-key-download = Download
-key-none = No key registered.
-key-expires = expires { $date }
+key-upload = Зарегистрировать ключ OpenPGP
+key-intro = Вставьте открытый ключ OpenPGP контакта в формате ASCII armor. Ключи с истекшим сроком действия, отозванные ключи и ключи, непригодные для шифрования, отклоняются.
+key-current = Зарегистрированный ключ:
+key-armored = Открытый ключ (ASCII armor)
+key-submit = Зарегистрировать ключ
+key-download = Скачать
+key-none = Ключ не зарегистрирован.
+key-expires = действителен до { $date }
 
-import-title = Import contacts from CSV
-import-intro = Paste the directory CSV (the same format as the export). Every row is checked first; if any row has a problem, nothing is imported.
+import-title = Импорт контактов из CSV
+import-intro = Вставьте CSV-данные справочника (в том же формате, что и при экспорте). Сначала проверяется каждая строка; если хотя бы в одной строке есть ошибка, ничего не импортируется.
 import-csv = CSV
-import-submit = Import
-import-done = Imported: { $created } added, { $changed } changed, { $unchanged } unchanged.
-import-refused = Nothing was imported. Correct these lines and try again:
-import-line = Line { $line }
+import-submit = Импортировать
+import-done = Импорт выполнен. Добавлено: { $created }, изменено: { $changed }, без изменений: { $unchanged }.
+import-refused = Ничего не импортировано. Исправьте эти строки и повторите попытку:
+import-line = Строка { $line }
 
-audit-title = Audit log
-audit-intro = Every change, who made it and when, chained by hash so that any alteration is detected.
-audit-verify = Verify the chain
-audit-intact = The chain of { $rows } rows is intact.
-audit-broken = The chain is broken at row { $seq }.
-audit-at = Time (UTC)
-audit-actor = Actor
-audit-event = Event
-audit-subject = Subject
-audit-hash = Hash
-audit-older = Older entries
-
-error-title = Something went wrong
-error-back = Back to the start page
-
-mail-reminder-subject = Liaison: points of contact of { $state } to confirm
-mail-reminder-intro = The following contacts of { $state } are due for their annual update (CBM 8). { $count ->
-    [one] Please confirm or update this contact.
-   *[other] Please confirm or update these { $count } contacts.
+audit-title = Журнал аудита
+audit-intro = Все изменения с указанием автора и времени, связанные в цепочку хешей, так что любое искажение будет обнаружено.
+audit-verify = Проверить цепочку
+audit-intact = { $rows ->
+    [one] Цепочка из { $rows } записи не нарушена.
+    [few] Цепочка из { $rows } записей не нарушена.
+    [many] Цепочка из { $rows } записей не нарушена.
+   *[other] Цепочка из { $rows } записи не нарушена.
 }
-mail-reminder-action = Confirm or update the entry here: { $url }
+audit-broken = Цепочка нарушена в записи № { $seq }.
+audit-at = Время (UTC)
+audit-actor = Исполнитель
+audit-event = Событие
+audit-subject = Объект
+audit-hash = Хеш
+audit-older = Более ранние записи
+
+error-title = Произошла ошибка
+error-reference = Номер для обращения в Секретариат: { $id }
+error-back = Вернуться на начальную страницу
+
+mail-reminder-subject = Liaison: подтверждение контактных пунктов ({ $state })
+mail-reminder-intro = { $count ->
+    [1] Для следующего контакта ({ $state }) наступил срок ежегодного обновления (CBM 8). Пожалуйста, подтвердите или обновите его.
+    [one] Для следующих { $count } контакта ({ $state }) наступил срок ежегодного обновления (CBM 8). Пожалуйста, подтвердите или обновите их.
+    [few] Для следующих { $count } контактов ({ $state }) наступил срок ежегодного обновления (CBM 8). Пожалуйста, подтвердите или обновите их.
+    [many] Для следующих { $count } контактов ({ $state }) наступил срок ежегодного обновления (CBM 8). Пожалуйста, подтвердите или обновите их.
+   *[other] Для следующих { $count } контакта ({ $state }) наступил срок ежегодного обновления (CBM 8). Пожалуйста, подтвердите или обновите их.
+}
+mail-reminder-action = Подтвердите или обновите запись здесь: { $url }
+
+# Accounts (network manager)
+nav-accounts = Учетные записи
+accounts-title = Учетные записи
+accounts-new = Новая учетная запись
+accounts-created = Учетная запись { $username } создана. Сообщите ее владельцу первоначальный пароль по отдельному каналу.
+accounts-state-hint = Для национальных координаторов и контактных пунктов: трехбуквенный код государства, например DEU.
+accounts-initial-password = Первоначальный пароль (не менее 12 символов)
+accounts-create = Создать учетную запись
+field-display-name = Отображаемое имя
+field-role = Роль

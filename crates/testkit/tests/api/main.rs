@@ -7,5 +7,6 @@ mod authz;
 mod bad_input;
 mod browser;
 mod directory;
+mod i18n;
 mod mail;
 mod storage;
