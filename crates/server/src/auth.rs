@@ -279,6 +279,19 @@ pub fn client_address(parts: &Parts) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// The language of the signed-in account behind a request's session cookie, if any.
+pub async fn session_lang(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Option<&'static str> {
+    let jar = CookieJar::from_headers(headers);
+    let token = jar.get(SESSION_COOKIE)?.value().to_owned();
+    let (caller, _) = caller_from_token(state, &token, SessionKind::Web)
+        .await
+        .ok()??;
+    Some(caller.lang)
+}
+
 /// The language for an anonymous page: a `lang` cookie, else `Accept-Language`.
 pub fn anonymous_lang(headers: &axum::http::HeaderMap) -> &'static str {
     let jar = CookieJar::from_headers(headers);

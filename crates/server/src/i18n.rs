@@ -732,3 +732,86 @@ mod tests {
         assert!(problems.is_empty(), "en/main.ftl:\n{}", problems.join("\n"));
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod validation_tests {
+    use super::*;
+    use liaison_core::directory::Invalid;
+    use time::macros::date;
+
+    /// Every validation problem, one of each variant; the match makes a new variant fail to
+    /// compile until it is listed here.
+    fn every_problem() -> Vec<Invalid> {
+        let all = vec![
+            Invalid::TooLong { max: 200 },
+            Invalid::ControlCharacters,
+            Invalid::Required,
+            Invalid::RequiredName { structure: false },
+            Invalid::RequiredName { structure: true },
+            Invalid::Email("x@y".into()),
+            Invalid::Phone,
+            Invalid::TimeZone("Europe/Berln".into()),
+            Invalid::Language("eng".into()),
+            Invalid::Website,
+            Invalid::BeforeEarliest(date!(1989 - 12 - 31)),
+            Invalid::TooFarAhead(date!(2030 - 01 - 01)),
+        ];
+        for invalid in &all {
+            match invalid {
+                Invalid::TooLong { .. }
+                | Invalid::ControlCharacters
+                | Invalid::Required
+                | Invalid::RequiredName { .. }
+                | Invalid::Email(_)
+                | Invalid::Phone
+                | Invalid::TimeZone(_)
+                | Invalid::Language(_)
+                | Invalid::Website
+                | Invalid::BeforeEarliest(_)
+                | Invalid::TooFarAhead(_) => {}
+            }
+        }
+        all
+    }
+
+    fn worded(lang: &str, invalid: &Invalid) -> String {
+        let args: Vec<(&str, FluentValue<'static>)> = invalid
+            .args()
+            .into_iter()
+            .map(|(name, value)| (name, FluentValue::from(value)))
+            .collect();
+        tr_args(lang, invalid.message_id(), &args)
+    }
+
+    #[test]
+    fn the_english_catalogue_words_problems_as_the_api_does() {
+        for invalid in every_problem() {
+            assert_eq!(
+                worded("en", &invalid),
+                invalid.to_string(),
+                "{}",
+                invalid.message_id()
+            );
+        }
+    }
+
+    #[test]
+    fn every_problem_is_worded_in_every_language_with_its_values() {
+        for (lang, _) in LANGUAGES {
+            for invalid in every_problem() {
+                let text = worded(lang, &invalid);
+                assert!(
+                    !text.contains(invalid.message_id()) && !text.contains("Unknown"),
+                    "{lang}: {text}"
+                );
+                for (_, value) in invalid.args() {
+                    assert!(text.contains(&value), "{lang}: {text} lacks {value}");
+                }
+                if lang != "en" {
+                    assert_ne!(text, invalid.to_string(), "{lang} is still English: {text}");
+                }
+            }
+        }
+    }
+}

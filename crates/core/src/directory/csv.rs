@@ -511,7 +511,7 @@ fn read_row(
             // read is empty by now, so its "required" would only repeat the problem.
             let column = Column::named(&field).unwrap_or(Column::Name);
             if !problems.iter().any(|(c, _)| *c == column) {
-                problems.push((column, message));
+                problems.push((column, message.to_string()));
             }
         }
     })
@@ -598,7 +598,7 @@ fn read_date(cell: &str, today: Date) -> Result<Date, String> {
     }
     let date = Date::parse(text, DATE_FORMAT)
         .map_err(|_| format!("'{text}' is not a date in the form YYYY-MM-DD"))?;
-    validate_effective_on(date, today)?;
+    validate_effective_on(date, today).map_err(|invalid| invalid.to_string())?;
     Ok(date)
 }
 

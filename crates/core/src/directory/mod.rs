@@ -115,15 +115,96 @@ pub fn reminder_due(contact: &Contact) -> Option<AnnualStatus> {
     }
 }
 
-/// Field name → message, for a validation problem.
+/// Field name → message in English, for a validation problem of the API and of files.
 pub type FieldErrors = BTreeMap<String, String>;
+
+/// Field name → what is wrong with it.
+pub type Problems = BTreeMap<String, Invalid>;
+
+/// What is wrong with a field, named so that the message catalogue can word it in every
+/// language (`message_id`, `args`); `Display` gives the English wording the API and files use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    TooLong { max: usize },
+    ControlCharacters,
+    Required,
+    RequiredName { structure: bool },
+    Email(String),
+    Phone,
+    TimeZone(String),
+    Language(String),
+    Website,
+    BeforeEarliest(Date),
+    TooFarAhead(Date),
+}
+
+impl Invalid {
+    /// The id of the message in the catalogue.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Invalid::TooLong { .. } => "invalid-too-long",
+            Invalid::ControlCharacters => "invalid-control-characters",
+            Invalid::Required => "invalid-required",
+            Invalid::RequiredName { structure: false } => "invalid-required-name",
+            Invalid::RequiredName { structure: true } => "invalid-required-structure-name",
+            Invalid::Email(_) => "invalid-email",
+            Invalid::Phone => "invalid-phone",
+            Invalid::TimeZone(_) => "invalid-time-zone",
+            Invalid::Language(_) => "invalid-language",
+            Invalid::Website => "invalid-website",
+            Invalid::BeforeEarliest(_) => "invalid-date-before-1990",
+            Invalid::TooFarAhead(_) => "invalid-date-too-far-ahead",
+        }
+    }
+
+    /// The message's arguments.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Invalid::TooLong { max } => vec![("max", max.to_string())],
+            Invalid::Email(value) | Invalid::TimeZone(value) | Invalid::Language(value) => {
+                vec![("value", value.clone())]
+            }
+            Invalid::BeforeEarliest(date) | Invalid::TooFarAhead(date) => {
+                vec![("date", date.to_string())]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Invalid::TooLong { max } => write!(f, "at most {max} characters"),
+            Invalid::ControlCharacters => f.write_str("must not contain control characters"),
+            Invalid::Required => f.write_str("required"),
+            Invalid::RequiredName { structure: false } => f.write_str("required: the name of the person or the function"),
+            Invalid::RequiredName { structure: true } => f.write_str("required: the name of the structure"),
+            Invalid::Email(value) => write!(f, "'{value}' is not an email address"),
+            Invalid::Phone => f.write_str("use the international format: '+', the country code and the number, e.g. +49 228 99 9582 0"),
+            Invalid::TimeZone(value) => write!(f, "'{value}' is not an IANA time zone such as Europe/Vienna"),
+            Invalid::Language(value) => write!(f, "'{value}' is not a two-letter ISO 639-1 language code such as en"),
+            Invalid::Website => f.write_str("must be a web address starting with https://"),
+            Invalid::BeforeEarliest(date) => write!(f, "{date} is before 1990; check the year"),
+            Invalid::TooFarAhead(date) => write!(f, "{date} is more than a year ahead; announce changes at most a year in advance"),
+        }
+    }
+}
+
+/// The English wording of every problem, for the API and files.
+pub fn in_english(problems: Problems) -> FieldErrors {
+    problems
+        .into_iter()
+        .map(|(field, invalid)| (field, invalid.to_string()))
+        .collect()
+}
 
 /// Checks and normalises a contact's details (trimmed text, lower-case email and languages).
 pub fn validate_details(
     kind: ContactKind,
     details: &ContactDetails,
-) -> Result<ContactDetails, FieldErrors> {
-    let mut errors = FieldErrors::new();
+) -> Result<ContactDetails, Problems> {
+    let mut errors = Problems::new();
     let mut out = details.clone();
     for (field, value) in [
         ("name", &mut out.name),
@@ -138,47 +219,41 @@ pub fn validate_details(
         *value = value.trim().to_owned();
         let max = if field == "notes" { 2000 } else { 200 };
         if value.chars().count() > max {
-            errors.insert(field.into(), format!("at most {max} characters"));
+            errors.insert(field.into(), Invalid::TooLong { max });
         }
         if value
             .chars()
             .any(|c| c.is_control() && !(field == "notes" && (c == '\n' || c == '\r' || c == '\t')))
         {
-            errors.insert(field.into(), "must not contain control characters".into());
+            errors.insert(field.into(), Invalid::ControlCharacters);
         }
     }
     if out.name.is_empty() {
-        let what = match kind {
-            ContactKind::Poc { .. } => "the name of the person or the function",
-            ContactKind::Structure { .. } => "the name of the structure",
-        };
+        let structure = matches!(kind, ContactKind::Structure { .. });
         errors
             .entry("name".into())
-            .or_insert(format!("required: {what}"));
+            .or_insert(Invalid::RequiredName { structure });
     }
     if out.organisation.is_empty() {
         errors
             .entry("organisation".into())
-            .or_insert("required".into());
+            .or_insert(Invalid::Required);
     }
     out.email = out.email.to_lowercase();
     if out.email.is_empty() {
-        errors.entry("email".into()).or_insert("required".into());
+        errors.entry("email".into()).or_insert(Invalid::Required);
     } else if !email_address::EmailAddress::is_valid(&out.email) || !out.email.contains('.') {
         errors
             .entry("email".into())
-            .or_insert(format!("'{}' is not an email address", out.email));
+            .or_insert(Invalid::Email(out.email.clone()));
     }
     if !out.phone.is_empty() && !valid_phone(&out.phone) {
-        errors
-            .entry("phone".into())
-            .or_insert("use the international format: '+', the country code and the number, e.g. +49 228 99 9582 0".into());
+        errors.entry("phone".into()).or_insert(Invalid::Phone);
     }
     if !out.time_zone.is_empty() && out.time_zone.parse::<chrono_tz::Tz>().is_err() {
-        errors.entry("time_zone".into()).or_insert(format!(
-            "'{}' is not an IANA time zone such as Europe/Vienna",
-            out.time_zone
-        ));
+        errors
+            .entry("time_zone".into())
+            .or_insert(Invalid::TimeZone(out.time_zone.clone()));
     }
     let mut languages = Vec::new();
     for language in &details.languages {
@@ -187,19 +262,14 @@ pub fn validate_details(
             continue;
         }
         if language.len() != 2 || !language.bytes().all(|b| b.is_ascii_lowercase()) {
-            errors.insert(
-                "languages".into(),
-                format!("'{language}' is not a two-letter ISO 639-1 language code such as en"),
-            );
+            errors.insert("languages".into(), Invalid::Language(language.clone()));
         } else if !languages.contains(&language) {
             languages.push(language);
         }
     }
     out.languages = languages;
     if !out.website.is_empty() && !valid_website(&out.website) {
-        errors
-            .entry("website".into())
-            .or_insert("must be a web address starting with https://".into());
+        errors.entry("website".into()).or_insert(Invalid::Website);
     }
     if errors.is_empty() {
         Ok(out)
@@ -223,15 +293,32 @@ fn valid_phone(phone: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b" -()/".contains(&b))
 }
 
+/// Checks a whole change: the details and the date it took effect, every problem at once.
+pub fn check_input(
+    input: &liaison_types::directory::ContactInput,
+    today: Date,
+) -> Result<ContactDetails, Problems> {
+    let checked = validate_details(input.kind, &input.details);
+    let date = validate_effective_on(input.effective_on, today);
+    match (checked, date) {
+        (Ok(details), Ok(())) => Ok(details),
+        (Ok(_), Err(invalid)) => Err(Problems::from([("effective_on".to_owned(), invalid)])),
+        (Err(mut problems), date) => {
+            if let Err(invalid) = date {
+                problems.insert("effective_on".into(), invalid);
+            }
+            Err(problems)
+        }
+    }
+}
+
 /// Checks the date a change took effect: any past date is fine (late notifications are
 /// recorded, not refused), announced changes may lie up to a year ahead.
-pub fn validate_effective_on(effective_on: Date, today: Date) -> Result<(), String> {
+pub fn validate_effective_on(effective_on: Date, today: Date) -> Result<(), Invalid> {
     if effective_on.year() < 1990 {
-        Err(format!("{effective_on} is before 1990; check the year"))
+        Err(Invalid::BeforeEarliest(effective_on))
     } else if (effective_on - today).whole_days() > MAX_ANNOUNCED_DAYS {
-        Err(format!(
-            "{effective_on} is more than a year ahead; announce changes at most a year in advance"
-        ))
+        Err(Invalid::TooFarAhead(effective_on))
     } else {
         Ok(())
     }

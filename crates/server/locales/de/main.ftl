@@ -200,3 +200,21 @@ accounts-initial-password = Anfangspasswort (mindestens 12 Zeichen)
 accounts-create = Konto anlegen
 field-display-name = Anzeigename
 field-role = Rolle
+
+# Validation messages of the forms
+invalid-kind = wählen Sie eine Art von Kontakt aus der Liste
+invalid-date-format = geben Sie das Datum an, an dem die Änderung wirksam wurde (JJJJ-MM-TT)
+invalid-too-long = höchstens { $max } Zeichen
+invalid-control-characters = darf keine Steuerzeichen enthalten
+invalid-required = erforderlich
+invalid-required-name = erforderlich: der Name der Person oder die Funktion
+invalid-required-structure-name = erforderlich: der Name der Stelle
+invalid-email = „{ $value }“ ist keine E-Mail-Adresse
+invalid-phone = verwenden Sie das internationale Format: „+“, die Landesvorwahl und die Nummer, z. B. +49 228 99 9582 0
+invalid-time-zone = „{ $value }“ ist keine IANA-Zeitzone wie Europe/Vienna
+invalid-language = „{ $value }“ ist kein zweibuchstabiger Sprachcode nach ISO 639-1 wie en
+invalid-website = muss eine Webadresse sein, die mit https:// beginnt
+invalid-date-before-1990 = { $date } liegt vor 1990; prüfen Sie das Jahr
+invalid-date-too-far-ahead = { $date } liegt mehr als ein Jahr in der Zukunft; kündigen Sie Änderungen höchstens ein Jahr im Voraus an
+totp-wrong-code = Der Code ist falsch, abgelaufen oder bereits verwendet.
+totp-login-restart = Mit einem anderen Konto anmelden

@@ -200,3 +200,21 @@ accounts-initial-password = Initial password (at least 12 characters)
 accounts-create = Create the account
 field-display-name = Display name
 field-role = Role
+
+# Validation messages of the forms
+invalid-kind = choose a kind of contact from the list
+invalid-date-format = give the date the change took effect (YYYY-MM-DD)
+invalid-too-long = at most { $max } characters
+invalid-control-characters = must not contain control characters
+invalid-required = required
+invalid-required-name = required: the name of the person or the function
+invalid-required-structure-name = required: the name of the structure
+invalid-email = '{ $value }' is not an email address
+invalid-phone = use the international format: '+', the country code and the number, e.g. +49 228 99 9582 0
+invalid-time-zone = '{ $value }' is not an IANA time zone such as Europe/Vienna
+invalid-language = '{ $value }' is not a two-letter ISO 639-1 language code such as en
+invalid-website = must be a web address starting with https://
+invalid-date-before-1990 = { $date } is before 1990; check the year
+invalid-date-too-far-ahead = { $date } is more than a year ahead; announce changes at most a year in advance
+totp-wrong-code = The code is wrong, expired or already used.
+totp-login-restart = Sign in with another account

@@ -200,3 +200,21 @@ accounts-initial-password = Contraseña inicial (12 caracteres como mínimo)
 accounts-create = Crear la cuenta
 field-display-name = Nombre visible
 field-role = Rol
+
+# Validation messages of the forms
+invalid-kind = elija un tipo de contacto de la lista
+invalid-date-format = indique la fecha en que el cambio entró en vigor (AAAA-MM-DD)
+invalid-too-long = { $max } caracteres como máximo
+invalid-control-characters = no debe contener caracteres de control
+invalid-required = obligatorio
+invalid-required-name = obligatorio: el nombre de la persona o el cargo
+invalid-required-structure-name = obligatorio: el nombre de la estructura
+invalid-email = «{ $value }» no es una dirección de correo electrónico
+invalid-phone = utilice el formato internacional: «+», el prefijo del país y el número, por ejemplo +49 228 99 9582 0
+invalid-time-zone = «{ $value }» no es una zona horaria IANA como Europe/Vienna
+invalid-language = «{ $value }» no es un código de idioma ISO 639-1 de dos letras como en
+invalid-website = debe ser una dirección web que empiece por https://
+invalid-date-before-1990 = { $date } es anterior a 1990; compruebe el año
+invalid-date-too-far-ahead = { $date } está a más de un año; anuncie los cambios con un año de antelación como máximo
+totp-wrong-code = El código es incorrecto, ha caducado o ya se ha utilizado.
+totp-login-restart = Iniciar sesión con otra cuenta

@@ -200,3 +200,21 @@ accounts-initial-password = Mot de passe initial (12 caractères au minimum)
 accounts-create = Créer le compte
 field-display-name = Nom affiché
 field-role = Rôle
+
+# Validation messages of the forms
+invalid-kind = choisissez un type de contact dans la liste
+invalid-date-format = indiquez la date à laquelle la modification a pris effet (AAAA-MM-JJ)
+invalid-too-long = { $max } caractères au maximum
+invalid-control-characters = ne doit pas contenir de caractères de contrôle
+invalid-required = obligatoire
+invalid-required-name = obligatoire : le nom de la personne ou la fonction
+invalid-required-structure-name = obligatoire : le nom de la structure
+invalid-email = « { $value } » n’est pas une adresse électronique
+invalid-phone = utilisez le format international : « + », l’indicatif du pays et le numéro, par exemple +49 228 99 9582 0
+invalid-time-zone = « { $value } » n’est pas un fuseau horaire IANA tel que Europe/Vienna
+invalid-language = « { $value } » n’est pas un code de langue ISO 639-1 à deux lettres tel que en
+invalid-website = doit être une adresse web commençant par https://
+invalid-date-before-1990 = { $date } est antérieure à 1990 ; vérifiez l’année
+invalid-date-too-far-ahead = { $date } est à plus d’un an ; annoncez les modifications au plus un an à l’avance
+totp-wrong-code = Le code est erroné, expiré ou déjà utilisé.
+totp-login-restart = Se connecter avec un autre compte

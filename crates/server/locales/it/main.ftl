@@ -200,3 +200,21 @@ accounts-initial-password = Password iniziale (almeno 12 caratteri)
 accounts-create = Crea l'account
 field-display-name = Nome visualizzato
 field-role = Ruolo
+
+# Validation messages of the forms
+invalid-kind = scegliete un tipo di contatto dall’elenco
+invalid-date-format = indicate la data in cui la modifica ha avuto effetto (AAAA-MM-GG)
+invalid-too-long = al massimo { $max } caratteri
+invalid-control-characters = non deve contenere caratteri di controllo
+invalid-required = obbligatorio
+invalid-required-name = obbligatorio: il nome della persona o la funzione
+invalid-required-structure-name = obbligatorio: il nome della struttura
+invalid-email = «{ $value }» non è un indirizzo di posta elettronica
+invalid-phone = usate il formato internazionale: «+», il prefisso del paese e il numero, ad esempio +49 228 99 9582 0
+invalid-time-zone = «{ $value }» non è un fuso orario IANA come Europe/Vienna
+invalid-language = «{ $value }» non è un codice di lingua ISO 639-1 di due lettere come en
+invalid-website = deve essere un indirizzo web che inizia con https://
+invalid-date-before-1990 = { $date } è anteriore al 1990; controllate l’anno
+invalid-date-too-far-ahead = { $date } è oltre un anno nel futuro; annunciate le modifiche al massimo un anno prima
+totp-wrong-code = Il codice è errato, scaduto o già utilizzato.
+totp-login-restart = Accedi con un altro account

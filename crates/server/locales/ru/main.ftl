@@ -214,3 +214,21 @@ accounts-initial-password = Первоначальный пароль (не ме
 accounts-create = Создать учетную запись
 field-display-name = Отображаемое имя
 field-role = Роль
+
+# Validation messages of the forms
+invalid-kind = выберите вид контакта из списка
+invalid-date-format = укажите дату, когда изменение вступило в силу (ГГГГ-ММ-ДД)
+invalid-too-long = не более { $max } знаков
+invalid-control-characters = не должно содержать управляющих символов
+invalid-required = обязательное поле
+invalid-required-name = обязательное поле: имя лица или должность
+invalid-required-structure-name = обязательное поле: название структуры
+invalid-email = «{ $value }» не является адресом электронной почты
+invalid-phone = используйте международный формат: «+», код страны и номер, например +49 228 99 9582 0
+invalid-time-zone = «{ $value }» не является часовым поясом IANA, например Europe/Vienna
+invalid-language = «{ $value }» не является двухбуквенным кодом языка ISO 639-1, например en
+invalid-website = должен быть веб-адрес, начинающийся с https://
+invalid-date-before-1990 = { $date } — раньше 1990 года; проверьте год
+invalid-date-too-far-ahead = { $date } — более чем через год; сообщайте об изменениях не ранее чем за год
+totp-wrong-code = Код неверен, просрочен или уже использован.
+totp-login-restart = Войти под другой учетной записью

@@ -156,17 +156,8 @@ fn validated(
     ctx: &Ctx,
     input: &ContactInput,
 ) -> AppResult<liaison_types::directory::ContactDetails> {
-    let mut errors = rules::validate_details(input.kind, &input.details)
-        .err()
-        .unwrap_or_default();
-    if let Err(message) = rules::validate_effective_on(input.effective_on, ctx.clock.today()) {
-        errors.insert("effective_on".into(), message);
-    }
-    if errors.is_empty() {
-        rules::validate_details(input.kind, &input.details).map_err(AppError::fields)
-    } else {
-        Err(AppError::fields(errors))
-    }
+    rules::check_input(input, ctx.clock.today())
+        .map_err(|problems| AppError::fields(rules::in_english(problems)))
 }
 
 /// Adds a contact or national structure to a State's entry. Permission is checked before the
@@ -345,7 +336,7 @@ pub async fn retire_contact(
     let mut tx = ctx.store.begin().await?;
     let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
     rules::validate_effective_on(effective_on, ctx.clock.today())
-        .map_err(|m| AppError::validation("effective_on", m))?;
+        .map_err(|m| AppError::validation("effective_on", m.to_string()))?;
     let next = Next {
         change: Change::Retired,
         kind: before.kind,
@@ -378,7 +369,7 @@ pub async fn register_key(
     let mut tx = ctx.store.begin().await?;
     let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
     rules::validate_effective_on(effective_on, ctx.clock.today())
-        .map_err(|m| AppError::validation("effective_on", m))?;
+        .map_err(|m| AppError::validation("effective_on", m.to_string()))?;
     let info = key::parse_public_key(key_bytes, ctx.clock.now())
         .map_err(|e| AppError::validation("key", e.to_string()))?;
     if before

@@ -219,12 +219,16 @@ async fn totp_login(
     state.limiter.attempt(&account.username, &address)?;
     let next = safe_next(form.next.as_deref());
     if let Err(error) = ops::account::check_second_factor(&ctx, &account, &form.code).await {
+        let message = match error {
+            AppError::Unauthorized(_) => crate::i18n::tr(lang, "totp-wrong-code"),
+            other => return Err(other),
+        };
         let html = render(
             &state,
             None,
             lang,
             "account/totp_login.html",
-            context! { next => next, error => error.to_string(), csrf_pending => "" },
+            context! { next => next, error => message, csrf_pending => "" },
         )?;
         return Ok((axum::http::StatusCode::UNAUTHORIZED, html).into_response());
     }

@@ -7,6 +7,7 @@ use crate::api::directory::download;
 use crate::auth::{Caller, WebCaller, WebForm};
 use crate::error::{AppError, AppResult};
 use crate::extract::{AppPath, AppQuery};
+use crate::i18n;
 use crate::ops;
 use crate::ops::directory::{Export, Filter};
 use crate::templates::v;
@@ -15,8 +16,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use fluent_templates::fluent_bundle::FluentValue;
 use liaison_core::access;
-use liaison_core::directory::FieldErrors;
+use liaison_core::directory::{self as rules, FieldErrors};
 use liaison_types::directory::{
     Contact, ContactDetails, ContactInput, ContactKind, Level, StructureKind,
 };
@@ -185,21 +187,18 @@ impl ContactForm {
         }
     }
 
-    fn input(&self) -> Result<ContactInput, FieldErrors> {
+    /// The change the form describes, or every problem with it in the page's language. The
+    /// operation checks again; this check is for the person at the form.
+    fn input(&self, lang: &str, today: Date) -> Result<ContactInput, FieldErrors> {
         let mut errors = FieldErrors::new();
         let kind = parse_kind(&self.kind)
-            .map_err(|m| errors.insert("kind".into(), m))
+            .map_err(|_| errors.insert("kind".into(), i18n::tr(lang, "invalid-kind")))
             .ok();
         let effective_on = Date::parse(
             self.effective_on.trim(),
             time::macros::format_description!("[year]-[month]-[day]"),
         )
-        .map_err(|_| {
-            errors.insert(
-                "effective_on".into(),
-                "give the date the change took effect (YYYY-MM-DD)".into(),
-            )
-        })
+        .map_err(|_| errors.insert("effective_on".into(), i18n::tr(lang, "invalid-date-format")))
         .ok();
         let details = ContactDetails {
             name: self.name.clone(),
@@ -219,13 +218,29 @@ impl ContactForm {
             website: self.website.clone(),
             notes: self.notes.clone(),
         };
-        match (kind, effective_on) {
-            (Some(kind), Some(effective_on)) if errors.is_empty() => Ok(ContactInput {
-                kind,
-                details,
-                effective_on,
+        let input = ContactInput {
+            kind: kind.unwrap_or(ContactKind::Poc {
+                level: Level::Policy,
             }),
-            _ => Err(errors),
+            details,
+            effective_on: effective_on.unwrap_or(today),
+        };
+        if let Err(problems) = rules::check_input(&input, today) {
+            for (field, invalid) in problems {
+                let args: Vec<(&str, FluentValue<'static>)> = invalid
+                    .args()
+                    .into_iter()
+                    .map(|(name, value)| (name, FluentValue::from(value)))
+                    .collect();
+                errors
+                    .entry(field)
+                    .or_insert_with(|| i18n::tr_args(lang, invalid.message_id(), &args));
+            }
+        }
+        if errors.is_empty() {
+            Ok(input)
+        } else {
+            Err(errors)
         }
     }
 }
@@ -326,7 +341,7 @@ async fn create_contact(
     let (caller, form) = (form.caller, form.form);
     let action = format!("/states/{code}/contacts");
     let cancel = format!("/states/{code}");
-    let input = match form.input() {
+    let input = match form.input(caller.lang, state.clock.today()) {
         Ok(input) => input,
         Err(errors) => {
             return form_page(
@@ -415,7 +430,7 @@ async fn update_contact(
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
     let (action, cancel) = (format!("/contacts/{id}"), format!("/contacts/{id}"));
-    let input = match form.input() {
+    let input = match form.input(caller.lang, state.clock.today()) {
         Ok(input) => input,
         Err(errors) => {
             return form_page(

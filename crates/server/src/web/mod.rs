@@ -78,7 +78,7 @@ async fn asset(Path(file): Path<String>) -> Response {
 
 /// Turns a problem+json answer of a page handler into a readable page.
 async fn problem_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = crate::auth::anonymous_lang(request.headers());
+    let headers = request.headers().clone();
     let request_id = request
         .extensions()
         .get::<crate::middleware::RequestId>()
@@ -93,6 +93,10 @@ async fn problem_pages(State(state): State<AppState>, request: Request, next: Ne
         return response;
     }
     let status = response.status();
+    let lang = match crate::auth::session_lang(&state, &headers).await {
+        Some(lang) => lang,
+        None => crate::auth::anonymous_lang(&headers),
+    };
     let body = axum::body::to_bytes(response.into_body(), 1024 * 1024)
         .await
         .unwrap_or_default();

@@ -54,3 +54,99 @@ async fn coordinator_adds_changes_and_retires_a_contact() {
     let again = deu.put(&format!("/api/v1/contacts/{id}"), &changed).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
 }
+
+fn csrf_of(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").unwrap() + "name=\"csrf\" value=\"".len();
+    html[start..].split('"').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn form_problems_are_worded_in_the_users_language_and_change_nothing() {
+    let app = spawn_app().await;
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let page = browser
+        .post(app.url("/login"))
+        .form(&[
+            ("username", "deu.coordinator"),
+            ("password", liaison_testkit::PASSWORD),
+            ("next", "/states/DEU"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = csrf_of(&page);
+    browser
+        .post(app.url("/account/language"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("lang", "de"),
+            ("next", "/states/DEU"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let api = app.login("deu.coordinator").await;
+    let before = api.get("/api/v1/states/DEU").await.json["contacts"]
+        .as_array()
+        .unwrap()
+        .len();
+
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("kind", "technical"),
+        ("name", "Nachtdienst"),
+        ("organisation", "BSI"),
+        ("email", "kein-mail"),
+        ("phone", "0228 123"),
+        ("time_zone", "Europe/Berln"),
+        ("languages", "de"),
+        ("effective_on", "2031-01-01"),
+    ];
+    let answer = browser
+        .post(app.url("/states/DEU/contacts"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = answer.text().await.unwrap();
+    for german in [
+        "„kein-mail“ ist keine E-Mail-Adresse",
+        "verwenden Sie das internationale Format",
+        "ist keine IANA-Zeitzone",
+        "2031-01-01 liegt mehr als ein Jahr in der Zukunft",
+    ] {
+        assert!(html.contains(german), "missing «{german}» in the page");
+    }
+    assert!(
+        html.contains("value=\"Nachtdienst\""),
+        "typed values are kept"
+    );
+    assert_eq!(
+        api.get("/api/v1/states/DEU").await.json["contacts"]
+            .as_array()
+            .unwrap()
+            .len(),
+        before
+    );
+
+    // The API words the same problems in English, per field.
+    let mut body = contact_body("technical", "Nachtdienst", "kein-mail", "2027-01-10");
+    body["time_zone"] = json!("Europe/Berln");
+    let refused = api.post("/api/v1/states/DEU/contacts", &body).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        refused.json["errors"]["email"],
+        "'kein-mail' is not an email address"
+    );
+    assert_eq!(
+        refused.json["errors"]["time_zone"],
+        "'Europe/Berln' is not an IANA time zone such as Europe/Vienna"
+    );
+}
