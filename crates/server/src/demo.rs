@@ -84,6 +84,191 @@ fn input(kind: ContactKind, p: &Person<'_>, effective_on: time::Date) -> Contact
     }
 }
 
+/// One contact of the demo directory, created `days_ago` days before the demo starts.
+struct Seed {
+    state: &'static str,
+    kind: ContactKind,
+    days_ago: i64,
+    person: Person<'static>,
+}
+
+const fn entry(
+    state: &'static str,
+    kind: ContactKind,
+    days_ago: i64,
+    person: Person<'static>,
+) -> Seed {
+    Seed {
+        state,
+        kind,
+        days_ago,
+        person,
+    }
+}
+
+const fn person(
+    name: &'static str,
+    function: &'static str,
+    organisation: &'static str,
+    email: &'static str,
+    phone: &'static str,
+    tz: &'static str,
+    languages: &'static [&'static str],
+) -> Person<'static> {
+    Person {
+        name,
+        function,
+        organisation,
+        email,
+        phone,
+        tz,
+        languages,
+    }
+}
+
+const DIRECTORY: &[Seed] = &[
+    entry(
+        "DEU",
+        POLICY,
+        120,
+        person(
+            "Dr. Anna Weber",
+            "Head of Cyber Foreign Policy",
+            "Federal Foreign Office",
+            "cyber-policy@demo-de.example",
+            "+49 30 1817 0",
+            "Europe/Berlin",
+            &["de", "en"],
+        ),
+    ),
+    entry(
+        "DEU",
+        TECHNICAL,
+        120,
+        person(
+            "CERT-Bund duty officer",
+            "24/7 operations",
+            "Federal Office for Information Security (BSI)",
+            "cert@demo-de.example",
+            "+49 228 99 9582 5110",
+            "Europe/Berlin",
+            &["de", "en"],
+        ),
+    ),
+    entry(
+        "DEU",
+        CSIRT,
+        120,
+        person(
+            "CERT-Bund",
+            "",
+            "BSI",
+            "certbund@demo-de.example",
+            "+49 228 99 9582 0",
+            "Europe/Berlin",
+            &["de", "en"],
+        ),
+    ),
+    entry(
+        "FRA",
+        POLICY,
+        350,
+        person(
+            "Claire Martin",
+            "Cyber diplomacy coordinator",
+            "Ministry for Europe and Foreign Affairs",
+            "cyber@demo-fr.example",
+            "+33 1 43 17 53 53",
+            "Europe/Paris",
+            &["fr", "en"],
+        ),
+    ),
+    entry(
+        "FRA",
+        TECHNICAL,
+        350,
+        person(
+            "CERT-FR permanence",
+            "Incident response",
+            "ANSSI",
+            "cert-fr@demo-fr.example",
+            "+33 1 71 75 84 68",
+            "Europe/Paris",
+            &["fr", "en"],
+        ),
+    ),
+    entry(
+        "AUT",
+        POLICY,
+        425,
+        person(
+            "Markus Huber",
+            "Cyber security policy",
+            "Federal Ministry for European and International Affairs",
+            "cyber@demo-at.example",
+            "+43 50 11 50 0",
+            "Europe/Vienna",
+            &["de", "en"],
+        ),
+    ),
+    entry(
+        "AUT",
+        TECHNICAL,
+        425,
+        person(
+            "GovCERT Austria",
+            "Incident handling",
+            "Federal Chancellery",
+            "govcert@demo-at.example",
+            "+43 1 531 15 0",
+            "Europe/Vienna",
+            &["de", "en"],
+        ),
+    ),
+    entry(
+        "EST",
+        POLICY,
+        200,
+        person(
+            "Kadri Tamm",
+            "Ambassador-at-large for cyber diplomacy",
+            "Ministry of Foreign Affairs",
+            "cyber@demo-ee.example",
+            "+372 637 7000",
+            "Europe/Tallinn",
+            &["et", "en", "ru"],
+        ),
+    ),
+    entry(
+        "EST",
+        TECHNICAL,
+        200,
+        person(
+            "CERT-EE",
+            "Incident response",
+            "Information System Authority (RIA)",
+            "cert@demo-ee.example",
+            "+372 663 0299",
+            "Europe/Tallinn",
+            &["et", "en"],
+        ),
+    ),
+    entry(
+        "ITA",
+        POLICY,
+        60,
+        person(
+            "Giulia Rossi",
+            "Cyber policy unit",
+            "Ministry of Foreign Affairs and International Cooperation",
+            "cyber@demo-it.example",
+            "+39 06 3691 1",
+            "Europe/Rome",
+            &["it", "en"],
+        ),
+    ),
+];
+
 const POLICY: ContactKind = ContactKind::Poc {
     level: Level::Policy,
 };
@@ -178,198 +363,50 @@ pub async fn seed(
     let days_ago = |days: i64| now - Duration::days(days);
     let code = |c: &str| StateCode::parse(c).map_err(AppError::Internal);
 
-    // Germany: complete, current, with a registered key and a national CERT.
-    let deu = coordinator("DEU")?;
-    let at = ctx_at(store, config, days_ago(120));
-    let p = Person {
-        name: "Dr. Anna Weber",
-        function: "Head of Cyber Foreign Policy",
-        organisation: "Federal Foreign Office",
-        email: "cyber-policy@demo-de.example",
-        phone: "+49 30 1817 0",
-        tz: "Europe/Berlin",
-        languages: &["de", "en"],
+    // The directory story, told through the operations with the clock set back:
+    // Germany complete and current, with a national CERT and (below) a registered key;
+    // France confirmed 350 days ago, so both contacts fall due within 30 days;
+    // Austria not confirmed for 425 days, overdue;
+    // Estonia current, with a change of its technical contact notified late (below);
+    // Italy with a policy-level point of contact only.
+    let mut created = Vec::new();
+    for seed in DIRECTORY {
+        let at = ctx_at(store, config, days_ago(seed.days_ago));
+        let actor = coordinator(seed.state)?;
+        let contact = ops::directory::create_contact(
+            &at,
+            &actor,
+            &code(seed.state)?,
+            &input(seed.kind, &seed.person, at.clock.today()),
+        )
+        .await?;
+        created.push(contact);
+    }
+    let find = |name: &str| {
+        created
+            .iter()
+            .find(|c| c.details.name == name)
+            .map(|c| c.id)
+            .ok_or_else(|| AppError::Internal(format!("demo contact {name} missing")))
     };
-    ops::directory::create_contact(
-        &at,
-        &deu,
-        &code("DEU")?,
-        &input(POLICY, &p, at.clock.today()),
-    )
-    .await?;
-    let p = Person {
-        name: "CERT-Bund duty officer",
-        function: "24/7 operations",
-        organisation: "Federal Office for Information Security (BSI)",
-        email: "cert@demo-de.example",
-        phone: "+49 228 99 9582 5110",
-        tz: "Europe/Berlin",
-        languages: &["de", "en"],
-    };
-    let technical = ops::directory::create_contact(
-        &at,
-        &deu,
-        &code("DEU")?,
-        &input(TECHNICAL, &p, at.clock.today()),
-    )
-    .await?;
-    let p = Person {
-        name: "CERT-Bund",
-        function: "",
-        organisation: "BSI",
-        email: "certbund@demo-de.example",
-        phone: "+49 228 99 9582 0",
-        tz: "Europe/Berlin",
-        languages: &["de", "en"],
-    };
-    ops::directory::create_contact(
-        &at,
-        &deu,
-        &code("DEU")?,
-        &input(CSIRT, &p, at.clock.today()),
-    )
-    .await?;
     ops::directory::register_key(
         &ctx,
-        &deu,
-        technical.id,
+        &coordinator("DEU")?,
+        find("CERT-Bund duty officer")?,
         include_bytes!("../demo/deu-technical.asc"),
         now.date(),
     )
     .await?;
-
-    // France: the technical point of contact falls due within 30 days.
-    let fra = coordinator("FRA")?;
-    let at = ctx_at(store, config, days_ago(350));
-    let p = Person {
-        name: "Claire Martin",
-        function: "Cyber diplomacy coordinator",
-        organisation: "Ministry for Europe and Foreign Affairs",
-        email: "cyber@demo-fr.example",
-        phone: "+33 1 43 17 53 53",
-        tz: "Europe/Paris",
-        languages: &["fr", "en"],
-    };
-    ops::directory::create_contact(
-        &at,
-        &fra,
-        &code("FRA")?,
-        &input(POLICY, &p, at.clock.today()),
-    )
-    .await?;
-    let p = Person {
-        name: "CERT-FR permanence",
-        function: "Incident response",
-        organisation: "ANSSI",
-        email: "cert-fr@demo-fr.example",
-        phone: "+33 1 71 75 84 68",
-        tz: "Europe/Paris",
-        languages: &["fr", "en"],
-    };
-    ops::directory::create_contact(
-        &at,
-        &fra,
-        &code("FRA")?,
-        &input(TECHNICAL, &p, at.clock.today()),
-    )
-    .await?;
-
-    // Austria: not confirmed for fourteen months, overdue.
-    let aut = coordinator("AUT")?;
-    let at = ctx_at(store, config, days_ago(425));
-    let p = Person {
-        name: "Markus Huber",
-        function: "Cyber security policy",
-        organisation: "Federal Ministry for European and International Affairs",
-        email: "cyber@demo-at.example",
-        phone: "+43 50 11 50 0",
-        tz: "Europe/Vienna",
-        languages: &["de", "en"],
-    };
-    ops::directory::create_contact(
-        &at,
-        &aut,
-        &code("AUT")?,
-        &input(POLICY, &p, at.clock.today()),
-    )
-    .await?;
-    let p = Person {
-        name: "GovCERT Austria",
-        function: "Incident handling",
-        organisation: "Federal Chancellery",
-        email: "govcert@demo-at.example",
-        phone: "+43 1 531 15 0",
-        tz: "Europe/Vienna",
-        languages: &["de", "en"],
-    };
-    ops::directory::create_contact(
-        &at,
-        &aut,
-        &code("AUT")?,
-        &input(TECHNICAL, &p, at.clock.today()),
-    )
-    .await?;
-
-    // Estonia: a change of the technical contact notified 75 days after it happened.
-    let est = coordinator("EST")?;
-    let at = ctx_at(store, config, days_ago(200));
-    let p = Person {
-        name: "Kadri Tamm",
-        function: "Ambassador-at-large for cyber diplomacy",
-        organisation: "Ministry of Foreign Affairs",
-        email: "cyber@demo-ee.example",
-        phone: "+372 637 7000",
-        tz: "Europe/Tallinn",
-        languages: &["et", "en", "ru"],
-    };
-    ops::directory::create_contact(
-        &at,
-        &est,
-        &code("EST")?,
-        &input(POLICY, &p, at.clock.today()),
-    )
-    .await?;
-    let p = Person {
-        name: "CERT-EE",
-        function: "Incident response",
-        organisation: "Information System Authority (RIA)",
-        email: "cert@demo-ee.example",
-        phone: "+372 663 0299",
-        tz: "Europe/Tallinn",
-        languages: &["et", "en"],
-    };
-    let cert_ee = ops::directory::create_contact(
-        &at,
-        &est,
-        &code("EST")?,
-        &input(TECHNICAL, &p, at.clock.today()),
-    )
-    .await?;
     let late = ctx_at(store, config, days_ago(10));
-    let mut changed = input(TECHNICAL, &p, late.clock.today() - Duration::days(75));
+    let cert_ee = DIRECTORY
+        .iter()
+        .find(|s| s.person.name == "CERT-EE")
+        .map(|s| &s.person)
+        .ok_or_else(|| AppError::Internal("demo CERT-EE missing".into()))?;
+    let mut changed = input(TECHNICAL, cert_ee, late.clock.today() - Duration::days(75));
     changed.details.name = "CERT-EE duty officer".into();
     changed.details.phone = "+372 663 0200".into();
-    ops::directory::update_contact(&late, &est, cert_ee.id, &changed).await?;
-
-    // Italy: only a policy-level point of contact; no technical one.
-    let ita = coordinator("ITA")?;
-    let at = ctx_at(store, config, days_ago(60));
-    let p = Person {
-        name: "Giulia Rossi",
-        function: "Cyber policy unit",
-        organisation: "Ministry of Foreign Affairs and International Cooperation",
-        email: "cyber@demo-it.example",
-        phone: "+39 06 3691 1",
-        tz: "Europe/Rome",
-        languages: &["it", "en"],
-    };
-    ops::directory::create_contact(
-        &at,
-        &ita,
-        &code("ITA")?,
-        &input(POLICY, &p, at.clock.today()),
-    )
-    .await?;
+    ops::directory::update_contact(&late, &coordinator("EST")?, find("CERT-EE")?, &changed).await?;
 
     Ok(logins)
 }

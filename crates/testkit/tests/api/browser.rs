@@ -677,7 +677,7 @@ async fn account_enrols_totp_and_signs_in_with_a_code() {
     );
     assert_eq!(
         problem.text().await.unwrap(),
-        "the code is wrong, expired or already used"
+        liaison_server::i18n::tr("en", "totp-wrong-code")
     );
     assert!(browser.path().await.starts_with("/login/totp"));
     assert!(browser.find_all("header .who").await.is_empty());
