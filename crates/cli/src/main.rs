@@ -30,10 +30,10 @@ struct Cli {
 #[derive(clap::Args, Clone)]
 struct Db {
     /// Configuration file (TOML); `LIAISON_*` environment variables override it.
-    #[arg(long, env = "LIAISON_CONFIG")]
+    #[arg(long, env = "LIAISON_CONFIG", global = true)]
     config: Option<PathBuf>,
     /// Database URL (sqlite://PATH or postgres://…), overriding the configuration.
-    #[arg(long, env = "LIAISON_DATABASE_URL")]
+    #[arg(long, env = "LIAISON_DATABASE_URL", global = true)]
     database: Option<String>,
 }
 
