@@ -9,7 +9,8 @@ pub mod vcard;
 
 use crate::clock::add_months;
 use liaison_types::directory::{
-    AnnualStatus, Contact, ContactDetails, ContactKind, DirectoryStatus, Level, LevelStatus,
+    AnnualStatus, Contact, ContactDetails, ContactKind, ContactVersion, DirectoryStatus, Level,
+    LevelStatus,
 };
 use liaison_types::state::State;
 use std::collections::BTreeMap;
@@ -113,6 +114,34 @@ pub fn reminder_due(contact: &Contact) -> Option<AnnualStatus> {
         (false, AnnualStatus::Overdue) => Some(AnnualStatus::Overdue),
         _ => None,
     }
+}
+
+/// The fields in which a version differs from the one before it, by the ids of the contact
+/// form's fields (`kind`, `name`, …, `key`), so that a history shows what each change changed.
+pub fn changed_fields(before: &ContactVersion, after: &ContactVersion) -> Vec<&'static str> {
+    let (a, b) = (&before.details, &after.details);
+    [
+        ("kind", before.kind != after.kind),
+        ("name", a.name != b.name),
+        ("function", a.function != b.function),
+        ("organisation", a.organisation != b.organisation),
+        ("email", a.email != b.email),
+        ("phone", a.phone != b.phone),
+        ("available", a.available_24_7 != b.available_24_7),
+        ("time-zone", a.time_zone != b.time_zone),
+        ("languages", a.languages != b.languages),
+        ("deputy", a.deputy != b.deputy),
+        ("website", a.website != b.website),
+        ("notes", a.notes != b.notes),
+        (
+            "key",
+            before.key.as_ref().map(|k| &k.fingerprint)
+                != after.key.as_ref().map(|k| &k.fingerprint),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(field, differs)| differs.then_some(field))
+    .collect()
 }
 
 /// Field name → message in English, for a validation problem of the API and of files.

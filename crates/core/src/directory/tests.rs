@@ -345,3 +345,40 @@ proptest! {
         prop_assert!((365..=366).contains(&(due - confirmed).whole_days()));
     }
 }
+
+#[test]
+fn changed_fields_name_what_a_version_changed() {
+    use liaison_types::directory::{Change, ContactVersion, KeySummary};
+    let version = |details: ContactDetails, key: Option<&str>| ContactVersion {
+        contact_id: 1,
+        version: 1,
+        change: Change::Changed,
+        kind: TECHNICAL,
+        details,
+        key: key.map(|fingerprint| KeySummary {
+            fingerprint: fingerprint.into(),
+            algorithm: "Ed25519".into(),
+            expires_at: None,
+        }),
+        effective_on: date!(2026 - 01 - 01),
+        recorded_at: datetime!(2026-01-01 0:00 UTC),
+        recorded_by: "x".into(),
+        notified_late: false,
+    };
+    let before = version(details(), None);
+    assert_eq!(changed_fields(&before, &before), Vec::<&str>::new());
+    let mut phone = details();
+    phone.phone = "+49 30 1".into();
+    phone.available_24_7 = false;
+    assert_eq!(
+        changed_fields(&before, &version(phone, None)),
+        vec!["phone", "available"]
+    );
+    assert_eq!(
+        changed_fields(&before, &version(details(), Some("AB"))),
+        vec!["key"]
+    );
+    let mut moved = version(details(), None);
+    moved.kind = POLICY;
+    assert_eq!(changed_fields(&before, &moved), vec!["kind"]);
+}

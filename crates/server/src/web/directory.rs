@@ -385,8 +385,21 @@ async fn contact_page(
     drop(tx);
     let may_edit = access::edit_entry(&caller.actor, &found).is_ok() && !contact.retired;
     let late_count = history.iter().filter(|v| v.notified_late).count();
+    // Newest first, each with the fields it changed against the version before it.
+    let rows: Vec<_> = history
+        .iter()
+        .enumerate()
+        .map(|(i, version)| {
+            let changed = match i.checked_sub(1).and_then(|p| history.get(p)) {
+                Some(previous) => rules::changed_fields(previous, version),
+                None => Vec::new(),
+            };
+            context! { v => v(version), changed => changed }
+        })
+        .rev()
+        .collect();
     let values = context! {
-        contact => v(contact), history => v(history.iter().rev().collect::<Vec<_>>()), state_name => found.name,
+        contact => v(contact), history => rows, state_name => found.name,
         may_edit => may_edit, late_count => late_count, today => state.clock.today().to_string(),
     };
     Ok(render(
