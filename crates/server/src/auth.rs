@@ -232,13 +232,56 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for WebForm<T> {
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let (mut parts, body) = request.into_parts();
         let WebCaller(caller) = WebCaller::from_request_parts(&mut parts, state).await?;
-        let bytes = axum::body::to_bytes(body, 2 * 1024 * 1024)
-            .await
-            .map_err(|_| AppError::PayloadTooLarge("the form is too large".into()))?;
+        let multipart = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"multipart/form-data"));
+        let bytes = if multipart {
+            // A form with a file: its fields, the file's text included, read as if urlencoded.
+            let request = Request::from_parts(parts, body);
+            let fields = multipart_fields(request, state).await?;
+            axum::body::Bytes::from(serde_urlencoded::to_string(fields).unwrap_or_default())
+        } else {
+            axum::body::to_bytes(body, 2 * 1024 * 1024)
+                .await
+                .map_err(|_| AppError::PayloadTooLarge("the form is too large".into()))?
+        };
         check_csrf(&bytes, &caller.csrf)?;
         let form = serde_urlencoded::from_bytes(&bytes)
             .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))?;
         Ok(WebForm { caller, form })
+    }
+}
+
+/// The fields of a multipart form; a file field's value is its content, which must be text.
+async fn multipart_fields(
+    request: Request,
+    state: &AppState,
+) -> Result<Vec<(String, String)>, AppError> {
+    let mut multipart = axum::extract::Multipart::from_request(request, state)
+        .await
+        .map_err(|e| {
+            AppError::BadRequest(format!("the form could not be read: {}", e.body_text()))
+        })?;
+    let mut fields = Vec::new();
+    loop {
+        let field = multipart.next_field().await.map_err(|e| {
+            AppError::BadRequest(format!("the form could not be read: {}", e.body_text()))
+        })?;
+        let Some(field) = field else {
+            return Ok(fields);
+        };
+        let name = field.name().unwrap_or_default().to_owned();
+        let data = field.bytes().await.map_err(|e| {
+            AppError::BadRequest(format!("the form could not be read: {}", e.body_text()))
+        })?;
+        let text = String::from_utf8(data.to_vec()).map_err(|_| {
+            AppError::validation(
+                &name,
+                "the file is not text: upload the ASCII-armored form (.asc)",
+            )
+        })?;
+        fields.push((name, text));
     }
 }
 

@@ -218,3 +218,4 @@ invalid-date-before-1990 = { $date } liegt vor 1990; prüfen Sie das Jahr
 invalid-date-too-far-ahead = { $date } liegt mehr als ein Jahr in der Zukunft; kündigen Sie Änderungen höchstens ein Jahr im Voraus an
 totp-wrong-code = Der Code ist falsch, abgelaufen oder bereits verwendet.
 totp-login-restart = Mit einem anderen Konto anmelden
+key-file = Schlüsseldatei (.asc)

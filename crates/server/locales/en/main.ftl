@@ -218,3 +218,4 @@ invalid-date-before-1990 = { $date } is before 1990; check the year
 invalid-date-too-far-ahead = { $date } is more than a year ahead; announce changes at most a year in advance
 totp-wrong-code = The code is wrong, expired or already used.
 totp-login-restart = Sign in with another account
+key-file = Key file (.asc)

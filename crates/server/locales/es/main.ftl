@@ -218,3 +218,4 @@ invalid-date-before-1990 = { $date } es anterior a 1990; compruebe el año
 invalid-date-too-far-ahead = { $date } está a más de un año; anuncie los cambios con un año de antelación como máximo
 totp-wrong-code = El código es incorrecto, ha caducado o ya se ha utilizado.
 totp-login-restart = Iniciar sesión con otra cuenta
+key-file = Archivo de clave (.asc)

@@ -218,3 +218,4 @@ invalid-date-before-1990 = { $date } est antérieure à 1990 ; vérifiez l’ann
 invalid-date-too-far-ahead = { $date } est à plus d’un an ; annoncez les modifications au plus un an à l’avance
 totp-wrong-code = Le code est erroné, expiré ou déjà utilisé.
 totp-login-restart = Se connecter avec un autre compte
+key-file = Fichier de clé (.asc)

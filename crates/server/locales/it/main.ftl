@@ -218,3 +218,4 @@ invalid-date-before-1990 = { $date } è anteriore al 1990; controllate l’anno
 invalid-date-too-far-ahead = { $date } è oltre un anno nel futuro; annunciate le modifiche al massimo un anno prima
 totp-wrong-code = Il codice è errato, scaduto o già utilizzato.
 totp-login-restart = Accedi con un altro account
+key-file = File della chiave (.asc)

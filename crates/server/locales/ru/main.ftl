@@ -232,3 +232,4 @@ invalid-date-before-1990 = { $date } — раньше 1990 года; прове�
 invalid-date-too-far-ahead = { $date } — более чем через год; сообщайте об изменениях не ранее чем за год
 totp-wrong-code = Код неверен, просрочен или уже использован.
 totp-login-restart = Войти под другой учетной записью
+key-file = Файл ключа (.asc)

@@ -520,7 +520,10 @@ async fn key_page(
 
 #[derive(Debug, Deserialize)]
 struct KeyForm {
+    #[serde(default)]
     armored: String,
+    #[serde(default)]
+    key_file: String,
     effective_on: String,
 }
 
@@ -531,10 +534,15 @@ async fn register_key(
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
     let ctx = state.ctx("web");
+    // A chosen file wins over pasted text.
+    let key = if form.key_file.trim().is_empty() {
+        &form.armored
+    } else {
+        &form.key_file
+    };
     let result = match parse_date("effective_on", &form.effective_on) {
         Ok(date) => {
-            ops::directory::register_key(&ctx, &caller.actor, id, form.armored.as_bytes(), date)
-                .await
+            ops::directory::register_key(&ctx, &caller.actor, id, key.as_bytes(), date).await
         }
         Err(error) => Err(error),
     };

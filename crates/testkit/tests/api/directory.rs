@@ -150,3 +150,85 @@ async fn form_problems_are_worded_in_the_users_language_and_change_nothing() {
         "'Europe/Berln' is not an IANA time zone such as Europe/Vienna"
     );
 }
+
+#[tokio::test]
+async fn a_coordinator_uploads_a_key_file_on_the_page() {
+    let app = spawn_app().await;
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    browser
+        .post(app.url("/login"))
+        .form(&[
+            ("username", "deu.coordinator"),
+            ("password", liaison_testkit::PASSWORD),
+            ("next", "/states"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let api = app.login("deu.coordinator").await;
+    let policy = api.get("/api/v1/states/DEU").await.json["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["level"] == "policy")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let page = browser
+        .get(app.url(&format!("/contacts/{policy}/key")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("enctype=\"multipart/form-data\""));
+    let csrf = csrf_of(&page);
+    let upload = |file: Vec<u8>, name: &'static str| {
+        reqwest::multipart::Form::new()
+            .text("csrf", csrf.clone())
+            .text("armored", "")
+            .text("effective_on", "2027-01-15")
+            .part(
+                "key_file",
+                reqwest::multipart::Part::bytes(file).file_name(name),
+            )
+    };
+
+    let binary = include_bytes!("../../../core/tests/fixtures/keys/tampered.gpg").to_vec();
+    let refused = browser
+        .post(app.url(&format!("/contacts/{policy}/key")))
+        .multipart(upload(binary, "key.gpg"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.unwrap().contains("ASCII-armored"));
+    assert!(
+        api.get(&format!("/api/v1/contacts/{policy}")).await.json["key"].is_null(),
+        "nothing registered"
+    );
+
+    let armored = include_bytes!("../../../core/tests/fixtures/keys/valid-ed25519.asc").to_vec();
+    let done = browser
+        .post(app.url(&format!("/contacts/{policy}/key")))
+        .multipart(upload(armored, "key.asc"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), StatusCode::OK);
+    assert!(done.url().path().ends_with(&format!("/contacts/{policy}")));
+    let contact = api.get(&format!("/api/v1/contacts/{policy}")).await;
+    let fingerprint = contact.json["key"]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(fingerprint.len(), 40);
+    assert!(
+        done.text().await.unwrap().contains(&fingerprint),
+        "the page shows the fingerprint"
+    );
+}
