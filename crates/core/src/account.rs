@@ -3,6 +3,8 @@
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use liaison_types::account::Role;
+use liaison_types::state::StateCode;
 use time::OffsetDateTime;
 use totp_rs::{Secret, Totp};
 
@@ -21,6 +23,128 @@ pub enum AccountError {
     BadUsername,
     #[error("the TOTP secret is not valid")]
     BadTotpSecret,
+}
+
+/// What is wrong with a field of a new account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountInvalid {
+    Username,
+    PasswordTooShort,
+    PasswordTooLong,
+    Email(String),
+    StateRequired,
+    StateNotAllowed,
+    Role(String),
+    StateCode(String),
+    UsernameTaken(String),
+    UnknownState(String),
+}
+
+impl std::fmt::Display for AccountInvalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AccountInvalid::Username => write!(f, "{}", AccountError::BadUsername),
+            AccountInvalid::PasswordTooShort => write!(f, "{}", AccountError::PasswordTooShort),
+            AccountInvalid::PasswordTooLong => write!(f, "{}", AccountError::PasswordTooLong),
+            AccountInvalid::Email(value) => write!(f, "'{value}' is not an email address"),
+            AccountInvalid::StateRequired => {
+                f.write_str("coordinators and points of contact belong to a State")
+            }
+            AccountInvalid::StateNotAllowed => {
+                f.write_str("only coordinators and points of contact belong to a State")
+            }
+            AccountInvalid::Role(value) => {
+                write!(
+                    f,
+                    "unknown role '{value}' (manager, coordinator, poc, observer, auditor)"
+                )
+            }
+            AccountInvalid::StateCode(value) => write!(
+                f,
+                "'{value}' is not a three-letter ISO 3166 code such as DEU"
+            ),
+            AccountInvalid::UsernameTaken(value) => write!(f, "the username '{value}' is taken"),
+            AccountInvalid::UnknownState(value) => write!(f, "no State with code {value}"),
+        }
+    }
+}
+
+impl crate::wording::Worded for AccountInvalid {
+    fn message_id(&self) -> &'static str {
+        match self {
+            AccountInvalid::Username => "invalid-username",
+            AccountInvalid::PasswordTooShort => "invalid-password-too-short",
+            AccountInvalid::PasswordTooLong => "invalid-password-too-long",
+            AccountInvalid::Email(_) => "invalid-email",
+            AccountInvalid::StateRequired => "invalid-state-required",
+            AccountInvalid::StateNotAllowed => "invalid-state-not-allowed",
+            AccountInvalid::Role(_) => "invalid-role",
+            AccountInvalid::StateCode(_) => "invalid-state-code",
+            AccountInvalid::UsernameTaken(_) => "invalid-username-taken",
+            AccountInvalid::UnknownState(_) => "invalid-unknown-state",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            AccountInvalid::Email(value)
+            | AccountInvalid::Role(value)
+            | AccountInvalid::StateCode(value)
+            | AccountInvalid::UsernameTaken(value)
+            | AccountInvalid::UnknownState(value) => vec![("value", value.clone())],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Field name → what is wrong with a new account.
+pub type AccountProblems = std::collections::BTreeMap<String, AccountInvalid>;
+
+/// Checks a new account's fields, every problem at once. Whether the username is free and the
+/// State exists is for the store to say.
+pub fn check_account(
+    username: &str,
+    email: &str,
+    password: &str,
+    role: Role,
+    state: Option<&StateCode>,
+) -> Result<(), AccountProblems> {
+    let mut problems = AccountProblems::new();
+    if check_username(username).is_err() {
+        problems.insert("username".into(), AccountInvalid::Username);
+    }
+    let email = email.trim();
+    let email_ok = email.len() <= 254
+        && email
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'))
+        && !email.contains(char::is_whitespace);
+    if !email_ok {
+        problems.insert("email".into(), AccountInvalid::Email(email.to_owned()));
+    }
+    match check_password_policy(password) {
+        Err(AccountError::PasswordTooShort) => {
+            problems.insert("password".into(), AccountInvalid::PasswordTooShort);
+        }
+        Err(_) => {
+            problems.insert("password".into(), AccountInvalid::PasswordTooLong);
+        }
+        Ok(()) => {}
+    }
+    match (role.belongs_to_state(), state) {
+        (true, None) => {
+            problems.insert("state".into(), AccountInvalid::StateRequired);
+        }
+        (false, Some(_)) => {
+            problems.insert("state".into(), AccountInvalid::StateNotAllowed);
+        }
+        _ => {}
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 /// Refuses passwords the policy does not accept.

@@ -10,3 +10,4 @@ pub mod clock;
 pub mod directory;
 pub mod outbox;
 pub mod reference;
+pub mod wording;

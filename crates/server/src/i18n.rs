@@ -737,7 +737,9 @@ mod tests {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod validation_tests {
     use super::*;
+    use liaison_core::account::AccountInvalid;
     use liaison_core::directory::Invalid;
+    use liaison_core::wording::Worded;
     use time::macros::date;
 
     /// Every validation problem, one of each variant; the match makes a new variant fail to
@@ -775,7 +777,7 @@ mod validation_tests {
         all
     }
 
-    fn worded(lang: &str, invalid: &Invalid) -> String {
+    fn worded(lang: &str, invalid: &impl Worded) -> String {
         let args: Vec<(&str, FluentValue<'static>)> = invalid
             .args()
             .into_iter()
@@ -793,6 +795,63 @@ mod validation_tests {
                 "{}",
                 invalid.message_id()
             );
+        }
+        for invalid in every_account_problem() {
+            assert_eq!(
+                worded("en", &invalid),
+                invalid.to_string(),
+                "{}",
+                invalid.message_id()
+            );
+        }
+    }
+
+    fn every_account_problem() -> Vec<AccountInvalid> {
+        let all = vec![
+            AccountInvalid::Username,
+            AccountInvalid::PasswordTooShort,
+            AccountInvalid::PasswordTooLong,
+            AccountInvalid::Email("x@y".into()),
+            AccountInvalid::StateRequired,
+            AccountInvalid::StateNotAllowed,
+            AccountInvalid::Role("king".into()),
+            AccountInvalid::StateCode("Poland".into()),
+            AccountInvalid::UsernameTaken("deu.coordinator".into()),
+            AccountInvalid::UnknownState("XXX".into()),
+        ];
+        for invalid in &all {
+            match invalid {
+                AccountInvalid::Username
+                | AccountInvalid::PasswordTooShort
+                | AccountInvalid::PasswordTooLong
+                | AccountInvalid::Email(_)
+                | AccountInvalid::StateRequired
+                | AccountInvalid::StateNotAllowed
+                | AccountInvalid::Role(_)
+                | AccountInvalid::StateCode(_)
+                | AccountInvalid::UsernameTaken(_)
+                | AccountInvalid::UnknownState(_) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_account_problem_is_worded_in_every_language_with_its_values() {
+        for (lang, _) in LANGUAGES {
+            for invalid in every_account_problem() {
+                let text = worded(lang, &invalid);
+                assert!(
+                    !text.contains(invalid.message_id()) && !text.contains("Unknown"),
+                    "{lang}: {text}"
+                );
+                for (_, value) in invalid.args() {
+                    assert!(text.contains(&value), "{lang}: {text} lacks {value}");
+                }
+                if lang != "en" {
+                    assert_ne!(text, invalid.to_string(), "{lang} is still English: {text}");
+                }
+            }
         }
     }
 

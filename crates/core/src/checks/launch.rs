@@ -90,9 +90,9 @@ pub enum Invalid {
     NotParticipating(StateCode),
 }
 
-impl Invalid {
+impl crate::wording::Worded for Invalid {
     /// The id of the message in the catalogue.
-    pub fn message_id(&self) -> &'static str {
+    fn message_id(&self) -> &'static str {
         match self {
             Invalid::Required => "invalid-required",
             Invalid::TooLong { .. } => "invalid-too-long",
@@ -105,7 +105,7 @@ impl Invalid {
     }
 
     /// The message's arguments.
-    pub fn args(&self) -> Vec<(&'static str, String)> {
+    fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             Invalid::TooLong { max } => vec![("max", max.to_string())],
             Invalid::WindowHours { max } | Invalid::SpreadHours { max } => {

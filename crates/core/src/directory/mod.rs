@@ -167,9 +167,9 @@ pub enum Invalid {
     TooFarAhead(Date),
 }
 
-impl Invalid {
+impl crate::wording::Worded for Invalid {
     /// The id of the message in the catalogue.
-    pub fn message_id(&self) -> &'static str {
+    fn message_id(&self) -> &'static str {
         match self {
             Invalid::TooLong { .. } => "invalid-too-long",
             Invalid::ControlCharacters => "invalid-control-characters",
@@ -187,7 +187,7 @@ impl Invalid {
     }
 
     /// The message's arguments.
-    pub fn args(&self) -> Vec<(&'static str, String)> {
+    fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             Invalid::TooLong { max } => vec![("max", max.to_string())],
             Invalid::Email(value) | Invalid::TimeZone(value) | Invalid::Language(value) => {
@@ -222,10 +222,7 @@ impl std::fmt::Display for Invalid {
 
 /// The English wording of every problem, for the API and files.
 pub fn in_english(problems: Problems) -> FieldErrors {
-    problems
-        .into_iter()
-        .map(|(field, invalid)| (field, invalid.to_string()))
-        .collect()
+    crate::wording::in_english(problems)
 }
 
 /// Checks and normalises a contact's details (trimmed text, lower-case email and languages).

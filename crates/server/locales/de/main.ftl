@@ -219,3 +219,14 @@ invalid-date-too-far-ahead = { $date } liegt mehr als ein Jahr in der Zukunft; k
 totp-wrong-code = Der Code ist falsch, abgelaufen oder bereits verwendet.
 totp-login-restart = Mit einem anderen Konto anmelden
 key-file = Schlüsseldatei (.asc)
+
+# Validation messages of the account form
+invalid-username = der Benutzername muss 3 bis 64 Zeichen lang sein: Kleinbuchstaben, Ziffern, „.“, „-“ oder „_“
+invalid-password-too-short = das Passwort muss mindestens 12 Zeichen lang sein
+invalid-password-too-long = das Passwort darf höchstens 256 Zeichen lang sein
+invalid-state-required = Koordinatoren und Kontaktstellen gehören zu einem Staat
+invalid-state-not-allowed = nur Koordinatoren und Kontaktstellen gehören zu einem Staat
+invalid-role = unbekannte Rolle „{ $value }“ (manager, coordinator, poc, observer, auditor)
+invalid-state-code = „{ $value }“ ist kein dreibuchstabiger ISO-3166-Code wie DEU
+invalid-username-taken = der Benutzername „{ $value }“ ist bereits vergeben
+invalid-unknown-state = kein Staat hat den Code { $value }

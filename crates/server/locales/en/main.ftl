@@ -219,3 +219,14 @@ invalid-date-too-far-ahead = { $date } is more than a year ahead; announce chang
 totp-wrong-code = The code is wrong, expired or already used.
 totp-login-restart = Sign in with another account
 key-file = Key file (.asc)
+
+# Validation messages of the account form
+invalid-username = the username must be 3 to 64 characters: lower-case letters, digits, '.', '-' or '_'
+invalid-password-too-short = the password must be at least 12 characters long
+invalid-password-too-long = the password may be at most 256 characters long
+invalid-state-required = coordinators and points of contact belong to a State
+invalid-state-not-allowed = only coordinators and points of contact belong to a State
+invalid-role = unknown role '{ $value }' (manager, coordinator, poc, observer, auditor)
+invalid-state-code = '{ $value }' is not a three-letter ISO 3166 code such as DEU
+invalid-username-taken = the username '{ $value }' is taken
+invalid-unknown-state = no State with code { $value }

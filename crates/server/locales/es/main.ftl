@@ -219,3 +219,14 @@ invalid-date-too-far-ahead = { $date } está a más de un año; anuncie los camb
 totp-wrong-code = El código es incorrecto, ha caducado o ya se ha utilizado.
 totp-login-restart = Iniciar sesión con otra cuenta
 key-file = Archivo de clave (.asc)
+
+# Validation messages of the account form
+invalid-username = el nombre de usuario debe tener de 3 a 64 caracteres: minúsculas, cifras, «.», «-» o «_»
+invalid-password-too-short = la contraseña debe tener al menos 12 caracteres
+invalid-password-too-long = la contraseña puede tener como máximo 256 caracteres
+invalid-state-required = los coordinadores y los puntos de contacto pertenecen a un Estado
+invalid-state-not-allowed = solo los coordinadores y los puntos de contacto pertenecen a un Estado
+invalid-role = función desconocida «{ $value }» (manager, coordinator, poc, observer, auditor)
+invalid-state-code = «{ $value }» no es un código ISO 3166 de tres letras como DEU
+invalid-username-taken = el nombre de usuario «{ $value }» ya está en uso
+invalid-unknown-state = ningún Estado tiene el código { $value }

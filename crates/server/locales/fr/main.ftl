@@ -219,3 +219,14 @@ invalid-date-too-far-ahead = { $date } est à plus d’un an ; annoncez les modi
 totp-wrong-code = Le code est erroné, expiré ou déjà utilisé.
 totp-login-restart = Se connecter avec un autre compte
 key-file = Fichier de clé (.asc)
+
+# Validation messages of the account form
+invalid-username = le nom d’utilisateur doit compter de 3 à 64 caractères : lettres minuscules, chiffres, « . », « - » ou « _ »
+invalid-password-too-short = le mot de passe doit compter au moins 12 caractères
+invalid-password-too-long = le mot de passe peut compter au plus 256 caractères
+invalid-state-required = les coordonnateurs et les points de contact relèvent d’un État
+invalid-state-not-allowed = seuls les coordonnateurs et les points de contact relèvent d’un État
+invalid-role = rôle inconnu « { $value } » (manager, coordinator, poc, observer, auditor)
+invalid-state-code = « { $value } » n’est pas un code ISO 3166 à trois lettres tel que DEU
+invalid-username-taken = le nom d’utilisateur « { $value } » est déjà pris
+invalid-unknown-state = aucun État n’a le code { $value }

@@ -219,3 +219,14 @@ invalid-date-too-far-ahead = { $date } è oltre un anno nel futuro; annunciate l
 totp-wrong-code = Il codice è errato, scaduto o già utilizzato.
 totp-login-restart = Accedi con un altro account
 key-file = File della chiave (.asc)
+
+# Validation messages of the account form
+invalid-username = il nome utente deve avere da 3 a 64 caratteri: lettere minuscole, cifre, «.», «-» o «_»
+invalid-password-too-short = la password deve avere almeno 12 caratteri
+invalid-password-too-long = la password può avere al massimo 256 caratteri
+invalid-state-required = i coordinatori e i punti di contatto appartengono a uno Stato
+invalid-state-not-allowed = solo i coordinatori e i punti di contatto appartengono a uno Stato
+invalid-role = ruolo sconosciuto «{ $value }» (manager, coordinator, poc, observer, auditor)
+invalid-state-code = «{ $value }» non è un codice ISO 3166 di tre lettere come DEU
+invalid-username-taken = il nome utente «{ $value }» è già in uso
+invalid-unknown-state = nessuno Stato ha il codice { $value }

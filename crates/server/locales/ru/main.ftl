@@ -233,3 +233,14 @@ invalid-date-too-far-ahead = { $date } — более чем через год; 
 totp-wrong-code = Код неверен, просрочен или уже использован.
 totp-login-restart = Войти под другой учетной записью
 key-file = Файл ключа (.asc)
+
+# Validation messages of the account form
+invalid-username = имя пользователя должно содержать от 3 до 64 знаков: строчные буквы, цифры, «.», «-» или «_»
+invalid-password-too-short = пароль должен содержать не менее 12 знаков
+invalid-password-too-long = пароль может содержать не более 256 знаков
+invalid-state-required = координаторы и контактные пункты относятся к государству
+invalid-state-not-allowed = к государству относятся только координаторы и контактные пункты
+invalid-role = неизвестная роль «{ $value }» (manager, coordinator, poc, observer, auditor)
+invalid-state-code = «{ $value }» не является трехбуквенным кодом ISO 3166, например DEU
+invalid-username-taken = имя пользователя «{ $value }» уже занято
+invalid-unknown-state = нет государства с кодом { $value }

@@ -173,29 +173,14 @@ pub async fn create_account(
     if let Some(actor) = actor {
         access::manage_accounts(actor)?;
     }
-    rules::check_username(&request.username)
-        .map_err(|e| AppError::validation("username", e.to_string()))?;
-    if !email_ok(&request.email) {
-        return Err(AppError::validation(
-            "email",
-            format!("'{}' is not an email address", request.email),
-        ));
-    }
-    match (request.role.belongs_to_state(), &request.state) {
-        (true, None) => {
-            return Err(AppError::validation(
-                "state",
-                "coordinators and points of contact belong to a State",
-            ));
-        }
-        (false, Some(_)) => {
-            return Err(AppError::validation(
-                "state",
-                "only coordinators and points of contact belong to a State",
-            ));
-        }
-        _ => {}
-    }
+    rules::check_account(
+        &request.username,
+        &request.email,
+        &request.password,
+        request.role,
+        request.state.as_ref(),
+    )
+    .map_err(|problems| AppError::fields(liaison_core::wording::in_english(problems)))?;
     let password = request.password.clone();
     let hash = tokio::task::spawn_blocking(move || rules::hash_password(&password))
         .await
@@ -246,14 +231,6 @@ pub async fn create_account(
     .await?;
     liaison_store::commit(tx).await?;
     Ok(id)
-}
-
-fn email_ok(email: &str) -> bool {
-    let email = email.trim();
-    email.len() <= 254
-        && email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
-        })
 }
 
 /// Starts TOTP enrolment: a new secret, not yet active. Returns it for display (once).

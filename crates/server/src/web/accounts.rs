@@ -13,6 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use liaison_core::access;
+use liaison_core::account::{AccountInvalid, AccountProblems, check_account};
 use liaison_core::directory::FieldErrors;
 use liaison_types::account::Role;
 use liaison_types::state::StateCode;
@@ -93,18 +94,34 @@ async fn page(
 
 async fn create(State(state): State<AppState>, form: WebForm<AccountForm>) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
-    let mut errors = FieldErrors::new();
+    let lang = caller.lang;
+    let mut problems = AccountProblems::new();
     let role = Role::parse(&form.role)
-        .map_err(|m| errors.insert("role".into(), m))
+        .map_err(|_| problems.insert("role".into(), AccountInvalid::Role(form.role.clone())))
         .ok();
     let code = match form.state.trim() {
         "" => None,
         text => StateCode::parse(text)
-            .map_err(|m| errors.insert("state".into(), m))
+            .map_err(|_| {
+                problems.insert("state".into(), AccountInvalid::StateCode(text.to_owned()))
+            })
             .ok(),
     };
-    let Some(role) = role.filter(|_| errors.is_empty()) else {
-        return show(&state, &caller, &form, &errors, None).await;
+    if let Some(role) = role
+        && let Err(more) = check_account(
+            form.username.trim(),
+            &form.email,
+            &form.password,
+            role,
+            code.as_ref(),
+        )
+    {
+        for (field, problem) in more {
+            problems.entry(field).or_insert(problem);
+        }
+    }
+    let Some(role) = role.filter(|_| problems.is_empty()) else {
+        return show(&state, &caller, &form, &super::worded(lang, problems), None).await;
     };
     let request = ops::account::AccountRequest {
         username: form.username.trim().to_owned(),
@@ -112,29 +129,31 @@ async fn create(State(state): State<AppState>, form: WebForm<AccountForm>) -> Ap
         email: form.email.clone(),
         password: form.password.clone(),
         role,
-        state: code,
+        state: code.clone(),
         contact_id: None,
-        locale: caller.lang.to_owned(),
+        locale: lang.to_owned(),
     };
-    match ops::account::create_account(&state.ctx("web"), Some(&caller.actor), request).await {
-        Ok(_) => {
-            let query = serde_urlencoded::to_string([("created", form.username.trim())])
-                .unwrap_or_default();
-            Ok(Redirect::to(&format!("/accounts?{query}")).into_response())
-        }
-        Err(AppError::Validation { errors, .. }) => {
-            show(&state, &caller, &form, &errors, None).await
-        }
-        Err(AppError::Conflict(message)) => {
-            show(
-                &state,
-                &caller,
-                &form,
-                &FieldErrors::from([("username".to_owned(), message)]),
-                None,
-            )
-            .await
-        }
-        Err(other) => Err(other),
-    }
+    // What only the store can tell: whether the State exists and the username is free.
+    let refused =
+        match ops::account::create_account(&state.ctx("web"), Some(&caller.actor), request).await {
+            Ok(_) => {
+                let query = serde_urlencoded::to_string([("created", form.username.trim())])
+                    .unwrap_or_default();
+                return Ok(Redirect::to(&format!("/accounts?{query}")).into_response());
+            }
+            Err(AppError::Validation { .. }) => (
+                "state",
+                AccountInvalid::UnknownState(code.map(|c| c.to_string()).unwrap_or_default()),
+            ),
+            Err(AppError::Conflict(_)) => (
+                "username",
+                AccountInvalid::UsernameTaken(form.username.trim().to_owned()),
+            ),
+            Err(other) => return Err(other),
+        };
+    let errors = super::worded(
+        lang,
+        AccountProblems::from([(refused.0.to_owned(), refused.1)]),
+    );
+    show(&state, &caller, &form, &errors, None).await
 }

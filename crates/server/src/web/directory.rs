@@ -16,7 +16,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use fluent_templates::fluent_bundle::FluentValue;
 use liaison_core::access;
 use liaison_core::directory::{self as rules, FieldErrors};
 use liaison_types::directory::{
@@ -226,15 +225,8 @@ impl ContactForm {
             effective_on: effective_on.unwrap_or(today),
         };
         if let Err(problems) = rules::check_input(&input, today) {
-            for (field, invalid) in problems {
-                let args: Vec<(&str, FluentValue<'static>)> = invalid
-                    .args()
-                    .into_iter()
-                    .map(|(name, value)| (name, FluentValue::from(value)))
-                    .collect();
-                errors
-                    .entry(field)
-                    .or_insert_with(|| i18n::tr_args(lang, invalid.message_id(), &args));
+            for (field, message) in super::worded(lang, problems) {
+                errors.entry(field).or_insert(message);
             }
         }
         if errors.is_empty() {

@@ -55,6 +55,27 @@ pub fn render(
     state.templates.render(template, context).map(Html)
 }
 
+/// Words every problem of a form in the page's language.
+pub fn worded<W: liaison_core::wording::Worded>(
+    lang: &str,
+    problems: std::collections::BTreeMap<String, W>,
+) -> liaison_core::directory::FieldErrors {
+    problems
+        .into_iter()
+        .map(|(field, problem)| {
+            let args: Vec<(&str, fluent_templates::fluent_bundle::FluentValue<'static>)> = problem
+                .args()
+                .into_iter()
+                .map(|(name, value)| (name, value.into()))
+                .collect();
+            (
+                field,
+                crate::i18n::tr_args(lang, problem.message_id(), &args),
+            )
+        })
+        .collect()
+}
+
 async fn asset(Path(file): Path<String>) -> Response {
     match Assets::get(&file) {
         Some(content) => {

@@ -1,6 +1,7 @@
 //! Launching a check: validation, targets, tokens and send times.
 
 use super::*;
+use crate::wording::Worded;
 
 // Validation
 
