@@ -344,6 +344,19 @@ pub async fn late_changes_since(
         .collect()
 }
 
+/// Changes notified late and recorded since `since`, for one State.
+pub async fn late_changes_of(tx: &mut Tx, state: &StateCode, since: OffsetDateTime) -> Result<u32> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) FROM contact_versions v JOIN contacts c ON c.id = v.contact_id \
+         WHERE c.state_code = $1 AND v.notified_late = 1 AND v.recorded_at >= $2",
+    )
+    .bind(state.as_str())
+    .bind(ts(since))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(u32::try_from(row.try_get::<i64, _>(0)?).unwrap_or(u32::MAX))
+}
+
 /// Remembers that a reminder was queued for a contact's due date; `false` when it already was,
 /// so each reminder goes out once even with several schedulers running.
 pub async fn record_reminder(

@@ -106,19 +106,25 @@ pub async fn state_entry(
     let today = ctx.clock.today();
     let mut tx = ctx.store.read().await?;
     let state = state(&mut tx, code).await?;
-    let overview = access::read_overview(actor)?;
-    let all = liaison_store::directory::list_all(&mut tx, &overview, today).await?;
-    let own: Vec<Contact> = all.into_iter().filter(|c| &c.state == code).collect();
-    let late = liaison_store::directory::late_changes_since(
+    access::read_overview(actor)?;
+    // The status is computed from every contact of the State, whoever asks; the contacts
+    // themselves are handed out only with the caller's own permit.
+    let every = liaison_store::directory::list(
         &mut tx,
+        &access::operator_read_contacts(&state),
+        today,
+        include_retired,
+    )
+    .await?;
+    let late = liaison_store::directory::late_changes_of(
+        &mut tx,
+        code,
         ctx.clock.now() - Duration::days(365),
     )
     .await?;
-    let status = rules::directory_status(&state, &own, late.get(code).copied().unwrap_or(0));
+    let status = rules::directory_status(&state, &every, late);
     let contacts = match access::read_contacts(actor, &state) {
-        Ok(permit) => {
-            liaison_store::directory::list(&mut tx, &permit, today, include_retired).await?
-        }
+        Ok(_) => every,
         Err(_) => Vec::new(),
     };
     Ok(StateEntry { status, contacts })
