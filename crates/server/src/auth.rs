@@ -76,14 +76,11 @@ pub struct Caller {
 }
 
 /// Turns an account into the actor the rules see.
-pub async fn actor_for(state: &AppState, account: &Account) -> Result<Actor, AppError> {
+async fn actor_for(tx: &mut liaison_store::Tx, account: &Account) -> Result<Actor, AppError> {
     let participating = match &account.state {
-        Some(code) => {
-            let mut tx = state.store.read().await?;
-            liaison_store::state::get(&mut tx, code)
-                .await?
-                .is_some_and(|s| s.status.is_participating())
-        }
+        Some(code) => liaison_store::state::get(tx, code)
+            .await?
+            .is_some_and(|s| s.status.is_participating()),
         None => false,
     };
     Ok(Actor {
@@ -114,11 +111,12 @@ async fn caller_from_token(
     let Some(account) = liaison_store::account::by_id(&mut tx, session.account_id).await? else {
         return Ok(None);
     };
-    drop(tx);
     if account.disabled {
         return Ok(None);
     }
-    let actor = actor_for(state, &account).await?;
+    // One read for the whole lookup: session, account and the account's State.
+    let actor = actor_for(&mut tx, &account).await?;
+    drop(tx);
     let lang = i18n::supported(&account.locale);
     Ok(Some((
         Caller {
