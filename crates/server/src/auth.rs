@@ -251,6 +251,41 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for WebForm<T> {
     }
 }
 
+/// A form posted before signing in (login, second factor), with what the handler needs to know
+/// about its sender: the page language, the client address (rate limits) and the request id.
+pub struct AnonymousForm<T> {
+    pub lang: &'static str,
+    pub address: String,
+    pub request_id: String,
+    pub form: T,
+}
+
+impl<T: DeserializeOwned + Send> FromRequest<AppState> for AnonymousForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, _state: &AppState) -> Result<Self, Self::Rejection> {
+        let (parts, body) = request.into_parts();
+        let lang = anonymous_lang(&parts.headers);
+        let address = client_address(&parts);
+        let request_id = parts
+            .extensions
+            .get::<crate::middleware::RequestId>()
+            .map(|r| r.0.clone())
+            .unwrap_or_default();
+        let bytes = axum::body::to_bytes(body, 64 * 1024)
+            .await
+            .map_err(|_| AppError::PayloadTooLarge("the form is too large".into()))?;
+        let form = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))?;
+        Ok(AnonymousForm {
+            lang,
+            address,
+            request_id,
+            form,
+        })
+    }
+}
+
 /// The fields of a multipart form; a file field's value is its content, which must be text.
 async fn multipart_fields(
     request: Request,

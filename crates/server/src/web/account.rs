@@ -3,7 +3,7 @@
 use super::render;
 use crate::AppState;
 use crate::auth::{
-    SESSION_COOKIE, WebCaller, WebForm, anonymous_lang, check_csrf, client_address, session_cookie,
+    AnonymousForm, SESSION_COOKIE, WebCaller, WebForm, anonymous_lang, check_csrf, session_cookie,
 };
 use crate::error::{AppError, AppResult};
 use crate::extract::AppQuery;
@@ -92,22 +92,15 @@ struct LoginForm {
 async fn login(
     State(state): State<AppState>,
     jar: CookieJar,
-    request: Request,
+    posted: AnonymousForm<LoginForm>,
 ) -> AppResult<Response> {
-    let (parts, body) = request.into_parts();
-    let lang = anonymous_lang(&parts.headers);
-    let address = client_address(&parts);
-    let rid = parts
-        .extensions
-        .get::<crate::middleware::RequestId>()
-        .map(|r| r.0.clone())
-        .unwrap_or_default();
-    let bytes = axum::body::to_bytes(body, 64 * 1024)
-        .await
-        .map_err(|_| AppError::PayloadTooLarge("the form is too large".into()))?;
-    let form: LoginForm = serde_urlencoded::from_bytes(&bytes)
-        .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))?;
-    let ctx = state.ctx(&rid);
+    let AnonymousForm {
+        lang,
+        address,
+        request_id,
+        form,
+    } = posted;
+    let ctx = state.ctx(&request_id);
     let next = safe_next(form.next.as_deref());
     let account = match ops::account::check_password(
         &ctx,
@@ -182,21 +175,15 @@ struct CodeForm {
 async fn totp_login(
     State(state): State<AppState>,
     jar: CookieJar,
-    request: Request,
+    posted: AnonymousForm<CodeForm>,
 ) -> AppResult<Response> {
-    let (parts, body) = request.into_parts();
-    let lang = anonymous_lang(&parts.headers);
-    let rid = parts
-        .extensions
-        .get::<crate::middleware::RequestId>()
-        .map(|r| r.0.clone())
-        .unwrap_or_default();
-    let bytes = axum::body::to_bytes(body, 64 * 1024)
-        .await
-        .map_err(|_| AppError::PayloadTooLarge("the form is too large".into()))?;
-    let form: CodeForm = serde_urlencoded::from_bytes(&bytes)
-        .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))?;
-    let ctx = state.ctx(&rid);
+    let AnonymousForm {
+        lang,
+        address,
+        request_id,
+        form,
+    } = posted;
+    let ctx = state.ctx(&request_id);
     let token = jar
         .get(SESSION_COOKIE)
         .map(|c| c.value().to_owned())
@@ -215,7 +202,6 @@ async fn totp_login(
     let Some(account) = account else {
         return Ok(Redirect::to("/login").into_response());
     };
-    let address = client_address(&parts);
     state.limiter.attempt(&account.username, &address)?;
     let next = safe_next(form.next.as_deref());
     if let Err(error) = ops::account::check_second_factor(&ctx, &account, &form.code).await {
