@@ -125,15 +125,6 @@ pub async fn coordinators(tx: &mut Tx, state: &StateCode) -> Result<Vec<Account>
     rows.iter().map(from_row).collect()
 }
 
-pub async fn set_password_hash(tx: &mut Tx, id: i64, hash: &str) -> Result<()> {
-    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
-        .bind(hash)
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
 /// Stores a new, not yet confirmed TOTP secret (enrolment in progress).
 pub async fn set_pending_totp(tx: &mut Tx, id: i64, secret: &str) -> Result<()> {
     sqlx::query("UPDATE accounts SET totp_secret = $1, totp_enabled = 0, totp_last_step = NULL WHERE id = $2")
@@ -168,15 +159,6 @@ pub async fn accept_totp_step(tx: &mut Tx, id: i64, step: i64) -> Result<bool> {
 pub async fn set_locale(tx: &mut Tx, id: i64, locale: &str) -> Result<()> {
     sqlx::query("UPDATE accounts SET locale = $1 WHERE id = $2")
         .bind(locale)
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-pub async fn set_disabled(tx: &mut Tx, id: i64, disabled: bool) -> Result<()> {
-    sqlx::query("UPDATE accounts SET disabled = $1 WHERE id = $2")
-        .bind(i64::from(disabled))
         .bind(id)
         .execute(&mut **tx)
         .await?;

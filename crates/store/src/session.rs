@@ -92,15 +92,6 @@ pub async fn delete(tx: &mut Tx, token_hash: &str) -> Result<()> {
     Ok(())
 }
 
-/// Ends every session of an account (password change, disabled account).
-pub async fn delete_for_account(tx: &mut Tx, account_id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE account_id = $1")
-        .bind(account_id)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
 pub async fn delete_expired(tx: &mut Tx, now: OffsetDateTime) -> Result<u64> {
     let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
         .bind(ts(now))
