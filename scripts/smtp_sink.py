@@ -2,6 +2,7 @@
 """Tiny SMTP sink for Liaison's tests (needs the aiosmtpd package).
 
     python3 scripts/smtp_sink.py --port PORT --maildir DIR [--reject-first N]
+                                 [--reject-rcpt TEXT]
 
 Listens on 127.0.0.1:PORT (PORT 0 picks a free port). Prints `READY <port>`
 on stdout, flushed, once it accepts connections. Each accepted message n
@@ -14,6 +15,8 @@ on stdout, flushed, once it accepts connections. Each accepted message n
 The .json is written first and each file appears atomically (rename), so once
 <n>.eml exists both files are complete. The first N DATA commands (counted over
 all connections) are answered `451 4.3.0 Try again later` and not stored.
+A recipient whose address contains TEXT is refused for good at RCPT TO with
+`550 5.1.1 No such user` (a bounce the relay reports at once).
 Exits with status 0 on SIGTERM or SIGINT.
 """
 
@@ -28,10 +31,18 @@ from aiosmtpd.smtp import SMTP
 
 
 class SinkHandler:
-    def __init__(self, maildir: str, reject_first: int) -> None:
+    def __init__(self, maildir: str, reject_first: int, reject_rcpt: str) -> None:
         self.maildir = maildir
         self.reject_left = reject_first
+        self.reject_rcpt = reject_rcpt
         self.count = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+        if self.reject_rcpt and self.reject_rcpt in address:
+            print(f"refused recipient {address} (550)", file=sys.stderr, flush=True)
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     def _write(self, name: str, data: bytes) -> None:
         tmp = os.path.join(self.maildir, f".{name}.tmp")
@@ -73,11 +84,13 @@ def main() -> int:
     ap.add_argument("--maildir", required=True, help="directory for <n>.eml and <n>.json")
     ap.add_argument("--reject-first", type=int, default=0, metavar="N",
                     help="answer 451 to the first N DATA commands")
+    ap.add_argument("--reject-rcpt", default="", metavar="TEXT",
+                    help="answer 550 to RCPT TO addresses containing TEXT")
     ap.add_argument("--host", default="127.0.0.1", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     os.makedirs(args.maildir, exist_ok=True)
-    handler = SinkHandler(args.maildir, args.reject_first)
+    handler = SinkHandler(args.maildir, args.reject_first, args.reject_rcpt)
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)

@@ -1,5 +1,8 @@
-//! The `liaison` binary: the server (`serve`, `demo`), database migration, and the operator's
-//! offline commands (`admin`, `directory`, `audit`) that run against the database directly.
+//! The `liaison` binary: the server (`serve`, `demo`), database migration, the operator's
+//! offline commands (`admin`, `directory`, `audit`) that run against the database directly, and
+//! the client commands (`login`, `checks`) that talk to a server over its API.
+
+mod client;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -81,6 +84,22 @@ enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Prints an API token for an account of a server (the password is read from standard
+    /// input), for `--token` or LIAISON_TOKEN.
+    Login {
+        #[command(flatten)]
+        server: client::Server,
+        #[arg(long)]
+        username: String,
+        /// The six-digit code, when the account has TOTP on.
+        #[arg(long)]
+        totp: Option<String>,
+    },
+    /// Communication checks on a server: launch, status, answer, export.
+    Checks {
+        #[command(subcommand)]
+        command: client::ChecksCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -141,7 +160,7 @@ enum AuditCommand {
 
 /// A refusal caused by the user's input: exit code 2.
 #[derive(Debug)]
-struct BadInput(String);
+pub(crate) struct BadInput(pub(crate) String);
 
 impl std::fmt::Display for BadInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -184,9 +203,7 @@ async fn open(config: &Config) -> anyhow::Result<Store> {
         .await
         .map_err(|e| BadInput(e.to_string()))?;
     store.migrate().await.context("migrating the database")?;
-    demo::seed_states(&store)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    demo::seed_states(&store).await.map_err(seed_error)?;
     Ok(store)
 }
 
@@ -196,6 +213,17 @@ fn offline_ctx(store: &Store, config: &Config) -> ops::Ctx {
         clock: Arc::new(SystemClock),
         request_id: "cli".into(),
         config: Arc::new(config.clone()),
+    }
+}
+
+/// An error of the demo's seeding or the States' list: internal details are shown, since the
+/// operator at the terminal is the one who can act on them.
+fn seed_error(error: liaison_server::error::AppError) -> anyhow::Error {
+    match error {
+        liaison_server::error::AppError::Internal(detail) => {
+            anyhow::anyhow!("internal error: {detail}")
+        }
+        other => anyhow::anyhow!("{other}"),
     }
 }
 
@@ -237,14 +265,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             let store = open(&config).await?;
             let config = Arc::new(config);
-            let logins = if demo::is_empty(&store)
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))?
-            {
+            let logins = if demo::is_empty(&store).await.map_err(seed_error)? {
                 Some(
                     demo::seed(&store, &config, &SystemClock)
                         .await
-                        .map_err(|e| anyhow::anyhow!("{e}"))?,
+                        .map_err(seed_error)?,
                 )
             } else {
                 None
@@ -406,6 +431,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     );
                 }
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Login {
+            server,
+            username,
+            totp,
+        } => {
+            client::login(&server, &username, totp.as_deref()).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Checks { command } => {
+            client::checks(command).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Audit {

@@ -15,6 +15,9 @@ pub struct Actor {
     pub state: Option<StateCode>,
     /// Whether that State is a participating State (Partners' accounts see less).
     pub state_participating: bool,
+    /// The directory contact a point of contact's account is (its challenges are answered in
+    /// the app by this account).
+    pub contact: Option<i64>,
 }
 
 impl Actor {
@@ -26,6 +29,7 @@ impl Actor {
             role: Role::Manager,
             state: None,
             state_participating: false,
+            contact: None,
         }
     }
 
@@ -157,6 +161,122 @@ pub fn manage_accounts(actor: &Actor) -> Result<ManageAccounts, Denied> {
     }
 }
 
+/// Permission to read communication checks (each caller then sees what [`check_results`]
+/// allows of them).
+#[derive(Debug, Clone)]
+pub struct ReadChecks(());
+
+/// Every signed-in account sees the list of checks and their aggregate figures: the health of
+/// the network is no secret among its members.
+pub fn read_checks(_actor: &Actor) -> Result<ReadChecks, Denied> {
+    Ok(ReadChecks(()))
+}
+
+/// Answering by a challenge's one-time link or with a signed reply needs no account: the token
+/// (and the signature) is the proof. The challenge is read with this permit.
+pub fn answer_with_token() -> ReadChecks {
+    ReadChecks(())
+}
+
+/// Permission to launch communication checks.
+#[derive(Debug, Clone)]
+pub struct LaunchCheck(());
+
+/// Which results of communication checks a caller sees beyond the aggregate figures that every
+/// signed-in account sees.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckResults {
+    /// Every State's and every contact's results: the network manager.
+    All,
+    /// One State's results and its contacts' histories: that State's national coordinator.
+    State(StateCode),
+    /// One contact's own challenges and history: a point of contact linked to that contact.
+    Contact(i64),
+    /// The aggregate figures only: observers, auditors, other points of contact.
+    AggregateOnly,
+}
+
+impl CheckResults {
+    /// Whether a State's own results (reached or not, per level) are visible.
+    pub fn sees_state(&self, state: &StateCode) -> bool {
+        match self {
+            CheckResults::All => true,
+            CheckResults::State(own) => own == state,
+            CheckResults::Contact(_) | CheckResults::AggregateOnly => false,
+        }
+    }
+
+    /// Whether a contact's result in a check is visible.
+    pub fn sees_contact(&self, state: &StateCode, contact: i64) -> bool {
+        match self {
+            CheckResults::Contact(own) => *own == contact,
+            other => other.sees_state(state),
+        }
+    }
+}
+
+/// The network manager launches communication checks.
+pub fn launch_check(actor: &Actor) -> Result<LaunchCheck, Denied> {
+    if actor.role == Role::Manager {
+        Ok(LaunchCheck(()))
+    } else {
+        Err(Denied(
+            "only the network manager launches communication checks",
+        ))
+    }
+}
+
+/// What of the checks' results the actor sees (see [`CheckResults`]). Every signed-in account
+/// sees the list of checks and their aggregate figures.
+pub fn check_results(actor: &Actor) -> CheckResults {
+    match (actor.role, &actor.state, actor.contact) {
+        (Role::Manager, _, _) => CheckResults::All,
+        (Role::Coordinator, Some(state), _) => CheckResults::State(state.clone()),
+        (Role::Poc, Some(_), Some(contact)) => CheckResults::Contact(contact),
+        _ => CheckResults::AggregateOnly,
+    }
+}
+
+/// A contact's history of checks: the manager, the contact's State's coordinator, and the
+/// contact itself.
+pub fn read_check_history(
+    actor: &Actor,
+    state: &StateCode,
+    contact: i64,
+) -> Result<CheckResults, Denied> {
+    let results = check_results(actor);
+    if results.sees_contact(state, contact) {
+        Ok(results)
+    } else {
+        Err(Denied(
+            "a contact's check history is for the network manager, its State's coordinator and the contact",
+        ))
+    }
+}
+
+/// The CSV of a check's results holds the rows the actor may see; it is offered to those who
+/// see more than the aggregate figures.
+pub fn export_check_results(actor: &Actor) -> Result<CheckResults, Denied> {
+    match check_results(actor) {
+        CheckResults::AggregateOnly => Err(Denied(
+            "your account sees the aggregate figures of checks only",
+        )),
+        other => Ok(other),
+    }
+}
+
+/// Answering a challenge in the app: the point of contact whose account is linked to the
+/// challenged contact. Whether it is this account's challenge is the rule of
+/// `checks::answer` (a foreign challenge is refused there).
+pub fn answer_in_app(actor: &Actor) -> Result<i64, Denied> {
+    match (actor.role, actor.contact) {
+        (Role::Poc | Role::Coordinator, Some(contact)) => Ok(contact),
+        _ => Err(Denied(
+            "only a point of contact whose account is linked to a directory contact answers challenges in the app",
+        )),
+    }
+}
+
 /// Offline commands run by the operator on the server host (`liaison directory import`) act as
 /// the system. They are audited as such.
 pub fn operator_edit_entry(state: &State) -> EditEntry {
@@ -194,6 +314,7 @@ mod tests {
             role,
             state: state.map(|s| StateCode::parse(s).unwrap()),
             state_participating: participating,
+            contact: None,
         }
     }
 
@@ -219,6 +340,72 @@ mod tests {
                 expected,
                 "{who:?} reading {}",
                 target.code
+            );
+        }
+    }
+
+    #[test]
+    fn check_results_matrix() {
+        let deu = StateCode::parse("DEU").unwrap();
+        let fra = StateCode::parse("FRA").unwrap();
+        let mut linked = actor(Role::Poc, Some("DEU"), true);
+        linked.contact = Some(7);
+        // (actor, sees DEU, sees FRA, sees DEU contact 7, sees DEU contact 8, may launch)
+        let cases = [
+            (
+                actor(Role::Manager, None, false),
+                true,
+                true,
+                true,
+                true,
+                true,
+            ),
+            (
+                actor(Role::Coordinator, Some("DEU"), true),
+                true,
+                false,
+                true,
+                true,
+                false,
+            ),
+            (linked, false, false, true, false, false),
+            (
+                actor(Role::Poc, Some("DEU"), true),
+                false,
+                false,
+                false,
+                false,
+                false,
+            ),
+            (
+                actor(Role::Observer, None, false),
+                false,
+                false,
+                false,
+                false,
+                false,
+            ),
+            (
+                actor(Role::Auditor, None, false),
+                false,
+                false,
+                false,
+                false,
+                false,
+            ),
+        ];
+        for (who, own, other, mine, theirs, launch) in cases {
+            let results = check_results(&who);
+            assert_eq!(results.sees_state(&deu), own, "{who:?}");
+            assert_eq!(results.sees_state(&fra), other, "{who:?}");
+            assert_eq!(results.sees_contact(&deu, 7), mine, "{who:?}");
+            assert_eq!(results.sees_contact(&deu, 8), theirs, "{who:?}");
+            assert_eq!(read_check_history(&who, &deu, 7).is_ok(), mine, "{who:?}");
+            assert_eq!(launch_check(&who).is_ok(), launch, "{who:?}");
+            assert_eq!(
+                export_check_results(&who).is_ok(),
+                results != CheckResults::AggregateOnly,
+                "{who:?}"
             );
         }
     }

@@ -58,6 +58,28 @@ pub enum AuditEvent {
         state: String,
         contacts: Vec<i64>,
     },
+    CheckLaunched {
+        check_id: i64,
+        after: Value,
+    },
+    CheckAnswered {
+        check_id: i64,
+        challenge_id: i64,
+        contact_id: i64,
+        way: &'static str,
+        /// The fingerprint of the key that signed the answer, for key-verified answers.
+        fingerprint: Option<String>,
+    },
+    CheckRemindersQueued {
+        check_id: i64,
+        challenges: Vec<i64>,
+    },
+    CheckDeliveryFailed {
+        check_id: i64,
+        challenge_id: i64,
+        contact_id: i64,
+        error: String,
+    },
 }
 
 /// The stored form of an event.
@@ -162,6 +184,48 @@ impl AuditEvent {
                 format!("state/{state}"),
                 None,
                 json(&serde_json::json!({ "contacts": contacts })),
+            ),
+            AuditEvent::CheckLaunched { check_id, after } => (
+                "check.launched",
+                format!("check/{check_id}"),
+                None,
+                json(after),
+            ),
+            AuditEvent::CheckAnswered {
+                check_id,
+                challenge_id,
+                contact_id,
+                way,
+                fingerprint,
+            } => (
+                "check.answered",
+                format!("check/{check_id}"),
+                None,
+                json(&serde_json::json!({
+                    "challenge": challenge_id, "contact": contact_id, "way": way, "fingerprint": fingerprint,
+                })),
+            ),
+            AuditEvent::CheckRemindersQueued {
+                check_id,
+                challenges,
+            } => (
+                "check.reminders-queued",
+                format!("check/{check_id}"),
+                None,
+                json(&serde_json::json!({ "challenges": challenges })),
+            ),
+            AuditEvent::CheckDeliveryFailed {
+                check_id,
+                challenge_id,
+                contact_id,
+                error,
+            } => (
+                "check.delivery-failed",
+                format!("check/{check_id}"),
+                None,
+                json(&serde_json::json!({
+                    "challenge": challenge_id, "contact": contact_id, "error": error,
+                })),
             ),
         };
         AuditRecord {

@@ -12,6 +12,21 @@ pub struct Message {
     pub body: String,
     /// What produced it, e.g. `directory.reminder`.
     pub kind: String,
+    /// A secret the body needs (a challenge's one-time link): stored apart, put in place of
+    /// [`SECRET_MARK`] only when the message is sent, and cleared once it is sent or has failed
+    /// for good, so that no secret stays in the database after delivery.
+    pub secret: Option<String>,
+}
+
+/// Where the secret goes in a message's body.
+pub const SECRET_MARK: &str = "{secret}";
+
+/// The body to send: the stored body with its secret put in place.
+pub fn body_to_send(body: &str, secret: Option<&str>) -> String {
+    match secret {
+        Some(secret) => body.replace(SECRET_MARK, secret),
+        None => body.to_owned(),
+    }
 }
 
 /// How many delivery attempts are made before a message is marked failed.
@@ -39,5 +54,16 @@ mod tests {
         assert_eq!(next_attempt(t, 3), Some(datetime!(2026-11-24 10:04 UTC)));
         assert_eq!(next_attempt(t, 5), Some(datetime!(2026-11-24 10:16 UTC)));
         assert_eq!(next_attempt(t, MAX_ATTEMPTS), None);
+    }
+
+    #[test]
+    fn the_secret_goes_into_the_body_only_when_sent() {
+        let body = "Answer: https://liaison.example/checks/answer/{secret}\n";
+        assert_eq!(
+            body_to_send(body, Some("abc")),
+            "Answer: https://liaison.example/checks/answer/abc\n"
+        );
+        assert_eq!(body_to_send(body, None), body);
+        assert_eq!(body_to_send("no mark", Some("abc")), "no mark");
     }
 }

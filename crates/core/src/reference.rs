@@ -2,9 +2,10 @@
 //! Co-operation, the 16 CBMs and the official OSCE languages (copied from the design's data files,
 //! so the product never reads anything outside itself at run time).
 
-use liaison_types::state::{State, StateCode, StateStatus};
+use liaison_types::state::{Region, State, StateCode, StateStatus};
 
 const STATES_CSV: &str = include_str!("../data/participating-states.csv");
+const REGIONS_CSV: &str = include_str!("../data/regions.csv");
 const CBMS_CSV: &str = include_str!("../data/cbms.csv");
 
 /// The official OSCE languages, in which submissions may be written and the UI is offered.
@@ -42,6 +43,17 @@ pub fn states() -> Result<Vec<State>, String> {
         });
     }
     Ok(out)
+}
+
+/// The region (UN M49 sub-region) of a participating State; `None` for Partners and unknown
+/// codes.
+pub fn region_of(code: &StateCode) -> Option<Region> {
+    REGIONS_CSV
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_once(','))
+        .find(|(alpha3, _)| *alpha3 == code.as_str())
+        .and_then(|(_, region)| Region::parse(region).ok())
 }
 
 /// The 16 CBMs.
@@ -83,5 +95,32 @@ mod tests {
         let cbms = cbms().unwrap();
         assert_eq!(cbms.len(), 16);
         assert_eq!(cbms[7].number, 8);
+    }
+
+    #[test]
+    fn every_participating_state_has_one_region_and_no_partner_has_one() {
+        let states = states().unwrap();
+        for state in &states {
+            assert_eq!(
+                region_of(&state.code).is_some(),
+                state.status.is_participating(),
+                "{}",
+                state.code
+            );
+        }
+        let rows: Vec<&str> = REGIONS_CSV.lines().skip(1).collect();
+        assert_eq!(rows.len(), 57, "one row per participating State");
+        for region in Region::ALL {
+            assert!(
+                states.iter().any(|s| region_of(&s.code) == Some(region)),
+                "{region:?} has members"
+            );
+        }
+        let central: Vec<&str> = states
+            .iter()
+            .filter(|s| region_of(&s.code) == Some(Region::CentralAsia))
+            .map(|s| s.code.as_str())
+            .collect();
+        assert_eq!(central, ["KAZ", "KGZ", "TJK", "TKM", "UZB"]);
     }
 }

@@ -89,6 +89,7 @@ async fn actor_for(tx: &mut liaison_store::Tx, account: &Account) -> Result<Acto
         role: account.role,
         state: account.state.clone(),
         state_participating: participating,
+        contact: account.contact_id,
     })
 }
 

@@ -358,6 +358,7 @@ pub async fn seed(
             role: Role::Coordinator,
             state: Some(StateCode::parse(code).map_err(AppError::Internal)?),
             state_participating: true,
+            contact: None,
         })
     };
     let days_ago = |days: i64| now - Duration::days(days);
@@ -408,5 +409,113 @@ pub async fn seed(
     changed.details.phone = "+372 663 0200".into();
     ops::directory::update_contact(&late, &coordinator("EST")?, find("CERT-EE")?, &changed).await?;
 
+    // Each State's points of contact sign in as the directory contact they are.
+    let mut tx = store.begin().await?;
+    for seed in DIRECTORY {
+        let level = match seed.kind {
+            ContactKind::Poc { level } => level,
+            ContactKind::Structure { .. } => continue,
+        };
+        let username = format!("{}.{}", seed.state.to_lowercase(), level.as_str());
+        if let Some(account) = liaison_store::account::by_username(&mut tx, &username).await? {
+            let contact = find(seed.person.name)?;
+            liaison_store::account::link_contact(&mut tx, account.id, Some(contact)).await?;
+        }
+    }
+    liaison_store::commit(tx).await?;
+
+    seed_checks(store, config, now).await?;
     Ok(logins)
+}
+
+/// Two past communication checks of every participating State's points of contact, so that the
+/// results, the trend and the directory's check columns have a story: Austria's technical
+/// point of contact missed both and is flagged unreachable; Estonia's policy level missed the
+/// second.
+async fn seed_checks(store: &Store, config: &Arc<Config>, now: OffsetDateTime) -> AppResult<()> {
+    let manager = Actor {
+        account_id: 0,
+        username: "manager".into(),
+        role: Role::Manager,
+        state: None,
+        state_participating: false,
+        contact: None,
+    };
+    let checks = [
+        (
+            45,
+            &[
+                "deu.policy",
+                "deu.technical",
+                "fra.policy",
+                "fra.technical",
+                "aut.policy",
+                "est.policy",
+                "est.technical",
+                "ita.policy",
+            ][..],
+        ),
+        (
+            15,
+            &[
+                "deu.policy",
+                "deu.technical",
+                "fra.policy",
+                "fra.technical",
+                "aut.policy",
+                "est.technical",
+                "ita.policy",
+            ][..],
+        ),
+    ];
+    for (days, answering) in checks {
+        let at = ctx_at(store, config, now - Duration::days(days));
+        let input = liaison_types::checks::CheckInput {
+            scope: liaison_types::checks::ScopeKind::All,
+            region: None,
+            states: Vec::new(),
+            levels: liaison_types::checks::CheckLevels::Both,
+            window_hours: 24,
+            spread_hours: 0,
+            message: "Routine communication check of the OSCE points-of-contact network. Please confirm that you receive this message.".into(),
+        };
+        let check = ops::checks::launch(&at, &manager, &input).await?;
+        for (minutes, username) in (0_i64..).map(|i| 20 + i * 37).zip(answering) {
+            let answer_at = ctx_at(
+                store,
+                config,
+                now - Duration::days(days) + Duration::minutes(minutes),
+            );
+            let mut tx = store.read().await?;
+            let account = liaison_store::account::by_username(&mut tx, username)
+                .await?
+                .ok_or_else(|| AppError::Internal(format!("demo account {username} missing")))?;
+            drop(tx);
+            let actor = Actor {
+                account_id: account.id,
+                username: account.username.clone(),
+                role: account.role,
+                state: account.state.clone(),
+                state_participating: true,
+                contact: account.contact_id,
+            };
+            let challenge = check
+                .challenges
+                .iter()
+                .find(|c| Some(c.contact_id) == account.contact_id)
+                .ok_or_else(|| AppError::Internal(format!("no demo challenge for {username}")))?;
+            ops::checks::answer_in_app(&answer_at, &actor, challenge.id).await?;
+        }
+    }
+    // In the story these challenges went out when their checks were launched.
+    let mut tx = store.read().await?;
+    let queued = liaison_store::outbox::recent(&mut tx, 1000).await?;
+    drop(tx);
+    for message in queued
+        .iter()
+        .filter(|m| m.kind == "checks.challenge" && m.status == "pending")
+    {
+        liaison_store::outbox::mark_sent(store, message.id, message.created_at).await?;
+    }
+    Ok(())
 }

@@ -601,6 +601,7 @@ mod tests {
                 Filter::NoPolicy => "no-policy",
                 Filter::NoTechnical => "no-technical",
                 Filter::Incomplete => "incomplete",
+                Filter::Unreachable => "unreachable",
             }
         }
         let filters = [
@@ -611,6 +612,7 @@ mod tests {
             Filter::NoPolicy,
             Filter::NoTechnical,
             Filter::Incomplete,
+            Filter::Unreachable,
         ];
         for f in filters {
             let parsed: Filter = serde_json::from_value(serde_json::json!(filter(f))).unwrap();
@@ -620,7 +622,53 @@ mod tests {
             );
         }
         let strings = |values: &[&str]| values.iter().map(|v| (*v).to_owned()).collect();
+        // The wire names of the checks' vocabulary, as the templates build ids from them.
+        fn wire<T: serde::Serialize>(values: &[T]) -> Vec<String> {
+            values
+                .iter()
+                .map(|v| {
+                    serde_json::to_value(v)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_owned()
+                })
+                .collect()
+        }
+        use liaison_types::checks::{AnswerWay, CheckLevels, Outcome};
+        for outcome in [Outcome::Pending] {
+            match outcome {
+                Outcome::Pending
+                | Outcome::OnTime
+                | Outcome::Late
+                | Outcome::NoAnswer
+                | Outcome::DeliveryFailed => {}
+            }
+        }
         BTreeMap::from([
+            (
+                "outcome-",
+                wire(&[
+                    Outcome::Pending,
+                    Outcome::OnTime,
+                    Outcome::Late,
+                    Outcome::NoAnswer,
+                    Outcome::DeliveryFailed,
+                ]),
+            ),
+            (
+                "way-",
+                wire(&[AnswerWay::Link, AnswerWay::App, AnswerWay::SignedReply]),
+            ),
+            (
+                "levels-",
+                wire(&[
+                    CheckLevels::Both,
+                    CheckLevels::Policy,
+                    CheckLevels::Technical,
+                ]),
+            ),
+            ("region-", wire(&liaison_types::state::Region::ALL)),
             (
                 "status-",
                 strings(
@@ -738,6 +786,7 @@ mod tests {
 mod validation_tests {
     use super::*;
     use liaison_core::account::AccountInvalid;
+    use liaison_core::checks::launch::Invalid as CheckInvalid;
     use liaison_core::directory::Invalid;
     use liaison_core::wording::Worded;
     use time::macros::date;
@@ -834,6 +883,51 @@ mod validation_tests {
             }
         }
         all
+    }
+
+    fn every_check_problem() -> Vec<CheckInvalid> {
+        let all = vec![
+            CheckInvalid::Required,
+            CheckInvalid::TooLong { max: 1000 },
+            CheckInvalid::ControlCharacters,
+            CheckInvalid::WindowHours { max: 336 },
+            CheckInvalid::SpreadHours { max: 12 },
+            CheckInvalid::NoStates,
+            CheckInvalid::NotParticipating(liaison_types::state::StateCode::parse("JPN").unwrap()),
+        ];
+        for invalid in &all {
+            match invalid {
+                CheckInvalid::Required
+                | CheckInvalid::TooLong { .. }
+                | CheckInvalid::ControlCharacters
+                | CheckInvalid::WindowHours { .. }
+                | CheckInvalid::SpreadHours { .. }
+                | CheckInvalid::NoStates
+                | CheckInvalid::NotParticipating(_) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_check_problem_is_worded_in_every_language_as_the_api_does_in_english() {
+        for (lang, _) in LANGUAGES {
+            for invalid in every_check_problem() {
+                let text = worded(lang, &invalid);
+                assert!(
+                    !text.contains(invalid.message_id()) && !text.contains("Unknown"),
+                    "{lang}: {text}"
+                );
+                for (_, value) in invalid.args() {
+                    assert!(text.contains(&value), "{lang}: {text} lacks {value}");
+                }
+                if lang == "en" {
+                    assert_eq!(text, invalid.to_string(), "{}", invalid.message_id());
+                } else {
+                    assert_ne!(text, invalid.to_string(), "{lang} is still English: {text}");
+                }
+            }
+        }
     }
 
     #[test]

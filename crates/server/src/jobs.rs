@@ -1,6 +1,8 @@
-//! Background jobs: the scheduler (directory reminders) and the outbox delivery worker. Both are
-//! safe to run in several server processes at once: reminders are recorded once per contact and
-//! due date, and outbox messages are claimed with a lease.
+//! Background jobs: the scheduler (directory reminders, communication-check reminders) and the
+//! outbox delivery worker, which also records a check's failed deliveries against its
+//! challenges. Both are safe to run in several server processes at once: reminders are recorded
+//! once per contact and due date (once per challenge), and outbox messages are claimed with a
+//! lease.
 
 use crate::AppState;
 use crate::error::AppResult;
@@ -61,10 +63,11 @@ pub fn spawn(state: AppState) {
     });
 }
 
-/// One scheduler run: queues the directory reminders that are due.
+/// One scheduler run: queues the directory reminders and check reminders that are due.
 pub async fn run_scheduler(state: &AppState) -> AppResult<u32> {
     let ctx = state.ctx("scheduler");
-    let queued = crate::ops::directory::queue_reminders(&ctx).await?;
+    let queued = crate::ops::directory::queue_reminders(&ctx).await?
+        + crate::ops::checks::queue_reminders(&ctx).await?;
     let mut tx = state.store.begin().await?;
     liaison_store::session::delete_expired(&mut tx, state.clock.now()).await?;
     liaison_store::commit(tx).await?;
@@ -89,14 +92,25 @@ pub async fn deliver(state: &AppState, mailer: &Mailer) -> AppResult<Delivery> {
                     run.sent += 1;
                 }
                 Err(error) => {
-                    let retry_at = next_attempt(state.clock.now(), message.attempts + 1);
-                    tracing::warn!(id = message.id, attempts = message.attempts + 1, %error, "delivery attempt failed");
-                    liaison_store::outbox::mark_failed(&state.store, message.id, &error, retry_at)
-                        .await?;
+                    let retry_at = if error.permanent {
+                        None
+                    } else {
+                        next_attempt(state.clock.now(), message.attempts + 1)
+                    };
+                    tracing::warn!(id = message.id, attempts = message.attempts + 1, permanent = error.permanent, %error, "delivery attempt failed");
+                    liaison_store::outbox::mark_failed(
+                        &state.store,
+                        message.id,
+                        &error.text,
+                        retry_at,
+                    )
+                    .await?;
                     if retry_at.is_some() {
                         run.retrying += 1
                     } else {
-                        run.failed += 1
+                        run.failed += 1;
+                        let ctx = state.ctx("delivery");
+                        crate::ops::checks::delivery_failed(&ctx, message.id, &error.text).await?;
                     }
                 }
             }

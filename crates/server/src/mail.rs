@@ -46,12 +46,16 @@ impl Mailer {
         })
     }
 
-    /// Sends one queued message; the error text is recorded against it.
-    pub async fn send(&self, message: &Queued) -> Result<(), String> {
+    /// Sends one queued message, its secret put in place; the error text is recorded against it.
+    pub async fn send(&self, message: &Queued) -> Result<(), SendError> {
         let to = message
             .recipient
             .parse::<Mailbox>()
-            .map_err(|e| format!("recipient '{}': {e}", message.recipient))?;
+            .map_err(|e| SendError {
+                text: format!("recipient '{}': {e}", message.recipient),
+                permanent: true,
+            })?;
+        let body = liaison_core::outbox::body_to_send(&message.body, message.secret.as_deref());
         let email = lettre::Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -61,12 +65,33 @@ impl Mailer {
                 "<outbox-{}@liaison>",
                 message.id
             )))
-            .body(message.body.clone())
-            .map_err(|e| e.to_string())?;
+            .body(body)
+            .map_err(|e| SendError {
+                text: e.to_string(),
+                permanent: true,
+            })?;
         self.transport
             .send(email)
             .await
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| SendError {
+                text: e.to_string(),
+                permanent: e.is_permanent(),
+            })
+    }
+}
+
+/// Why a message was not sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendError {
+    pub text: String,
+    /// The relay refused the message for good (a 5xx reply such as "no such user", or a message
+    /// that cannot be built): retrying cannot help.
+    pub permanent: bool,
+}
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
     }
 }

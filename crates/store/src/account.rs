@@ -164,3 +164,23 @@ pub async fn set_locale(tx: &mut Tx, id: i64, locale: &str) -> Result<()> {
         .await?;
     Ok(())
 }
+
+/// Links an account to the directory contact it is (a point of contact's own entry).
+pub async fn link_contact(tx: &mut Tx, id: i64, contact_id: Option<i64>) -> Result<()> {
+    sqlx::query("UPDATE accounts SET contact_id = $1 WHERE id = $2")
+        .bind(contact_id)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// The accounts linked to a directory contact.
+pub async fn of_contact(tx: &mut Tx, contact_id: i64) -> Result<Vec<Account>> {
+    let sql = format!("SELECT {COLUMNS} FROM accounts WHERE contact_id = $1 ORDER BY id");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(contact_id)
+        .fetch_all(&mut **tx)
+        .await?;
+    rows.iter().map(from_row).collect()
+}

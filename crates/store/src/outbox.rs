@@ -20,17 +20,32 @@ pub struct Queued {
     pub last_error: Option<String>,
     pub created_at: OffsetDateTime,
     pub sent_at: Option<OffsetDateTime>,
+    /// The secret to put into the body when sending; `None` once sent or failed for good.
+    pub secret: Option<String>,
 }
 
+/// Queues a message to be sent at once.
 pub async fn enqueue(tx: &mut Tx, message: &Message, now: OffsetDateTime) -> Result<i64> {
+    enqueue_at(tx, message, now, now).await
+}
+
+/// Queues a message to be sent from `due_at` on (a challenge sent within a spread).
+pub async fn enqueue_at(
+    tx: &mut Tx,
+    message: &Message,
+    now: OffsetDateTime,
+    due_at: OffsetDateTime,
+) -> Result<i64> {
     let row = sqlx::query(
-        "INSERT INTO outbox (kind, recipient, subject, body, status, attempts, next_attempt_at, created_at) \
-         VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5) RETURNING id",
+        "INSERT INTO outbox (kind, recipient, subject, body, secret, status, attempts, next_attempt_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7) RETURNING id",
     )
     .bind(&message.kind)
     .bind(&message.to)
     .bind(&message.subject)
     .bind(&message.body)
+    .bind(message.secret.as_deref())
+    .bind(ts(due_at))
     .bind(ts(now))
     .fetch_one(&mut **tx)
     .await?;
@@ -51,11 +66,12 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Queued> {
         last_error: row.try_get("last_error")?,
         created_at: parse_ts(&created_at)?,
         sent_at: sent_at.as_deref().map(parse_ts).transpose()?,
+        secret: row.try_get("secret")?,
     })
 }
 
 const COLUMNS: &str =
-    "id, kind, recipient, subject, body, status, attempts, last_error, created_at, sent_at";
+    "id, kind, recipient, subject, body, status, attempts, last_error, created_at, sent_at, secret";
 
 /// Claims up to `limit` due messages for `lease`; a message whose claimant died becomes due
 /// again when the lease runs out.
@@ -89,7 +105,7 @@ pub async fn claim_due(
 
 pub async fn mark_sent(store: &Store, id: i64, now: OffsetDateTime) -> Result<()> {
     let mut tx = store.begin().await?;
-    sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, claimed_until = NULL, last_error = NULL WHERE id = $2")
+    sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, claimed_until = NULL, last_error = NULL, secret = NULL WHERE id = $2")
         .bind(ts(now))
         .bind(id)
         .execute(&mut *tx)
@@ -98,7 +114,8 @@ pub async fn mark_sent(store: &Store, id: i64, now: OffsetDateTime) -> Result<()
     Ok(())
 }
 
-/// Records a failed attempt: retried at `retry_at`, or marked failed for good when `None`.
+/// Records a failed attempt: retried at `retry_at`, or marked failed for good when `None`
+/// (its secret is then cleared).
 pub async fn mark_failed(
     store: &Store,
     id: i64,
@@ -112,7 +129,7 @@ pub async fn mark_failed(
     };
     sqlx::query(
         "UPDATE outbox SET status = $1, attempts = attempts + 1, next_attempt_at = COALESCE($2, next_attempt_at), \
-         claimed_until = NULL, last_error = $3 WHERE id = $4",
+         claimed_until = NULL, last_error = $3, secret = CASE WHEN $1 = 'failed' THEN NULL ELSE secret END WHERE id = $4",
     )
     .bind(status)
     .bind(next)

@@ -277,6 +277,14 @@ pub struct DirectoryStatus {
     /// The earliest date a contact of this State falls due.
     pub next_due_on: Option<Date>,
     pub last_confirmed_on: Option<Date>,
+    /// Whether the last communication check with this State in scope reached it; only for
+    /// callers who may see the State's check results (`None` otherwise, or before any check).
+    #[serde(default)]
+    pub last_check_reached: Option<bool>,
+    /// Contacts that missed the last two closed checks; only for callers who may see the State's
+    /// check results.
+    #[serde(default)]
+    pub unreachable: Option<u32>,
 }
 
 /// `GET /api/v1/states/{code}`: a State's directory entry.
@@ -285,6 +293,10 @@ pub struct StateEntry {
     pub status: DirectoryStatus,
     /// Empty for callers who may see only aggregate figures.
     pub contacts: Vec<Contact>,
+    /// The communication checks' outcomes for this State and its contacts, for callers who may
+    /// see the State's check results.
+    #[serde(default)]
+    pub checks: Option<crate::checks::StateCheckStatus>,
 }
 
 /// The outcome of a directory import.

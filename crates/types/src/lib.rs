@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod checks;
 pub mod directory;
 pub mod problem;
 pub mod state;

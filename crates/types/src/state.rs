@@ -88,3 +88,69 @@ pub struct State {
     pub name: String,
     pub status: StateStatus,
 }
+
+/// A region of the participating States, as the United Nations geoscheme (M49) groups them, so
+/// that the network manager can address, say, Central Asia in one choice.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    NorthernAmerica,
+    NorthernEurope,
+    WesternEurope,
+    SouthernEurope,
+    EasternEurope,
+    WesternAsia,
+    CentralAsia,
+    EasternAsia,
+}
+
+impl Region {
+    pub const ALL: [Region; 8] = [
+        Region::NorthernAmerica,
+        Region::NorthernEurope,
+        Region::WesternEurope,
+        Region::SouthernEurope,
+        Region::EasternEurope,
+        Region::WesternAsia,
+        Region::CentralAsia,
+        Region::EasternAsia,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Region::NorthernAmerica => "northern-america",
+            Region::NorthernEurope => "northern-europe",
+            Region::WesternEurope => "western-europe",
+            Region::SouthernEurope => "southern-europe",
+            Region::EasternEurope => "eastern-europe",
+            Region::WesternAsia => "western-asia",
+            Region::CentralAsia => "central-asia",
+            Region::EasternAsia => "eastern-asia",
+        }
+    }
+
+    pub fn parse(input: &str) -> Result<Region, String> {
+        Region::ALL
+            .into_iter()
+            .find(|region| region.as_str() == input.trim())
+            .ok_or_else(|| {
+                format!(
+                    "unknown region '{}' ({})",
+                    input.trim(),
+                    Region::ALL.map(Region::as_str).join(", ")
+                )
+            })
+    }
+}

@@ -145,6 +145,7 @@ impl CheckRequest {
         let mut problems = Problems::new();
         let scope = match &self.scope {
             Scope::All => Scope::All,
+            Scope::Region(region) => Scope::Region(*region),
             Scope::States(codes) => {
                 let codes: BTreeSet<&StateCode> = codes.iter().collect();
                 if codes.is_empty() {
@@ -221,6 +222,7 @@ pub fn targets(spec: &CheckSpec, states: &[State], contacts: &[Contact]) -> Vec<
         .map(|state| &state.code)
         .filter(|code| match &spec.scope {
             Scope::All => true,
+            Scope::Region(region) => crate::reference::region_of(code) == Some(*region),
             Scope::States(codes) => codes.contains(code),
         })
         .collect();

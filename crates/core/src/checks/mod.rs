@@ -5,7 +5,8 @@
 //!
 //! The rules, as decided:
 //!
-//! - **Launch.** A check names a scope (all participating States, or a list of them), the levels
+//! - **Launch.** A check names a scope (all participating States, the participating States of a
+//!   region of the UN geoscheme, or a list of them), the levels
 //!   (policy, technical or both), a response window of 1 to 336 hours, a spread of 0 hours up to
 //!   half the window (rounded down) and a short English message (1 to 1000 characters after
 //!   trimming; line breaks allowed, other control characters refused).
@@ -54,11 +55,14 @@
 //!   values over the answers; a contact that missed (no answer or delivery failed) the last two
 //!   closed checks it was challenged in is *unreachable*.
 
+pub mod chart;
+pub mod export;
 pub mod launch;
+pub mod signed;
 pub mod stats;
 
 use liaison_types::directory::Level;
-use liaison_types::state::StateCode;
+use liaison_types::state::{Region, StateCode};
 use time::{Duration, OffsetDateTime};
 
 /// The id of a stored communication check.
@@ -76,6 +80,8 @@ pub struct ContactId(pub i64);
 pub enum Scope {
     /// Every participating State.
     All,
+    /// The participating States of one region.
+    Region(Region),
     /// The listed participating States (sorted, without duplicates once validated).
     States(Vec<StateCode>),
 }

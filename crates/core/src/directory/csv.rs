@@ -35,7 +35,7 @@ pub const MAX_ROWS: usize = 10_000;
 
 /// Excel reads a CSV file without a byte order mark in the local code page, which garbles every
 /// name outside Latin-1, so the export starts with one and the import skips it.
-const BOM: &str = "\u{feff}";
+pub(crate) const BOM: &str = "\u{feff}";
 
 /// The one date form of the file; spreadsheet forms such as 01/03/2026 are ambiguous.
 const DATE_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
@@ -178,7 +178,7 @@ fn yes_no(value: bool) -> &'static str {
 /// Such cells get a leading apostrophe, which spreadsheets take as "this is text" and hide. A
 /// value that itself starts with an apostrophe before such a character gets one more, so
 /// [`restore`] gives every value back exactly.
-fn neutralise(cell: &str) -> String {
+pub(crate) fn neutralise(cell: &str) -> String {
     if starts_like_formula(cell)
         || cell
             .strip_prefix('\'')

@@ -103,6 +103,8 @@ pub fn directory_status(state: &State, contacts: &[Contact], late_changes: u32) 
         complete: has_policy && has_technical,
         next_due_on: active.iter().map(|c| c.due_on).min(),
         last_confirmed_on: active.iter().map(|c| c.confirmed_on).max(),
+        last_check_reached: None,
+        unreachable: None,
     }
 }
 

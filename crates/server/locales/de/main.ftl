@@ -230,3 +230,121 @@ invalid-role = unbekannte Rolle „{ $value }“ (manager, coordinator, poc, obs
 invalid-state-code = „{ $value }“ ist kein dreibuchstabiger ISO-3166-Code wie DEU
 invalid-username-taken = der Benutzername „{ $value }“ ist bereits vergeben
 invalid-unknown-state = kein Staat hat den Code { $value }
+
+## Communication checks
+nav-checks = Tests
+checks-title = Kommunikationstests
+checks-intro = Die Netzwerkverwaltung testet das Netzwerk, indem sie an jede Kontaktstelle eine Anfrage richtet; jeder Kontakt antwortet über den Link in der E-Mail, hier in der App oder mit einer Antwort, die mit seinem registrierten OpenPGP-Schlüssel signiert ist.
+checks-trend-title = Entwicklung über die Tests
+checks-response-rate = Antwortquote
+checks-median = Median der Antwortzeit
+checks-open = laufend
+checks-closed = abgeschlossen
+checks-none = Noch keine Kommunikationstests.
+checks-older = Ältere Tests
+checks-default-message = Routinemäßiger Kommunikationstest des Netzwerks der OSZE-Kontaktstellen (CBM 8). Bitte bestätigen Sie, dass Sie diese Nachricht erhalten.
+checks-answered-thanks = Vielen Dank: Ihre Antwort wurde erfasst.
+checks-mine-title = Anfragen an Sie
+checks-answer-now = Jetzt antworten
+checks-notice = { $count ->
+    [one] Ein Kommunikationstest wartet auf Ihre Antwort.
+   *[other] { $count } Kommunikationstests warten auf Ihre Antwort.
+}
+checks-launch = Test starten
+checks-launch-now = Den Test starten
+checks-launch-hint = Jede aktive Kontaktstelle der gewählten Ebenen in den erfassten Staaten erhält per E-Mail und in der App eine nur einmal gültige Anfrage. Die Antwortzeiten zählen jeweils ab dem Zeitpunkt, zu dem die Anfrage an den betreffenden Kontakt versandt wurde.
+checks-caption = { $count ->
+    [one] Ein Test
+   *[other] { $count } Tests
+}
+checks-unreachable-count = { $count ->
+    [one] ein Kontakt nicht erreichbar
+   *[other] { $count } Kontakte nicht erreichbar
+}
+col-check = Test
+col-sent-at = Gesendet
+col-deadline = Antwort bis
+col-outcome = Ergebnis
+col-launched = Gestartet
+col-closes = Endet
+col-scope = Umfang
+col-levels = Ebenen
+col-window = Antwortfrist
+col-states-reached = Erreichte Staaten
+col-response-time = Antwortzeit
+col-answer-way = Antwort über
+col-last-check = Letzter Test
+col-unreachable = Nicht erreichbar
+scope-all = Alle Teilnehmerstaaten
+scope-region = Eine Region
+scope-states = Folgende Staaten (Codes)
+levels-both = Politische und technische Ebene
+levels-policy = Politische Ebene
+levels-technical = Technische Ebene
+hours = { $count ->
+    [one] { $count } Stunde
+   *[other] { $count } Stunden
+}
+region-northern-america = Nordamerika
+region-northern-europe = Nordeuropa
+region-western-europe = Westeuropa
+region-southern-europe = Südeuropa
+region-eastern-europe = Osteuropa
+region-western-asia = Westasien
+region-central-asia = Zentralasien
+region-eastern-asia = Ostasien
+outcome-pending = Ausstehend
+outcome-on-time = Fristgerecht
+outcome-late = Verspätet
+outcome-no-answer = Keine Antwort
+outcome-delivery-failed = Zustellung fehlgeschlagen
+way-link = Link
+way-app = App
+way-signed-reply = signierte Antwort
+field-window-hours = Antwortfrist (Stunden)
+field-spread-hours = Staffelung (Stunden)
+field-spread-hint = Jede Anfrage wird zu einem zufälligen Zeitpunkt innerhalb dieser Anzahl von Stunden nach dem Start versandt, damit keine Zeitzone sie immer nachts erhält. Bei 0 werden alle Anfragen gleichzeitig versandt; höchstens die Hälfte der Antwortfrist.
+field-check-message = Nachricht (Englisch)
+check-title = Kommunikationstest #{ $id }
+check-spread = innerhalb von { $hours } h nach dem Start versandt
+check-figures = Kennzahlen
+check-key-verified = Schlüssel geprüft
+check-no-contact = Ebenen ohne Kontakt
+check-no-contact-short = kein Kontakt
+check-export-csv = Ergebnisse als CSV
+check-states-caption = Staaten
+check-contacts-caption = { $count ->
+    [one] Ein Kontakt angefragt
+   *[other] { $count } Kontakte angefragt
+}
+check-reached = Erreicht
+check-not-reached = Nicht erreicht
+check-reminded = erinnert
+check-aggregate-only = Ihr Konto sieht nur die Kennzahlen der Tests; die Ergebnisse der einzelnen Staaten sind der Netzwerkverwaltung und dem jeweiligen Staat vorbehalten.
+unreachable = nicht erreichbar
+filter-unreachable = Nicht erreichbare Kontakte
+contact-checks-title = Kommunikationstests
+contact-unreachable = Dieser Kontakt hat auf die letzten beiden Kommunikationstests nicht geantwortet: Er ist als nicht erreichbar gekennzeichnet.
+answer-title = Kommunikationstest
+answer-confirm = Ja, ich erhalte diese Nachricht: meine Antwort erfassen
+answer-hint = Der Link funktioniert nur einmal. Das Öffnen allein gilt nicht als Antwort; erst diese Schaltfläche erfasst sie.
+answer-recorded = Vielen Dank, { $name }: Ihre Antwort wurde erfasst ({ $minutes } nach dem Versand der Anfrage).
+answer-already = Diese Anfrage wurde bereits am { $at } UTC beantwortet.
+answer-closed = Dieser Test ist abgeschlossen; seine Ergebnisse sind endgültig, und es werden keine Antworten mehr angenommen.
+invalid-check-window = zwischen 1 und { $max } Stunden
+invalid-check-spread = höchstens die Hälfte der Antwortfrist: { $max } Stunden
+invalid-check-no-states = wählen Sie mindestens einen Staat
+invalid-check-not-participating = { $value } ist kein Teilnehmerstaat
+invalid-check-scope = wählen Sie alle Staaten, eine Region oder eine Liste von Staaten
+invalid-check-region = wählen Sie eine Region
+invalid-check-state-code = verwenden Sie dreibuchstabige Codes wie DEU, getrennt durch Leerzeichen oder Kommas
+invalid-check-levels = wählen Sie die politische Ebene, die technische Ebene oder beide
+mail-check-subject = Kommunikationstest: Bitte antworten Sie innerhalb von { $hours } Stunden
+mail-check-reminder-subject = Erinnerung: Kommunikationstest, bitte antworten Sie bis { $deadline }
+mail-check-reminder-intro = Sie haben auf diesen Kommunikationstest noch nicht geantwortet. Dies ist die einzige Erinnerung.
+mail-check-intro = Dies ist ein Kommunikationstest des Netzwerks der OSZE-Kontaktstellen (CBM 8) für { $name } ({ $level }, { $state }).
+mail-check-message = Nachricht der Netzwerkverwaltung:
+mail-check-deadline = Bitte antworten Sie bis { $deadline }.
+mail-check-answer-link = Antworten Sie, indem Sie diesen Link öffnen und bestätigen (keine Anmeldung erforderlich; der Link funktioniert nur einmal): { $url }
+mail-check-answer-app = Oder melden Sie sich an und antworten Sie unter „Tests“: { $url }
+mail-check-answer-signed = Um zu zeigen, dass Ihr registrierter OpenPGP-Schlüssel noch funktioniert, antworten Sie mit einer signierten Nachricht: { $command } – oder mit GnuPG: { $gpg }

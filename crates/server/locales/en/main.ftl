@@ -230,3 +230,121 @@ invalid-role = unknown role '{ $value }' (manager, coordinator, poc, observer, a
 invalid-state-code = '{ $value }' is not a three-letter ISO 3166 code such as DEU
 invalid-username-taken = the username '{ $value }' is taken
 invalid-unknown-state = no State with code { $value }
+
+## Communication checks
+nav-checks = Checks
+checks-title = Communication checks
+checks-intro = The network manager tests the network by challenging every point of contact; each contact answers by the link in the email, here in the app, or with a reply signed with its registered OpenPGP key.
+checks-trend-title = Trend across checks
+checks-response-rate = Response rate
+checks-median = Median time to answer
+checks-open = open
+checks-closed = closed
+checks-none = No communication checks yet.
+checks-older = Older checks
+checks-default-message = Routine communication check of the OSCE points-of-contact network (CBM 8). Please confirm that you receive this message.
+checks-answered-thanks = Thank you: your answer is recorded.
+checks-mine-title = Challenges for you
+checks-answer-now = Answer now
+checks-notice = { $count ->
+    [one] A communication check is waiting for your answer.
+   *[other] { $count } communication checks are waiting for your answer.
+}
+checks-launch = Launch a check
+checks-launch-now = Launch the check
+checks-launch-hint = Every active point of contact at the chosen levels of the States in scope gets a one-time challenge by email and in the app. Response times count from each contact's own send time.
+checks-caption = { $count ->
+    [one] One check
+   *[other] { $count } checks
+}
+checks-unreachable-count = { $count ->
+    [one] one contact unreachable
+   *[other] { $count } contacts unreachable
+}
+col-check = Check
+col-sent-at = Sent
+col-deadline = Answer by
+col-outcome = Outcome
+col-launched = Launched
+col-closes = Closes
+col-scope = Scope
+col-levels = Levels
+col-window = Response window
+col-states-reached = States reached
+col-response-time = Time to answer
+col-answer-way = Answered by
+col-last-check = Last check
+col-unreachable = Unreachable
+scope-all = All participating States
+scope-region = A region
+scope-states = These States (codes)
+levels-both = Policy and technical level
+levels-policy = Policy level
+levels-technical = Technical level
+hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+region-northern-america = Northern America
+region-northern-europe = Northern Europe
+region-western-europe = Western Europe
+region-southern-europe = Southern Europe
+region-eastern-europe = Eastern Europe
+region-western-asia = Western Asia
+region-central-asia = Central Asia
+region-eastern-asia = Eastern Asia
+outcome-pending = Pending
+outcome-on-time = On time
+outcome-late = Late
+outcome-no-answer = No answer
+outcome-delivery-failed = Delivery failed
+way-link = link
+way-app = app
+way-signed-reply = signed reply
+field-window-hours = Response window (hours)
+field-spread-hours = Spread (hours)
+field-spread-hint = Each challenge goes out at a random moment within this many hours of the launch, so that no time zone always gets it at night. 0 sends every challenge at once; at most half the window.
+field-check-message = Message (English)
+check-title = Communication check #{ $id }
+check-spread = sent within { $hours } h of the launch
+check-figures = Figures
+check-key-verified = key-verified
+check-no-contact = Levels without a contact
+check-no-contact-short = no contact
+check-export-csv = Results as CSV
+check-states-caption = States
+check-contacts-caption = { $count ->
+    [one] One contact challenged
+   *[other] { $count } contacts challenged
+}
+check-reached = Reached
+check-not-reached = Not reached
+check-reminded = reminded
+check-aggregate-only = Your account sees the figures of checks; the results of each State are for the network manager and the State itself.
+unreachable = unreachable
+filter-unreachable = Unreachable contacts
+contact-checks-title = Communication checks
+contact-unreachable = This contact missed the last two communication checks: it is flagged unreachable.
+answer-title = Communication check
+answer-confirm = Yes, I receive this: record my answer
+answer-hint = The link works once. Opening it does not answer; only this button does.
+answer-recorded = Thank you, { $name }: your answer is recorded ({ $minutes } after the challenge was sent).
+answer-already = This challenge was already answered at { $at } UTC.
+answer-closed = This check is closed; its results are final and no answer is accepted.
+invalid-check-window = between 1 and { $max } hours
+invalid-check-spread = at most half the response window: { $max } hours
+invalid-check-no-states = choose at least one State
+invalid-check-not-participating = { $value } is not a participating State
+invalid-check-scope = choose all States, a region or a list of States
+invalid-check-region = choose a region
+invalid-check-state-code = use three-letter codes such as DEU, separated by spaces or commas
+invalid-check-levels = choose the policy level, the technical level or both
+mail-check-subject = Communication check: please answer within { $hours } hours
+mail-check-reminder-subject = Reminder: communication check, please answer by { $deadline }
+mail-check-reminder-intro = You have not yet answered this communication check. This is the only reminder.
+mail-check-intro = This is a communication check of the OSCE network of points of contact (CBM 8), for { $name } ({ $level }, { $state }).
+mail-check-message = Message from the network manager:
+mail-check-deadline = Please answer by { $deadline }.
+mail-check-answer-link = Answer by opening this link and confirming (no sign-in needed; it works once): { $url }
+mail-check-answer-app = Or sign in and answer under Checks: { $url }
+mail-check-answer-signed = To show that your registered OpenPGP key still works, answer with a signed reply: { $command } — or with GnuPG: { $gpg }

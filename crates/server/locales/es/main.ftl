@@ -230,3 +230,121 @@ invalid-role = función desconocida «{ $value }» (manager, coordinator, poc, o
 invalid-state-code = «{ $value }» no es un código ISO 3166 de tres letras como DEU
 invalid-username-taken = el nombre de usuario «{ $value }» ya está en uso
 invalid-unknown-state = ningún Estado tiene el código { $value }
+
+## Communication checks
+nav-checks = Pruebas
+checks-title = Pruebas de comunicación
+checks-intro = El administrador de la red pone a prueba la red enviando una solicitud a cada punto de contacto; cada contacto responde mediante el enlace del correo electrónico, aquí en la aplicación o con una respuesta firmada con su clave OpenPGP registrada.
+checks-trend-title = Evolución de las pruebas
+checks-response-rate = Tasa de respuesta
+checks-median = Mediana del tiempo de respuesta
+checks-open = abierta
+checks-closed = cerrada
+checks-none = Todavía no hay pruebas de comunicación.
+checks-older = Pruebas anteriores
+checks-default-message = Prueba de comunicación ordinaria de la red de puntos de contacto de la OSCE (CBM 8). Le rogamos que confirme que recibe este mensaje.
+checks-answered-thanks = Gracias: se ha registrado su respuesta.
+checks-mine-title = Solicitudes dirigidas a usted
+checks-answer-now = Responder ahora
+checks-notice = { $count ->
+    [one] Una prueba de comunicación está a la espera de su respuesta.
+   *[other] { $count } pruebas de comunicación están a la espera de su respuesta.
+}
+checks-launch = Iniciar una prueba
+checks-launch-now = Iniciar la prueba
+checks-launch-hint = Cada punto de contacto activo de los niveles elegidos en los Estados incluidos recibe una solicitud de un solo uso por correo electrónico y en la aplicación. Los tiempos de respuesta se cuentan a partir de la hora en que se envió la solicitud a cada contacto.
+checks-caption = { $count ->
+    [one] Una prueba
+   *[other] { $count } pruebas
+}
+checks-unreachable-count = { $count ->
+    [one] un contacto ilocalizable
+   *[other] { $count } contactos ilocalizables
+}
+col-check = Prueba
+col-sent-at = Envío
+col-deadline = Fecha límite de respuesta
+col-outcome = Resultado
+col-launched = Inicio
+col-closes = Cierre
+col-scope = Alcance
+col-levels = Niveles
+col-window = Plazo de respuesta
+col-states-reached = Estados contactados
+col-response-time = Tiempo de respuesta
+col-answer-way = Vía de respuesta
+col-last-check = Última prueba
+col-unreachable = Ilocalizables
+scope-all = Todos los Estados participantes
+scope-region = Una región
+scope-states = Los siguientes Estados (códigos)
+levels-both = Nivel político y técnico
+levels-policy = Nivel político
+levels-technical = Nivel técnico
+hours = { $count ->
+    [one] { $count } hora
+   *[other] { $count } horas
+}
+region-northern-america = América septentrional
+region-northern-europe = Europa septentrional
+region-western-europe = Europa occidental
+region-southern-europe = Europa meridional
+region-eastern-europe = Europa oriental
+region-western-asia = Asia occidental
+region-central-asia = Asia central
+region-eastern-asia = Asia oriental
+outcome-pending = Pendiente
+outcome-on-time = En plazo
+outcome-late = Con retraso
+outcome-no-answer = Sin respuesta
+outcome-delivery-failed = Entrega fallida
+way-link = enlace
+way-app = aplicación
+way-signed-reply = respuesta firmada
+field-window-hours = Plazo de respuesta (horas)
+field-spread-hours = Escalonamiento (horas)
+field-spread-hint = Cada solicitud se envía en un momento aleatorio dentro de ese número de horas tras el inicio, para que ninguna zona horaria la reciba siempre de noche. Con 0, todas las solicitudes se envían a la vez; como máximo, la mitad del plazo de respuesta.
+field-check-message = Mensaje (en inglés)
+check-title = Prueba de comunicación #{ $id }
+check-spread = solicitudes enviadas en las { $hours } h siguientes al inicio
+check-figures = Cifras
+check-key-verified = clave verificada
+check-no-contact = Niveles sin contacto
+check-no-contact-short = sin contacto
+check-export-csv = Resultados en CSV
+check-states-caption = Estados
+check-contacts-caption = { $count ->
+    [one] Un contacto sometido a prueba
+   *[other] { $count } contactos sometidos a prueba
+}
+check-reached = Contactado
+check-not-reached = No contactado
+check-reminded = recordatorio enviado
+check-aggregate-only = Su cuenta solo tiene acceso a las cifras de las pruebas; los resultados de cada Estado están reservados al administrador de la red y al propio Estado.
+unreachable = ilocalizable
+filter-unreachable = Contactos ilocalizables
+contact-checks-title = Pruebas de comunicación
+contact-unreachable = Este contacto no respondió a las dos últimas pruebas de comunicación: está marcado como ilocalizable.
+answer-title = Prueba de comunicación
+answer-confirm = Sí, recibo este mensaje: registrar mi respuesta
+answer-hint = El enlace solo funciona una vez. Abrirlo no equivale a responder; solo este botón registra la respuesta.
+answer-recorded = Gracias, { $name }: se ha registrado su respuesta ({ $minutes } después del envío de la solicitud).
+answer-already = Esta solicitud ya se respondió el { $at } UTC.
+answer-closed = Esta prueba está cerrada; sus resultados son definitivos y ya no se acepta ninguna respuesta.
+invalid-check-window = entre 1 y { $max } horas
+invalid-check-spread = como máximo, la mitad del plazo de respuesta: { $max } horas
+invalid-check-no-states = elija al menos un Estado
+invalid-check-not-participating = { $value } no es un Estado participante
+invalid-check-scope = elija todos los Estados, una región o una lista de Estados
+invalid-check-region = elija una región
+invalid-check-state-code = utilice códigos de tres letras como DEU, separados por espacios o comas
+invalid-check-levels = elija el nivel político, el nivel técnico o ambos
+mail-check-subject = Prueba de comunicación: le rogamos que responda en un plazo de { $hours } horas
+mail-check-reminder-subject = Recordatorio: prueba de comunicación, le rogamos que responda antes del { $deadline }
+mail-check-reminder-intro = Todavía no ha respondido a esta prueba de comunicación. Este es el único recordatorio.
+mail-check-intro = Esta es una prueba de comunicación de la red de puntos de contacto de la OSCE (CBM 8), dirigida a { $name } ({ $level }, { $state }).
+mail-check-message = Mensaje del administrador de la red:
+mail-check-deadline = Le rogamos que responda antes del { $deadline }.
+mail-check-answer-link = Responda abriendo este enlace y confirmando (no es necesario iniciar sesión; el enlace solo funciona una vez): { $url }
+mail-check-answer-app = O bien inicie sesión y responda en «Pruebas»: { $url }
+mail-check-answer-signed = Para demostrar que su clave OpenPGP registrada sigue funcionando, responda con un mensaje firmado: { $command } — o con GnuPG: { $gpg }

@@ -230,3 +230,121 @@ invalid-role = rôle inconnu « { $value } » (manager, coordinator, poc, observ
 invalid-state-code = « { $value } » n’est pas un code ISO 3166 à trois lettres tel que DEU
 invalid-username-taken = le nom d’utilisateur « { $value } » est déjà pris
 invalid-unknown-state = aucun État n’a le code { $value }
+
+## Communication checks
+nav-checks = Contrôles
+checks-title = Contrôles de communication
+checks-intro = Le gestionnaire du réseau teste le réseau en adressant une demande à chaque point de contact ; chaque contact répond au moyen du lien figurant dans le courriel, ici dans l'application, ou par une réponse signée avec sa clé OpenPGP enregistrée.
+checks-trend-title = Évolution d'un contrôle à l'autre
+checks-response-rate = Taux de réponse
+checks-median = Temps de réponse médian
+checks-open = en cours
+checks-closed = clos
+checks-none = Aucun contrôle de communication pour l'instant.
+checks-older = Contrôles plus anciens
+checks-default-message = Contrôle de communication de routine du réseau des points de contact de l'OSCE (CBM 8). Veuillez confirmer que vous recevez ce message.
+checks-answered-thanks = Merci : votre réponse a été enregistrée.
+checks-mine-title = Demandes qui vous sont adressées
+checks-answer-now = Répondre maintenant
+checks-notice = { $count ->
+    [one] { $count } contrôle de communication attend votre réponse.
+   *[other] { $count } contrôles de communication attendent votre réponse.
+}
+checks-launch = Lancer un contrôle
+checks-launch-now = Lancer le contrôle
+checks-launch-hint = Chaque point de contact actif des niveaux choisis dans les États concernés reçoit une demande à usage unique par courriel et dans l'application. Les temps de réponse sont calculés à partir de l'heure d'envoi propre à chaque contact.
+checks-caption = { $count ->
+    [one] { $count } contrôle
+   *[other] { $count } contrôles
+}
+checks-unreachable-count = { $count ->
+    [one] { $count } contact injoignable
+   *[other] { $count } contacts injoignables
+}
+col-check = Contrôle
+col-sent-at = Envoi
+col-deadline = Date limite de réponse
+col-outcome = Résultat
+col-launched = Lancement
+col-closes = Clôture
+col-scope = Périmètre
+col-levels = Niveaux
+col-window = Délai de réponse
+col-states-reached = États joints
+col-response-time = Temps de réponse
+col-answer-way = Mode de réponse
+col-last-check = Dernier contrôle
+col-unreachable = Injoignables
+scope-all = Tous les États participants
+scope-region = Une région
+scope-states = Les États suivants (codes)
+levels-both = Niveaux politique et technique
+levels-policy = Niveau politique
+levels-technical = Niveau technique
+hours = { $count ->
+    [one] { $count } heure
+   *[other] { $count } heures
+}
+region-northern-america = Amérique septentrionale
+region-northern-europe = Europe septentrionale
+region-western-europe = Europe occidentale
+region-southern-europe = Europe méridionale
+region-eastern-europe = Europe orientale
+region-western-asia = Asie occidentale
+region-central-asia = Asie centrale
+region-eastern-asia = Asie orientale
+outcome-pending = En attente
+outcome-on-time = Dans les délais
+outcome-late = Hors délai
+outcome-no-answer = Sans réponse
+outcome-delivery-failed = Échec de la remise
+way-link = lien
+way-app = application
+way-signed-reply = réponse signée
+field-window-hours = Délai de réponse (heures)
+field-spread-hours = Étalement (heures)
+field-spread-hint = Chaque demande part à un moment aléatoire dans ce nombre d'heures suivant le lancement, afin qu'aucun fuseau horaire ne la reçoive toujours de nuit. Avec 0, toutes les demandes partent en même temps ; au maximum la moitié du délai de réponse.
+field-check-message = Message (en anglais)
+check-title = Contrôle de communication #{ $id }
+check-spread = envois étalés sur les { $hours } h suivant le lancement
+check-figures = Chiffres
+check-key-verified = clé vérifiée
+check-no-contact = Niveaux sans contact
+check-no-contact-short = aucun contact
+check-export-csv = Résultats au format CSV
+check-states-caption = États
+check-contacts-caption = { $count ->
+    [one] { $count } contact sollicité
+   *[other] { $count } contacts sollicités
+}
+check-reached = Joint
+check-not-reached = Non joint
+check-reminded = relancé
+check-aggregate-only = Votre compte n'a accès qu'aux chiffres des contrôles ; les résultats de chaque État sont réservés au gestionnaire du réseau et à l'État concerné.
+unreachable = injoignable
+filter-unreachable = Contacts injoignables
+contact-checks-title = Contrôles de communication
+contact-unreachable = Ce contact n'a pas répondu aux deux derniers contrôles de communication : il est signalé comme injoignable.
+answer-title = Contrôle de communication
+answer-confirm = Oui, je reçois ce message : enregistrer ma réponse
+answer-hint = Le lien ne fonctionne qu'une seule fois. L'ouvrir ne vaut pas réponse ; seul ce bouton enregistre votre réponse.
+answer-recorded = Merci, { $name } : votre réponse a été enregistrée ({ $minutes } après l'envoi de la demande).
+answer-already = Cette demande a déjà reçu une réponse le { $at } UTC.
+answer-closed = Ce contrôle est clos ; ses résultats sont définitifs et plus aucune réponse n'est acceptée.
+invalid-check-window = entre 1 et { $max } heures
+invalid-check-spread = au maximum la moitié du délai de réponse : { $max } heures
+invalid-check-no-states = choisissez au moins un État
+invalid-check-not-participating = { $value } n'est pas un État participant
+invalid-check-scope = choisissez tous les États, une région ou une liste d'États
+invalid-check-region = choisissez une région
+invalid-check-state-code = utilisez des codes à trois lettres tels que DEU, séparés par des espaces ou des virgules
+invalid-check-levels = choisissez le niveau politique, le niveau technique ou les deux
+mail-check-subject = Contrôle de communication : veuillez répondre dans un délai de { $hours } heures
+mail-check-reminder-subject = Rappel : contrôle de communication, veuillez répondre avant le { $deadline }
+mail-check-reminder-intro = Vous n'avez pas encore répondu à ce contrôle de communication. Ceci est l'unique rappel.
+mail-check-intro = Ceci est un contrôle de communication du réseau des points de contact de l'OSCE (CBM 8), destiné à { $name } ({ $level }, { $state }).
+mail-check-message = Message du gestionnaire du réseau :
+mail-check-deadline = Veuillez répondre avant le { $deadline }.
+mail-check-answer-link = Répondez en ouvrant ce lien et en confirmant (aucune connexion n'est nécessaire ; le lien ne fonctionne qu'une seule fois) : { $url }
+mail-check-answer-app = Vous pouvez aussi vous connecter et répondre sous « Contrôles » : { $url }
+mail-check-answer-signed = Pour montrer que votre clé OpenPGP enregistrée fonctionne toujours, répondez par un message signé : { $command } – ou avec GnuPG : { $gpg }

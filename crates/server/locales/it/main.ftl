@@ -230,3 +230,121 @@ invalid-role = ruolo sconosciuto «{ $value }» (manager, coordinator, poc, obse
 invalid-state-code = «{ $value }» non è un codice ISO 3166 di tre lettere come DEU
 invalid-username-taken = il nome utente «{ $value }» è già in uso
 invalid-unknown-state = nessuno Stato ha il codice { $value }
+
+## Communication checks
+nav-checks = Verifiche
+checks-title = Verifiche delle comunicazioni
+checks-intro = Il gestore della rete mette alla prova la rete inviando una richiesta a ogni punto di contatto; ciascun contatto risponde tramite il link contenuto nell'e-mail, qui nell'app oppure con una risposta firmata con la propria chiave OpenPGP registrata.
+checks-trend-title = Andamento delle verifiche
+checks-response-rate = Tasso di risposta
+checks-median = Tempo di risposta mediano
+checks-open = in corso
+checks-closed = chiusa
+checks-none = Ancora nessuna verifica delle comunicazioni.
+checks-older = Verifiche precedenti
+checks-default-message = Verifica ordinaria delle comunicazioni della rete dei punti di contatto dell'OSCE (CBM 8). La preghiamo di confermare di aver ricevuto questo messaggio.
+checks-answered-thanks = Grazie: la Sua risposta è stata registrata.
+checks-mine-title = Richieste a Lei indirizzate
+checks-answer-now = Rispondi ora
+checks-notice = { $count ->
+    [one] Una verifica delle comunicazioni attende la Sua risposta.
+   *[other] { $count } verifiche delle comunicazioni attendono la Sua risposta.
+}
+checks-launch = Avvia una verifica
+checks-launch-now = Avvia la verifica
+checks-launch-hint = Ogni punto di contatto attivo ai livelli scelti degli Stati interessati riceve una richiesta monouso per e-mail e nell'app. I tempi di risposta decorrono dall'ora di invio propria di ciascun contatto.
+checks-caption = { $count ->
+    [one] Una verifica
+   *[other] { $count } verifiche
+}
+checks-unreachable-count = { $count ->
+    [one] un contatto non raggiungibile
+   *[other] { $count } contatti non raggiungibili
+}
+col-check = Verifica
+col-sent-at = Invio
+col-deadline = Risposta entro
+col-outcome = Esito
+col-launched = Avvio
+col-closes = Chiusura
+col-scope = Ambito
+col-levels = Livelli
+col-window = Termine di risposta
+col-states-reached = Stati raggiunti
+col-response-time = Tempo di risposta
+col-answer-way = Modalità di risposta
+col-last-check = Ultima verifica
+col-unreachable = Non raggiungibili
+scope-all = Tutti gli Stati partecipanti
+scope-region = Una regione
+scope-states = Gli Stati seguenti (codici)
+levels-both = Livello politico e tecnico
+levels-policy = Livello politico
+levels-technical = Livello tecnico
+hours = { $count ->
+    [one] { $count } ora
+   *[other] { $count } ore
+}
+region-northern-america = America settentrionale
+region-northern-europe = Europa settentrionale
+region-western-europe = Europa occidentale
+region-southern-europe = Europa meridionale
+region-eastern-europe = Europa orientale
+region-western-asia = Asia occidentale
+region-central-asia = Asia centrale
+region-eastern-asia = Asia orientale
+outcome-pending = In attesa
+outcome-on-time = Nei termini
+outcome-late = In ritardo
+outcome-no-answer = Nessuna risposta
+outcome-delivery-failed = Consegna non riuscita
+way-link = tramite link
+way-app = tramite app
+way-signed-reply = tramite risposta firmata
+field-window-hours = Termine di risposta (ore)
+field-spread-hours = Scaglionamento (ore)
+field-spread-hint = Ogni richiesta viene inviata in un momento casuale entro questo numero di ore dall'avvio, affinché nessun fuso orario la riceva sempre di notte. Con 0 tutte le richieste vengono inviate contemporaneamente; al massimo la metà del termine di risposta.
+field-check-message = Messaggio (in inglese)
+check-title = Verifica delle comunicazioni #{ $id }
+check-spread = richieste inviate entro { $hours } h dall'avvio
+check-figures = Dati
+check-key-verified = chiave verificata
+check-no-contact = Livelli senza contatto
+check-no-contact-short = nessun contatto
+check-export-csv = Risultati in formato CSV
+check-states-caption = Stati
+check-contacts-caption = { $count ->
+    [one] Un contatto interpellato
+   *[other] { $count } contatti interpellati
+}
+check-reached = Raggiunto
+check-not-reached = Non raggiunto
+check-reminded = sollecitato
+check-aggregate-only = Il Suo account può consultare soltanto i dati delle verifiche; i risultati di ciascuno Stato sono riservati al gestore della rete e allo Stato stesso.
+unreachable = non raggiungibile
+filter-unreachable = Contatti non raggiungibili
+contact-checks-title = Verifiche delle comunicazioni
+contact-unreachable = Questo contatto non ha risposto alle ultime due verifiche delle comunicazioni: è segnalato come non raggiungibile.
+answer-title = Verifica delle comunicazioni
+answer-confirm = Sì, ricevo questo messaggio: registra la mia risposta
+answer-hint = Il link funziona una sola volta. Aprirlo non equivale a rispondere; solo questo pulsante registra la risposta.
+answer-recorded = Grazie, { $name }: la Sua risposta è stata registrata ({ $minutes } dopo l'invio della richiesta).
+answer-already = A questa richiesta è già stata data risposta il { $at } UTC.
+answer-closed = Questa verifica è chiusa; i risultati sono definitivi e non si accettano più risposte.
+invalid-check-window = tra 1 e { $max } ore
+invalid-check-spread = al massimo la metà del termine di risposta: { $max } ore
+invalid-check-no-states = scelga almeno uno Stato
+invalid-check-not-participating = { $value } non è uno Stato partecipante
+invalid-check-scope = scelga tutti gli Stati, una regione o un elenco di Stati
+invalid-check-region = scelga una regione
+invalid-check-state-code = usi codici di tre lettere come DEU, separati da spazi o virgole
+invalid-check-levels = scelga il livello politico, il livello tecnico o entrambi
+mail-check-subject = Verifica delle comunicazioni: la preghiamo di rispondere entro { $hours } ore
+mail-check-reminder-subject = Promemoria: verifica delle comunicazioni, la preghiamo di rispondere entro il { $deadline }
+mail-check-reminder-intro = Non ha ancora risposto a questa verifica delle comunicazioni. Questo è l'unico promemoria.
+mail-check-intro = Questa è una verifica delle comunicazioni della rete dei punti di contatto dell'OSCE (CBM 8), destinata a { $name } ({ $level }, { $state }).
+mail-check-message = Messaggio del gestore della rete:
+mail-check-deadline = La preghiamo di rispondere entro il { $deadline }.
+mail-check-answer-link = Risponda aprendo questo link e confermando (non è necessario accedere; il link funziona una sola volta): { $url }
+mail-check-answer-app = Oppure acceda e risponda alla voce «Verifiche»: { $url }
+mail-check-answer-signed = Per dimostrare che la Sua chiave OpenPGP registrata funziona ancora, risponda con un messaggio firmato: { $command } – oppure con GnuPG: { $gpg }

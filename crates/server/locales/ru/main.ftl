@@ -244,3 +244,131 @@ invalid-role = неизвестная роль «{ $value }» (manager, coordina
 invalid-state-code = «{ $value }» не является трехбуквенным кодом ISO 3166, например DEU
 invalid-username-taken = имя пользователя «{ $value }» уже занято
 invalid-unknown-state = нет государства с кодом { $value }
+
+## Communication checks
+nav-checks = Проверки
+checks-title = Проверки связи
+checks-intro = Администратор сети проверяет сеть, направляя запрос каждому контактному пункту; каждый контакт отвечает по ссылке из письма, здесь, в приложении, или ответом, подписанным своим зарегистрированным ключом OpenPGP.
+checks-trend-title = Динамика по проверкам
+checks-response-rate = Доля ответов
+checks-median = Медианное время ответа
+checks-open = идет
+checks-closed = завершена
+checks-none = Проверок связи пока не было.
+checks-older = Более ранние проверки
+checks-default-message = Плановая проверка связи в сети контактных пунктов ОБСЕ (CBM 8). Пожалуйста, подтвердите получение этого сообщения.
+checks-answered-thanks = Спасибо, ваш ответ зарегистрирован.
+checks-mine-title = Запросы, адресованные вам
+checks-answer-now = Ответить сейчас
+checks-notice = { $count ->
+    [one] { $count } проверка связи ожидает вашего ответа.
+    [few] { $count } проверки связи ожидают вашего ответа.
+    [many] { $count } проверок связи ожидают вашего ответа.
+   *[other] { $count } проверки связи ожидают вашего ответа.
+}
+checks-launch = Запуск проверки
+checks-launch-now = Запустить проверку
+checks-launch-hint = Каждый действующий контактный пункт выбранных уровней в охваченных государствах получает одноразовый запрос по электронной почте и в приложении. Время ответа отсчитывается от момента отправки запроса каждому контакту.
+checks-caption = { $count ->
+    [one] { $count } проверка
+    [few] { $count } проверки
+    [many] { $count } проверок
+   *[other] { $count } проверки
+}
+checks-unreachable-count = { $count ->
+    [one] { $count } контакт недоступен
+    [few] { $count } контакта недоступны
+    [many] { $count } контактов недоступны
+   *[other] { $count } контакта недоступны
+}
+col-check = Проверка
+col-sent-at = Отправлено
+col-deadline = Ответить до
+col-outcome = Результат
+col-launched = Запущена
+col-closes = Завершается
+col-scope = Охват
+col-levels = Уровни
+col-window = Срок ответа
+col-states-reached = Государства на связи
+col-response-time = Время ответа
+col-answer-way = Способ ответа
+col-last-check = Последняя проверка
+col-unreachable = Недоступные
+scope-all = Все государства-участники
+scope-region = Регион
+scope-states = Следующие государства (коды)
+levels-both = Политический и технический уровни
+levels-policy = Политический уровень
+levels-technical = Технический уровень
+hours = { $count ->
+    [one] { $count } час
+    [few] { $count } часа
+    [many] { $count } часов
+   *[other] { $count } часа
+}
+region-northern-america = Северная Америка
+region-northern-europe = Северная Европа
+region-western-europe = Западная Европа
+region-southern-europe = Южная Европа
+region-eastern-europe = Восточная Европа
+region-western-asia = Западная Азия
+region-central-asia = Центральная Азия
+region-eastern-asia = Восточная Азия
+outcome-pending = Ожидается
+outcome-on-time = В срок
+outcome-late = С опозданием
+outcome-no-answer = Нет ответа
+outcome-delivery-failed = Ошибка доставки
+way-link = ссылка
+way-app = приложение
+way-signed-reply = подписанный ответ
+field-window-hours = Срок ответа (часы)
+field-spread-hours = Разброс отправки (часы)
+field-spread-hint = Каждый запрос отправляется в случайный момент в пределах указанного числа часов после запуска, чтобы ни один часовой пояс не получал его всегда ночью. При значении 0 все запросы отправляются сразу; не более половины срока ответа.
+field-check-message = Сообщение (на английском языке)
+check-title = Проверка связи #{ $id }
+check-spread = отправка в течение { $hours } ч после запуска
+check-figures = Показатели
+check-key-verified = ключ подтвержден
+check-no-contact = Уровни без контакта
+check-no-contact-short = нет контакта
+check-export-csv = Результаты в формате CSV
+check-states-caption = Государства
+check-contacts-caption = { $count ->
+    [one] Запрос получил { $count } контакт
+    [few] Запрос получили { $count } контакта
+    [many] Запрос получили { $count } контактов
+   *[other] Запрос получили { $count } контакта
+}
+check-reached = Связь есть
+check-not-reached = Связи нет
+check-reminded = отправлено напоминание
+check-aggregate-only = Вашей учетной записи доступны только показатели проверок; результаты по каждому государству доступны лишь администратору сети и самому государству.
+unreachable = недоступен
+filter-unreachable = Недоступные контакты
+contact-checks-title = Проверки связи
+contact-unreachable = Этот контакт не ответил на две последние проверки связи: он отмечен как недоступный.
+answer-title = Проверка связи
+answer-confirm = Да, я получаю это сообщение: зарегистрировать мой ответ
+answer-hint = Ссылка действует один раз. Само открытие ссылки не считается ответом; ответ регистрируется только этой кнопкой.
+answer-recorded = Спасибо, { $name }: ваш ответ зарегистрирован (через { $minutes } после отправки запроса).
+answer-already = На этот запрос уже был дан ответ { $at } UTC.
+answer-closed = Эта проверка завершена; ее результаты окончательны, и ответы больше не принимаются.
+invalid-check-window = от 1 до { $max } ч
+invalid-check-spread = не более половины срока ответа: { $max } ч
+invalid-check-no-states = выберите хотя бы одно государство
+invalid-check-not-participating = { $value } не является государством-участником
+invalid-check-scope = выберите все государства, регион или список государств
+invalid-check-region = выберите регион
+invalid-check-state-code = используйте трехбуквенные коды, например DEU, разделенные пробелами или запятыми
+invalid-check-levels = выберите политический уровень, технический уровень или оба
+mail-check-subject = Проверка связи: пожалуйста, ответьте в течение { $hours } ч
+mail-check-reminder-subject = Напоминание: проверка связи, пожалуйста, ответьте до { $deadline }
+mail-check-reminder-intro = Вы еще не ответили на эту проверку связи. Это единственное напоминание.
+mail-check-intro = Это проверка связи в сети контактных пунктов ОБСЕ (CBM 8) для { $name } ({ $level }, { $state }).
+mail-check-message = Сообщение администратора сети:
+mail-check-deadline = Пожалуйста, ответьте до { $deadline }.
+mail-check-answer-link = Чтобы ответить, откройте эту ссылку и подтвердите ответ (вход в систему не требуется; ссылка действует один раз): { $url }
+mail-check-answer-app = Или войдите в систему и ответьте в разделе «Проверки»: { $url }
+mail-check-answer-signed = Чтобы подтвердить, что ваш зарегистрированный ключ OpenPGP по-прежнему работает, ответьте подписанным сообщением: { $command } — или с помощью GnuPG: { $gpg }

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod checks;
 pub mod directory;
 
 use crate::AppState;
@@ -16,7 +17,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    info(title = "Liaison API", description = "The OSCE cyber/ICT confidence-building measures, operated: points-of-contact directory (CBM 8) and more."),
+    info(title = "Liaison API", description = "The OSCE cyber/ICT confidence-building measures, operated: points-of-contact directory (CBM 8), communication checks and more."),
     security(("bearer" = []))
 )]
 struct ApiDoc;
@@ -26,6 +27,7 @@ pub fn router(state: AppState) -> (axum::Router, OpenApi) {
     let (router, mut openapi) = OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
         .merge(account::routes())
         .merge(directory::routes())
+        .merge(checks::routes())
         .merge(audit::routes())
         .with_state(state)
         .split_for_parts();

@@ -129,6 +129,7 @@ pub async fn open_session(
             role: account.role,
             state: account.state.clone(),
             state_participating: false,
+            contact: None,
         };
         ctx.audit(
             &mut tx,

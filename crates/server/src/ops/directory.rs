@@ -11,6 +11,7 @@ use liaison_core::directory::{self as rules, key};
 use liaison_core::outbox::Message;
 use liaison_store::Tx;
 use liaison_store::directory::{NewVersion, StoredKey};
+use liaison_types::checks::StateCheckStatus;
 use liaison_types::directory::{
     AnnualStatus, Change, Contact, ContactDetails, ContactInput, ContactKind, ContactVersion,
     DirectoryStatus, ImportReport, StateEntry,
@@ -31,6 +32,9 @@ pub enum Filter {
     NoPolicy,
     NoTechnical,
     Incomplete,
+    /// States with a contact that missed the last two communication checks (shown to those who
+    /// may see the State's check results).
+    Unreachable,
 }
 
 impl Filter {
@@ -43,6 +47,7 @@ impl Filter {
             Filter::NoPolicy => !status.has_policy,
             Filter::NoTechnical => !status.has_technical,
             Filter::Incomplete => !status.complete,
+            Filter::Unreachable => status.unreachable.is_some_and(|n| n > 0),
         }
     }
 }
@@ -76,6 +81,7 @@ pub async fn overview(ctx: &Ctx, actor: &Actor, filter: Filter) -> AppResult<Vec
         ctx.clock.now() - Duration::days(365),
     )
     .await?;
+    let checks = super::checks::directory_status(&mut tx, actor, ctx.clock.now()).await?;
     let mut by_state: BTreeMap<StateCode, Vec<Contact>> = BTreeMap::new();
     for contact in contacts {
         by_state
@@ -86,14 +92,24 @@ pub async fn overview(ctx: &Ctx, actor: &Actor, filter: Filter) -> AppResult<Vec
     Ok(states
         .iter()
         .map(|s| {
-            rules::directory_status(
+            let mut status = rules::directory_status(
                 s,
                 by_state.get(&s.code).map(Vec::as_slice).unwrap_or_default(),
                 late.get(&s.code).copied().unwrap_or(0),
-            )
+            );
+            with_checks(&mut status, checks.get(&s.code));
+            status
         })
         .filter(|status| filter.keeps(status))
         .collect())
+}
+
+/// Adds what the caller may see of the communication checks to a State's status.
+fn with_checks(status: &mut DirectoryStatus, checks: Option<&StateCheckStatus>) {
+    if let Some(checks) = checks {
+        status.last_check_reached = checks.last_reached;
+        status.unreachable = Some(checks.unreachable);
+    }
 }
 
 /// One State's entry: status for everyone, contacts for those who may read them.
@@ -122,12 +138,19 @@ pub async fn state_entry(
         ctx.clock.now() - Duration::days(365),
     )
     .await?;
-    let status = rules::directory_status(&state, &every, late);
+    let mut status = rules::directory_status(&state, &every, late);
+    let mut checks = super::checks::directory_status(&mut tx, actor, ctx.clock.now()).await?;
+    let checks = checks.remove(code);
+    with_checks(&mut status, checks.as_ref());
     let contacts = match access::read_contacts(actor, &state) {
         Ok(_) => every,
         Err(_) => Vec::new(),
     };
-    Ok(StateEntry { status, contacts })
+    Ok(StateEntry {
+        status,
+        contacts,
+        checks,
+    })
 }
 
 async fn read_permit(tx: &mut Tx, actor: &Actor, contact_id: i64) -> AppResult<ReadContacts> {
@@ -800,5 +823,6 @@ fn reminder_message(
         subject,
         body,
         kind: "directory.reminder".into(),
+        secret: None,
     }
 }

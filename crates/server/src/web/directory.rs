@@ -74,9 +74,27 @@ async fn states(
         .filter(|s| s.state.status.is_participating() && s.complete)
         .count();
     let statuses: Vec<_> = all.into_iter().filter(|s| filter.keeps(s)).collect();
+    let sees_checks = access::check_results(&caller.actor) != access::CheckResults::AggregateOnly;
+    let mut filters = vec![
+        "all",
+        "overdue",
+        "due-soon",
+        "late",
+        "no-policy",
+        "no-technical",
+        "incomplete",
+    ];
+    if sees_checks {
+        filters.push("unreachable");
+    }
+    let open_challenges = ops::checks::my_challenges(&state.ctx("web"), &caller.actor)
+        .await?
+        .iter()
+        .filter(|c| c.answered_at.is_none())
+        .count();
     let values = context! {
         statuses => v(statuses), filter => filter_name, participating => participating, complete => complete,
-        filters => ["all", "overdue", "due-soon", "late", "no-policy", "no-technical", "incomplete"],
+        filters => filters, sees_checks => sees_checks, open_challenges => open_challenges,
     };
     Ok(render(
         &state,
@@ -108,9 +126,16 @@ async fn state_page(
         .iter()
         .filter(|c| matches!(c.kind, ContactKind::Structure { .. }))
         .collect();
+    let checks: std::collections::HashMap<String, liaison_types::checks::ContactCheckStatus> =
+        entry
+            .checks
+            .iter()
+            .flat_map(|status| status.contacts.iter())
+            .map(|c| (c.contact_id.to_string(), c.clone()))
+            .collect();
     let values = context! {
         entry => v(entry.status), pocs => v(pocs), structures => v(structures), retired => v(retired),
-        may_edit => may_edit, may_read => may_read,
+        may_edit => may_edit, may_read => may_read, checks => v(checks), sees_checks => entry.checks.is_some(),
     };
     Ok(render(
         &state,
@@ -390,8 +415,12 @@ async fn contact_page(
         })
         .rev()
         .collect();
+    let checks = match access::read_check_history(&caller.actor, &contact.state, contact.id) {
+        Ok(_) => Some(ops::checks::contact_checks(&ctx, &caller.actor, id).await?),
+        Err(_) => None,
+    };
     let values = context! {
-        contact => v(contact), history => rows, state_name => found.name,
+        contact => v(&contact), history => rows, state_name => found.name, checks => v(checks),
         may_edit => may_edit, late_count => late_count, today => state.clock.today().to_string(),
     };
     Ok(render(

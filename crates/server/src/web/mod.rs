@@ -4,6 +4,7 @@
 pub mod account;
 pub mod accounts;
 pub mod audit;
+pub mod checks;
 pub mod directory;
 
 use crate::AppState;
@@ -23,6 +24,7 @@ pub fn router(state: AppState) -> Router {
         .merge(account::routes())
         .merge(accounts::routes())
         .merge(directory::routes())
+        .merge(checks::routes())
         .merge(audit::routes())
         .route("/static/{file}", axum::routing::get(asset))
         .layer(axum::middleware::from_fn_with_state(

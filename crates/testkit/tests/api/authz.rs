@@ -278,6 +278,7 @@ fn coordinator_of(code: &str) -> Actor {
         role: Role::Coordinator,
         state: Some(StateCode::parse(code).unwrap()),
         state_participating: code != "JPN",
+        contact: None,
     }
 }
 

@@ -288,6 +288,7 @@ async fn enqueue(app: &TestApp, to: &str, subject: &str) -> i64 {
             subject: subject.into(),
             body: format!("{subject}\n"),
             kind: "test.message".into(),
+            secret: None,
         },
         app.clock.now(),
     )

@@ -192,6 +192,24 @@ fn targets_are_active_points_of_contact_of_participating_states_in_scope() {
         &[],
         &[("AUT", Technical, None)],
     );
+    // AUT, DEU and FRA are all in Western Europe; JPN, a Partner, is in no region.
+    check_targets(
+        Scope::Region(liaison_types::state::Region::WesternEurope),
+        Levels::Technical,
+        &contacts,
+        &[
+            ("AUT", Technical, None),
+            ("DEU", Technical, Some(1)),
+            ("DEU", Technical, Some(2)),
+            ("FRA", Technical, Some(6)),
+        ],
+    );
+    check_targets(
+        Scope::Region(liaison_types::state::Region::CentralAsia),
+        Levels::Both,
+        &contacts,
+        &[],
+    );
 }
 
 #[test]

@@ -19,6 +19,7 @@ mod answering;
 mod figures;
 mod launching;
 mod properties;
+mod signing;
 
 /// The test clock's start (the testkit's too).
 const LAUNCH: OffsetDateTime = datetime!(2027-01-15 10:00 UTC);
