@@ -96,7 +96,7 @@ impl crate::wording::Worded for Invalid {
         match self {
             Invalid::Required => "invalid-required",
             Invalid::TooLong { .. } => "invalid-too-long",
-            Invalid::ControlCharacters => "invalid-control-characters",
+            Invalid::ControlCharacters => "invalid-check-control-characters",
             Invalid::WindowHours { .. } => "invalid-check-window",
             Invalid::SpreadHours { .. } => "invalid-check-spread",
             Invalid::NoStates => "invalid-check-no-states",

@@ -339,6 +339,7 @@ invalid-check-scope = wählen Sie alle Staaten, eine Region oder eine Liste von 
 invalid-check-region = wählen Sie eine Region
 invalid-check-state-code = verwenden Sie dreibuchstabige Codes wie DEU, getrennt durch Leerzeichen oder Kommas
 invalid-check-levels = wählen Sie die politische Ebene, die technische Ebene oder beide
+invalid-check-control-characters = darf außer Zeilenumbrüchen keine Steuerzeichen enthalten
 mail-check-subject = Kommunikationstest: Bitte antworten Sie innerhalb von { $hours } Stunden
 mail-check-reminder-subject = Erinnerung: Kommunikationstest, bitte antworten Sie bis { $deadline }
 mail-check-reminder-intro = Sie haben auf diesen Kommunikationstest noch nicht geantwortet. Dies ist die einzige Erinnerung.

@@ -339,6 +339,7 @@ invalid-check-scope = choose all States, a region or a list of States
 invalid-check-region = choose a region
 invalid-check-state-code = use three-letter codes such as DEU, separated by spaces or commas
 invalid-check-levels = choose the policy level, the technical level or both
+invalid-check-control-characters = must not contain control characters other than line breaks
 mail-check-subject = Communication check: please answer within { $hours } hours
 mail-check-reminder-subject = Reminder: communication check, please answer by { $deadline }
 mail-check-reminder-intro = You have not yet answered this communication check. This is the only reminder.

@@ -339,6 +339,7 @@ invalid-check-scope = elija todos los Estados, una región o una lista de Estado
 invalid-check-region = elija una región
 invalid-check-state-code = utilice códigos de tres letras como DEU, separados por espacios o comas
 invalid-check-levels = elija el nivel político, el nivel técnico o ambos
+invalid-check-control-characters = no debe contener caracteres de control distintos de los saltos de línea
 mail-check-subject = Prueba de comunicación: le rogamos que responda en un plazo de { $hours } horas
 mail-check-reminder-subject = Recordatorio: prueba de comunicación, le rogamos que responda antes del { $deadline }
 mail-check-reminder-intro = Todavía no ha respondido a esta prueba de comunicación. Este es el único recordatorio.

@@ -339,6 +339,7 @@ invalid-check-scope = choisissez tous les États, une région ou une liste d'Ét
 invalid-check-region = choisissez une région
 invalid-check-state-code = utilisez des codes à trois lettres tels que DEU, séparés par des espaces ou des virgules
 invalid-check-levels = choisissez le niveau politique, le niveau technique ou les deux
+invalid-check-control-characters = ne doit pas contenir de caractères de contrôle autres que des sauts de ligne
 mail-check-subject = Contrôle de communication : veuillez répondre dans un délai de { $hours } heures
 mail-check-reminder-subject = Rappel : contrôle de communication, veuillez répondre avant le { $deadline }
 mail-check-reminder-intro = Vous n'avez pas encore répondu à ce contrôle de communication. Ceci est l'unique rappel.

@@ -339,6 +339,7 @@ invalid-check-scope = scelga tutti gli Stati, una regione o un elenco di Stati
 invalid-check-region = scelga una regione
 invalid-check-state-code = usi codici di tre lettere come DEU, separati da spazi o virgole
 invalid-check-levels = scelga il livello politico, il livello tecnico o entrambi
+invalid-check-control-characters = non deve contenere caratteri di controllo diversi dagli a capo
 mail-check-subject = Verifica delle comunicazioni: la preghiamo di rispondere entro { $hours } ore
 mail-check-reminder-subject = Promemoria: verifica delle comunicazioni, la preghiamo di rispondere entro il { $deadline }
 mail-check-reminder-intro = Non ha ancora risposto a questa verifica delle comunicazioni. Questo è l'unico promemoria.

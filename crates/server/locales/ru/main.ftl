@@ -363,6 +363,7 @@ invalid-check-scope = выберите все государства, регио
 invalid-check-region = выберите регион
 invalid-check-state-code = используйте трехбуквенные коды, например DEU, разделенные пробелами или запятыми
 invalid-check-levels = выберите политический уровень, технический уровень или оба
+invalid-check-control-characters = не должно содержать управляющих символов, кроме переносов строк
 mail-check-subject = Проверка связи: пожалуйста, ответьте в течение { $hours } ч
 mail-check-reminder-subject = Напоминание: проверка связи, пожалуйста, ответьте до { $deadline }
 mail-check-reminder-intro = Вы еще не ответили на эту проверку связи. Это единственное напоминание.

@@ -281,13 +281,12 @@ pub async fn export_csv(
     actor: &Actor,
     id: i64,
 ) -> AppResult<super::directory::Download> {
+    let permit = access::read_checks(actor)?;
+    let mut tx = ctx.store.read().await?;
+    let loaded = load_id(&mut tx, &permit, id).await?;
+    drop(tx);
     let visible = access::export_check_results(actor)?;
-    let detail = {
-        let permit = access::read_checks(actor)?;
-        let mut tx = ctx.store.read().await?;
-        let loaded = load_id(&mut tx, &permit, id).await?;
-        detail_of(&loaded, &visible, &HashMap::new(), ctx.clock.now())
-    };
+    let detail = detail_of(&loaded, &visible, &HashMap::new(), ctx.clock.now());
     let body = rules::export::results_csv(&detail.challenges).map_err(AppError::Internal)?;
     Ok(super::directory::Download {
         content_type: "text/csv; charset=utf-8",
@@ -887,12 +886,12 @@ pub async fn answer_in_app(
     actor: &Actor,
     challenge_id: i64,
 ) -> AppResult<AnswerReceipt> {
-    let contact = access::answer_in_app(actor)?;
     let permit = access::read_checks(actor)?;
     let mut tx = ctx.store.begin().await?;
     let challenge = liaison_store::checks::challenge(&mut tx, &permit, challenge_id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no challenge with id {challenge_id}")))?;
+    let contact = access::answer_in_app(actor)?;
     record(
         ctx,
         tx,

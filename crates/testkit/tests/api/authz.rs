@@ -8,7 +8,12 @@
 //!   for participating States' entries; observers and auditors see aggregate figures only;
 //! - only the State's own national coordinator changes its entry (not even the manager);
 //! - the whole-directory export goes to the manager and States' accounts;
-//! - only the auditor reads the audit log; only the manager manages accounts.
+//! - only the auditor reads the audit log; only the manager manages accounts;
+//! - every signed-in account sees the communication checks and their figures; only the manager
+//!   launches them; the results beyond the figures (and their CSV) go to the manager, to
+//!   coordinators (their State's rows) and to points of contact linked to their contact (their
+//!   own row); a contact's check history to the manager, its coordinator and itself; only the
+//!   challenged contact answers in the app; answering by token or signed reply needs no account.
 
 use liaison_core::access::Actor;
 use liaison_core::clock::Clock;
@@ -24,6 +29,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 const ED25519_KEY: &str = include_str!("../../../core/tests/fixtures/keys/valid-ed25519.asc");
 const RSA_KEY: &str = include_str!("../../../core/tests/fixtures/keys/valid-rsa3072.asc");
+/// The secret half of `ED25519_KEY`, which the matrix registers for FRA's technical contact.
+const SECRET_KEY: &str = include_str!("../../../core/tests/fixtures/keys/secret.asc");
 
 /// Who calls. The State accounts are Germany's (their own State is DEU); `PartnerPoc` is a
 /// policy-level point of contact of Japan, a Partner for Co-operation.
@@ -125,6 +132,18 @@ enum Rule {
     Accounts,
     /// Any national coordinator (the import form, whose rows are then checked per State).
     AnyCoordinator,
+    /// The network manager launches communication checks.
+    LaunchCheck,
+    /// Sees more of a check than its figures: the manager, a coordinator (its State's rows), a
+    /// point of contact linked to its directory contact (its own row; the demo links Germany's).
+    CheckResults,
+    /// A contact's check history: the manager, its State's coordinator, the contact itself
+    /// (Germany's technical point of contact for the target's technical contact).
+    CheckHistory,
+    /// Answers a challenge in the app: only the challenged contact's own account.
+    AnswerInApp,
+    /// No account needed: the token (and its signature) is the proof.
+    Public,
 }
 
 /// Whether the rules let `who` do what `rule` guards on `target` (`None`: a route without a State).
@@ -143,6 +162,18 @@ fn allowed(rule: Rule, who: Who, target: Option<Target>) -> bool {
         Rule::Audit => who == Who::Auditor,
         Rule::Accounts => who == Who::Manager,
         Rule::AnyCoordinator => who == Who::Coordinator,
+        Rule::LaunchCheck => who == Who::Manager,
+        Rule::CheckResults => matches!(
+            who,
+            Who::Manager | Who::Coordinator | Who::Policy | Who::Technical
+        ),
+        Rule::CheckHistory => {
+            who == Who::Manager
+                || (who == Who::Coordinator && own(target))
+                || (who == Who::Technical && target == Some(Target::Own))
+        }
+        Rule::AnswerInApp => who == Who::Technical && target == Some(Target::Own),
+        Rule::Public => true,
     }
 }
 
@@ -157,6 +188,14 @@ enum Subject {
     Contact,
     /// `{id}` is a contact of the target State kept for being retired.
     Victim,
+    /// `{id}` is a communication check (`Own`: one that exists).
+    Check,
+    /// `{id}` is the challenge of the target State's technical contact in a check.
+    Challenge,
+    /// A challenge's token, fresh for each call (`Missing`: one that no challenge has).
+    Token,
+    /// `{id}` is the target State's technical contact (whose check history is read).
+    Checked,
 }
 
 /// An extra check on a successful answer.
@@ -219,6 +258,16 @@ fn api_rows() -> Vec<Row> {
         row(post(), "/api/v1/accounts", Nothing, Accounts, 201),
         row(get(), "/api/v1/audit", Nothing, Audit, 200),
         row(get(), "/api/v1/audit/verify", Nothing, Audit, 200),
+        row(get(), "/api/v1/checks", Nothing, SignedIn, 200),
+        row(post(), "/api/v1/checks", Nothing, LaunchCheck, 201),
+        row(get(), "/api/v1/checks/{id}", Check, SignedIn, 200),
+        row(get(), "/api/v1/checks/{id}/results.csv", Check, CheckResults, 200),
+        row(get(), "/api/v1/checks/trend", Nothing, SignedIn, 200),
+        row(get(), "/api/v1/checks/challenges", Nothing, SignedIn, 200),
+        row(post(), "/api/v1/checks/challenges/{id}/answer", Challenge, AnswerInApp, 200),
+        row(post(), "/api/v1/checks/answer", Token, Public, 200),
+        row(post(), "/api/v1/checks/answer/signed", Token, Public, 200),
+        row(get(), "/api/v1/contacts/{id}/checks", Checked, CheckHistory, 200),
     ]
 }
 
@@ -227,6 +276,13 @@ fn expected(row: &Row, who: Who, target: Option<Target>) -> u16 {
     if row.rule == Rule::Credentials {
         return if who == Who::Anonymous {
             401
+        } else {
+            row.success
+        };
+    }
+    if row.rule == Rule::Public {
+        return if target == Some(Target::Missing) {
+            404
         } else {
             row.success
         };
@@ -255,19 +311,51 @@ struct World {
     clients: BTreeMap<&'static str, ApiClient>,
     contact: BTreeMap<Target, i64>,
     victim: BTreeMap<Target, i64>,
+    /// A communication check, and the challenges of DEU's and FRA's technical contacts in it.
+    check: i64,
+    challenge: BTreeMap<Target, i64>,
+    /// Fresh challenge tokens, each answered by one call: any contact's for the link, FRA's
+    /// technical contact's (whose key is the fixture key) for signed answers.
+    link_tokens: std::sync::Mutex<Vec<String>>,
+    signed_tokens: std::sync::Mutex<Vec<String>>,
 }
 
 impl World {
     /// The row's path with the target State's code or contact id filled in.
     fn path(&self, row: &Row, target: Option<Target>) -> String {
         let id = match (row.subject, target) {
-            (Subject::Contact, Some(t)) => self.contact[&t],
+            (Subject::Contact | Subject::Checked, Some(t)) => self.contact[&t],
             (Subject::Victim, Some(t)) => self.victim[&t],
+            (Subject::Check, Some(Target::Missing)) => 999_999,
+            (Subject::Check, Some(_)) => self.check,
+            (Subject::Challenge, Some(t)) => self.challenge[&t],
             _ => 0,
+        };
+        let token = if row.path.contains("{token}") {
+            self.token(false, target)
+        } else {
+            String::new()
         };
         row.path
             .replace("{code}", target.map(Target::code).unwrap_or_default())
             .replace("{id}", &id.to_string())
+            .replace("{token}", &token)
+    }
+
+    /// A token no call has used yet, or one of no challenge for `Missing`.
+    fn token(&self, signed: bool, target: Option<Target>) -> String {
+        if target == Some(Target::Missing) {
+            return liaison_core::checks::launch::new_token(&mut rand::rng());
+        }
+        let pool = if signed {
+            &self.signed_tokens
+        } else {
+            &self.link_tokens
+        };
+        pool.lock()
+            .unwrap()
+            .pop()
+            .expect("the world launched enough checks for the matrix's answers")
     }
 }
 
@@ -354,6 +442,79 @@ async fn world() -> World {
     contact.insert(Target::Missing, 999_999);
     victim.insert(Target::Missing, 999_999);
 
+    // Checks to answer: one whose DEU and FRA technical challenges are kept for the in-app
+    // row, two more for link tokens, and eight of FRA's technical contact for signed answers.
+    let manager_actor = Actor {
+        role: Role::Manager,
+        username: "manager".into(),
+        ..Actor::system()
+    };
+    let launch = |states: Vec<&str>, levels: &str| {
+        serde_json::from_value::<liaison_types::checks::CheckInput>(json!({
+            "scope": if states.is_empty() { "all" } else { "states" }, "states": states,
+            "levels": levels, "window_hours": 48, "message": "Matrix check.",
+        }))
+        .unwrap()
+    };
+    let first = ops::checks::launch(&ctx, &manager_actor, &launch(vec![], "both"))
+        .await
+        .unwrap();
+    let mut challenge = BTreeMap::new();
+    for target in [Target::Own, Target::Other] {
+        let id = first
+            .challenges
+            .iter()
+            .find(|c| c.contact_id == contact[&target])
+            .unwrap()
+            .id;
+        challenge.insert(target, id);
+    }
+    challenge.insert(Target::Missing, 999_999);
+    let reserved: Vec<String> = first
+        .challenges
+        .iter()
+        .filter(|c| challenge.values().any(|id| *id == c.id))
+        .map(|c| c.email.clone())
+        .collect();
+    let of_first = pending_tokens(&app).await;
+    let mut link_tokens: Vec<String> = of_first
+        .iter()
+        .filter(|(to, _)| !reserved.contains(to))
+        .map(|(_, token)| token.clone())
+        .collect();
+    for _ in 0..2 {
+        ops::checks::launch(&ctx, &manager_actor, &launch(vec![], "both"))
+            .await
+            .unwrap();
+    }
+    // The first check's tokens are taken: those of the kept challenges must stay unanswered.
+    let taken: BTreeSet<String> = of_first.into_iter().map(|(_, token)| token).collect();
+    let mut seen: BTreeSet<String> = pending_tokens(&app)
+        .await
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    link_tokens.extend(seen.iter().filter(|t| !taken.contains(*t)).cloned());
+    let fra_technical = first
+        .challenges
+        .iter()
+        .find(|c| c.contact_id == contact[&Target::Other])
+        .unwrap()
+        .email
+        .clone();
+    let mut signed_tokens = Vec::new();
+    for _ in 0..8 {
+        ops::checks::launch(&ctx, &manager_actor, &launch(vec!["FRA"], "technical"))
+            .await
+            .unwrap();
+        for (to, token) in pending_tokens(&app).await {
+            if seen.insert(token.clone()) && to == fra_technical {
+                signed_tokens.push(token);
+            }
+        }
+    }
+    assert_eq!(signed_tokens.len(), 8);
+
     let mut clients = BTreeMap::new();
     for who in EVERYONE {
         if let Some(username) = who.username() {
@@ -365,7 +526,23 @@ async fn world() -> World {
         clients,
         contact,
         victim,
+        check: first.check.id,
+        challenge,
+        link_tokens: std::sync::Mutex::new(link_tokens),
+        signed_tokens: std::sync::Mutex::new(signed_tokens),
     }
+}
+
+/// The tokens of the challenge mails waiting in the outbox, with their recipients.
+async fn pending_tokens(app: &TestApp) -> Vec<(String, String)> {
+    let mut tx = app.store.read().await.unwrap();
+    liaison_store::outbox::recent(&mut tx, 10_000)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == "checks.challenge" && m.status == "pending")
+        .filter_map(|m| Some((m.recipient, m.secret?)))
+        .collect()
 }
 
 static SERIAL: AtomicU32 = AtomicU32::new(0);
@@ -423,6 +600,18 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
                 .post_bytes(&path, "text/csv", import_csv(code).into_bytes())
                 .await;
         }
+        ("POST", "/api/v1/checks") => Some(json!({
+            "scope": "states", "states": ["DEU"], "levels": "policy", "window_hours": 24, "message": "Matrix launch.",
+        })),
+        (_, "/api/v1/checks/answer") => Some(json!({ "token": world.token(false, target) })),
+        (_, "/api/v1/checks/answer/signed") => {
+            let token = world.token(true, target);
+            let signed = liaison_core::checks::signed::sign_answer(SECRET_KEY, "", &token).unwrap();
+            return client
+                .post_bytes(&path, "text/plain", signed.into_bytes())
+                .await;
+        }
+        (_, "/api/v1/checks/challenges/{id}/answer") => Some(json!({})),
         _ => None,
     };
     client.call(row.method.clone(), &path, body.as_ref()).await
@@ -432,6 +621,12 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
 fn targets_of(row: &Row) -> Vec<Option<Target>> {
     match row.subject {
         Subject::Nothing => vec![None],
+        Subject::Check | Subject::Token => vec![Some(Target::Own), Some(Target::Missing)],
+        Subject::Challenge => vec![
+            Some(Target::Own),
+            Some(Target::Other),
+            Some(Target::Missing),
+        ],
         _ if row.rule == Rule::Import => vec![
             Some(Target::Own),
             Some(Target::Other),
@@ -684,6 +879,15 @@ fn web_rows() -> Vec<Row> {
         row(get(), "/audit", Nothing, Audit, 200),
         row(get(), "/accounts", Nothing, Accounts, 200),
         row(post(), "/accounts", Nothing, Accounts, 303),
+        row(get(), "/checks", Nothing, SignedIn, 200),
+        row(get(), "/checks/new", Nothing, LaunchCheck, 200),
+        row(post(), "/checks", Nothing, LaunchCheck, 303),
+        row(get(), "/checks/trend.svg", Nothing, SignedIn, 200),
+        row(get(), "/checks/{id}", Check, SignedIn, 200),
+        row(get(), "/checks/{id}/results.csv", Check, CheckResults, 200),
+        row(post(), "/checks/challenges/{id}/answer", Challenge, AnswerInApp, 303),
+        row(get(), "/checks/answer/{token}", Token, Public, 200),
+        row(post(), "/checks/answer/{token}", Token, Public, 200),
     ]
 }
 
@@ -710,6 +914,14 @@ fn form_of(row: &Row, code: &str) -> Vec<(&'static str, String)> {
             ("effective_on", "2027-01-15".to_owned()),
         ],
         "/directory/import" => vec![("csv", import_csv(code))],
+        "/checks" => vec![
+            ("scope", "states".to_owned()),
+            ("states", "DEU FRA".to_owned()),
+            ("levels", "both".to_owned()),
+            ("window_hours", "24".to_owned()),
+            ("spread_hours", "0".to_owned()),
+            ("message", "Launched from the page matrix.".to_owned()),
+        ],
         "/accounts" => vec![
             ("username", format!("web.account.{n}")),
             ("display_name", "Web account".to_owned()),
@@ -741,7 +953,7 @@ fn check_web(row: &Row, who: Who, target: Option<Target>, page: &Page) -> Option
             page.body.chars().skip(start).take(200).collect::<String>()
         ));
     }
-    if who == Who::Anonymous && !page.location.starts_with("/login") {
+    if who == Who::Anonymous && row.rule != Rule::Public && !page.location.starts_with("/login") {
         return Some(format!(
             "{label}: anonymous sent to '{}', not to /login",
             page.location

@@ -93,6 +93,11 @@ fn python() -> Option<String> {
 
 /// Starts scripts/smtp_sink.py on a free port; the first `reject_first` DATA commands get 451.
 async fn start_sink(reject_first: u32) -> Option<Sink> {
+    start_sink_refusing(reject_first, "").await
+}
+
+/// As [`start_sink`], refusing for good (550) every recipient whose address contains `rcpt`.
+async fn start_sink_refusing(reject_first: u32, rcpt: &str) -> Option<Sink> {
     let python = python()?;
     let maildir = tempfile::tempdir().unwrap();
     let mut child = tokio::process::Command::new(&python)
@@ -100,6 +105,7 @@ async fn start_sink(reject_first: u32) -> Option<Sink> {
         .args(["--port", "0", "--maildir"])
         .arg(maildir.path())
         .args(["--reject-first", &reject_first.to_string()])
+        .args(["--reject-rcpt", rcpt])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -264,9 +270,12 @@ async fn app_on(backend: Backend) -> TestApp {
     .await
 }
 
+/// The messages queued since the test started (the demo's history, such as the challenges of
+/// its past communication checks, is left out).
 async fn outbox(app: &TestApp) -> Vec<Queued> {
     let mut tx = app.store.read().await.unwrap();
     let mut all = liaison_store::outbox::recent(&mut tx, 1000).await.unwrap();
+    all.retain(|m| m.created_at >= START);
     all.reverse();
     all
 }
@@ -720,12 +729,13 @@ async fn a_malformed_recipient_fails_alone_on(backend: Backend) {
         run,
         Delivery {
             sent: 1,
-            retrying: 1,
-            failed: 0
+            retrying: 0,
+            failed: 1
         }
     );
+    // Retrying cannot mend an address: the message fails at once, the other goes out.
     let message = outbox_message(&app, bad).await;
-    assert_eq!(message.status, "pending");
+    assert_eq!(message.status, "failed");
     assert_eq!(message.attempts, 1);
     let error = message.last_error.unwrap_or_default();
     assert!(
@@ -736,4 +746,89 @@ async fn a_malformed_recipient_fails_alone_on(backend: Backend) {
     let mails = sink.messages();
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0].decoded("Subject"), "Good");
+}
+
+#[tokio::test]
+async fn challenges_go_out_over_smtp_with_their_link_and_a_refused_address_is_recorded() {
+    for backend in backends() {
+        eprintln!("on {backend:?}");
+        challenges_go_out_over_smtp_on(backend).await;
+    }
+}
+
+async fn challenges_go_out_over_smtp_on(backend: Backend) {
+    // The relay knows no "cert@demo-de.example": Germany's technical address bounces at once.
+    let Some(sink) = start_sink_refusing(0, "cert@demo-de").await else {
+        return;
+    };
+    let app = app_on(backend).await;
+    let manager = app.login("manager").await;
+    let launched = manager
+        .post(
+            "/api/v1/checks",
+            &serde_json::json!({
+                "scope": "states", "states": ["DEU", "FRA"], "levels": "both", "window_hours": 12,
+                "message": "Please confirm that you receive this.",
+            }),
+        )
+        .await;
+    assert_eq!(launched.status, StatusCode::CREATED, "{}", launched.text);
+    let id = launched.json["check"]["id"].as_i64().unwrap();
+    let run = deliver(&app.state, &sink.mailer()).await.unwrap();
+    assert_eq!(
+        run,
+        Delivery {
+            sent: 3,
+            retrying: 0,
+            failed: 1
+        },
+        "a refused recipient is not retried"
+    );
+    let mails = sink.messages();
+    assert_eq!(mails.len(), 3);
+    // Claire Martin works in French: her challenge is in French, with a working link.
+    let claire = mails
+        .iter()
+        .find(|m| m.envelope["rcpt_tos"] == serde_json::json!(["cyber@demo-fr.example"]))
+        .unwrap();
+    assert_eq!(
+        claire.decoded("Subject"),
+        i18n::tr_args("fr", "mail-check-subject", &[("hours", 12.into())])
+    );
+    let link = format!("{}/checks/answer/", app.base);
+    let start = claire.body.find(&link).unwrap() + link.len();
+    let token: String = claire.body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    assert_eq!(token.len(), 43, "{}", claire.body);
+    assert!(!claire.body.contains("{secret}"), "{}", claire.body);
+    // Once sent, no token is left in the database.
+    for message in outbox(&app).await {
+        assert_eq!(message.secret, None, "{message:?}");
+        assert!(!message.body.contains(&token));
+    }
+    let answer = app
+        .anonymous()
+        .post(
+            "/api/v1/checks/answer",
+            &serde_json::json!({ "token": token }),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+
+    let detail = manager.get(&format!("/api/v1/checks/{id}")).await.json;
+    let bounced = detail["challenges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["email"] == "cert@demo-de.example")
+        .unwrap();
+    assert_eq!(bounced["outcome"], "delivery-failed", "{bounced}");
+    assert!(
+        bounced["delivery_error"].as_str().unwrap().contains("550"),
+        "{bounced}"
+    );
+    assert_eq!(detail["check"]["figures"]["delivery_failed"], 1);
+    assert_eq!(detail["check"]["figures"]["answered"], 1);
 }
