@@ -18,7 +18,7 @@ pub struct Labels {
 const WIDTH: u32 = 720;
 const HEIGHT: u32 = 260;
 const LEFT: u32 = 48;
-const RIGHT: u32 = 56;
+const RIGHT: u32 = 84;
 const TOP: u32 = 36;
 const BOTTOM: u32 = 44;
 

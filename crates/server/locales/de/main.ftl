@@ -309,6 +309,7 @@ check-title = Kommunikationstest #{ $id }
 check-spread = innerhalb von { $hours } h nach dem Start versandt
 check-figures = Kennzahlen
 check-key-verified = Schlüssel geprüft
+check-key-verified-count = Mit Schlüssel bestätigte Antworten
 check-no-contact = Ebenen ohne Kontakt
 check-no-contact-short = kein Kontakt
 check-export-csv = Ergebnisse als CSV

@@ -309,6 +309,7 @@ check-title = Communication check #{ $id }
 check-spread = sent within { $hours } h of the launch
 check-figures = Figures
 check-key-verified = key-verified
+check-key-verified-count = Key-verified answers
 check-no-contact = Levels without a contact
 check-no-contact-short = no contact
 check-export-csv = Results as CSV

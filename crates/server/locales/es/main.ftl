@@ -309,6 +309,7 @@ check-title = Prueba de comunicación #{ $id }
 check-spread = solicitudes enviadas en las { $hours } h siguientes al inicio
 check-figures = Cifras
 check-key-verified = clave verificada
+check-key-verified-count = Respuestas verificadas con clave
 check-no-contact = Niveles sin contacto
 check-no-contact-short = sin contacto
 check-export-csv = Resultados en CSV

@@ -309,6 +309,7 @@ check-title = Contrôle de communication #{ $id }
 check-spread = envois étalés sur les { $hours } h suivant le lancement
 check-figures = Chiffres
 check-key-verified = clé vérifiée
+check-key-verified-count = Réponses vérifiées par clé
 check-no-contact = Niveaux sans contact
 check-no-contact-short = aucun contact
 check-export-csv = Résultats au format CSV

@@ -309,6 +309,7 @@ check-title = Verifica delle comunicazioni #{ $id }
 check-spread = richieste inviate entro { $hours } h dall'avvio
 check-figures = Dati
 check-key-verified = chiave verificata
+check-key-verified-count = Risposte verificate con chiave
 check-no-contact = Livelli senza contatto
 check-no-contact-short = nessun contatto
 check-export-csv = Risultati in formato CSV

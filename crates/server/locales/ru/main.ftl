@@ -331,6 +331,7 @@ check-title = Проверка связи #{ $id }
 check-spread = отправка в течение { $hours } ч после запуска
 check-figures = Показатели
 check-key-verified = ключ подтвержден
+check-key-verified-count = Ответы, подтвержденные ключом
 check-no-contact = Уровни без контакта
 check-no-contact-short = нет контакта
 check-export-csv = Результаты в формате CSV

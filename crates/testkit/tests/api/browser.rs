@@ -831,3 +831,170 @@ async fn bad_contact_form_comes_back_with_errors_and_typed_values() {
     browser.screenshot("contact-form-errors").await;
     assert_eq!(count().await, contacts_before, "nothing was created");
 }
+
+/// The network manager launches a communication check from the form; a point of contact answers
+/// by the link in its mail (opening the link answers nothing; the button does); another answers
+/// in the app from the notice; the manager's results then show both on time.
+#[tokio::test]
+async fn manager_launches_a_check_and_points_of_contact_answer_by_link_and_in_the_app() {
+    let app = spawn_app().await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    browser.sign_in(&app, "manager").await;
+    browser.goto(&app, "/checks").await;
+    browser.wait_for("figure.chart svg").await;
+    browser.screenshot("checks").await;
+    browser
+        .client
+        .find(Locator::LinkText("Launch a check"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("form textarea#message").await;
+    // A spread longer than half the window first: the form comes back with the problem, the
+    // typed values kept.
+    browser
+        .find("input[name='scope'][value='states']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.type_into("input#states", "DEU FRA").await;
+    browser
+        .find("input#window_hours")
+        .await
+        .clear()
+        .await
+        .unwrap();
+    browser.type_into("input#window_hours", "12").await;
+    browser
+        .find("input#spread_hours")
+        .await
+        .clear()
+        .await
+        .unwrap();
+    browser.type_into("input#spread_hours", "7").await;
+    browser.find("button.primary").await.click().await.unwrap();
+    browser.wait_for("div.problem").await;
+    let problem = browser.text("div.problem").await;
+    assert!(
+        problem.contains("at most half the response window: 6 hours"),
+        "{problem}"
+    );
+    assert_eq!(
+        browser
+            .find("input#states")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("DEU FRA")
+    );
+    browser
+        .find("input#spread_hours")
+        .await
+        .clear()
+        .await
+        .unwrap();
+    browser.type_into("input#spread_hours", "0").await;
+    browser.find("button.primary").await.click().await.unwrap();
+    browser
+        .wait_for("dl.facts dd[data-figure='response-rate']")
+        .await;
+    let path = browser.path().await;
+    assert!(path.starts_with("/checks/"), "{path}");
+    let id: i64 = path.trim_start_matches("/checks/").parse().unwrap();
+    assert_eq!(
+        browser.text("dd[data-figure='response-rate']").await,
+        "0 % (0/4)"
+    );
+    assert_eq!(
+        browser.text("dd[data-figure='states-reached']").await,
+        "0/2"
+    );
+    browser.screenshot("check-launched").await;
+    browser.sign_out().await;
+
+    // France's policy-level contact opens the link from its mail, without signing in.
+    let mut tx = app.store.read().await.unwrap();
+    let token = liaison_store::outbox::recent(&mut tx, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.kind == "checks.challenge" && m.recipient == "cyber@demo-fr.example")
+        .and_then(|m| m.secret)
+        .unwrap();
+    drop(tx);
+    app.clock.advance(time::Duration::minutes(7));
+    browser.goto(&app, &format!("/checks/answer/{token}")).await;
+    browser.wait_for("form button.primary").await;
+    assert!(browser.text("dl.facts").await.contains("Claire Martin"));
+    browser.screenshot("check-answer-link").await;
+    let manager = app.login("manager").await;
+    let before = manager.get(&format!("/api/v1/checks/{id}")).await.json;
+    assert_eq!(
+        before["check"]["figures"]["answered"], 0,
+        "opening the link answers nothing"
+    );
+    browser
+        .find("form button.primary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("p.ok").await;
+    let thanks = browser.text("p.ok").await;
+    assert!(
+        thanks.contains("Claire Martin") && thanks.contains("7 min"),
+        "{thanks}"
+    );
+    // The same link again: already answered.
+    browser.goto(&app, &format!("/checks/answer/{token}")).await;
+    browser.wait_for("p.problem").await;
+    assert!(browser.find_all("form button.primary").await.is_empty());
+
+    // Germany's technical point of contact sees the notice on signing in and answers there.
+    app.clock.advance(time::Duration::minutes(3));
+    browser.sign_in(&app, "deu.technical").await;
+    browser.wait_for("p.notice a[href='/checks']").await;
+    browser
+        .find("p.notice a[href='/checks']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("section.notice form button").await;
+    browser
+        .find("section.notice form button")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("p.ok").await;
+    assert!(browser.path().await.starts_with("/checks?answered=1"));
+    browser.sign_out().await;
+
+    browser.sign_in(&app, "manager").await;
+    browser.goto(&app, &format!("/checks/{id}")).await;
+    browser.wait_for("dd[data-figure='response-rate']").await;
+    assert_eq!(
+        browser.text("dd[data-figure='response-rate']").await,
+        "50 % (2/4)"
+    );
+    let rows = browser.text("table.grid:last-of-type tbody").await;
+    assert_eq!(rows.matches("On time").count(), 2, "{rows}");
+    assert_eq!(rows.matches("Pending").count(), 2, "{rows}");
+    browser.screenshot("check-results").await;
+    // The refused form's 422 is the one thing the console may report.
+    let errors = browser.console_errors().await;
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.contains("/checks - ") && e.contains("422")),
+        "console errors: {errors:?}"
+    );
+}
