@@ -213,6 +213,42 @@ async fn every_page_renders_in_each_of_the_six_languages() {
         let accounts = page(&manager, &app, lang, "/accounts").await;
         assert_has(&accounts, lang, "/accounts", "accounts-title");
         assert_has(&accounts, lang, "/accounts", "role-observer");
+        // The communication checks: the list with its chart, the launch form, a check's results
+        // with every outcome of the demo, a contact's history, the unreachable filter.
+        for (path, key) in [
+            ("/checks", "checks-trend-title"),
+            ("/checks", "scope-all"),
+            ("/checks/new", "field-spread-hint"),
+            ("/checks/new", "region-central-asia"),
+            ("/checks/2", "check-states-caption"),
+            ("/checks/2", "outcome-no-answer"),
+            ("/checks/2", "outcome-on-time"),
+            ("/states?filter=unreachable", "col-unreachable"),
+            ("/states/AUT", "unreachable"),
+        ] {
+            let html = page(&manager, &app, lang, path).await;
+            assert_has(&html, lang, path, key);
+        }
+        let svg = manager
+            .get(app.url("/checks/trend.svg"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let rate = liaison_server::i18n::tr(lang, "checks-response-rate");
+        assert!(
+            svg.contains(&escaped(&rate)),
+            "{lang}: the chart says {rate}"
+        );
+        let observer = sign_in(&app, "observer", lang).await;
+        let figures = page(&observer, &app, lang, "/checks/1").await;
+        assert_has(&figures, lang, "/checks/1", "check-aggregate-only");
+        assert!(
+            !figures.contains("@demo-"),
+            "{lang}: the observer sees no contact"
+        );
 
         // Before signing in: the language cookie, as set by the links of the login page.
         let anonymous = cookie_client();
