@@ -70,30 +70,35 @@ impl Operator {
 /// Runs the binary with `args`, feeding `stdin`, outside any `LIAISON_*` environment.
 fn liaison(args: &[&str], stdin: &str) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_liaison"));
-    command
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .env("LIAISON_LOG", "error");
+    command.args(args).env("LIAISON_LOG", "error");
     for (key, _) in std::env::vars() {
         if key.starts_with("LIAISON_") && key != "LIAISON_LOG" {
             command.env_remove(key);
         }
     }
-    let mut child = command.spawn().unwrap();
+    let output = run_with_stdin(&mut command, stdin);
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Runs `command` (its standard streams piped), feeding it `stdin`.
+fn run_with_stdin(command: &mut Command, stdin: &str) -> std::process::Output {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child
         .stdin
         .take()
         .unwrap()
         .write_all(stdin.as_bytes())
         .unwrap();
-    let output = child.wait_with_output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    child.wait_with_output().unwrap()
 }
 
 /// The run ended with `code` and its stderr names every one of `says`.
@@ -494,7 +499,8 @@ impl Gpg {
     }
 
     fn run(&self, args: &[&str], stdin: &str) -> String {
-        let mut child = Command::new("gpg")
+        let mut command = Command::new("gpg");
+        command
             .args([
                 "--batch",
                 "--quiet",
@@ -505,19 +511,8 @@ impl Gpg {
                 "loopback",
             ])
             .args(args)
-            .env("GNUPGHOME", self.home.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        let output = child.wait_with_output().unwrap();
+            .env("GNUPGHOME", self.home.path());
+        let output = run_with_stdin(&mut command, stdin);
         assert!(
             output.status.success(),
             "gpg {args:?}: {}",

@@ -35,7 +35,7 @@ pub const MAX_ROWS: usize = 10_000;
 
 /// Excel reads a CSV file without a byte order mark in the local code page, which garbles every
 /// name outside Latin-1, so the export starts with one and the import skips it.
-pub(crate) const BOM: &str = "\u{feff}";
+const BOM: &str = "\u{feff}";
 
 /// The one date form of the file; spreadsheet forms such as 01/03/2026 are ambiguous.
 const DATE_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
@@ -120,9 +120,7 @@ pub struct ImportRow {
 pub fn export(contacts: &[Contact]) -> Result<String, String> {
     let mut active: Vec<&Contact> = contacts.iter().filter(|c| !c.retired).collect();
     active.sort_by(|a, b| (&a.state, a.id).cmp(&(&b.state, b.id)));
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+    let mut writer = writer();
     writer
         .write_record(COLUMNS)
         .map_err(|e| format!("writing the CSV header: {e}"))?;
@@ -131,6 +129,18 @@ pub fn export(contacts: &[Contact]) -> Result<String, String> {
             .write_record(row(contact).iter().map(|cell| neutralise(cell)))
             .map_err(|e| format!("writing contact {}: {e}", contact.id))?;
     }
+    finish(writer)
+}
+
+/// A CSV writer in the conventions of Liaison's exports: CRLF line ends.
+pub(crate) fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+/// The written file as text, with the byte-order mark that spreadsheets need to read UTF-8.
+pub(crate) fn finish(writer: csv::Writer<Vec<u8>>) -> Result<String, String> {
     let bytes = writer
         .into_inner()
         .map_err(|e| format!("finishing the CSV file: {e}"))?;

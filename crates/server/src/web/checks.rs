@@ -77,14 +77,7 @@ async fn list(
         trend_svg => minijinja::Value::from_safe_string(svg(&trend, caller.lang)),
         may_launch => access::launch_check(&caller.actor).is_ok(),
     };
-    Ok(render(
-        &state,
-        Some(&caller),
-        caller.lang,
-        "checks/list.html",
-        values,
-    )?
-    .into_response())
+    super::page(&state, &caller, "checks/list.html", values)
 }
 
 async fn trend_svg(
@@ -289,14 +282,7 @@ async fn check_page(
         median => detail.check.figures.median_seconds.map(chart::duration),
         p90 => detail.check.figures.p90_seconds.map(chart::duration),
     };
-    Ok(render(
-        &state,
-        Some(&caller),
-        caller.lang,
-        "checks/check.html",
-        values,
-    )?
-    .into_response())
+    super::page(&state, &caller, "checks/check.html", values)
 }
 
 async fn results_csv(

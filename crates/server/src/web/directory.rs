@@ -96,14 +96,7 @@ async fn states(
         statuses => v(statuses), filter => filter_name, participating => participating, complete => complete,
         filters => filters, sees_checks => sees_checks, open_challenges => open_challenges,
     };
-    Ok(render(
-        &state,
-        Some(&caller),
-        caller.lang,
-        "directory/states.html",
-        values,
-    )?
-    .into_response())
+    super::page(&state, &caller, "directory/states.html", values)
 }
 
 async fn state_page(
@@ -137,14 +130,7 @@ async fn state_page(
         entry => v(entry.status), pocs => v(pocs), structures => v(structures), retired => v(retired),
         may_edit => may_edit, may_read => may_read, checks => v(checks), sees_checks => entry.checks.is_some(),
     };
-    Ok(render(
-        &state,
-        Some(&caller),
-        caller.lang,
-        "directory/state.html",
-        values,
-    )?
-    .into_response())
+    super::page(&state, &caller, "directory/state.html", values)
 }
 
 #[derive(Debug, Deserialize)]
@@ -423,14 +409,7 @@ async fn contact_page(
         contact => v(&contact), history => rows, state_name => found.name, checks => v(checks),
         may_edit => may_edit, late_count => late_count, today => state.clock.today().to_string(),
     };
-    Ok(render(
-        &state,
-        Some(&caller),
-        caller.lang,
-        "directory/contact.html",
-        values,
-    )?
-    .into_response())
+    super::page(&state, &caller, "directory/contact.html", values)
 }
 
 async fn edit_contact_page(
@@ -529,14 +508,7 @@ async fn key_page(
 ) -> AppResult<Response> {
     let contact = ops::directory::contact(&state.ctx("web"), &caller.actor, id).await?;
     let values = context! { contact => v(contact), error => None::<String>, armored => "", today => state.clock.today().to_string() };
-    Ok(render(
-        &state,
-        Some(&caller),
-        caller.lang,
-        "directory/key.html",
-        values,
-    )?
-    .into_response())
+    super::page(&state, &caller, "directory/key.html", values)
 }
 
 #[derive(Debug, Deserialize)]
@@ -653,14 +625,7 @@ async fn import_page(
 ) -> AppResult<Response> {
     access::import_directory(&caller.actor)?;
     let values = context! { csv => "", report => None::<String>, problems => Vec::<String>::new() };
-    Ok(render(
-        &state,
-        Some(&caller),
-        caller.lang,
-        "directory/import.html",
-        values,
-    )?
-    .into_response())
+    super::page(&state, &caller, "directory/import.html", values)
 }
 
 #[derive(Debug, Deserialize)]
@@ -676,14 +641,7 @@ async fn import(State(state): State<AppState>, form: WebForm<ImportForm>) -> App
         Ok(report) => {
             let values =
                 context! { csv => "", report => v(report), problems => Vec::<String>::new() };
-            Ok(render(
-                &state,
-                Some(&caller),
-                caller.lang,
-                "directory/import.html",
-                values,
-            )?
-            .into_response())
+            super::page(&state, &caller, "directory/import.html", values)
         }
         Err(AppError::Import(lines)) => {
             let problems: Vec<String> = lines

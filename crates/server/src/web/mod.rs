@@ -57,6 +57,16 @@ pub fn render(
     state.templates.render(template, context).map(Html)
 }
 
+/// The page `template` for a signed-in caller, in the caller's language.
+pub fn page(
+    state: &AppState,
+    caller: &Caller,
+    template: &str,
+    values: Value,
+) -> Result<Response, AppError> {
+    Ok(render(state, Some(caller), caller.lang, template, values)?.into_response())
+}
+
 /// Words every problem of a form in the page's language.
 pub fn worded<W: liaison_core::wording::Worded>(
     lang: &str,

@@ -238,6 +238,12 @@ impl Browser {
     }
 
     /// Replaces the text of an input as a person would: select it, clear it, type.
+    /// Clears a field and types `text` into it.
+    async fn replace_text(&self, css: &str, text: &str) {
+        self.find(css).await.clear().await.unwrap();
+        self.type_into(css, text).await;
+    }
+
     async fn type_into(&self, css: &str, text: &str) {
         let field = self.find(css).await;
         field.clear().await.unwrap();
@@ -863,20 +869,8 @@ async fn manager_launches_a_check_and_points_of_contact_answer_by_link_and_in_th
         .await
         .unwrap();
     browser.type_into("input#states", "DEU FRA").await;
-    browser
-        .find("input#window_hours")
-        .await
-        .clear()
-        .await
-        .unwrap();
-    browser.type_into("input#window_hours", "12").await;
-    browser
-        .find("input#spread_hours")
-        .await
-        .clear()
-        .await
-        .unwrap();
-    browser.type_into("input#spread_hours", "7").await;
+    browser.replace_text("input#window_hours", "12").await;
+    browser.replace_text("input#spread_hours", "7").await;
     browser.find("button.primary").await.click().await.unwrap();
     browser.wait_for("div.problem").await;
     let problem = browser.text("div.problem").await;
@@ -894,13 +888,7 @@ async fn manager_launches_a_check_and_points_of_contact_answer_by_link_and_in_th
             .as_deref(),
         Some("DEU FRA")
     );
-    browser
-        .find("input#spread_hours")
-        .await
-        .clear()
-        .await
-        .unwrap();
-    browser.type_into("input#spread_hours", "0").await;
+    browser.replace_text("input#spread_hours", "0").await;
     browser.find("button.primary").await.click().await.unwrap();
     browser
         .wait_for("dl.facts dd[data-figure='response-rate']")
