@@ -120,6 +120,10 @@ enum AdminCommand {
         state: Option<String>,
         #[arg(long, default_value = "en")]
         locale: String,
+        /// For a point of contact: the id of its own directory contact, so that it answers
+        /// communication checks in the app.
+        #[arg(long)]
+        contact: Option<i64>,
     },
     /// Lists accounts.
     ListAccounts,
@@ -329,6 +333,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     role,
                     state,
                     locale,
+                    contact,
                 } => {
                     let role = Role::parse(&role).map_err(BadInput)?;
                     let state = state
@@ -346,7 +351,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         password,
                         role,
                         state,
-                        contact_id: None,
+                        contact_id: contact,
                         locale,
                     };
                     let id = ops::account::create_account(&ctx, None, request)

@@ -38,6 +38,13 @@ pub enum AccountInvalid {
     StateCode(String),
     UsernameTaken(String),
     UnknownState(String),
+    /// Only a point of contact's account is linked to a directory contact.
+    ContactNotAllowed,
+    UnknownContact(String),
+    /// The contact is in another State's entry.
+    ContactElsewhere(String),
+    /// The contact is a national structure or retired.
+    NotAPointOfContact(String),
 }
 
 impl std::fmt::Display for AccountInvalid {
@@ -65,6 +72,17 @@ impl std::fmt::Display for AccountInvalid {
             ),
             AccountInvalid::UsernameTaken(value) => write!(f, "the username '{value}' is taken"),
             AccountInvalid::UnknownState(value) => write!(f, "no State with code {value}"),
+            AccountInvalid::ContactNotAllowed => {
+                f.write_str("only a point of contact's account is linked to a directory contact")
+            }
+            AccountInvalid::UnknownContact(value) => write!(f, "no contact with id {value}"),
+            AccountInvalid::ContactElsewhere(value) => {
+                write!(f, "contact {value} is in another State's entry")
+            }
+            AccountInvalid::NotAPointOfContact(value) => write!(
+                f,
+                "contact {value} is not an active point of contact (a national structure, or retired)"
+            ),
         }
     }
 }
@@ -82,6 +100,10 @@ impl crate::wording::Worded for AccountInvalid {
             AccountInvalid::StateCode(_) => "invalid-state-code",
             AccountInvalid::UsernameTaken(_) => "invalid-username-taken",
             AccountInvalid::UnknownState(_) => "invalid-unknown-state",
+            AccountInvalid::ContactNotAllowed => "invalid-contact-not-allowed",
+            AccountInvalid::UnknownContact(_) => "invalid-unknown-contact",
+            AccountInvalid::ContactElsewhere(_) => "invalid-contact-elsewhere",
+            AccountInvalid::NotAPointOfContact(_) => "invalid-not-a-point-of-contact",
         }
     }
 
@@ -91,9 +113,36 @@ impl crate::wording::Worded for AccountInvalid {
             | AccountInvalid::Role(value)
             | AccountInvalid::StateCode(value)
             | AccountInvalid::UsernameTaken(value)
-            | AccountInvalid::UnknownState(value) => vec![("value", value.clone())],
+            | AccountInvalid::UnknownState(value)
+            | AccountInvalid::UnknownContact(value)
+            | AccountInvalid::ContactElsewhere(value)
+            | AccountInvalid::NotAPointOfContact(value) => vec![("value", value.clone())],
             _ => Vec::new(),
         }
+    }
+}
+
+/// Whether a new account may be linked to directory contact `id` (found as `contact`, or not):
+/// a point of contact's account, to an active point of contact of its own State. Its
+/// challenges are then answered in the app by this account.
+pub fn check_contact_link(
+    role: Role,
+    state: Option<&StateCode>,
+    id: i64,
+    contact: Option<&liaison_types::directory::Contact>,
+) -> Result<(), AccountInvalid> {
+    if role != Role::Poc {
+        return Err(AccountInvalid::ContactNotAllowed);
+    }
+    let Some(contact) = contact else {
+        return Err(AccountInvalid::UnknownContact(id.to_string()));
+    };
+    if Some(&contact.state) != state {
+        return Err(AccountInvalid::ContactElsewhere(id.to_string()));
+    }
+    match contact.kind {
+        liaison_types::directory::ContactKind::Poc { .. } if !contact.retired => Ok(()),
+        _ => Err(AccountInvalid::NotAPointOfContact(id.to_string())),
     }
 }
 

@@ -867,6 +867,10 @@ mod validation_tests {
             AccountInvalid::StateCode("Poland".into()),
             AccountInvalid::UsernameTaken("deu.coordinator".into()),
             AccountInvalid::UnknownState("XXX".into()),
+            AccountInvalid::ContactNotAllowed,
+            AccountInvalid::UnknownContact("12".into()),
+            AccountInvalid::ContactElsewhere("12".into()),
+            AccountInvalid::NotAPointOfContact("12".into()),
         ];
         for invalid in &all {
             match invalid {
@@ -879,7 +883,11 @@ mod validation_tests {
                 | AccountInvalid::Role(_)
                 | AccountInvalid::StateCode(_)
                 | AccountInvalid::UsernameTaken(_)
-                | AccountInvalid::UnknownState(_) => {}
+                | AccountInvalid::UnknownState(_)
+                | AccountInvalid::ContactNotAllowed
+                | AccountInvalid::UnknownContact(_)
+                | AccountInvalid::ContactElsewhere(_)
+                | AccountInvalid::NotAPointOfContact(_) => {}
             }
         }
         all

@@ -230,6 +230,12 @@ invalid-role = unbekannte Rolle „{ $value }“ (manager, coordinator, poc, obs
 invalid-state-code = „{ $value }“ ist kein dreibuchstabiger ISO-3166-Code wie DEU
 invalid-username-taken = der Benutzername „{ $value }“ ist bereits vergeben
 invalid-unknown-state = kein Staat hat den Code { $value }
+invalid-contact-not-allowed = nur das Konto einer Kontaktstelle wird mit einem Verzeichniskontakt verknüpft
+invalid-unknown-contact = kein Kontakt mit der Kennung { $value }
+invalid-contact-elsewhere = der Kontakt { $value } gehört zum Eintrag eines anderen Staates
+invalid-not-a-point-of-contact = der Kontakt { $value } ist keine aktive Kontaktstelle (eine nationale Stelle oder ausgeschieden)
+accounts-contact = Verzeichniskontakt (Kennung)
+accounts-contact-hint = Für eine Kontaktstelle: die Kennung ihres eigenen Eintrags im Verzeichnis (die Zahl in /contacts/…), damit sie Kommunikationstests in der Anwendung beantwortet.
 
 ## Communication checks
 nav-checks = Tests

@@ -230,6 +230,12 @@ invalid-role = unknown role '{ $value }' (manager, coordinator, poc, observer, a
 invalid-state-code = '{ $value }' is not a three-letter ISO 3166 code such as DEU
 invalid-username-taken = the username '{ $value }' is taken
 invalid-unknown-state = no State with code { $value }
+invalid-contact-not-allowed = only a point of contact's account is linked to a directory contact
+invalid-unknown-contact = no contact with id { $value }
+invalid-contact-elsewhere = contact { $value } is in another State's entry
+invalid-not-a-point-of-contact = contact { $value } is not an active point of contact (a national structure, or retired)
+accounts-contact = Directory contact (id)
+accounts-contact-hint = For a point of contact: the id of its own entry in the directory (the number in /contacts/…), so that it answers communication checks in the app.
 
 ## Communication checks
 nav-checks = Checks

@@ -230,6 +230,12 @@ invalid-role = función desconocida «{ $value }» (manager, coordinator, poc, o
 invalid-state-code = «{ $value }» no es un código ISO 3166 de tres letras como DEU
 invalid-username-taken = el nombre de usuario «{ $value }» ya está en uso
 invalid-unknown-state = ningún Estado tiene el código { $value }
+invalid-contact-not-allowed = solo la cuenta de un punto de contacto se vincula a un contacto del directorio
+invalid-unknown-contact = no hay ningún contacto con el identificador { $value }
+invalid-contact-elsewhere = el contacto { $value } pertenece a la entrada de otro Estado
+invalid-not-a-point-of-contact = el contacto { $value } no es un punto de contacto activo (una estructura nacional, o retirado)
+accounts-contact = Contacto del directorio (identificador)
+accounts-contact-hint = Para un punto de contacto: el identificador de su propia entrada en el directorio (el número en /contacts/…), para que responda a las pruebas de comunicación en la aplicación.
 
 ## Communication checks
 nav-checks = Pruebas

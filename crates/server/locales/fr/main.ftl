@@ -230,6 +230,12 @@ invalid-role = rôle inconnu « { $value } » (manager, coordinator, poc, observ
 invalid-state-code = « { $value } » n’est pas un code ISO 3166 à trois lettres tel que DEU
 invalid-username-taken = le nom d’utilisateur « { $value } » est déjà pris
 invalid-unknown-state = aucun État n’a le code { $value }
+invalid-contact-not-allowed = seul le compte d'un point de contact est lié à un contact de l'annuaire
+invalid-unknown-contact = aucun contact avec l'identifiant { $value }
+invalid-contact-elsewhere = le contact { $value } figure dans l'entrée d'un autre État
+invalid-not-a-point-of-contact = le contact { $value } n'est pas un point de contact actif (une structure nationale, ou retiré)
+accounts-contact = Contact de l'annuaire (identifiant)
+accounts-contact-hint = Pour un point de contact : l'identifiant de sa propre fiche dans l'annuaire (le nombre dans /contacts/…), afin qu'il réponde aux contrôles de communication dans l'application.
 
 ## Communication checks
 nav-checks = Contrôles

@@ -230,6 +230,12 @@ invalid-role = ruolo sconosciuto «{ $value }» (manager, coordinator, poc, obse
 invalid-state-code = «{ $value }» non è un codice ISO 3166 di tre lettere come DEU
 invalid-username-taken = il nome utente «{ $value }» è già in uso
 invalid-unknown-state = nessuno Stato ha il codice { $value }
+invalid-contact-not-allowed = solo l'account di un punto di contatto è collegato a un contatto dell'elenco
+invalid-unknown-contact = nessun contatto con identificativo { $value }
+invalid-contact-elsewhere = il contatto { $value } appartiene alla voce di un altro Stato
+invalid-not-a-point-of-contact = il contatto { $value } non è un punto di contatto attivo (una struttura nazionale, o ritirato)
+accounts-contact = Contatto dell'elenco (identificativo)
+accounts-contact-hint = Per un punto di contatto: l'identificativo della propria voce nell'elenco (il numero in /contacts/…), affinché risponda alle verifiche delle comunicazioni nell'applicazione.
 
 ## Communication checks
 nav-checks = Verifiche

@@ -244,6 +244,12 @@ invalid-role = неизвестная роль «{ $value }» (manager, coordina
 invalid-state-code = «{ $value }» не является трехбуквенным кодом ISO 3166, например DEU
 invalid-username-taken = имя пользователя «{ $value }» уже занято
 invalid-unknown-state = нет государства с кодом { $value }
+invalid-contact-not-allowed = только учетная запись контактного пункта связывается с контактом справочника
+invalid-unknown-contact = нет контакта с идентификатором { $value }
+invalid-contact-elsewhere = контакт { $value } относится к записи другого государства
+invalid-not-a-point-of-contact = контакт { $value } не является действующим контактным пунктом (национальная структура или выбывший)
+accounts-contact = Контакт справочника (идентификатор)
+accounts-contact-hint = Для контактного пункта: идентификатор его собственной записи в справочнике (число в /contacts/…), чтобы он отвечал на проверки связи в приложении.
 
 ## Communication checks
 nav-checks = Проверки

@@ -165,6 +165,28 @@ pub struct AccountRequest {
     pub locale: String,
 }
 
+/// What is wrong with linking the new account to its directory contact, if anything.
+pub async fn contact_problem(
+    ctx: &Ctx,
+    tx: &mut liaison_store::Tx,
+    request: &AccountRequest,
+) -> AppResult<Option<rules::AccountInvalid>> {
+    let Some(id) = request.contact_id else {
+        return Ok(None);
+    };
+    let contact = match liaison_store::directory::state_of(tx, id).await? {
+        Some(code) => match liaison_store::state::get(tx, &code).await? {
+            Some(state) => {
+                let permit = access::operator_read_contacts(&state);
+                liaison_store::directory::get(tx, &permit, id, ctx.clock.today()).await?
+            }
+            None => None,
+        },
+        None => None,
+    };
+    Ok(rules::check_contact_link(request.role, request.state.as_ref(), id, contact.as_ref()).err())
+}
+
 /// Creates an account. `actor` is `None` for the operator's offline command.
 pub async fn create_account(
     ctx: &Ctx,
@@ -195,6 +217,9 @@ pub async fn create_account(
             "state",
             format!("no State with code {code}"),
         ));
+    }
+    if let Some(problem) = contact_problem(ctx, &mut tx, &request).await? {
+        return Err(AppError::validation("contact_id", problem.to_string()));
     }
     if liaison_store::account::by_username(&mut tx, &request.username)
         .await?

@@ -36,6 +36,9 @@ struct AccountForm {
     role: String,
     #[serde(default)]
     state: String,
+    /// The id of the point of contact's own directory contact, if any.
+    #[serde(default)]
+    contact: String,
     #[serde(default, skip_serializing)]
     password: String,
 }
@@ -120,6 +123,19 @@ async fn create(State(state): State<AppState>, form: WebForm<AccountForm>) -> Ap
             problems.entry(field).or_insert(problem);
         }
     }
+    let contact_id = match form.contact.trim() {
+        "" => None,
+        text => match text.parse::<i64>() {
+            Ok(id) => Some(id),
+            Err(_) => {
+                problems.insert(
+                    "contact".into(),
+                    AccountInvalid::UnknownContact(text.to_owned()),
+                );
+                None
+            }
+        },
+    };
     let Some(role) = role.filter(|_| problems.is_empty()) else {
         return show(&state, &caller, &form, &super::worded(lang, problems), None).await;
     };
@@ -130,27 +146,37 @@ async fn create(State(state): State<AppState>, form: WebForm<AccountForm>) -> Ap
         password: form.password.clone(),
         role,
         state: code.clone(),
-        contact_id: None,
+        contact_id,
         locale: lang.to_owned(),
     };
+    let ctx = state.ctx("web");
+    let mut tx = state.store.read().await?;
+    let linked = ops::account::contact_problem(&ctx, &mut tx, &request).await?;
+    drop(tx);
+    if let Some(problem) = linked {
+        let errors = super::worded(
+            lang,
+            AccountProblems::from([("contact".to_owned(), problem)]),
+        );
+        return show(&state, &caller, &form, &errors, None).await;
+    }
     // What only the store can tell: whether the State exists and the username is free.
-    let refused =
-        match ops::account::create_account(&state.ctx("web"), Some(&caller.actor), request).await {
-            Ok(_) => {
-                let query = serde_urlencoded::to_string([("created", form.username.trim())])
-                    .unwrap_or_default();
-                return Ok(Redirect::to(&format!("/accounts?{query}")).into_response());
-            }
-            Err(AppError::Validation { .. }) => (
-                "state",
-                AccountInvalid::UnknownState(code.map(|c| c.to_string()).unwrap_or_default()),
-            ),
-            Err(AppError::Conflict(_)) => (
-                "username",
-                AccountInvalid::UsernameTaken(form.username.trim().to_owned()),
-            ),
-            Err(other) => return Err(other),
-        };
+    let refused = match ops::account::create_account(&ctx, Some(&caller.actor), request).await {
+        Ok(_) => {
+            let query = serde_urlencoded::to_string([("created", form.username.trim())])
+                .unwrap_or_default();
+            return Ok(Redirect::to(&format!("/accounts?{query}")).into_response());
+        }
+        Err(AppError::Validation { .. }) => (
+            "state",
+            AccountInvalid::UnknownState(code.map(|c| c.to_string()).unwrap_or_default()),
+        ),
+        Err(AppError::Conflict(_)) => (
+            "username",
+            AccountInvalid::UsernameTaken(form.username.trim().to_owned()),
+        ),
+        Err(other) => return Err(other),
+    };
     let errors = super::worded(
         lang,
         AccountProblems::from([(refused.0.to_owned(), refused.1)]),

@@ -204,3 +204,84 @@ async fn manager_creates_an_account_on_the_page() {
             && !names.contains(&"pol.technical".to_owned())
     );
 }
+
+#[tokio::test]
+async fn a_point_of_contact_is_linked_to_its_own_directory_contact_only() {
+    let app = spawn_app().await;
+    let manager = app.login("manager").await;
+    let entry = manager.get("/api/v1/states/DEU").await.json;
+    let id_of = |pick: &dyn Fn(&serde_json::Value) -> bool| {
+        entry["contacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| pick(c))
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let technical = id_of(&|c| c["level"] == "technical");
+    let csirt = id_of(&|c| c["kind"] == "structure");
+    let french = manager.get("/api/v1/states/FRA").await.json["contacts"][0]["id"]
+        .as_i64()
+        .unwrap();
+    let body = |username: &str, role: &str, state: Option<&str>, contact: i64| {
+        json!({
+            "username": username, "display_name": "Deputy duty officer", "email": format!("{username}@example.org"),
+            "password": "a long enough password", "role": role, "state": state, "contact_id": contact,
+        })
+    };
+    for (request, message) in [
+        (
+            body("x.one", "poc", Some("DEU"), french),
+            "another State's entry",
+        ),
+        (
+            body("x.two", "poc", Some("DEU"), csirt),
+            "not an active point of contact",
+        ),
+        (
+            body("x.three", "poc", Some("DEU"), 999_999),
+            "no contact with id 999999",
+        ),
+        (
+            body("x.four", "coordinator", Some("DEU"), technical),
+            "only a point of contact's account",
+        ),
+    ] {
+        let refused = manager.post("/api/v1/accounts", &request).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{request}: {}",
+            refused.text
+        );
+        let error = refused.json["errors"]["contact_id"].as_str().unwrap();
+        assert!(error.contains(message), "{error}");
+    }
+    let accounts = manager.get("/api/v1/accounts").await.json;
+    assert!(
+        !accounts.to_string().contains("x.one"),
+        "nothing was created"
+    );
+
+    let created = manager
+        .post(
+            "/api/v1/accounts",
+            &body("deu.deputy", "poc", Some("DEU"), technical),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    // The linked account answers its contact's challenges in the app.
+    let launched = manager
+        .post(
+            "/api/v1/checks",
+            &json!({ "scope": "states", "states": ["DEU"], "levels": "technical", "window_hours": 6, "message": "Check." }),
+        )
+        .await;
+    assert_eq!(launched.status, StatusCode::CREATED);
+    let deputy = app.login_with("deu.deputy", "a long enough password").await;
+    let mine = deputy.get("/api/v1/checks/challenges").await.json;
+    assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
+    assert_eq!(mine[0]["contact_id"], technical);
+}
