@@ -238,26 +238,59 @@ pub async fn open(
     rows.iter().map(check_from_row).collect()
 }
 
+fn target_from_row(row: &AnyRow) -> Result<(i64, Target)> {
+    let state: String = row.try_get("state_code")?;
+    let level: String = row.try_get("level")?;
+    let contact: Option<i64> = row.try_get("contact_id")?;
+    Ok((
+        row.try_get("check_id")?,
+        Target {
+            state: StateCode::parse(&state).map_err(corrupt)?,
+            level: Level::parse(&level).map_err(corrupt)?,
+            contact: contact.map(ContactId),
+        },
+    ))
+}
+
+const TARGET_COLUMNS: &str = "check_id, state_code, level, contact_id";
+
 /// The targets of a check, in order.
 pub async fn targets(tx: &mut Tx, _permit: &ReadChecks, check_id: i64) -> Result<Vec<Target>> {
-    let rows = sqlx::query(
-        "SELECT state_code, level, contact_id FROM check_targets WHERE check_id = $1 ORDER BY seq",
-    )
-    .bind(check_id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let sql =
+        format!("SELECT {TARGET_COLUMNS} FROM check_targets WHERE check_id = $1 ORDER BY seq");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(check_id)
+        .fetch_all(&mut **tx)
+        .await?;
     rows.iter()
-        .map(|row| {
-            let state: String = row.try_get("state_code")?;
-            let level: String = row.try_get("level")?;
-            let contact: Option<i64> = row.try_get("contact_id")?;
-            Ok(Target {
-                state: StateCode::parse(&state).map_err(corrupt)?,
-                level: Level::parse(&level).map_err(corrupt)?,
-                contact: contact.map(ContactId),
-            })
-        })
+        .map(|row| target_from_row(row).map(|(_, target)| target))
         .collect()
+}
+
+/// The targets of every check with their check's id, or only those of one State.
+pub async fn targets_of(
+    tx: &mut Tx,
+    _permit: &ReadChecks,
+    state: Option<&StateCode>,
+) -> Result<Vec<(i64, Target)>> {
+    let rows = match state {
+        Some(code) => {
+            let sql = format!(
+                "SELECT {TARGET_COLUMNS} FROM check_targets WHERE state_code = $1 ORDER BY check_id, seq"
+            );
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(code.as_str())
+                .fetch_all(&mut **tx)
+                .await?
+        }
+        None => {
+            let sql = format!("SELECT {TARGET_COLUMNS} FROM check_targets ORDER BY check_id, seq");
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .fetch_all(&mut **tx)
+                .await?
+        }
+    };
+    rows.iter().map(target_from_row).collect()
 }
 
 const CHALLENGE_COLUMNS: &str = "c.id, c.check_id, c.contact_id, c.state_code, c.level, c.contact_name, c.email, c.sent_at, \
@@ -329,9 +362,27 @@ pub async fn challenges(
     challenges_where(tx, "c.check_id", check_id).await
 }
 
-/// Every challenge of every check, for the trend and the directory's columns.
-pub async fn all_challenges(tx: &mut Tx, _permit: &ReadChecks) -> Result<Vec<StoredChallenge>> {
-    challenges_where(tx, "1", 1).await
+/// Every challenge of every check, or of one State's contacts only, for the directory's columns.
+pub async fn challenges_of(
+    tx: &mut Tx,
+    _permit: &ReadChecks,
+    state: Option<&StateCode>,
+) -> Result<Vec<StoredChallenge>> {
+    match state {
+        Some(code) => {
+            let sql = format!(
+                "SELECT {CHALLENGE_COLUMNS} FROM check_challenges c WHERE c.state_code = $1 ORDER BY c.check_id, c.level, c.contact_id"
+            );
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(code.as_str())
+                .fetch_all(&mut **tx)
+                .await?;
+            rows.iter()
+                .map(|row| challenge_from_row(row, String::new()))
+                .collect()
+        }
+        None => challenges_where(tx, "1", 1).await,
+    }
 }
 
 /// The challenges of one contact across checks.

@@ -402,11 +402,13 @@ pub async fn my_challenges(ctx: &Ctx, actor: &Actor) -> AppResult<Vec<ChallengeR
 }
 
 /// What the directory shows of the checks, per State the caller may see the results of: the
-/// last check's outcome per contact and State, and the contacts flagged unreachable.
+/// last check's outcome per contact and State, and the contacts flagged unreachable. With
+/// `only`, just that State's (one State's page reads only its own rows).
 pub async fn directory_status(
     tx: &mut Tx,
     actor: &Actor,
     now: OffsetDateTime,
+    only: Option<&StateCode>,
 ) -> AppResult<BTreeMap<StateCode, StateCheckStatus>> {
     let visible = access::check_results(actor);
     if visible == CheckResults::AggregateOnly {
@@ -417,35 +419,38 @@ pub async fn directory_status(
     if checks.is_empty() {
         return Ok(BTreeMap::new());
     }
-    let challenges = liaison_store::checks::all_challenges(tx, &permit).await?;
+    let challenges = liaison_store::checks::challenges_of(tx, &permit, only).await?;
+    let mut targets: BTreeMap<i64, Vec<Target>> = BTreeMap::new();
+    for (check, target) in liaison_store::checks::targets_of(tx, &permit, only).await? {
+        targets.entry(check).or_default().push(target);
+    }
     let mut out: BTreeMap<StateCode, StateCheckStatus> = BTreeMap::new();
-    // Checks newest first: the first that has a State in scope is that State's last.
     let by_id: BTreeMap<i64, Check> = checks
         .iter()
         .map(|c| (c.check.id.0, c.check.clone()))
         .collect();
+    // Checks newest first: the first that has a State in scope is that State's last.
     for stored in &checks {
         let id = stored.check.id.0;
-        let targets = liaison_store::checks::targets(tx, &permit, id).await?;
+        let Some(targets) = targets.get(&id) else {
+            continue;
+        };
         let plain: Vec<rules::Challenge> = challenges
             .iter()
             .filter(|c| c.check_id == id)
             .map(|c| c.challenge.clone())
             .collect();
-        for result in stats::state_results(&stored.check, &targets, &plain, now) {
-            if !visible.sees_state(&result.state) {
-                continue;
+        for result in stats::state_results(&stored.check, targets, &plain, now) {
+            if visible.sees_state(&result.state) {
+                out.entry(result.state.clone())
+                    .or_insert_with(|| StateCheckStatus {
+                        state: result.state.clone(),
+                        last_check_id: Some(id),
+                        last_reached: Some(result.reached),
+                        unreachable: 0,
+                        contacts: Vec::new(),
+                    });
             }
-            let entry = out
-                .entry(result.state.clone())
-                .or_insert_with(|| StateCheckStatus {
-                    state: result.state.clone(),
-                    last_check_id: Some(id),
-                    last_reached: Some(result.reached),
-                    unreachable: 0,
-                    contacts: Vec::new(),
-                });
-            entry.last_check_id.get_or_insert(id);
         }
     }
     let mut by_contact: BTreeMap<i64, Vec<StoredChallenge>> = BTreeMap::new();

@@ -81,7 +81,7 @@ pub async fn overview(ctx: &Ctx, actor: &Actor, filter: Filter) -> AppResult<Vec
         ctx.clock.now() - Duration::days(365),
     )
     .await?;
-    let checks = super::checks::directory_status(&mut tx, actor, ctx.clock.now()).await?;
+    let checks = super::checks::directory_status(&mut tx, actor, ctx.clock.now(), None).await?;
     let mut by_state: BTreeMap<StateCode, Vec<Contact>> = BTreeMap::new();
     for contact in contacts {
         by_state
@@ -139,7 +139,8 @@ pub async fn state_entry(
     )
     .await?;
     let mut status = rules::directory_status(&state, &every, late);
-    let mut checks = super::checks::directory_status(&mut tx, actor, ctx.clock.now()).await?;
+    let mut checks =
+        super::checks::directory_status(&mut tx, actor, ctx.clock.now(), Some(code)).await?;
     let checks = checks.remove(code);
     with_checks(&mut status, checks.as_ref());
     let contacts = match access::read_contacts(actor, &state) {
