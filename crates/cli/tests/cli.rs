@@ -747,3 +747,77 @@ async fn a_point_of_contact_answers_a_check_from_the_command_line_with_gnupg_and
     );
     check(&run, 1, &["cannot reach the server"], "no server");
 }
+
+/// The protected channel's envelope rule reads the recipients of what GnuPG encrypts, and
+/// GnuPG decrypts what rPGP encrypts to its key (interoperability in both directions).
+#[test]
+fn the_envelope_check_reads_gnupg_messages_and_gnupg_reads_rpgp_messages() {
+    use liaison_core::channel::envelope::{ExpectedKey, check_key_set, recipients};
+    let Some(gpg) = Gpg::new() else {
+        return;
+    };
+    let public = gpg.run(&["--armor", "--export", &gpg.fingerprint], "");
+    let info = liaison_core::directory::key::parse_public_key(
+        public.as_bytes(),
+        liaison_core::clock::Clock::now(&liaison_core::clock::SystemClock),
+    )
+    .unwrap();
+    let expected = ExpectedKey {
+        contact: 1,
+        fingerprint: info.fingerprint.clone(),
+        encryption_fingerprints: info.encryption_fingerprints.clone(),
+    };
+    for armor in [true, false] {
+        let mut args = vec![
+            "--encrypt",
+            "--trust-model",
+            "always",
+            "--recipient",
+            &gpg.fingerprint,
+        ];
+        if armor {
+            args.insert(0, "--armor");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("message");
+        let out_arg = out.to_str().unwrap().to_owned();
+        args.extend(["--output", &out_arg]);
+        gpg.run(&args, "Protected body.\n");
+        let message = std::fs::read(&out).unwrap();
+        let found = recipients(&message).unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            check_key_set(&found, std::slice::from_ref(&expected)),
+            Ok(())
+        );
+        let other = ExpectedKey {
+            contact: 2,
+            fingerprint: "0".repeat(40),
+            encryption_fingerprints: vec!["A".repeat(40)],
+        };
+        let mismatch = check_key_set(&found, &[other]).unwrap_err();
+        assert_eq!(mismatch.extra, found);
+    }
+
+    // rPGP encrypts to the registered key; GnuPG decrypts it.
+    use pgp::composed::{Deserializable, MessageBuilder, SignedPublicKey};
+    use pgp::types::KeyDetails;
+    let (key, _) = SignedPublicKey::from_string(&public).unwrap();
+    let mut rng = rand_pgp::rngs::OsRng;
+    let mut builder = MessageBuilder::from_bytes("", b"Made by Liaison.\n".to_vec())
+        .seipd_v1(&mut rng, pgp::crypto::sym::SymmetricKeyAlgorithm::AES256);
+    for sub in &key.public_subkeys {
+        if info
+            .encryption_fingerprints
+            .contains(&format!("{:X}", sub.key.fingerprint()))
+        {
+            builder.encrypt_to_key(&mut rng, sub).unwrap();
+        }
+    }
+    let armored = builder.to_armored_string(rng, Default::default()).unwrap();
+    assert_eq!(
+        check_key_set(&recipients(armored.as_bytes()).unwrap(), &[expected]),
+        Ok(())
+    );
+    assert_eq!(gpg.run(&["--decrypt"], &armored), "Made by Liaison.\n");
+}

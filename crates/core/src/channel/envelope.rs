@@ -1,0 +1,192 @@
+//! The envelope of a protected message: which keys an OpenPGP message is encrypted to, read
+//! from its public-key encrypted session key packets (PKESK) without decrypting anything, and
+//! whether that is exactly the key set a request must be encrypted to.
+//!
+//! Rules:
+//! - The message is ASCII-armored (`-----BEGIN PGP MESSAGE-----`) or binary. Its leading packets
+//!   are PKESKs (and markers or padding); the first encrypted data packet (SEIPD v1 or v2) ends
+//!   the envelope, and its ciphertext is not read.
+//! - Refused: input that is not an OpenPGP message; a message with no encrypted data (a literal
+//!   or compressed message, a signature); a legacy unprotected SED packet (no integrity
+//!   protection); a password-encrypted session key (SKESK: anyone with the password reads it);
+//!   an anonymous recipient (a zero key ID or a v6 PKESK without fingerprint: it cannot be
+//!   checked); two PKESKs for the same key.
+//! - The expected key set names, per recipient, the encryption-capable (sub)keys of its current
+//!   registered key. A recipient key is *covered* when one of its encryption keys is among the
+//!   message's recipients. The message matches when every expected recipient is covered and every
+//!   PKESK is for an encryption key of an expected recipient: *missing* and *extra* name the
+//!   difference.
+
+use pgp::armor::Dearmor;
+use pgp::packet::{Packet, PacketParser};
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader, Cursor};
+
+/// A recipient named by a PKESK: the key ID (v3 PKESK, for v4 keys) or fingerprint (v6 PKESK),
+/// in upper-case hex.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Recipient {
+    KeyId(String),
+    Fingerprint(String),
+}
+
+impl std::fmt::Display for Recipient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Recipient::KeyId(id) => write!(f, "key ID {id}"),
+            Recipient::Fingerprint(fpr) => write!(f, "key {fpr}"),
+        }
+    }
+}
+
+/// Why a message is not a well-formed encrypted OpenPGP message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EnvelopeError {
+    #[error("the body is not an OpenPGP message: {0}")]
+    Malformed(String),
+    #[error(
+        "the body is not encrypted: an OpenPGP message encrypted to the recipients' keys is required"
+    )]
+    NotEncrypted,
+    #[error(
+        "the body uses the legacy encryption without integrity protection; encrypt with a current OpenPGP implementation"
+    )]
+    Unprotected,
+    #[error(
+        "the body is encrypted with a password; encrypt it to the recipients' public keys only"
+    )]
+    Password,
+    #[error(
+        "the body is encrypted to an anonymous recipient, which cannot be checked; name every recipient"
+    )]
+    Anonymous,
+    #[error("the body is encrypted twice to {0}")]
+    Duplicate(String),
+}
+
+/// Longest rPGP error text kept in [`EnvelopeError::Malformed`].
+const MAX_ERROR_CHARS: usize = 200;
+
+fn malformed(error: impl std::fmt::Display) -> EnvelopeError {
+    EnvelopeError::Malformed(error.to_string().chars().take(MAX_ERROR_CHARS).collect())
+}
+
+/// The recipients a message is encrypted to, in the order of its PKESKs.
+pub fn recipients(input: &[u8]) -> Result<Vec<Recipient>, EnvelopeError> {
+    let text = input.trim_ascii_start();
+    if text.starts_with(b"-----BEGIN PGP") {
+        let mut armor = Dearmor::new(Cursor::new(text));
+        let parsed = read(BufReader::new(&mut armor));
+        match armor.typ {
+            Some(pgp::armor::BlockType::Message) | None => parsed,
+            Some(other) => Err(malformed(format!(
+                "the armor holds a {other}, not a message"
+            ))),
+        }
+    } else {
+        read(Cursor::new(input))
+    }
+}
+
+fn hex_upper(bytes: &[u8]) -> String {
+    hex::encode_upper(bytes)
+}
+
+fn read<R: BufRead>(source: R) -> Result<Vec<Recipient>, EnvelopeError> {
+    let mut found = Vec::new();
+    let mut seen = BTreeSet::new();
+    for packet in PacketParser::new(source) {
+        let packet = packet.map_err(malformed)?;
+        let recipient = match packet {
+            Packet::PublicKeyEncryptedSessionKey(pkesk) => {
+                match (pkesk.id(), pkesk.fingerprint()) {
+                    (Ok(id), _) if id.as_ref().iter().all(|b| *b == 0) => {
+                        return Err(EnvelopeError::Anonymous);
+                    }
+                    (Ok(id), _) => Recipient::KeyId(hex_upper(id.as_ref())),
+                    (_, Ok(Some(fingerprint))) => {
+                        Recipient::Fingerprint(hex_upper(fingerprint.as_bytes()))
+                    }
+                    (_, Ok(None)) => return Err(EnvelopeError::Anonymous),
+                    (Err(e), Err(_)) => return Err(malformed(e)),
+                }
+            }
+            Packet::SymKeyEncryptedSessionKey(_) => return Err(EnvelopeError::Password),
+            Packet::Marker(_) | Packet::Padding(_) => continue,
+            Packet::SymEncryptedProtectedData(_) | Packet::GnupgAeadData(_) => {
+                return if found.is_empty() {
+                    Err(EnvelopeError::NotEncrypted)
+                } else {
+                    Ok(found)
+                };
+            }
+            Packet::SymEncryptedData(_) => return Err(EnvelopeError::Unprotected),
+            _ => return Err(EnvelopeError::NotEncrypted),
+        };
+        if !seen.insert(recipient.clone()) {
+            return Err(EnvelopeError::Duplicate(recipient.to_string()));
+        }
+        found.push(recipient);
+    }
+    Err(EnvelopeError::NotEncrypted)
+}
+
+/// One key a message must be encrypted to: whose it is, its primary fingerprint, and the
+/// fingerprints (upper-case hex) of its (sub)keys usable for encryption
+/// (`directory::key::KeyInfo::encryption_fingerprints`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedKey {
+    pub contact: i64,
+    pub fingerprint: String,
+    pub encryption_fingerprints: Vec<String>,
+}
+
+/// What a PKESK names for an encryption key with this fingerprint: the key ID (the last 8 bytes
+/// of a v4 fingerprint, the first 8 of a v6 one) and the fingerprint itself.
+fn names(fingerprint: &str) -> [Recipient; 2] {
+    let fingerprint = fingerprint.to_ascii_uppercase();
+    let id = if fingerprint.len() == 64 {
+        fingerprint[..16].to_owned()
+    } else {
+        fingerprint[fingerprint.len().saturating_sub(16)..].to_owned()
+    };
+    [Recipient::KeyId(id), Recipient::Fingerprint(fingerprint)]
+}
+
+/// How a message's recipients differ from the expected key set.
+#[derive(Debug, Clone, PartialEq, Eq, Default, thiserror::Error)]
+#[error("the body is not encrypted to exactly the required keys")]
+pub struct KeySetMismatch {
+    /// Expected keys the message is not encrypted to (their primary fingerprints).
+    pub missing: Vec<ExpectedKey>,
+    /// Recipients of the message that are no expected key's.
+    pub extra: Vec<Recipient>,
+}
+
+/// Whether `found` (from [`recipients`]) is exactly the `expected` key set.
+pub fn check_key_set(found: &[Recipient], expected: &[ExpectedKey]) -> Result<(), KeySetMismatch> {
+    let found: BTreeSet<&Recipient> = found.iter().collect();
+    let mut known: BTreeSet<Recipient> = BTreeSet::new();
+    let mut mismatch = KeySetMismatch::default();
+    for key in expected {
+        let names: Vec<Recipient> = key
+            .encryption_fingerprints
+            .iter()
+            .flat_map(|fpr| names(fpr))
+            .collect();
+        if !names.iter().any(|name| found.contains(name)) {
+            mismatch.missing.push(key.clone());
+        }
+        known.extend(names);
+    }
+    mismatch.extra = found
+        .into_iter()
+        .filter(|recipient| !known.contains(*recipient))
+        .cloned()
+        .collect();
+    if mismatch.missing.is_empty() && mismatch.extra.is_empty() {
+        Ok(())
+    } else {
+        Err(mismatch)
+    }
+}

@@ -1,0 +1,213 @@
+//! The envelope rule against messages rPGP encrypts to the fixture keys (GnuPG-made messages are
+//! checked end to end where GnuPG runs).
+
+use super::envelope::{
+    EnvelopeError, ExpectedKey, KeySetMismatch, Recipient, check_key_set, recipients,
+};
+use crate::directory::key::{KeyInfo, parse_public_key};
+use pgp::composed::{Deserializable, MessageBuilder, SignedPublicKey};
+use pgp::crypto::sym::SymmetricKeyAlgorithm;
+use pgp::types::{KeyDetails, Password, StringToKey};
+use proptest::prelude::*;
+use time::macros::datetime;
+
+const KEYS: [&str; 3] = [
+    include_str!("../../tests/fixtures/keys/valid-ed25519.asc"),
+    include_str!("../../tests/fixtures/keys/valid-rsa3072.asc"),
+    include_str!("../../tests/fixtures/keys/rpgp-v4.asc"),
+];
+
+fn info(i: usize) -> KeyInfo {
+    parse_public_key(KEYS[i].as_bytes(), datetime!(2027-01-15 10:00 UTC)).unwrap()
+}
+
+fn expected(i: usize) -> ExpectedKey {
+    let key = info(i);
+    ExpectedKey {
+        contact: i as i64,
+        fingerprint: key.fingerprint,
+        encryption_fingerprints: key.encryption_fingerprints,
+    }
+}
+
+fn rng() -> rand_pgp::rngs::StdRng {
+    use rand_pgp::SeedableRng;
+    rand_pgp::rngs::StdRng::seed_from_u64(7)
+}
+
+/// A message encrypted (SEIPD v1, v3 PKESKs naming key IDs; or v2, v6 PKESKs naming
+/// fingerprints) to the encryption subkeys of the keys in `to`.
+fn encrypted(to: &[usize], v2: bool) -> String {
+    let mut rng = rng();
+    let builder = MessageBuilder::from_bytes("", b"Subject: test\n\nProtected body.\n".to_vec());
+    let subkeys = |i: usize| {
+        let (key, _) = SignedPublicKey::from_string(KEYS[i]).unwrap();
+        let wanted = info(i).encryption_fingerprints;
+        key.public_subkeys
+            .into_iter()
+            .filter(|sub| wanted.contains(&format!("{:X}", sub.key.fingerprint())))
+            .collect::<Vec<_>>()
+    };
+    if v2 {
+        let mut builder = builder.seipd_v2(
+            &mut rng,
+            SymmetricKeyAlgorithm::AES256,
+            pgp::crypto::aead::AeadAlgorithm::Ocb,
+            pgp::crypto::aead::ChunkSize::default(),
+        );
+        for &i in to {
+            for sub in subkeys(i) {
+                builder.encrypt_to_key(&mut rng, &sub).unwrap();
+            }
+        }
+        builder
+            .to_armored_string(&mut rng, Default::default())
+            .unwrap()
+    } else {
+        let mut builder = builder.seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
+        for &i in to {
+            for sub in subkeys(i) {
+                builder.encrypt_to_key(&mut rng, &sub).unwrap();
+            }
+        }
+        builder
+            .to_armored_string(&mut rng, Default::default())
+            .unwrap()
+    }
+}
+
+#[test]
+fn the_recipients_are_read_without_decrypting_in_both_packet_versions() {
+    for v2 in [false, true] {
+        let message = encrypted(&[0, 1], v2);
+        let found = recipients(message.as_bytes()).unwrap();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found.iter().all(|r| matches!(
+                (r, v2),
+                (Recipient::KeyId(_), false) | (Recipient::Fingerprint(_), true)
+            )),
+            "{found:?}"
+        );
+        assert_eq!(check_key_set(&found, &[expected(0), expected(1)]), Ok(()));
+        // The same message in binary.
+        let dearmored = {
+            use std::io::Read;
+            let mut out = Vec::new();
+            pgp::armor::Dearmor::new(std::io::Cursor::new(message.as_bytes()))
+                .read_to_end(&mut out)
+                .unwrap();
+            out
+        };
+        assert_eq!(recipients(&dearmored).unwrap(), found);
+    }
+}
+
+#[test]
+fn a_missing_or_extra_key_is_named() {
+    let message = encrypted(&[0, 2], false);
+    let found = recipients(message.as_bytes()).unwrap();
+    let mismatch = check_key_set(&found, &[expected(0), expected(1)]).unwrap_err();
+    assert_eq!(mismatch.missing, vec![expected(1)]);
+    assert_eq!(mismatch.extra.len(), 1);
+    let Recipient::KeyId(id) = &mismatch.extra[0] else {
+        panic!("{mismatch:?}");
+    };
+    assert!(
+        expected(2).encryption_fingerprints[0].ends_with(id.as_str()),
+        "the extra key ID is the third key's subkey"
+    );
+    assert_eq!(
+        check_key_set(&found, &[expected(0), expected(1), expected(2)]),
+        Err(KeySetMismatch {
+            missing: vec![expected(1)],
+            extra: Vec::new()
+        })
+    );
+}
+
+#[test]
+fn what_is_not_a_message_encrypted_to_named_keys_is_refused() {
+    let mut rng = rng();
+    let plain = MessageBuilder::from_bytes("", b"not encrypted".to_vec())
+        .to_armored_string(&mut rng, Default::default())
+        .unwrap();
+    assert_eq!(
+        recipients(plain.as_bytes()),
+        Err(EnvelopeError::NotEncrypted)
+    );
+
+    let mut builder = MessageBuilder::from_bytes("", b"secret".to_vec())
+        .seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
+    builder
+        .encrypt_with_password(StringToKey::new_default(&mut rng), &Password::from("pw"))
+        .unwrap();
+    let password = builder
+        .to_armored_string(&mut rng, Default::default())
+        .unwrap();
+    assert_eq!(
+        recipients(password.as_bytes()),
+        Err(EnvelopeError::Password)
+    );
+
+    let (key, _) = SignedPublicKey::from_string(KEYS[0]).unwrap();
+    let mut builder = MessageBuilder::from_bytes("", b"secret".to_vec())
+        .seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
+    builder
+        .encrypt_to_key_anonymous(&mut rng, &key.public_subkeys[0])
+        .unwrap();
+    let anonymous = builder
+        .to_armored_string(&mut rng, Default::default())
+        .unwrap();
+    assert_eq!(
+        recipients(anonymous.as_bytes()),
+        Err(EnvelopeError::Anonymous)
+    );
+
+    for garbage in [
+        &b""[..],
+        b"hello",
+        KEYS[0].as_bytes(),
+        b"-----BEGIN PGP MESSAGE-----\n\n!!\n-----END PGP MESSAGE-----\n",
+    ] {
+        let refused = recipients(garbage);
+        assert!(
+            matches!(
+                refused,
+                Err(EnvelopeError::Malformed(_) | EnvelopeError::NotEncrypted)
+            ),
+            "{:?}: {refused:?}",
+            String::from_utf8_lossy(&garbage[..garbage.len().min(30)])
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A body encrypted to a key set other than the required one is always refused, and one
+    /// encrypted to exactly the required set always accepted.
+    #[test]
+    fn only_exactly_the_required_key_set_is_accepted(to in 1u8..8, want in 1u8..8, v2 in any::<bool>()) {
+        let members = |mask: u8| (0..3).filter(|i| mask & (1 << i) != 0).collect::<Vec<usize>>();
+        let message = encrypted(&members(to), v2);
+        let found = recipients(message.as_bytes()).unwrap();
+        let expected: Vec<ExpectedKey> = members(want).into_iter().map(expected).collect();
+        let checked = check_key_set(&found, &expected);
+        prop_assert_eq!(checked.is_ok(), to == want, "{:?}", checked);
+        if let Err(mismatch) = checked {
+            let missing: Vec<usize> = mismatch.missing.iter().map(|k| k.contact as usize).collect();
+            prop_assert_eq!(missing, members(want & !to));
+            prop_assert_eq!(mismatch.extra.len(), members(to & !want).len());
+        }
+    }
+
+    /// Whatever the bytes, reading an envelope answers without panicking.
+    #[test]
+    fn any_input_gets_an_answer(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = recipients(&bytes);
+        let mut armored = b"-----BEGIN PGP MESSAGE-----\n\n".to_vec();
+        armored.extend(&bytes);
+        let _ = recipients(&armored);
+    }
+}
