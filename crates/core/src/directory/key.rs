@@ -61,7 +61,7 @@ pub struct KeyInfo {
     pub algorithm: String,
 }
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum KeyError {
     #[error("the file is not an OpenPGP public key: {0}")]
     Malformed(String),
