@@ -190,7 +190,7 @@ pub async fn login(server: &Server, username: &str, totp: Option<&str>) -> anyho
         )
         .await?;
     let token = answer["token"].as_str().unwrap_or_default();
-    println!("{token}");
+    writeln!(std::io::stdout(), "{token}")?;
     Ok(())
 }
 
@@ -205,13 +205,14 @@ fn duration(seconds: Option<i64>) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-fn print_summary(check: &CheckSummary) {
+fn print_summary(out: &mut impl Write, check: &CheckSummary) -> std::io::Result<()> {
     let f = &check.figures;
     let rate = f
         .response_rate_percent
         .map(|p| format!("{p} %"))
         .unwrap_or_else(|| "—".into());
-    println!(
+    writeln!(
+        out,
         "#{:<4} {}  {:<7} window {:>3} h  answered {}/{} ({rate})  on time {}  late {}  no answer {}  failed {}  pending {}  States reached {}/{}  median {}  p90 {}",
         check.id,
         check.launched_at.date(),
@@ -228,7 +229,7 @@ fn print_summary(check: &CheckSummary) {
         f.states_in_scope,
         duration(f.median_seconds),
         duration(f.p90_seconds),
-    );
+    )
 }
 
 fn wire_name<T: serde::Serialize>(value: T) -> String {
@@ -238,8 +239,8 @@ fn wire_name<T: serde::Serialize>(value: T) -> String {
         .unwrap_or_default()
 }
 
-fn print_detail(detail: &CheckDetail) {
-    print_summary(&detail.check);
+fn print_detail(out: &mut impl Write, detail: &CheckDetail) -> std::io::Result<()> {
+    print_summary(out, &detail.check)?;
     for state in &detail.states {
         let levels: Vec<String> = state
             .levels
@@ -249,7 +250,8 @@ fn print_detail(detail: &CheckDetail) {
                 n => format!("{} {}/{n}", l.level.as_str(), l.on_time),
             })
             .collect();
-        println!(
+        writeln!(
+            out,
             "  {} {:<28} {:<11} {}",
             state.state,
             state.name,
@@ -259,10 +261,11 @@ fn print_detail(detail: &CheckDetail) {
                 "not reached"
             },
             levels.join("  ")
-        );
+        )?;
     }
     for c in &detail.challenges {
-        println!(
+        writeln!(
+            out,
             "    {} {:<9} {:<36} {:<15} {:>8}{}",
             c.state,
             c.level.as_str(),
@@ -270,8 +273,9 @@ fn print_detail(detail: &CheckDetail) {
             wire_name(c.outcome),
             duration(c.response_seconds),
             if c.key_verified { "  key-verified" } else { "" }
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// The token in a challenge link, or the token itself.
@@ -337,13 +341,14 @@ pub async fn checks(command: ChecksCommand) -> anyhow::Result<()> {
                         .json(&input),
                 )
                 .await?;
-            println!(
+            writeln!(
+                std::io::stdout(),
                 "Launched check #{}: {} contacts challenged, {} requested levels without a contact; it closes at {}.",
                 detail.check.id,
                 detail.check.figures.challenged,
                 detail.check.figures.no_contact,
                 rfc3339(detail.check.closes_at)
-            );
+            )?;
         }
         ChecksCommand::Status { session, id } => {
             let client = Client::new(&session.server, Some(&session.token))?;
@@ -352,17 +357,18 @@ pub async fn checks(command: ChecksCommand) -> anyhow::Result<()> {
                     let detail: CheckDetail = client
                         .json(client.request(reqwest::Method::GET, &format!("/api/v1/checks/{id}")))
                         .await?;
-                    print_detail(&detail);
+                    print_detail(&mut std::io::stdout().lock(), &detail)?;
                 }
                 None => {
                     let page: liaison_types::Page<CheckSummary> = client
                         .json(client.request(reqwest::Method::GET, "/api/v1/checks"))
                         .await?;
+                    let mut out = std::io::stdout().lock();
                     if page.items.is_empty() {
-                        println!("No communication checks yet.");
+                        writeln!(out, "No communication checks yet.")?;
                     }
                     for check in &page.items {
-                        print_summary(check);
+                        print_summary(&mut out, check)?;
                     }
                 }
             }
@@ -416,7 +422,8 @@ pub async fn checks(command: ChecksCommand) -> anyhow::Result<()> {
                     return Err(BadInput("give --challenge TOKEN or --signed FILE".into()).into());
                 }
             };
-            println!(
+            writeln!(
+                std::io::stdout(),
                 "Answer recorded for {} ({} {}): {} after {}{}.",
                 receipt.contact_name,
                 receipt.state,
@@ -427,7 +434,7 @@ pub async fn checks(command: ChecksCommand) -> anyhow::Result<()> {
                     Some(fingerprint) => format!(", key-verified with {fingerprint}"),
                     None => String::new(),
                 }
-            );
+            )?;
         }
         ChecksCommand::Export { session, id, out } => {
             let client = Client::new(&session.server, Some(&session.token))?;
