@@ -636,25 +636,29 @@ mod tests {
                 .collect()
         }
         use liaison_types::checks::{AnswerWay, CheckLevels, Outcome};
-        for outcome in [Outcome::Pending] {
-            match outcome {
+        fn outcome(o: Outcome) -> Outcome {
+            // Exhaustive, so that a new outcome cannot be added without its message.
+            match o {
                 Outcome::Pending
                 | Outcome::OnTime
                 | Outcome::Late
                 | Outcome::NoAnswer
-                | Outcome::DeliveryFailed => {}
+                | Outcome::DeliveryFailed => o,
             }
         }
         BTreeMap::from([
             (
                 "outcome-",
-                wire(&[
-                    Outcome::Pending,
-                    Outcome::OnTime,
-                    Outcome::Late,
-                    Outcome::NoAnswer,
-                    Outcome::DeliveryFailed,
-                ]),
+                wire(
+                    &[
+                        Outcome::Pending,
+                        Outcome::OnTime,
+                        Outcome::Late,
+                        Outcome::NoAnswer,
+                        Outcome::DeliveryFailed,
+                    ]
+                    .map(outcome),
+                ),
             ),
             (
                 "way-",

@@ -174,13 +174,3 @@ pub async fn link_contact(tx: &mut Tx, id: i64, contact_id: Option<i64>) -> Resu
         .await?;
     Ok(())
 }
-
-/// The accounts linked to a directory contact.
-pub async fn of_contact(tx: &mut Tx, contact_id: i64) -> Result<Vec<Account>> {
-    let sql = format!("SELECT {COLUMNS} FROM accounts WHERE contact_id = $1 ORDER BY id");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(contact_id)
-        .fetch_all(&mut **tx)
-        .await?;
-    rows.iter().map(from_row).collect()
-}

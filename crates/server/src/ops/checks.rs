@@ -79,6 +79,18 @@ fn scope_of(input: &CheckInput) -> AppResult<Scope> {
     }
 }
 
+/// The rules' form of a launch request, or the problem with its scope (a regional check that
+/// names no region). The rest is validated by `CheckRequest::validate`.
+pub fn request_of(input: &CheckInput) -> AppResult<CheckRequest> {
+    Ok(CheckRequest {
+        scope: scope_of(input)?,
+        levels: levels_of(input.levels),
+        window_hours: input.window_hours,
+        spread_hours: input.spread_hours,
+        message: input.message.clone(),
+    })
+}
+
 fn seconds(duration: time::Duration) -> i64 {
     duration.whole_seconds()
 }
@@ -306,16 +318,17 @@ pub async fn trend(ctx: &Ctx, actor: &Actor) -> AppResult<Vec<TrendPoint>> {
         loaded.push(load(&mut tx, &permit, check).await?);
     }
     drop(tx);
-    let summaries: Vec<(Check, stats::Summary, u32)> = loaded
+    let summaries: HashMap<i64, stats::Summary> = loaded
         .iter()
         .map(|l| {
             let summary = stats::summarise(l.check(), &l.targets, &l.plain(), now);
-            let challenged = summary.challenged;
-            (l.check().clone(), summary, challenged)
+            (l.check().id.0, summary)
         })
         .collect();
-    let challenged: HashMap<i64, u32> = summaries.iter().map(|(c, _, n)| (c.id.0, *n)).collect();
-    Ok(stats::trend(summaries.iter().map(|(c, s, _)| (c, s)), now)
+    let pairs = loaded
+        .iter()
+        .filter_map(|l| Some((l.check(), summaries.get(&l.check().id.0)?)));
+    Ok(stats::trend(pairs, now)
         .into_iter()
         .map(|point| TrendPoint {
             check_id: point.check.0,
@@ -323,7 +336,9 @@ pub async fn trend(ctx: &Ctx, actor: &Actor) -> AppResult<Vec<TrendPoint>> {
             closed: point.closed,
             response_rate_percent: point.response_rate.percent(),
             median_seconds: point.median.map(seconds),
-            challenged: challenged.get(&point.check.0).copied().unwrap_or(0),
+            challenged: summaries
+                .get(&point.check.0)
+                .map_or(0, |summary| summary.challenged),
         })
         .collect())
 }
@@ -496,13 +511,7 @@ pub async fn directory_status(
 pub async fn launch(ctx: &Ctx, actor: &Actor, input: &CheckInput) -> AppResult<CheckDetail> {
     let permit = access::launch_check(actor)?;
     let now = ctx.clock.now();
-    let request = CheckRequest {
-        scope: scope_of(input)?,
-        levels: levels_of(input.levels),
-        window_hours: input.window_hours,
-        spread_hours: input.spread_hours,
-        message: input.message.clone(),
-    };
+    let request = request_of(input)?;
     let mut tx = ctx.store.begin().await?;
     let states = liaison_store::state::list(&mut tx).await?;
     let spec = request

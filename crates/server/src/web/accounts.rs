@@ -1,6 +1,5 @@
 //! Account management by the network manager: the list of accounts and the form that creates one.
 
-use super::render;
 use crate::AppState;
 use crate::auth::{Caller, WebCaller, WebForm};
 use crate::error::{AppError, AppResult};
@@ -9,7 +8,6 @@ use crate::ops;
 use crate::templates::v;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use liaison_core::access;
@@ -65,22 +63,7 @@ async fn show(
     drop(tx);
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
     let values = context! { accounts => v(accounts), form => v(form), errors => v(errors), roles => roles, created => created };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok((
-        status,
-        render(
-            state,
-            Some(caller),
-            caller.lang,
-            "account/accounts.html",
-            values,
-        )?,
-    )
-        .into_response())
+    super::form_page(state, caller, "account/accounts.html", values, errors)
 }
 
 async fn page(

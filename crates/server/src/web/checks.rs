@@ -14,13 +14,11 @@ use crate::ops;
 use crate::templates::v;
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use liaison_core::access;
 use liaison_core::checks::chart::{self, Labels};
-use liaison_core::checks::launch::CheckRequest;
-use liaison_core::checks::{Levels, Scope};
 use liaison_core::directory::FieldErrors;
 use liaison_types::checks::{CheckInput, CheckLevels, ScopeKind, TrendPoint};
 use liaison_types::state::{Region, StateCode};
@@ -184,28 +182,24 @@ impl LaunchForm {
         let input = CheckInput {
             scope,
             region,
-            states: codes.clone(),
+            states: codes,
             levels,
             window_hours,
             spread_hours,
             message: self.message.clone(),
         };
-        let request = CheckRequest {
-            scope: match (scope, region) {
-                (ScopeKind::Region, Some(region)) => Scope::Region(region),
-                (ScopeKind::States, _) => Scope::States(codes),
-                _ => Scope::All,
+        // A regional check without a region is reported above; the other fields are still
+        // checked, as for all States.
+        let checked = match (input.scope, input.region) {
+            (ScopeKind::Region, None) => CheckInput {
+                scope: ScopeKind::All,
+                ..input.clone()
             },
-            levels: match levels {
-                CheckLevels::Policy => Levels::Policy,
-                CheckLevels::Technical => Levels::Technical,
-                CheckLevels::Both => Levels::Both,
-            },
-            window_hours,
-            spread_hours,
-            message: self.message.clone(),
+            _ => input.clone(),
         };
-        if let Err(problems) = request.validate(states) {
+        if let Ok(request) = ops::checks::request_of(&checked)
+            && let Err(problems) = request.validate(states)
+        {
             for (field, message) in super::worded(lang, problems) {
                 errors.entry(field).or_insert(message);
             }
@@ -229,16 +223,7 @@ async fn form_page(
         form => v(form), errors => v(errors),
         regions => Region::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok((
-        status,
-        render(state, Some(caller), caller.lang, "checks/new.html", values)?,
-    )
-        .into_response())
+    super::form_page(state, caller, "checks/new.html", values, errors)
 }
 
 async fn new_page(

@@ -289,22 +289,7 @@ fn form_page(
         title_key => title_key, action => action, cancel => cancel, form => v(form),
         errors => v(errors), kinds => kind_options(),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    Ok((
-        status,
-        render(
-            state,
-            Some(caller),
-            caller.lang,
-            "directory/contact_form.html",
-            values,
-        )?,
-    )
-        .into_response())
+    super::form_page(state, caller, "directory/contact_form.html", values, errors)
 }
 
 async fn new_contact_page(

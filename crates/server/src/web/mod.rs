@@ -67,6 +67,26 @@ pub fn page(
     Ok(render(state, Some(caller), caller.lang, template, values)?.into_response())
 }
 
+/// A form's page: 200 when it is fresh, 422 when it comes back with `errors`.
+pub fn form_page(
+    state: &AppState,
+    caller: &Caller,
+    template: &str,
+    values: Value,
+    errors: &liaison_core::directory::FieldErrors,
+) -> Result<Response, AppError> {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        render(state, Some(caller), caller.lang, template, values)?,
+    )
+        .into_response())
+}
+
 /// Words every problem of a form in the page's language.
 pub fn worded<W: liaison_core::wording::Worded>(
     lang: &str,
