@@ -131,6 +131,59 @@ fn read<R: BufRead>(source: R) -> Result<Vec<Recipient>, EnvelopeError> {
     Err(EnvelopeError::NotEncrypted)
 }
 
+/// The binary OpenPGP packets of a message given armored or binary: what is stored, hashed and
+/// counted against the size limit, so that both forms of one message are the same message.
+pub fn binary(input: &[u8]) -> Result<Vec<u8>, EnvelopeError> {
+    let text = input.trim_ascii_start();
+    if !text.starts_with(b"-----BEGIN PGP") {
+        return Ok(input.to_vec());
+    }
+    let mut armor = Dearmor::new(Cursor::new(text));
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut armor, &mut out).map_err(malformed)?;
+    match armor.typ {
+        Some(pgp::armor::BlockType::Message) => Ok(out),
+        Some(other) => Err(malformed(format!(
+            "the armor holds a {other}, not a message"
+        ))),
+        None => Err(malformed("the armor has no header")),
+    }
+}
+
+/// Bytes as they are, for the armor writer.
+struct Raw<'a>(&'a [u8]);
+
+impl pgp::ser::Serialize for Raw<'_> {
+    fn to_writer<W: std::io::Write>(&self, writer: &mut W) -> pgp::errors::Result<()> {
+        writer.write_all(self.0)?;
+        Ok(())
+    }
+
+    fn write_len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// The ASCII armor of a binary message (`-----BEGIN PGP MESSAGE-----`), for mail and download.
+pub fn armored(binary: &[u8]) -> Result<String, EnvelopeError> {
+    let mut out = Vec::new();
+    pgp::armor::write(
+        &Raw(binary),
+        pgp::armor::BlockType::Message,
+        &mut out,
+        None,
+        true,
+    )
+    .map_err(malformed)?;
+    String::from_utf8(out).map_err(malformed)
+}
+
+/// The SHA-256 of a binary message in lower-case hex: what every party can compare.
+pub fn digest(binary: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(binary))
+}
+
 /// One key a message must be encrypted to: whose it is, its primary fingerprint, and the
 /// fingerprints (upper-case hex) of its (sub)keys usable for encryption
 /// (`directory::key::KeyInfo::encryption_fingerprints`).

@@ -31,6 +31,19 @@ pub enum LeftOut {
     Unusable(KeyError),
 }
 
+impl LeftOut {
+    /// The reason as the API names it.
+    pub fn reason(&self) -> liaison_types::channel::LeftOutReason {
+        use liaison_types::channel::LeftOutReason;
+        match self {
+            LeftOut::NoKey => LeftOutReason::NoKey,
+            LeftOut::Unusable(KeyError::Expired(_)) => LeftOutReason::Expired,
+            LeftOut::Unusable(KeyError::Revoked) => LeftOutReason::Revoked,
+            LeftOut::Unusable(_) => LeftOutReason::Unusable,
+        }
+    }
+}
+
 /// A recipient State that has no usable key at the requested level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unaddressable {

@@ -1,6 +1,7 @@
 //! The envelope rule against messages rPGP encrypts to the fixture keys (GnuPG-made messages are
 //! checked end to end where GnuPG runs).
 
+use super::envelope;
 use super::envelope::{
     EnvelopeError, ExpectedKey, KeySetMismatch, Recipient, check_key_set, recipients,
 };
@@ -101,6 +102,25 @@ fn the_recipients_are_read_without_decrypting_in_both_packet_versions() {
         };
         assert_eq!(recipients(&dearmored).unwrap(), found);
     }
+}
+
+#[test]
+fn armored_and_binary_forms_are_one_message() {
+    let armored = encrypted(&[0, 1], true);
+    let binary = envelope::binary(armored.as_bytes()).unwrap();
+    assert!(!binary.starts_with(b"-----"));
+    assert_eq!(envelope::binary(&binary).unwrap(), binary);
+    let again = envelope::armored(&binary).unwrap();
+    assert!(again.starts_with("-----BEGIN PGP MESSAGE-----"));
+    assert_eq!(envelope::binary(again.as_bytes()).unwrap(), binary);
+    assert_eq!(
+        envelope::recipients(&binary).unwrap(),
+        envelope::recipients(again.as_bytes()).unwrap()
+    );
+    assert_eq!(envelope::digest(&binary).len(), 64);
+    let key =
+        "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nxjMEZ0==\n-----END PGP PUBLIC KEY BLOCK-----\n";
+    assert!(envelope::binary(key.as_bytes()).is_err());
 }
 
 #[test]
