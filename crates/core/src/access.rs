@@ -277,6 +277,75 @@ pub fn answer_in_app(actor: &Actor) -> Result<i64, Denied> {
     }
 }
 
+/// Permission to use the protected channel for one State: to read the threads it is a party to
+/// and to send, reply, acknowledge and close in them as that State. Its national coordinator
+/// and points of contact hold it; the network manager, observers and auditors do not (the
+/// manager sees metadata statistics, [`channel_stats`]).
+#[derive(Debug, Clone)]
+pub struct UseChannel {
+    state: StateCode,
+}
+
+impl UseChannel {
+    pub fn state(&self) -> &StateCode {
+        &self.state
+    }
+}
+
+/// The accounts of a participating State use the protected channel for it.
+pub fn use_channel(actor: &Actor) -> Result<UseChannel, Denied> {
+    match &actor.state {
+        Some(state) if actor.of_participating_state() => Ok(UseChannel {
+            state: state.clone(),
+        }),
+        _ => Err(Denied(
+            "the protected channel is for the national coordinators and points of contact of participating States",
+        )),
+    }
+}
+
+/// Permission to read the channel's metadata statistics.
+#[derive(Debug, Clone)]
+pub struct ChannelStats(());
+
+/// The network manager sees how the channel is used (counts, times), never what is said.
+pub fn channel_stats(actor: &Actor) -> Result<ChannelStats, Denied> {
+    if actor.role == Role::Manager {
+        Ok(ChannelStats(()))
+    } else {
+        Err(Denied(
+            "the channel's statistics are for the network manager",
+        ))
+    }
+}
+
+/// The scheduler escalates overdue requests of every State and the delivery worker marks them
+/// delivered: the server acting by itself, on envelopes only.
+pub fn channel_system() -> ChannelStats {
+    ChannelStats(())
+}
+
+/// What a party State may do in a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Party {
+    /// The State that sent the request: reply, close the request, escalate, give feedback.
+    Sender,
+    /// A recipient State: acknowledge, reply, close its own leg, give feedback.
+    Recipient,
+}
+
+/// Whether the caller's State is a party to a request from `from` to `to`; a State that is not
+/// is told the request does not exist (`None`), so ids reveal nothing.
+pub fn party(permit: &UseChannel, from: &StateCode, to: &[StateCode]) -> Option<Party> {
+    if permit.state() == from {
+        Some(Party::Sender)
+    } else if to.contains(permit.state()) {
+        Some(Party::Recipient)
+    } else {
+        None
+    }
+}
+
 /// Offline commands run by the operator on the server host (`liaison directory import`) act as
 /// the system. They are audited as such.
 pub fn operator_edit_entry(state: &State) -> EditEntry {

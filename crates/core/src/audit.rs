@@ -80,6 +80,44 @@ pub enum AuditEvent {
         contact_id: i64,
         error: String,
     },
+    /// A protected-channel request was sent; `after` is its envelope (never content).
+    RequestSent {
+        request_id: i64,
+        after: Value,
+    },
+    RequestReplied {
+        request_id: i64,
+        message_id: i64,
+        state: String,
+    },
+    RequestDelivered {
+        request_id: i64,
+        state: String,
+        /// `mail` (a notification reached the relay) or `opened` (an account opened it).
+        how: &'static str,
+    },
+    RequestAcknowledged {
+        request_id: i64,
+        state: String,
+    },
+    RequestEscalated {
+        request_id: i64,
+        state: String,
+        /// `deadline` (the scheduler) or `sender` (on the sending State's demand).
+        why: &'static str,
+    },
+    /// The sending State closed the request (`state` is then the sender) or a recipient State
+    /// closed its leg.
+    RequestClosed {
+        request_id: i64,
+        state: String,
+        whole: bool,
+    },
+    RequestFeedback {
+        request_id: i64,
+        state: String,
+        useful: bool,
+    },
 }
 
 /// The stored form of an event.
@@ -226,6 +264,68 @@ impl AuditEvent {
                 json(&serde_json::json!({
                     "challenge": challenge_id, "contact": contact_id, "error": error,
                 })),
+            ),
+            AuditEvent::RequestSent { request_id, after } => (
+                "request.sent",
+                format!("request/{request_id}"),
+                None,
+                json(after),
+            ),
+            AuditEvent::RequestReplied {
+                request_id,
+                message_id,
+                state,
+            } => (
+                "request.replied",
+                format!("request/{request_id}"),
+                None,
+                json(&serde_json::json!({ "message_id": message_id, "state": state })),
+            ),
+            AuditEvent::RequestDelivered {
+                request_id,
+                state,
+                how,
+            } => (
+                "request.delivered",
+                format!("request/{request_id}"),
+                None,
+                json(&serde_json::json!({ "state": state, "how": how })),
+            ),
+            AuditEvent::RequestAcknowledged { request_id, state } => (
+                "request.acknowledged",
+                format!("request/{request_id}"),
+                None,
+                json(&serde_json::json!({ "state": state })),
+            ),
+            AuditEvent::RequestEscalated {
+                request_id,
+                state,
+                why,
+            } => (
+                "request.escalated",
+                format!("request/{request_id}"),
+                None,
+                json(&serde_json::json!({ "state": state, "why": why })),
+            ),
+            AuditEvent::RequestClosed {
+                request_id,
+                state,
+                whole,
+            } => (
+                "request.closed",
+                format!("request/{request_id}"),
+                None,
+                json(&serde_json::json!({ "state": state, "whole": whole })),
+            ),
+            AuditEvent::RequestFeedback {
+                request_id,
+                state,
+                useful,
+            } => (
+                "request.feedback",
+                format!("request/{request_id}"),
+                None,
+                json(&serde_json::json!({ "state": state, "useful": useful })),
             ),
         };
         AuditRecord {

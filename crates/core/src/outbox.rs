@@ -16,6 +16,10 @@ pub struct Message {
     /// [`SECRET_MARK`] only when the message is sent, and cleared once it is sent or has failed
     /// for good, so that no secret stays in the database after delivery.
     pub secret: Option<String>,
+    /// The protected-channel message (by id) this notification carries: the mail is then
+    /// PGP/MIME (RFC 3156), its encrypted part that message's ciphertext, and `body` the link to
+    /// the thread (sent as the `X-Liaison-Thread` header: RFC 3156 allows no third part).
+    pub carries: Option<i64>,
 }
 
 /// Where the secret goes in a message's body.

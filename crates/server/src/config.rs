@@ -26,6 +26,47 @@ pub struct Config {
     /// Seconds between two delivery runs of the outbox.
     pub delivery_interval_secs: u64,
     pub smtp: SmtpConfig,
+    pub channel: ChannelConfig,
+}
+
+/// The protected channel's limits and deadlines.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ChannelConfig {
+    /// The largest OpenPGP message (binary size) a request or reply may carry, attachments
+    /// included; a larger one is refused with 413 and nothing is stored.
+    pub max_message_bytes: usize,
+    /// Hours to acknowledge a routine, a priority and an urgent request.
+    pub acknowledge_hours_routine: i64,
+    pub acknowledge_hours_priority: i64,
+    pub acknowledge_hours_urgent: i64,
+}
+
+impl Default for ChannelConfig {
+    fn default() -> Self {
+        ChannelConfig {
+            max_message_bytes: 10 * 1024 * 1024,
+            acknowledge_hours_routine: 72,
+            acknowledge_hours_priority: 24,
+            acknowledge_hours_urgent: 2,
+        }
+    }
+}
+
+impl ChannelConfig {
+    pub fn deadlines(&self) -> liaison_core::channel::request::Deadlines {
+        liaison_core::channel::request::Deadlines {
+            routine: time::Duration::hours(self.acknowledge_hours_routine.max(1)),
+            priority: time::Duration::hours(self.acknowledge_hours_priority.max(1)),
+            urgent: time::Duration::hours(self.acknowledge_hours_urgent.max(1)),
+        }
+    }
+
+    /// The largest request body the channel's routes read: an armored message of the largest
+    /// size, with room for the envelope's fields.
+    pub fn max_body_bytes(&self) -> usize {
+        self.max_message_bytes / 3 * 4 + self.max_message_bytes / 32 + 64 * 1024
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -54,6 +95,7 @@ impl Default for Config {
             scheduler_interval_secs: 3600,
             delivery_interval_secs: 10,
             smtp: SmtpConfig::default(),
+            channel: ChannelConfig::default(),
         }
     }
 }

@@ -67,7 +67,8 @@ pub fn spawn(state: AppState) {
 pub async fn run_scheduler(state: &AppState) -> AppResult<u32> {
     let ctx = state.ctx("scheduler");
     let queued = crate::ops::directory::queue_reminders(&ctx).await?
-        + crate::ops::checks::queue_reminders(&ctx).await?;
+        + crate::ops::checks::queue_reminders(&ctx).await?
+        + crate::ops::channel::escalate_overdue(&ctx).await?;
     let mut tx = state.store.begin().await?;
     liaison_store::session::delete_expired(&mut tx, state.clock.now()).await?;
     liaison_store::commit(tx).await?;
@@ -85,11 +86,19 @@ pub async fn deliver(state: &AppState, mailer: &Mailer) -> AppResult<Delivery> {
             return Ok(run);
         }
         for message in batch {
-            match mailer.send(&message).await {
+            let encrypted = match message.carries {
+                Some(id) => Some(crate::ops::channel::ciphertext_for_delivery(state, id).await?),
+                None => None,
+            };
+            match mailer.send(&message, encrypted.as_deref()).await {
                 Ok(()) => {
                     liaison_store::outbox::mark_sent(&state.store, message.id, state.clock.now())
                         .await?;
                     run.sent += 1;
+                    if message.carries.is_some() {
+                        let ctx = state.ctx("delivery");
+                        crate::ops::channel::delivered(&ctx, message.id).await?;
+                    }
                 }
                 Err(error) => {
                     let retry_at = if error.permanent {

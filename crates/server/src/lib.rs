@@ -72,7 +72,7 @@ pub fn app(state: AppState) -> Router {
         .merge(web::router(state.clone()))
         .merge(middleware::ops_router(state.clone()))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
-            middleware::MAX_BODY_BYTES,
+            middleware::MAX_BODY_BYTES.max(state.config.channel.max_body_bytes()),
         ))
         .layer(axum::middleware::map_response(
             middleware::too_large_as_problem,

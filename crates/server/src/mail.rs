@@ -47,7 +47,9 @@ impl Mailer {
     }
 
     /// Sends one queued message, its secret put in place; the error text is recorded against it.
-    pub async fn send(&self, message: &Queued) -> Result<(), SendError> {
+    /// A message that carries a protected-channel message is sent as PGP/MIME with `encrypted`,
+    /// that message's armored ciphertext.
+    pub async fn send(&self, message: &Queued, encrypted: Option<&str>) -> Result<(), SendError> {
         let to = message
             .recipient
             .parse::<Mailbox>()
@@ -55,21 +57,28 @@ impl Mailer {
                 text: format!("recipient '{}': {e}", message.recipient),
                 permanent: true,
             })?;
-        let body = liaison_core::outbox::body_to_send(&message.body, message.secret.as_deref());
-        let email = lettre::Message::builder()
+        let builder = lettre::Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(message.subject.clone())
-            .header(ContentType::TEXT_PLAIN)
             .header(lettre::message::header::MessageId::from(format!(
                 "<outbox-{}@liaison>",
                 message.id
-            )))
-            .body(body)
-            .map_err(|e| SendError {
-                text: e.to_string(),
-                permanent: true,
-            })?;
+            )));
+        let built = match encrypted {
+            Some(armored) => pgp_mime(builder, &message.body, armored),
+            None => builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(liaison_core::outbox::body_to_send(
+                    &message.body,
+                    message.secret.as_deref(),
+                ))
+                .map_err(|e| e.to_string()),
+        };
+        let email = built.map_err(|text| SendError {
+            text,
+            permanent: true,
+        })?;
         self.transport
             .send(email)
             .await
@@ -79,6 +88,35 @@ impl Mailer {
                 permanent: e.is_permanent(),
             })
     }
+}
+
+/// An RFC 3156 PGP/MIME message: `multipart/encrypted` with the version part and the armored
+/// ciphertext, which any OpenPGP mail client decrypts. The thread's link goes in a header.
+fn pgp_mime(
+    builder: lettre::message::MessageBuilder,
+    link: &str,
+    armored: &str,
+) -> Result<lettre::Message, String> {
+    use lettre::message::header::{ContentDisposition, HeaderName, HeaderValue};
+    use lettre::message::{MultiPart, SinglePart};
+    let version = SinglePart::builder()
+        .header(ContentType::parse("application/pgp-encrypted").map_err(|e| e.to_string())?)
+        .body("Version: 1\r\n".to_owned());
+    let payload = SinglePart::builder()
+        .header(
+            ContentType::parse("application/octet-stream; name=\"encrypted.asc\"")
+                .map_err(|e| e.to_string())?,
+        )
+        .header(ContentDisposition::inline_with_name("encrypted.asc"))
+        .body(armored.to_owned());
+    let body = MultiPart::encrypted("application/pgp-encrypted".to_owned())
+        .singlepart(version)
+        .singlepart(payload);
+    let mut builder = builder;
+    if let Ok(name) = HeaderName::new_from_ascii("X-Liaison-Thread".to_owned()) {
+        builder = builder.raw_header(HeaderValue::new(name, link.to_owned()));
+    }
+    builder.multipart(body).map_err(|e| e.to_string())
 }
 
 /// Why a message was not sent.

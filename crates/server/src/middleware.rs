@@ -74,10 +74,9 @@ pub async fn too_large_as_problem(response: Response) -> Response {
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
     if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_problem {
-        return crate::error::AppError::PayloadTooLarge(format!(
-            "the body is larger than {} MiB",
-            MAX_BODY_BYTES / (1024 * 1024)
-        ))
+        return crate::error::AppError::PayloadTooLarge(
+            "the request body is larger than this server accepts".into(),
+        )
         .into_response();
     }
     response

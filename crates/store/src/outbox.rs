@@ -22,6 +22,8 @@ pub struct Queued {
     pub sent_at: Option<OffsetDateTime>,
     /// The secret to put into the body when sending; `None` once sent or failed for good.
     pub secret: Option<String>,
+    /// The protected-channel message this notification carries (PGP/MIME).
+    pub carries: Option<i64>,
 }
 
 /// Queues a message to be sent at once.
@@ -37,8 +39,8 @@ pub async fn enqueue_at(
     due_at: OffsetDateTime,
 ) -> Result<i64> {
     let row = sqlx::query(
-        "INSERT INTO outbox (kind, recipient, subject, body, secret, status, attempts, next_attempt_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7) RETURNING id",
+        "INSERT INTO outbox (kind, recipient, subject, body, secret, status, attempts, next_attempt_at, created_at, channel_message_id) \
+         VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7, $8) RETURNING id",
     )
     .bind(&message.kind)
     .bind(&message.to)
@@ -47,6 +49,7 @@ pub async fn enqueue_at(
     .bind(message.secret.as_deref())
     .bind(ts(due_at))
     .bind(ts(now))
+    .bind(message.carries)
     .fetch_one(&mut **tx)
     .await?;
     Ok(row.try_get(0)?)
@@ -67,11 +70,11 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Queued> {
         created_at: parse_ts(&created_at)?,
         sent_at: sent_at.as_deref().map(parse_ts).transpose()?,
         secret: row.try_get("secret")?,
+        carries: row.try_get("channel_message_id")?,
     })
 }
 
-const COLUMNS: &str =
-    "id, kind, recipient, subject, body, status, attempts, last_error, created_at, sent_at, secret";
+const COLUMNS: &str = "id, kind, recipient, subject, body, status, attempts, last_error, created_at, sent_at, secret, channel_message_id";
 
 /// Claims up to `limit` due messages for `lease`; a message whose claimant died becomes due
 /// again when the lease runs out.

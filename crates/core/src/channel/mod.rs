@@ -7,6 +7,7 @@
 pub mod envelope;
 pub mod keys;
 pub mod request;
+pub mod seal;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]

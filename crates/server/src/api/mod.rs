@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod channel;
 pub mod checks;
 pub mod directory;
 
@@ -17,7 +18,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    info(title = "Liaison API", description = "The OSCE cyber/ICT confidence-building measures, operated: points-of-contact directory (CBM 8), communication checks and more."),
+    info(title = "Liaison API", description = "The OSCE cyber/ICT confidence-building measures, operated: points-of-contact directory (CBM 8), communication checks, the protected channel between States (CBMs 3, 10, 13, 16) and more."),
     security(("bearer" = []))
 )]
 struct ApiDoc;
@@ -28,6 +29,7 @@ pub fn router(state: AppState) -> (axum::Router, OpenApi) {
         .merge(account::routes())
         .merge(directory::routes())
         .merge(checks::routes())
+        .merge(channel::routes(state.config.channel.max_body_bytes()))
         .merge(audit::routes())
         .with_state(state)
         .split_for_parts();

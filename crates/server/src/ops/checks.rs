@@ -718,6 +718,7 @@ fn challenge_message(
         }
         .into(),
         secret: Some(token.to_owned()),
+        carries: None,
     }
 }
 

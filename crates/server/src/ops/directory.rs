@@ -825,5 +825,6 @@ fn reminder_message(
         body,
         kind: "directory.reminder".into(),
         secret: None,
+        carries: None,
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod channel;
 pub mod checks;
 pub mod directory;
 

@@ -298,6 +298,7 @@ async fn enqueue(app: &TestApp, to: &str, subject: &str) -> i64 {
             body: format!("{subject}\n"),
             kind: "test.message".into(),
             secret: None,
+            carries: None,
         },
         app.clock.now(),
     )

@@ -1,0 +1,280 @@
+//! The client's side of the channel, never run by the server on a request: sealing a message to
+//! a key set (OpenPGP, SEIPD v1 with AES-256, which GnuPG 2.2 and later read) and opening one
+//! with a secret key. The plaintext is a MIME entity (RFC 2045) with the subject as a protected
+//! header, so that a PGP/MIME mail client shows the decrypted notification as a mail; see
+//! [`compose`] and [`parse`].
+
+use crate::directory::key::parse_public_key;
+use pgp::composed::{Deserializable, Message, MessageBuilder, SignedPublicKey, SignedSecretKey};
+use pgp::crypto::sym::SymmetricKeyAlgorithm;
+use pgp::types::{KeyDetails, Password};
+use time::OffsetDateTime;
+
+/// Why a message cannot be sealed or opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SealError {
+    #[error("public key: {0}")]
+    PublicKey(String),
+    #[error("secret key: {0}")]
+    SecretKey(String),
+    #[error("encryption failed: {0}")]
+    Encrypt(String),
+    #[error("the message cannot be opened with this key: {0}")]
+    Decrypt(String),
+    #[error("the decrypted content is not a MIME message: {0}")]
+    Mime(String),
+}
+
+/// Encrypts `plaintext` to the encryption-capable (sub)keys of every armored public key, as of
+/// `now`; armored output.
+pub fn seal(
+    plaintext: &[u8],
+    public_keys: &[&str],
+    now: OffsetDateTime,
+) -> Result<String, SealError> {
+    let mut rng = rand_pgp::rngs::OsRng;
+    let mut builder = MessageBuilder::from_bytes("", plaintext.to_vec())
+        .seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
+    for armored in public_keys {
+        let info = parse_public_key(armored.as_bytes(), now)
+            .map_err(|e| SealError::PublicKey(e.to_string()))?;
+        let (key, _) = SignedPublicKey::from_string(armored)
+            .map_err(|e| SealError::PublicKey(e.to_string()))?;
+        let wanted = &info.encryption_fingerprints;
+        let mut any = false;
+        if wanted.contains(&format!("{:X}", key.primary_key.fingerprint())) {
+            builder
+                .encrypt_to_key(&mut rng, &key.primary_key)
+                .map_err(|e| SealError::Encrypt(e.to_string()))?;
+            any = true;
+        }
+        for sub in &key.public_subkeys {
+            if wanted.contains(&format!("{:X}", sub.key.fingerprint())) {
+                builder
+                    .encrypt_to_key(&mut rng, &sub.key)
+                    .map_err(|e| SealError::Encrypt(e.to_string()))?;
+                any = true;
+            }
+        }
+        if !any {
+            return Err(SealError::PublicKey(format!(
+                "{} has no key usable for encryption",
+                info.fingerprint
+            )));
+        }
+    }
+    builder
+        .to_armored_string(rng, Default::default())
+        .map_err(|e| SealError::Encrypt(e.to_string()))
+}
+
+/// Decrypts a message (armored or binary) with an armored secret key and its passphrase.
+pub fn open(message: &[u8], secret_key: &str, passphrase: &str) -> Result<Vec<u8>, SealError> {
+    let (key, _) = SignedSecretKey::from_string(secret_key)
+        .map_err(|e| SealError::SecretKey(e.to_string()))?;
+    let binary = super::envelope::binary(message).map_err(|e| SealError::Decrypt(e.to_string()))?;
+    let parsed = Message::from_bytes(&binary[..]).map_err(|e| SealError::Decrypt(e.to_string()))?;
+    let mut decrypted = parsed
+        .decrypt(&Password::from(passphrase), &key)
+        .map_err(|e| SealError::Decrypt(e.to_string()))?;
+    if decrypted.is_compressed() {
+        decrypted = decrypted
+            .decompress()
+            .map_err(|e| SealError::Decrypt(e.to_string()))?;
+    }
+    decrypted
+        .as_data_vec()
+        .map_err(|e| SealError::Decrypt(e.to_string()))
+}
+
+/// A file attached to a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: String,
+    pub data: Vec<u8>,
+}
+
+/// The content of a request or reply, before sealing and after opening.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Content {
+    pub subject: String,
+    pub body: String,
+    pub attachments: Vec<Attachment>,
+}
+
+/// The MIME entity of a content: `multipart/mixed` with the subject as a protected header, the
+/// body as `text/plain; charset=utf-8` and each attachment base64-encoded.
+pub fn compose(content: &Content) -> Result<Vec<u8>, SealError> {
+    use base64::Engine;
+    let boundary = format!("liaison-{}", hex::encode(rand::random::<[u8; 12]>()));
+    let mut out = String::new();
+    out.push_str("MIME-Version: 1.0\r\n");
+    out.push_str(&format!("Subject: {}\r\n", encode_header(&content.subject)));
+    out.push_str(&format!(
+        "Content-Type: multipart/mixed; boundary=\"{boundary}\"; protected-headers=\"v1\"\r\n\r\n"
+    ));
+    out.push_str(&format!("--{boundary}\r\n"));
+    out.push_str(
+        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+    );
+    out.push_str(&wrapped(
+        &base64::engine::general_purpose::STANDARD.encode(content.body.as_bytes()),
+    ));
+    for attachment in &content.attachments {
+        if attachment.filename.contains(['"', '\r', '\n']) {
+            return Err(SealError::Mime(format!(
+                "the file name '{}' holds a quote or a line break",
+                attachment.filename.escape_debug()
+            )));
+        }
+        out.push_str(&format!("--{boundary}\r\n"));
+        out.push_str(&format!(
+            "Content-Type: {}; name=\"{}\"\r\nContent-Disposition: attachment; filename=\"{}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+            attachment.content_type, attachment.filename, attachment.filename
+        ));
+        out.push_str(&wrapped(
+            &base64::engine::general_purpose::STANDARD.encode(&attachment.data),
+        ));
+    }
+    out.push_str(&format!("--{boundary}--\r\n"));
+    Ok(out.into_bytes())
+}
+
+fn wrapped(base64: &str) -> String {
+    let mut out = String::with_capacity(base64.len() + base64.len() / 38 + 2);
+    for chunk in base64.as_bytes().chunks(76) {
+        out.push_str(&String::from_utf8_lossy(chunk));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// An RFC 2047 encoded word when the subject is not plain ASCII.
+fn encode_header(text: &str) -> String {
+    use base64::Engine;
+    let one_line: String = text.chars().filter(|c| !c.is_control()).collect();
+    if one_line.is_ascii() {
+        one_line
+    } else {
+        format!(
+            "=?utf-8?b?{}?=",
+            base64::engine::general_purpose::STANDARD.encode(one_line.as_bytes())
+        )
+    }
+}
+
+/// Reads a decrypted MIME entity back into its subject, body and attachments. Content that is
+/// not MIME (a plain text someone encrypted with gpg) is the body, without subject.
+pub fn parse(plaintext: &[u8]) -> Result<Content, SealError> {
+    let looks_mime = plaintext
+        .split(|b| *b == b'\n')
+        .take_while(|line| !line.is_empty() && *line != b"\r")
+        .any(|line| line.to_ascii_lowercase().starts_with(b"content-type:"));
+    if !looks_mime {
+        return Ok(Content {
+            subject: String::new(),
+            body: String::from_utf8_lossy(plaintext).into_owned(),
+            attachments: Vec::new(),
+        });
+    }
+    use mail_parser::MimeHeaders;
+    let message = mail_parser::MessageParser::default()
+        .parse(plaintext)
+        .ok_or_else(|| SealError::Mime("unreadable".into()))?;
+    let body = message
+        .body_text(0)
+        .map(|text| text.into_owned())
+        .unwrap_or_default();
+    let attachments = message
+        .attachments()
+        .map(|part| Attachment {
+            filename: part
+                .attachment_name()
+                .unwrap_or("attachment.bin")
+                .to_owned(),
+            content_type: part
+                .content_type()
+                .map(|ct| match ct.subtype() {
+                    Some(sub) => format!("{}/{}", ct.ctype(), sub),
+                    None => ct.ctype().to_owned(),
+                })
+                .unwrap_or_else(|| "application/octet-stream".into()),
+            data: part.contents().to_vec(),
+        })
+        .collect();
+    Ok(Content {
+        subject: message.subject().unwrap_or_default().to_owned(),
+        body,
+        attachments,
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use time::macros::datetime;
+
+    const PUBLIC: &str = include_str!("../../tests/fixtures/keys/valid-ed25519.asc");
+    const SECRET: &str = include_str!("../../tests/fixtures/keys/secret.asc");
+    const OTHER: &str = include_str!("../../tests/fixtures/keys/valid-rsa3072.asc");
+    const NOW: OffsetDateTime = datetime!(2027-01-15 10:00 UTC);
+
+    #[test]
+    fn a_sealed_content_opens_with_the_recipient_key_only() {
+        let content = Content {
+            subject: "Incident 2026-117: Übersicht".into(),
+            body: "Indicators attached.\nTLP:AMBER\n".into(),
+            attachments: vec![Attachment {
+                filename: "iocs.csv".into(),
+                content_type: "text/csv".into(),
+                data: b"type,value\nip,192.0.2.7\n".to_vec(),
+            }],
+        };
+        let sealed = seal(&compose(&content).unwrap(), &[PUBLIC, OTHER], NOW).unwrap();
+        assert!(sealed.starts_with("-----BEGIN PGP MESSAGE-----"));
+        assert_eq!(
+            super::super::envelope::recipients(sealed.as_bytes())
+                .unwrap()
+                .len(),
+            2
+        );
+        let opened = parse(&open(sealed.as_bytes(), SECRET, "").unwrap()).unwrap();
+        assert_eq!(opened, content);
+        let only_other = seal(b"x", &[OTHER], NOW).unwrap();
+        assert!(matches!(
+            open(only_other.as_bytes(), SECRET, ""),
+            Err(SealError::Decrypt(_))
+        ));
+    }
+
+    #[test]
+    fn plain_text_is_the_body() {
+        let content = parse(b"Just a note, no headers.\n").unwrap();
+        assert_eq!(content.subject, "");
+        assert_eq!(content.body, "Just a note, no headers.\n");
+    }
+
+    proptest! {
+        /// Whatever the subject, body and attachment, the MIME entity reads back the same.
+        #[test]
+        fn compose_then_parse_is_the_identity(
+            subject in "[^\\p{C}]{0,60}",
+            body in "[^\\p{C}]{0,200}(\n[^\\p{C}]{0,80}){0,3}",
+            data in proptest::collection::vec(any::<u8>(), 0..300),
+            name in "[a-z0-9]{1,12}\\.(bin|txt|pdf)",
+        ) {
+            let content = Content {
+                subject: subject.trim().to_owned(),
+                body,
+                attachments: vec![Attachment { filename: name, content_type: "application/octet-stream".into(), data }],
+            };
+            let parsed = parse(&compose(&content).unwrap()).unwrap();
+            prop_assert_eq!(parsed.subject, content.subject);
+            prop_assert_eq!(parsed.body.replace("\r\n", "\n"), content.body.replace("\r\n", "\n"));
+            prop_assert_eq!(parsed.attachments, content.attachments);
+        }
+    }
+}
