@@ -18,6 +18,36 @@ use time::{Duration, OffsetDateTime};
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "liaison-demo-2026";
 
+/// The demo contacts' registered public keys: (State, contact email, armored key). Their secret
+/// keys are in `crates/server/demo/keys/*.secret.asc`, protected by [`DEMO_PASSWORD`].
+pub const DEMO_KEYS: [(&str, &str, &str); 5] = [
+    (
+        "DEU",
+        "cyber-policy@demo-de.example",
+        include_str!("../demo/keys/deu-policy.asc"),
+    ),
+    (
+        "DEU",
+        "cert@demo-de.example",
+        include_str!("../demo/keys/deu-technical.asc"),
+    ),
+    (
+        "EST",
+        "cyber@demo-ee.example",
+        include_str!("../demo/keys/est-policy.asc"),
+    ),
+    (
+        "EST",
+        "cert@demo-ee.example",
+        include_str!("../demo/keys/est-technical.asc"),
+    ),
+    (
+        "ITA",
+        "cyber@demo-it.example",
+        include_str!("../demo/keys/ita-policy.asc"),
+    ),
+];
+
 /// A demo login to print.
 #[derive(Debug, Clone)]
 pub struct DemoLogin {
@@ -390,14 +420,26 @@ pub async fn seed(
             .map(|c| c.id)
             .ok_or_else(|| AppError::Internal(format!("demo contact {name} missing")))
     };
-    ops::directory::register_key(
-        &ctx,
-        &coordinator("DEU")?,
-        find("CERT-Bund duty officer")?,
-        include_bytes!("../demo/deu-technical.asc"),
-        now.date(),
-    )
-    .await?;
+    // Keys for the protected channel: every point of contact of Germany and Estonia, and Italy's
+    // policy level (Italy has no technical contact). France and Austria have registered none, so
+    // they cannot be addressed yet (and their annual clocks are left as the story needs them).
+    // The secret keys are beside them (passphrase: the demo password), for trying `liaison
+    // read` on the demo.
+    for (state, email, key) in DEMO_KEYS {
+        let contact = created
+            .iter()
+            .find(|c| c.details.email == *email)
+            .map(|c| c.id)
+            .ok_or_else(|| AppError::Internal(format!("demo contact {email} missing")))?;
+        ops::directory::register_key(
+            &ctx,
+            &coordinator(state)?,
+            contact,
+            key.as_bytes(),
+            now.date(),
+        )
+        .await?;
+    }
     let late = ctx_at(store, config, days_ago(10));
     let cert_ee = DIRECTORY
         .iter()

@@ -635,7 +635,26 @@ mod tests {
                 })
                 .collect()
         }
+        use liaison_types::channel::{LeftOutReason, LegStatus};
         use liaison_types::checks::{AnswerWay, CheckLevels, Outcome};
+        fn leg(l: LegStatus) -> LegStatus {
+            // Exhaustive, so that a new status cannot be added without its message.
+            match l {
+                LegStatus::Sent
+                | LegStatus::Delivered
+                | LegStatus::Acknowledged
+                | LegStatus::Answered
+                | LegStatus::Closed => l,
+            }
+        }
+        fn reason(r: LeftOutReason) -> LeftOutReason {
+            match r {
+                LeftOutReason::NoKey
+                | LeftOutReason::Expired
+                | LeftOutReason::Revoked
+                | LeftOutReason::Unusable => r,
+            }
+        }
         fn outcome(o: Outcome) -> Outcome {
             // Exhaustive, so that a new outcome cannot be added without its message.
             match o {
@@ -673,6 +692,33 @@ mod tests {
                 ]),
             ),
             ("region-", wire(&liaison_types::state::Region::ALL)),
+            ("kind-", wire(&liaison_types::channel::RequestKind::ALL)),
+            ("urgency-", wire(&liaison_types::channel::Urgency::ALL)),
+            (
+                "leg-",
+                wire(
+                    &[
+                        LegStatus::Sent,
+                        LegStatus::Delivered,
+                        LegStatus::Acknowledged,
+                        LegStatus::Answered,
+                        LegStatus::Closed,
+                    ]
+                    .map(leg),
+                ),
+            ),
+            (
+                "reason-",
+                wire(
+                    &[
+                        LeftOutReason::NoKey,
+                        LeftOutReason::Expired,
+                        LeftOutReason::Revoked,
+                        LeftOutReason::Unusable,
+                    ]
+                    .map(reason),
+                ),
+            ),
             (
                 "status-",
                 strings(
@@ -952,6 +998,77 @@ mod validation_tests {
                 invalid.message_id()
             );
         }
+    }
+
+    fn every_request_problem() -> Vec<crate::ops::channel::Invalid> {
+        use crate::ops::channel::Invalid;
+        use liaison_core::channel::envelope::EnvelopeError;
+        use liaison_core::channel::request::Invalid as R;
+        let code = |c: &str| liaison_types::state::StateCode::parse(c).unwrap();
+        let mut all: Vec<Invalid> = [
+            R::NoRecipients,
+            R::OwnState,
+            R::Repeated(code("AUT")),
+            R::NotParticipating(code("JPN")),
+            R::Unknown(code("BRA")),
+            R::Language("xx".into()),
+        ]
+        .into_iter()
+        .map(Invalid::Request)
+        .collect();
+        for level in liaison_types::directory::Level::ALL {
+            for other_level in ["", "EST"] {
+                all.push(Invalid::Unaddressable {
+                    states: "AUT, FRA".into(),
+                    level,
+                    other_level: other_level.into(),
+                });
+            }
+        }
+        all.extend(
+            [
+                EnvelopeError::Malformed("bad packet".into()),
+                EnvelopeError::NotEncrypted,
+                EnvelopeError::Unprotected,
+                EnvelopeError::Password,
+                EnvelopeError::Anonymous,
+                EnvelopeError::Duplicate("key ID 0123456789ABCDEF".into()),
+            ]
+            .into_iter()
+            .map(Invalid::Envelope),
+        );
+        all.push(Invalid::KeySet {
+            missing: "0123ABCD".into(),
+            extra: "key ID FEDC".into(),
+        });
+        for invalid in &all {
+            match invalid {
+                Invalid::Request(
+                    R::NoRecipients
+                    | R::OwnState
+                    | R::Repeated(_)
+                    | R::NotParticipating(_)
+                    | R::Unknown(_)
+                    | R::Language(_),
+                )
+                | Invalid::Unaddressable { .. }
+                | Invalid::KeySet { .. } => {}
+                Invalid::Envelope(
+                    EnvelopeError::Malformed(_)
+                    | EnvelopeError::NotEncrypted
+                    | EnvelopeError::Unprotected
+                    | EnvelopeError::Password
+                    | EnvelopeError::Anonymous
+                    | EnvelopeError::Duplicate(_),
+                ) => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_request_problem_is_worded_in_every_language_with_its_values() {
+        assert_worded_everywhere(&every_request_problem());
     }
 
     #[test]

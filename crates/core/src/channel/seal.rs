@@ -87,6 +87,54 @@ pub fn open(message: &[u8], secret_key: &str, passphrase: &str) -> Result<Vec<u8
         .map_err(|e| SealError::Decrypt(e.to_string()))
 }
 
+/// A new key pair: an Ed25519 primary key that certifies and signs, with a Curve25519
+/// encryption subkey (the shape GnuPG makes by default), created now by the system clock (rPGP
+/// dates the self-signatures by it), its secret parts protected by `passphrase` (none when
+/// empty). Armored secret key and public key.
+pub fn generate(user_id: &str, passphrase: &str) -> Result<(String, String), SealError> {
+    use pgp::composed::{EncryptionCaps, KeyType, SecretKeyParamsBuilder, SubkeyParamsBuilder};
+    use pgp::crypto::ecc_curve::ECCCurve;
+    let passphrase = (!passphrase.is_empty()).then(|| passphrase.to_owned());
+    let mut subkey = SubkeyParamsBuilder::default();
+    subkey
+        .key_type(KeyType::ECDH(ECCCurve::Curve25519Legacy))
+        .can_encrypt(EncryptionCaps::All)
+        .passphrase(passphrase.clone());
+    let subkey = subkey
+        .build()
+        .map_err(|e| SealError::SecretKey(e.to_string()))?;
+    let mut params = SecretKeyParamsBuilder::default();
+    params
+        .key_type(KeyType::Ed25519Legacy)
+        .can_certify(true)
+        .can_sign(true)
+        .primary_user_id(user_id.to_owned())
+        .passphrase(passphrase)
+        .subkeys(vec![subkey]);
+    let secret = params
+        .build()
+        .map_err(|e| SealError::SecretKey(e.to_string()))?
+        .generate(rand_pgp::rngs::OsRng)
+        .map_err(|e| SealError::SecretKey(e.to_string()))?;
+    let public = SignedPublicKey::from(secret.clone());
+    let secret_armored = secret
+        .to_armored_string(Default::default())
+        .map_err(|e| SealError::SecretKey(e.to_string()))?;
+    let public_armored = public
+        .to_armored_string(Default::default())
+        .map_err(|e| SealError::PublicKey(e.to_string()))?;
+    Ok((secret_armored, public_armored))
+}
+
+/// The public key of an armored secret key, armored (to register a key made elsewhere).
+pub fn public_of(secret_key: &str) -> Result<String, SealError> {
+    let (key, _) = SignedSecretKey::from_string(secret_key)
+        .map_err(|e| SealError::SecretKey(e.to_string()))?;
+    SignedPublicKey::from(key)
+        .to_armored_string(Default::default())
+        .map_err(|e| SealError::PublicKey(e.to_string()))
+}
+
 /// A file attached to a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {
@@ -248,6 +296,21 @@ mod tests {
             open(only_other.as_bytes(), SECRET, ""),
             Err(SealError::Decrypt(_))
         ));
+    }
+
+    #[test]
+    fn a_generated_key_pair_passes_the_directory_and_opens_with_its_passphrase() {
+        let (secret, public) = generate("CERT-Test <cert@test.example>", "correct horse").unwrap();
+        let now = crate::clock::Clock::now(&crate::clock::SystemClock);
+        let info = parse_public_key(public.as_bytes(), now).unwrap();
+        assert_eq!(info.encryption_fingerprints.len(), 1);
+        assert_eq!(public_of(&secret).unwrap(), public);
+        let sealed = seal(b"hello", &[&public], now).unwrap();
+        assert_eq!(
+            open(sealed.as_bytes(), &secret, "correct horse").unwrap(),
+            b"hello"
+        );
+        assert!(open(sealed.as_bytes(), &secret, "wrong").is_err());
     }
 
     #[test]

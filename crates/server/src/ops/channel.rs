@@ -76,10 +76,14 @@ impl Worded for Invalid {
     fn message_id(&self) -> &'static str {
         match self {
             Invalid::Request(invalid) => invalid.message_id(),
-            Invalid::Unaddressable { other_level, .. } if !other_level.is_empty() => {
-                "invalid-request-unaddressable-other"
-            }
-            Invalid::Unaddressable { .. } => "invalid-request-unaddressable",
+            Invalid::Unaddressable {
+                level, other_level, ..
+            } => match (level, other_level.is_empty()) {
+                (Level::Policy, true) => "invalid-request-unaddressable-policy",
+                (Level::Technical, true) => "invalid-request-unaddressable-technical",
+                (Level::Policy, false) => "invalid-request-unaddressable-policy-other",
+                (Level::Technical, false) => "invalid-request-unaddressable-technical-other",
+            },
             Invalid::Envelope(EnvelopeError::Malformed(_)) => "invalid-request-malformed",
             Invalid::Envelope(EnvelopeError::NotEncrypted) => "invalid-request-not-encrypted",
             Invalid::Envelope(EnvelopeError::Unprotected) => "invalid-request-unprotected",
@@ -95,12 +99,10 @@ impl Worded for Invalid {
             Invalid::Request(invalid) => invalid.args(),
             Invalid::Unaddressable {
                 states,
-                level,
                 other_level,
+                ..
             } => vec![
                 ("states", states.clone()),
-                ("level", level.as_str().to_owned()),
-                ("other", other(*level).as_str().to_owned()),
                 ("other_states", other_level.clone()),
             ],
             Invalid::Envelope(EnvelopeError::Malformed(detail)) => {
@@ -988,22 +990,30 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Request
         liaison_store::channel::key_holders(&mut tx, &permit, std::slice::from_ref(&request.from))
             .await?;
     let lang = mail_lang(&request.language);
-    let args = [
-        arg("state", permit.state().to_string()),
-        arg("id", id.to_string()),
-        arg("url", thread_url(ctx, id)),
-        arg("at", utc(now)),
-    ];
+    let subject = i18n::tr_args(
+        lang,
+        "mail-request-ack-subject",
+        &[
+            arg("state", permit.state().to_string()),
+            arg("id", id.to_string()),
+        ],
+    );
+    let body = i18n::tr_args(
+        lang,
+        "mail-request-ack-body",
+        &[
+            arg("state", permit.state().to_string()),
+            arg("id", id.to_string()),
+            arg("url", thread_url(ctx, id)),
+            arg("at", utc(now)),
+        ],
+    );
     notify_plain(
         &mut tx,
         &holders,
         &request.from,
         request.level,
-        (
-            "channel.acknowledged",
-            i18n::tr_args(lang, "mail-request-ack-subject", &args),
-            i18n::tr_args(lang, "mail-request-ack-body", &args),
-        ),
+        ("channel.acknowledged", subject, body),
         now,
     )
     .await?;
@@ -1100,36 +1110,44 @@ async fn escalate_leg(
     )
     .await?;
     let lang = mail_lang(&request.language);
-    let args = [
-        arg("from", request.from.to_string()),
-        arg("state", leg.state.to_string()),
-        arg("id", request.id.to_string()),
-        arg(
-            "kind",
-            i18n::tr(lang, &format!("kind-{}", request.kind.as_str())),
-        ),
-        arg(
-            "urgency",
-            i18n::tr(lang, &format!("urgency-{}", request.urgency.as_str())),
-        ),
-        arg(
-            "level",
-            i18n::tr(lang, &format!("level-{}", request.level.as_str())),
-        ),
-        arg("sent", utc(request.sent_at)),
-        arg("deadline", utc(leg.times.acknowledge_by)),
-        arg("url", thread_url(ctx, request.id)),
-    ];
+    let subject = i18n::tr_args(
+        lang,
+        "mail-request-escalated-subject",
+        &[
+            arg("from", request.from.to_string()),
+            arg("state", leg.state.to_string()),
+            arg("id", request.id.to_string()),
+        ],
+    );
+    let body = i18n::tr_args(
+        lang,
+        "mail-request-escalated-body",
+        &[
+            arg("from", request.from.to_string()),
+            arg("state", leg.state.to_string()),
+            arg(
+                "kind",
+                i18n::tr(lang, &format!("kind-{}", request.kind.as_str())),
+            ),
+            arg(
+                "urgency",
+                i18n::tr(lang, &format!("urgency-{}", request.urgency.as_str())),
+            ),
+            arg(
+                "level",
+                i18n::tr(lang, &format!("levels-{}", request.level.as_str())),
+            ),
+            arg("sent", utc(request.sent_at)),
+            arg("deadline", utc(leg.times.acknowledge_by)),
+            arg("url", thread_url(ctx, request.id)),
+        ],
+    );
     notify_plain(
         tx,
         &permit_holders,
         &leg.state,
         Level::Policy,
-        (
-            "channel.escalated",
-            i18n::tr_args(lang, "mail-request-escalated-subject", &args),
-            i18n::tr_args(lang, "mail-request-escalated-body", &args),
-        ),
+        ("channel.escalated", subject, body),
         now,
     )
     .await?;

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod accounts;
 pub mod audit;
+pub mod channel;
 pub mod checks;
 pub mod directory;
 
@@ -25,6 +26,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::routes())
         .merge(directory::routes())
         .merge(checks::routes())
+        .merge(channel::routes(state.config.channel.max_body_bytes()))
         .merge(audit::routes())
         .route("/static/{file}", axum::routing::get(asset))
         .layer(axum::middleware::from_fn_with_state(

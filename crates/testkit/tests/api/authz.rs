@@ -13,7 +13,11 @@
 //!   launches them; the results beyond the figures (and their CSV) go to the manager, to
 //!   coordinators (their State's rows) and to points of contact linked to their contact (their
 //!   own row); a contact's check history to the manager, its coordinator and itself; only the
-//!   challenged contact answers in the app; answering by token or signed reply needs no account.
+//!   challenged contact answers in the app; answering by token or signed reply needs no account;
+//! - the protected channel is for the accounts of participating States (not the manager,
+//!   observers, auditors or Partners' accounts); a thread is visible to its parties only (to
+//!   another participating State it does not exist: 404); the channel's statistics go to the
+//!   manager.
 
 use liaison_core::access::Actor;
 use liaison_core::clock::Clock;
@@ -144,6 +148,12 @@ enum Rule {
     AnswerInApp,
     /// No account needed: the token (and its signature) is the proof.
     Public,
+    /// The accounts of participating States use the protected channel.
+    Channel,
+    /// The network manager reads the channel's statistics.
+    ChannelStats,
+    /// A party State's accounts act in a thread (`Own`: DEU is a party; `Other`: it is not).
+    ThreadParty,
 }
 
 /// Whether the rules let `who` do what `rule` guards on `target` (`None`: a route without a State).
@@ -174,6 +184,9 @@ fn allowed(rule: Rule, who: Who, target: Option<Target>) -> bool {
         }
         Rule::AnswerInApp => who == Who::Technical && target == Some(Target::Own),
         Rule::Public => true,
+        Rule::Channel => matches!(who, Who::Coordinator | Who::Policy | Who::Technical),
+        Rule::ChannelStats => who == Who::Manager,
+        Rule::ThreadParty => allowed(Rule::Channel, who, None) && target == Some(Target::Own),
     }
 }
 
@@ -196,6 +209,11 @@ enum Subject {
     Token,
     /// `{id}` is the target State's technical contact (whose check history is read).
     Checked,
+    /// `{id}` is a request made for the call (`Own`: from EST to DEU; `Other`: from EST to ITA),
+    /// `{message_id}` its first message.
+    Received,
+    /// `{id}` is a request made for the call (`Own`: from DEU to EST; `Other`: from EST to ITA).
+    Sent,
 }
 
 /// An extra check on a successful answer.
@@ -268,6 +286,18 @@ fn api_rows() -> Vec<Row> {
         row(post(), "/api/v1/checks/answer", Token, Public, 200),
         row(post(), "/api/v1/checks/answer/signed", Token, Public, 200),
         row(get(), "/api/v1/contacts/{id}/checks", Checked, CheckHistory, 200),
+        row(get(), "/api/v1/requests", Nothing, Channel, 200),
+        row(post(), "/api/v1/requests", Nothing, Channel, 201),
+        row(get(), "/api/v1/requests/keys", Nothing, Channel, 200),
+        row(get(), "/api/v1/requests/stats", Nothing, ChannelStats, 200),
+        row(get(), "/api/v1/requests/{id}", Received, ThreadParty, 200),
+        row(get(), "/api/v1/requests/{id}/keys", Received, ThreadParty, 200),
+        row(post(), "/api/v1/requests/{id}/messages", Received, ThreadParty, 201),
+        row(get(), "/api/v1/requests/{id}/messages/{message_id}", Received, ThreadParty, 200),
+        row(post(), "/api/v1/requests/{id}/acknowledge", Received, ThreadParty, 200),
+        row(post(), "/api/v1/requests/{id}/close", Received, ThreadParty, 200),
+        row(post(), "/api/v1/requests/{id}/escalate", Sent, ThreadParty, 200),
+        row(post(), "/api/v1/requests/{id}/feedback", Received, ThreadParty, 204),
     ]
 }
 
@@ -290,11 +320,19 @@ fn expected(row: &Row, who: Who, target: Option<Target>) -> u16 {
     if who == Who::Anonymous {
         return 401;
     }
+    // An account that does not use the channel is refused before any thread is looked up.
+    if row.rule == Rule::ThreadParty && !allowed(Rule::Channel, who, None) {
+        return 403;
+    }
     if target == Some(Target::Missing) {
         return 404;
     }
     if allowed(row.rule, who, target) {
         return row.success;
+    }
+    // A thread of other States does not exist for a State's accounts.
+    if row.rule == Rule::ThreadParty && allowed(Rule::Channel, who, None) {
+        return 404;
     }
     // A coordinator's file with another State's rows is refused line by line, like any other
     // problem of the file, so that the coordinator can fix it in one go.
@@ -320,9 +358,80 @@ struct World {
     signed_tokens: std::sync::Mutex<Vec<String>>,
 }
 
+fn poc(code: &str, level: &str) -> Actor {
+    Actor {
+        account_id: 0,
+        username: format!("{}.{level}", code.to_lowercase()),
+        role: Role::Poc,
+        state: Some(StateCode::parse(code).unwrap()),
+        state_participating: true,
+        contact: None,
+    }
+}
+
 impl World {
+    /// A request made for one call (see [`Subject::Received`] and [`Subject::Sent`]): its id and
+    /// its first message's.
+    async fn fresh_request(&self, subject: Subject, target: Option<Target>) -> (i64, i64) {
+        let code = |c: &str| StateCode::parse(c).unwrap();
+        let (from, to, level) = match (subject, target) {
+            (_, Some(Target::Missing) | None) => return (999_999, 999_999),
+            (Subject::Received, Some(Target::Own)) => ("EST", "DEU", "technical"),
+            (Subject::Sent, Some(Target::Own)) => ("DEU", "EST", "technical"),
+            _ => ("EST", "ITA", "policy"),
+        };
+        let actor = poc(from, level);
+        let message = self.sealed(from, to, level).await;
+        let outgoing = ops::channel::Outgoing {
+            to: vec![code(to)],
+            kind: liaison_types::channel::RequestKind::Consultation,
+            urgency: liaison_types::channel::Urgency::Routine,
+            level: liaison_types::directory::Level::parse(level).unwrap(),
+            tlp: liaison_types::channel::Tlp::Green,
+            language: "en".into(),
+            message: message.into_bytes(),
+        };
+        let detail = ops::channel::send(&self.app.state.ctx("matrix"), &actor, &outgoing)
+            .await
+            .unwrap();
+        (detail.request.id, detail.messages[0].id)
+    }
+
+    /// A message from `from` to `to` at `level`, encrypted to the key set as it is now (the
+    /// matrix changes keys as it goes).
+    async fn sealed(&self, from: &str, to: &str, level: &str) -> String {
+        let level = liaison_types::directory::Level::parse(level).unwrap();
+        let to = [StateCode::parse(to).unwrap()];
+        let view = ops::channel::key_set(
+            &self.app.state.ctx("matrix"),
+            &poc(from, "technical"),
+            &to,
+            level,
+        )
+        .await
+        .unwrap();
+        let keys: Vec<&str> = view.keys.iter().map(|k| k.public_key.as_str()).collect();
+        let content = liaison_core::channel::seal::Content {
+            subject: "Matrix".into(),
+            body: "A request of the authorization matrix.".into(),
+            attachments: Vec::new(),
+        };
+        let plain = liaison_core::channel::seal::compose(&content).unwrap();
+        liaison_core::channel::seal::seal(&plain, &keys, self.app.clock.now()).unwrap()
+    }
+
     /// The row's path with the target State's code or contact id filled in.
-    fn path(&self, row: &Row, target: Option<Target>) -> String {
+    async fn path(&self, row: &Row, target: Option<Target>) -> String {
+        if matches!(row.subject, Subject::Received | Subject::Sent) {
+            let (id, message) = self.fresh_request(row.subject, target).await;
+            return row
+                .path
+                .replace("{id}", &id.to_string())
+                .replace("{message_id}", &message.to_string());
+        }
+        if row.path.ends_with("/requests/keys") || row.path.ends_with("/requests/keys.asc") {
+            return format!("{}?to=EST&level=technical", row.path);
+        }
         let id = match (row.subject, target) {
             (Subject::Contact | Subject::Checked, Some(t)) => self.contact[&t],
             (Subject::Victim, Some(t)) => self.victim[&t],
@@ -566,7 +675,7 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
         None => world.app.anonymous(),
     };
     let code = target.map(Target::code).unwrap_or_default();
-    let path = world.path(row, target);
+    let path = world.path(row, target).await;
     let n = serial();
     let body = match (row.method.as_str(), row.path) {
         (_, "/api/v1/auth/login") => Some(json!({
@@ -612,6 +721,18 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
                 .await;
         }
         (_, "/api/v1/checks/challenges/{id}/answer") => Some(json!({})),
+        ("POST", "/api/v1/requests") => Some(json!({
+            "to": ["EST"], "kind": "general", "urgency": "routine", "level": "technical",
+            "tlp": "CLEAR", "language": "en", "message": world.sealed("DEU", "EST", "technical").await,
+        })),
+        (_, "/api/v1/requests/{id}/messages") => {
+            let sealed = world.sealed("DEU", "EST", "technical").await;
+            return client
+                .post_bytes(&path, "application/pgp-encrypted", sealed.into_bytes())
+                .await;
+        }
+        (_, "/api/v1/requests/{id}/feedback") => Some(json!({ "useful": true })),
+        ("POST", path) if path.starts_with("/api/v1/requests/") => Some(json!({})),
         _ => None,
     };
     client.call(row.method.clone(), &path, body.as_ref()).await
@@ -622,6 +743,11 @@ fn targets_of(row: &Row) -> Vec<Option<Target>> {
     match row.subject {
         Subject::Nothing => vec![None],
         Subject::Check | Subject::Token => vec![Some(Target::Own), Some(Target::Missing)],
+        Subject::Received | Subject::Sent => vec![
+            Some(Target::Own),
+            Some(Target::Other),
+            Some(Target::Missing),
+        ],
         Subject::Challenge => vec![
             Some(Target::Own),
             Some(Target::Other),
@@ -888,11 +1014,24 @@ fn web_rows() -> Vec<Row> {
         row(post(), "/checks/challenges/{id}/answer", Challenge, AnswerInApp, 303),
         row(get(), "/checks/answer/{token}", Token, Public, 200),
         row(post(), "/checks/answer/{token}", Token, Public, 200),
+        row(get(), "/requests", Nothing, Channel, 200),
+        row(get(), "/requests/new", Nothing, Channel, 200),
+        row(post(), "/requests", Nothing, Channel, 303),
+        row(get(), "/requests/keys.asc", Nothing, Channel, 200),
+        row(get(), "/requests/stats", Nothing, ChannelStats, 200),
+        row(get(), "/requests/{id}", Received, ThreadParty, 200),
+        row(get(), "/requests/{id}/keys.asc", Received, ThreadParty, 200),
+        row(post(), "/requests/{id}/messages", Received, ThreadParty, 303),
+        row(get(), "/requests/{id}/messages/{message_id}", Received, ThreadParty, 200),
+        row(post(), "/requests/{id}/acknowledge", Received, ThreadParty, 303),
+        row(post(), "/requests/{id}/close", Received, ThreadParty, 303),
+        row(post(), "/requests/{id}/escalate", Sent, ThreadParty, 303),
+        row(post(), "/requests/{id}/feedback", Received, ThreadParty, 303),
     ]
 }
 
 /// The form fields a row posts (the CSRF token is added by the browser).
-fn form_of(row: &Row, code: &str) -> Vec<(&'static str, String)> {
+fn form_of(row: &Row, code: &str, sealed: &str) -> Vec<(&'static str, String)> {
     let n = serial();
     let contact = || {
         vec![
@@ -930,6 +1069,17 @@ fn form_of(row: &Row, code: &str) -> Vec<(&'static str, String)> {
             ("state", String::new()),
             ("password", "a long enough password".to_owned()),
         ],
+        "/requests" => vec![
+            ("to", "EST".to_owned()),
+            ("kind", "general".to_owned()),
+            ("urgency", "routine".to_owned()),
+            ("level", "technical".to_owned()),
+            ("tlp", "CLEAR".to_owned()),
+            ("language", "en".to_owned()),
+            ("message_text", sealed.to_owned()),
+        ],
+        "/requests/{id}/messages" => vec![("message_text", sealed.to_owned())],
+        "/requests/{id}/feedback" => vec![("useful", "yes".to_owned())],
         _ => Vec::new(),
     }
 }
@@ -986,9 +1136,14 @@ async fn every_page_answers_every_role_as_the_rules_say() {
         for target in targets_of(&row) {
             for (who, browser) in &browsers {
                 let code = target.map(Target::code).unwrap_or_default();
-                let path = world.path(&row, target);
+                let path = world.path(&row, target).await;
                 let page = if row.method == Method::POST {
-                    let form = form_of(&row, code);
+                    let sealed = if row.path.starts_with("/requests") {
+                        world.sealed("DEU", "EST", "technical").await
+                    } else {
+                        String::new()
+                    };
+                    let form = form_of(&row, code, &sealed);
                     let fields: Vec<(&str, &str)> =
                         form.iter().map(|(k, v)| (*k, v.as_str())).collect();
                     browser.post(&path, &fields).await
