@@ -1,4 +1,5 @@
-//! The client commands: `liaison login` and `liaison checks …`, which talk to a Liaison server
+//! The client commands: `liaison login` and `liaison checks …` (the channel's are in
+//! `channel`), which talk to a Liaison server
 //! over its JSON API (`--server URL`, a bearer token from `liaison login` in `--token` or
 //! `LIAISON_TOKEN`). Problems the server reports are printed with their per-field details and
 //! end with exit code 2; a server that cannot be reached or fails ends with exit code 1.
@@ -97,14 +98,14 @@ pub enum ChecksCommand {
 }
 
 /// A JSON client of one server.
-struct Client {
+pub(crate) struct Client {
     http: reqwest::Client,
     base: String,
     token: Option<String>,
 }
 
 impl Client {
-    fn new(server: &Server, token: Option<&str>) -> anyhow::Result<Client> {
+    pub(crate) fn new(server: &Server, token: Option<&str>) -> anyhow::Result<Client> {
         let base = server.server.trim_end_matches('/').to_owned();
         if !(base.starts_with("http://") || base.starts_with("https://")) {
             return Err(BadInput(format!(
@@ -121,7 +122,7 @@ impl Client {
         })
     }
 
-    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+    pub(crate) fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         let builder = self.http.request(method, format!("{}{path}", self.base));
         match &self.token {
             Some(token) => builder.bearer_auth(token),
@@ -130,7 +131,7 @@ impl Client {
     }
 
     /// Sends a request and reads the answer's body, or turns a problem into an error.
-    async fn send(&self, builder: reqwest::RequestBuilder) -> anyhow::Result<String> {
+    pub(crate) async fn send(&self, builder: reqwest::RequestBuilder) -> anyhow::Result<String> {
         let response = builder
             .send()
             .await
@@ -165,7 +166,7 @@ impl Client {
         }
     }
 
-    async fn json<T: DeserializeOwned>(
+    pub(crate) async fn json<T: DeserializeOwned>(
         &self,
         builder: reqwest::RequestBuilder,
     ) -> anyhow::Result<T> {

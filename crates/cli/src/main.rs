@@ -1,7 +1,9 @@
 //! The `liaison` binary: the server (`serve`, `demo`), database migration, the operator's
 //! offline commands (`admin`, `directory`, `audit`) that run against the database directly, and
-//! the client commands (`login`, `checks`) that talk to a server over its API.
+//! the client commands (`login`, `checks`, and the protected channel's `keys`, `send`, `inbox`,
+//! `read`, `reply`, `ack`, `close`) that talk to a server over its API.
 
+mod channel;
 mod client;
 
 use anyhow::Context;
@@ -99,6 +101,35 @@ enum Command {
     Checks {
         #[command(subcommand)]
         command: client::ChecksCommand,
+    },
+    /// Your OpenPGP key pair for the protected channel: generate, import, show, register; and
+    /// the key set of a request, for GnuPG.
+    Keys {
+        #[command(subcommand)]
+        command: channel::KeysCommand,
+    },
+    /// Sends a protected request: subject, body and attachments encrypted here to the key set.
+    Send(channel::SendArgs),
+    /// The requests your State sent and received, with each recipient State's status.
+    Inbox {
+        #[command(flatten)]
+        session: client::Session,
+    },
+    /// Shows a request's thread, decrypted here with your key pair.
+    Read(channel::ReadArgs),
+    /// Replies in a request's thread, encrypted here to the thread's key set.
+    Reply(channel::ReplyArgs),
+    /// Acknowledges a request your State received.
+    Ack {
+        #[command(flatten)]
+        session: client::Session,
+        id: i64,
+    },
+    /// Closes a request (your State's leg, or the whole request if your State sent it).
+    Close {
+        #[command(flatten)]
+        session: client::Session,
+        id: i64,
     },
 }
 
@@ -450,6 +481,34 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             client::checks(command).await?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Keys { command } => {
+            channel::keys(command).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Send(args) => {
+            channel::send(args).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Inbox { session } => {
+            channel::inbox(session).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Read(args) => {
+            channel::read(args).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reply(args) => {
+            channel::reply(args).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ack { session, id } => {
+            channel::step(session, id, "acknowledge").await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Close { session, id } => {
+            channel::step(session, id, "close").await?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Audit {
             db,
             command: AuditCommand::Verify,
@@ -477,7 +536,7 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("LIAISON_LOG")
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+                .unwrap_or_else(|_| "info,sqlx=warn,pgp=error".into()),
         )
         .with_writer(std::io::stderr)
         .init();

@@ -821,3 +821,262 @@ fn the_envelope_check_reads_gnupg_messages_and_gnupg_reads_rpgp_messages() {
     );
     assert_eq!(gpg.run(&["--decrypt"], &armored), "Made by Liaison.\n");
 }
+
+/// `liaison ARGS` with some `LIAISON_*` variables set (the rest removed, as in [`liaison`]).
+fn liaison_with(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_liaison"));
+    command.args(args).env("LIAISON_LOG", "error");
+    for (key, _) in std::env::vars() {
+        if key.starts_with("LIAISON_") && key != "LIAISON_LOG" {
+            command.env_remove(key);
+        }
+    }
+    command.envs(env.iter().copied());
+    let output = run_with_stdin(&mut command, stdin);
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// The recipients' key IDs of every primary key in a GnuPG home, as `-r` arguments.
+fn recipients_of(gpg: &Gpg) -> Vec<String> {
+    gpg.run(&["--with-colons", "--list-keys"], "")
+        .lines()
+        .filter(|l| l.starts_with("fpr:"))
+        .map(|l| l.trim_start_matches("fpr:").trim_matches(':').to_owned())
+        .collect::<Vec<_>>()
+        .chunks(2)
+        .flat_map(|pair| ["--recipient".to_owned(), pair[0].clone()])
+        .collect()
+}
+
+/// The protected channel from the command line, with GnuPG on the other side: Germany's point
+/// of contact makes and registers a key pair with `liaison keys`, sends a request with an
+/// attachment that GnuPG decrypts; Estonia (a GnuPG user) acknowledges, takes the thread's key
+/// set into GnuPG and replies with a GnuPG-encrypted message that `liaison read` opens.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() {
+    use liaison_core::clock::Clock;
+    let Some(gpg) = Gpg::new() else {
+        return;
+    };
+    let app = liaison_testkit::spawn_app().await;
+    // Keys made now must not be newer than the server's clock.
+    let now = liaison_core::clock::SystemClock.now();
+    if now > app.clock.now() {
+        app.clock.set(now + time::Duration::minutes(1));
+    }
+    let server = app.base.clone();
+    let keyring = tempfile::tempdir().unwrap();
+    let keyring_path = keyring.path().to_str().unwrap().to_owned();
+    let files = tempfile::tempdir().unwrap();
+    let token_of = |username: &str| {
+        let run = liaison_with(
+            &["login", "--server", &server, "--username", username],
+            "liaison-demo-2026\n",
+            &[],
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+        run.stdout.trim().to_owned()
+    };
+    let deu_token = token_of("deu.technical");
+    let est_token = token_of("est.technical");
+    let deu = |args: &[&str]| {
+        liaison_with(
+            args,
+            "",
+            &[
+                ("LIAISON_SERVER", server.as_str()),
+                ("LIAISON_TOKEN", deu_token.as_str()),
+                ("LIAISON_KEYRING", keyring_path.as_str()),
+                ("LIAISON_KEY_PASSPHRASE", "four words of passphrase"),
+            ],
+        )
+    };
+    let est = |args: &[&str]| {
+        liaison_with(
+            args,
+            "",
+            &[
+                ("LIAISON_SERVER", server.as_str()),
+                ("LIAISON_TOKEN", est_token.as_str()),
+            ],
+        )
+    };
+
+    // Estonia's technical contact uses GnuPG: its coordinator registers that key.
+    let est_coordinator = app.login("est.coordinator").await;
+    let entry = est_coordinator.get("/api/v1/states/EST").await.json;
+    let est_contact = entry["contacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["email"] == "cert@demo-ee.example")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let public = gpg.run(&["--armor", "--export", &gpg.fingerprint], "");
+    let put = est_coordinator
+        .put(
+            &format!("/api/v1/contacts/{est_contact}/key"),
+            &serde_json::json!({ "armored": public, "effective_on": now.date().to_string() }),
+        )
+        .await;
+    assert_eq!(put.status.as_u16(), 200, "{}", put.text);
+
+    // Germany's point of contact makes a key pair (kept encrypted) and registers it itself.
+    let run = liaison_with(
+        &[
+            "keys",
+            "generate",
+            "--keyring",
+            &keyring_path,
+            "--user-id",
+            "CERT-Bund <cert@demo-de.example>",
+        ],
+        "",
+        &[],
+    );
+    check(&run, 2, &["LIAISON_KEY_PASSPHRASE"], "no passphrase");
+    let run = deu(&[
+        "keys",
+        "generate",
+        "--user-id",
+        "CERT-Bund <cert@demo-de.example>",
+    ]);
+    check(&run, 0, &["Made key"], "generate");
+    let secret = std::fs::read_to_string(keyring.path().join("secret.asc")).unwrap();
+    assert!(secret.contains("BEGIN PGP PRIVATE KEY BLOCK"));
+    let run = deu(&["keys", "generate", "--user-id", "again"]);
+    check(&run, 2, &["--force"], "an existing key pair is kept");
+    let run = deu(&["keys", "register"]);
+    check(&run, 0, &["Registered key"], "register");
+
+    // Germany sends a request with an attachment; Austria cannot be addressed.
+    let attachment = files.path().join("iocs.csv");
+    std::fs::write(&attachment, "type,value\ndomain,login-gov.example\n").unwrap();
+    let run = deu(&[
+        "send",
+        "--to",
+        "EST",
+        "--level",
+        "technical",
+        "--kind",
+        "incident-notification",
+        "--urgency",
+        "urgent",
+        "--tlp",
+        "AMBER+STRICT",
+        "--subject",
+        "Phishing wave",
+        "--body",
+        "Please check the attached indicators.",
+        "--attach",
+        attachment.to_str().unwrap(),
+    ]);
+    check(
+        &run,
+        0,
+        &["Sent request #1", "encrypted to 2 key(s)"],
+        "send",
+    );
+    let run = deu(&["send", "--to", "AUT", "--subject", "x", "--body", "y"]);
+    check(&run, 2, &["AUT cannot be addressed"], "unaddressable");
+
+    // Estonia, with GnuPG: the ciphertext decrypts to the MIME message with the attachment.
+    let est_api = app.login("est.technical").await;
+    let detail = est_api.get("/api/v1/requests/1").await.json;
+    let message = detail["messages"][0]["id"].as_i64().unwrap();
+    let armored = est_api
+        .get(&format!("/api/v1/requests/1/messages/{message}"))
+        .await
+        .text;
+    let plain = gpg.run(&["--decrypt"], &armored);
+    for text in [
+        "Subject: Phishing wave",
+        "Please check the attached indicators.",
+        "iocs.csv",
+    ] {
+        assert!(plain.contains(text), "{text} in {plain}");
+    }
+    let run = est(&["ack", "1"]);
+    check(&run, 0, &["EST acknowledged"], "ack");
+    let run = est(&["ack", "1"]);
+    check(&run, 2, &["already acknowledged"], "a second ack");
+
+    // Estonia replies with GnuPG, to the thread's key set.
+    let run = est(&["keys", "set", "--request", "1"]);
+    check(&run, 0, &[], "key set");
+    assert_eq!(run.stdout.matches("BEGIN PGP PUBLIC KEY BLOCK").count(), 2);
+    gpg.run(&["--import"], &run.stdout);
+    let mut args = vec![
+        "--armor".to_owned(),
+        "--encrypt".to_owned(),
+        "--trust-model".to_owned(),
+        "always".to_owned(),
+    ];
+    args.extend(recipients_of(&gpg));
+    let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let reply = gpg.run(
+        &arg_refs,
+        "Subject: Re: Phishing wave\n\nConfirmed on our networks too.\n",
+    );
+    let reply_file = files.path().join("reply.asc");
+    std::fs::write(&reply_file, &reply).unwrap();
+    let run = est(&["reply", "1", "--encrypted", reply_file.to_str().unwrap()]);
+    check(&run, 0, &["message 2 of the thread"], "reply");
+    // A GnuPG message to Estonia's key only is refused, naming Germany's missing key.
+    let only_est = gpg.run(
+        &[
+            "--armor",
+            "--encrypt",
+            "--trust-model",
+            "always",
+            "--recipient",
+            &gpg.fingerprint,
+        ],
+        "Only for us.\n",
+    );
+    let only_file = files.path().join("only.asc");
+    std::fs::write(&only_file, &only_est).unwrap();
+    let run = est(&["reply", "1", "--encrypted", only_file.to_str().unwrap()]);
+    check(&run, 2, &["missing"], "a reply to part of the key set");
+
+    // Germany reads the thread with its own key: its request and GnuPG's reply.
+    let saved = files.path().join("saved");
+    let run = deu(&["read", "1", "--save", saved.to_str().unwrap()]);
+    check(
+        &run,
+        0,
+        &[
+            "Subject: Phishing wave",
+            "Subject: Re: Phishing wave",
+            "Confirmed on our networks too.",
+            "attachment saved",
+        ],
+        "read",
+    );
+    assert_eq!(
+        std::fs::read_to_string(saved.join("iocs.csv")).unwrap(),
+        "type,value\ndomain,login-gov.example\n"
+    );
+    let run = deu(&["inbox"]);
+    check(&run, 0, &["#1", "EST answered"], "inbox");
+    // With a wrong passphrase the messages stay closed.
+    let run = liaison_with(
+        &["read", "1"],
+        "",
+        &[
+            ("LIAISON_SERVER", server.as_str()),
+            ("LIAISON_TOKEN", deu_token.as_str()),
+            ("LIAISON_KEYRING", keyring_path.as_str()),
+            ("LIAISON_KEY_PASSPHRASE", "wrong"),
+        ],
+    );
+    check(&run, 0, &["cannot be opened"], "wrong passphrase");
+    assert!(!run.stdout.contains("Please check"));
+    let run = deu(&["close", "1"]);
+    check(&run, 0, &["closed"], "close");
+}

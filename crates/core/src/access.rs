@@ -121,6 +121,22 @@ pub fn edit_entry(actor: &Actor, state: &State) -> Result<EditEntry, Denied> {
     }
 }
 
+/// A contact's OpenPGP key is registered by the State's national coordinator, or by the point of
+/// contact whose account is that contact (a key pair made with `liaison keys generate`): the
+/// key is the contact's own, and the change is recorded as a new version like any other.
+pub fn register_key(actor: &Actor, state: &State, contact_id: i64) -> Result<EditEntry, Denied> {
+    let own_contact =
+        actor.role == Role::Poc && actor.acts_for(&state.code) && actor.contact == Some(contact_id);
+    if own_contact {
+        return Ok(EditEntry {
+            state: state.code.clone(),
+        });
+    }
+    edit_entry(actor, state).map_err(|_| {
+        Denied("only this State's national coordinator, or the contact itself, registers its key")
+    })
+}
+
 /// The whole-directory export holds every State the actor may read, so it is offered to the
 /// accounts that may read contact details at all.
 pub fn export_directory(actor: &Actor) -> Result<ReadOverview, Denied> {

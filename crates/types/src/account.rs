@@ -76,4 +76,7 @@ pub struct Me {
     pub state: Option<StateCode>,
     pub totp_enabled: bool,
     pub locale: String,
+    /// The directory contact this account is (a point of contact), if linked.
+    #[serde(default)]
+    pub contact_id: Option<i64>,
 }

@@ -152,7 +152,8 @@ pub struct Content {
 }
 
 /// The MIME entity of a content: `multipart/mixed` with the subject as a protected header, the
-/// body as `text/plain; charset=utf-8` and each attachment base64-encoded.
+/// body as `text/plain; charset=utf-8` in quoted-printable (readable as it is after `gpg
+/// --decrypt`) and each attachment base64-encoded.
 pub fn compose(content: &Content) -> Result<Vec<u8>, SealError> {
     use base64::Engine;
     let boundary = format!("liaison-{}", hex::encode(rand::random::<[u8; 12]>()));
@@ -164,11 +165,10 @@ pub fn compose(content: &Content) -> Result<Vec<u8>, SealError> {
     ));
     out.push_str(&format!("--{boundary}\r\n"));
     out.push_str(
-        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+        "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n",
     );
-    out.push_str(&wrapped(
-        &base64::engine::general_purpose::STANDARD.encode(content.body.as_bytes()),
-    ));
+    out.push_str(&quoted_printable::encode_to_str(content.body.as_bytes()));
+    out.push_str("\r\n");
     for attachment in &content.attachments {
         if attachment.filename.contains(['"', '\r', '\n']) {
             return Err(SealError::Mime(format!(
@@ -220,9 +220,23 @@ pub fn parse(plaintext: &[u8]) -> Result<Content, SealError> {
         .take_while(|line| !line.is_empty() && *line != b"\r")
         .any(|line| line.to_ascii_lowercase().starts_with(b"content-type:"));
     if !looks_mime {
+        // A plain text, as someone encrypting with GnuPG writes it: a first `Subject:` line
+        // followed by an empty line gives the subject.
+        let text = String::from_utf8_lossy(plaintext).into_owned();
+        let normalised = text.replace("\r\n", "\n");
+        if let Some((first, rest)) = normalised.split_once("\n\n")
+            && let Some(subject) = first.strip_prefix("Subject:")
+            && !first.contains('\n')
+        {
+            return Ok(Content {
+                subject: subject.trim().to_owned(),
+                body: rest.to_owned(),
+                attachments: Vec::new(),
+            });
+        }
         return Ok(Content {
             subject: String::new(),
-            body: String::from_utf8_lossy(plaintext).into_owned(),
+            body: text,
             attachments: Vec::new(),
         });
     }
@@ -314,10 +328,13 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_is_the_body() {
+    fn plain_text_is_the_body_with_a_subject_line_if_it_starts_with_one() {
         let content = parse(b"Just a note, no headers.\n").unwrap();
         assert_eq!(content.subject, "");
         assert_eq!(content.body, "Just a note, no headers.\n");
+        let content = parse(b"Subject: Re: incident\n\nConfirmed.\n").unwrap();
+        assert_eq!(content.subject, "Re: incident");
+        assert_eq!(content.body, "Confirmed.\n");
     }
 
     proptest! {

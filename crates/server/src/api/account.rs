@@ -99,6 +99,7 @@ pub fn me_of(account: &liaison_store::account::Account) -> Me {
         state: account.state.clone(),
         totp_enabled: account.totp_enabled,
         locale: account.locale.clone(),
+        contact_id: account.contact_id,
     }
 }
 

@@ -255,8 +255,21 @@ async fn editable(
     actor: &Actor,
     contact_id: i64,
 ) -> AppResult<(State, EditEntry, Contact)> {
+    editable_with(ctx, tx, contact_id, |state| {
+        access::edit_entry(actor, state)
+    })
+    .await
+}
+
+/// The contact's State, the permit `allow` gives for it, and the contact as it stands.
+async fn editable_with(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    contact_id: i64,
+    allow: impl FnOnce(&State) -> Result<EditEntry, access::Denied>,
+) -> AppResult<(State, EditEntry, Contact)> {
     let state = contact_state(tx, contact_id).await?;
-    let permit = access::edit_entry(actor, &state)?;
+    let permit = allow(&state)?;
     let before = reread(ctx, tx, &state, contact_id).await?;
     if before.retired {
         return Err(AppError::Conflict(
@@ -397,7 +410,10 @@ pub async fn register_key(
     effective_on: Date,
 ) -> AppResult<Contact> {
     let mut tx = ctx.store.begin().await?;
-    let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
+    let (state, permit, before) = editable_with(ctx, &mut tx, contact_id, |state| {
+        access::register_key(actor, state, contact_id)
+    })
+    .await?;
     rules::validate_effective_on(effective_on, ctx.clock.today())
         .map_err(|m| AppError::validation("effective_on", m.to_string()))?;
     let info = key::parse_public_key(key_bytes, ctx.clock.now())

@@ -6,7 +6,9 @@
 //! - every signed-in account sees the list of States and their aggregate figures;
 //! - contact details: the manager, the State's own accounts, and participating States' accounts
 //!   for participating States' entries; observers and auditors see aggregate figures only;
-//! - only the State's own national coordinator changes its entry (not even the manager);
+//! - only the State's own national coordinator changes its entry (not even the manager), but a
+//!   point of contact registers its own contact's key (Germany's technical PoC is linked to the
+//!   technical contact the rows use);
 //! - the whole-directory export goes to the manager and States' accounts;
 //! - only the auditor reads the audit log; only the manager manages accounts;
 //! - every signed-in account sees the communication checks and their figures; only the manager
@@ -130,6 +132,8 @@ enum Rule {
     Export,
     /// Imports rows of the target State: a coordinator's own State only.
     Import,
+    /// The target's coordinator, or the point of contact linked to the target contact.
+    RegisterKey,
     /// The auditor.
     Audit,
     /// The network manager.
@@ -168,6 +172,7 @@ fn allowed(rule: Rule, who: Who, target: Option<Target>) -> bool {
                     && target.is_some_and(Target::participating))
         }
         Rule::EditEntry | Rule::Import => who == Who::Coordinator && own(target),
+        Rule::RegisterKey => (who == Who::Coordinator || who == Who::Technical) && own(target),
         Rule::Export => who == Who::Manager || who.state().is_some(),
         Rule::Audit => who == Who::Auditor,
         Rule::Accounts => who == Who::Manager,
@@ -267,7 +272,7 @@ fn api_rows() -> Vec<Row> {
         row(put(), "/api/v1/contacts/{id}", Contact, EditEntry, 200),
         row(post(), "/api/v1/contacts/{id}/retire", Victim, EditEntry, 200),
         row(get(), "/api/v1/contacts/{id}/key", Contact, ReadContacts, 200),
-        row(put(), "/api/v1/contacts/{id}/key", Contact, EditEntry, 200),
+        row(put(), "/api/v1/contacts/{id}/key", Contact, RegisterKey, 200),
         row(get(), "/api/v1/contacts/{id}/history", Contact, ReadContacts, 200),
         row(get(), "/api/v1/contacts/{id}/vcard", Contact, ReadContacts, 200),
         extra(row(get(), "/api/v1/directory/export.csv", Nothing, Export, 200), Extra::CsvOnlyReadableStates),
@@ -698,7 +703,13 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
         }
         (_, "/api/v1/contacts/{id}/retire") => Some(json!({ "effective_on": "2027-01-15" })),
         ("PUT", "/api/v1/contacts/{id}/key") => {
-            Some(json!({ "armored": RSA_KEY, "effective_on": "2027-01-15" }))
+            // The coordinator and then the contact itself register a key: each a new one.
+            let key = if who == Who::Technical {
+                ED25519_KEY
+            } else {
+                RSA_KEY
+            };
+            Some(json!({ "armored": key, "effective_on": "2027-01-15" }))
         }
         ("POST", "/api/v1/accounts") => Some(json!({
             "username": format!("new.account{n}"), "display_name": "New", "email": format!("new{n}@example.org"),
@@ -996,7 +1007,7 @@ fn web_rows() -> Vec<Row> {
         row(post(), "/contacts/{id}", Contact, EditEntry, 303),
         row(post(), "/contacts/{id}/retire", Victim, EditEntry, 303),
         row(get(), "/contacts/{id}/key", Contact, ReadContacts, 200),
-        row(post(), "/contacts/{id}/key", Contact, EditEntry, 303),
+        row(post(), "/contacts/{id}/key", Contact, RegisterKey, 303),
         row(get(), "/contacts/{id}/key.asc", Contact, ReadContacts, 200),
         row(get(), "/contacts/{id}/vcard", Contact, ReadContacts, 200),
         row(get(), "/directory.csv", Nothing, Export, 200),
@@ -1031,7 +1042,7 @@ fn web_rows() -> Vec<Row> {
 }
 
 /// The form fields a row posts (the CSRF token is added by the browser).
-fn form_of(row: &Row, code: &str, sealed: &str) -> Vec<(&'static str, String)> {
+fn form_of(row: &Row, who: Who, code: &str, sealed: &str) -> Vec<(&'static str, String)> {
     let n = serial();
     let contact = || {
         vec![
@@ -1049,7 +1060,15 @@ fn form_of(row: &Row, code: &str, sealed: &str) -> Vec<(&'static str, String)> {
         "/states/{code}/contacts" | "/contacts/{id}" => contact(),
         "/contacts/{id}/retire" => vec![("effective_on", "2027-01-15".to_owned())],
         "/contacts/{id}/key" => vec![
-            ("armored", RSA_KEY.to_owned()),
+            (
+                "armored",
+                if who == Who::Technical {
+                    ED25519_KEY
+                } else {
+                    RSA_KEY
+                }
+                .to_owned(),
+            ),
             ("effective_on", "2027-01-15".to_owned()),
         ],
         "/directory/import" => vec![("csv", import_csv(code))],
@@ -1143,7 +1162,7 @@ async fn every_page_answers_every_role_as_the_rules_say() {
                     } else {
                         String::new()
                     };
-                    let form = form_of(&row, code, &sealed);
+                    let form = form_of(&row, *who, code, &sealed);
                     let fields: Vec<(&str, &str)> =
                         form.iter().map(|(k, v)| (*k, v.as_str())).collect();
                     browser.post(&path, &fields).await
