@@ -420,6 +420,17 @@ pub async fn seed(
             .map(|c| c.id)
             .ok_or_else(|| AppError::Internal(format!("demo contact {name} missing")))
     };
+    let late = ctx_at(store, config, days_ago(10));
+    let cert_ee = DIRECTORY
+        .iter()
+        .find(|s| s.person.name == "CERT-EE")
+        .map(|s| &s.person)
+        .ok_or_else(|| AppError::Internal("demo CERT-EE missing".into()))?;
+    let mut changed = input(TECHNICAL, cert_ee, late.clock.today() - Duration::days(75));
+    changed.details.name = "CERT-EE duty officer".into();
+    changed.details.phone = "+372 663 0200".into();
+    ops::directory::update_contact(&late, &coordinator("EST")?, find("CERT-EE")?, &changed).await?;
+
     // Keys for the protected channel: every point of contact of Germany and Estonia, and Italy's
     // policy level (Italy has no technical contact). France and Austria have registered none, so
     // they cannot be addressed yet (and their annual clocks are left as the story needs them).
@@ -440,16 +451,6 @@ pub async fn seed(
         )
         .await?;
     }
-    let late = ctx_at(store, config, days_ago(10));
-    let cert_ee = DIRECTORY
-        .iter()
-        .find(|s| s.person.name == "CERT-EE")
-        .map(|s| &s.person)
-        .ok_or_else(|| AppError::Internal("demo CERT-EE missing".into()))?;
-    let mut changed = input(TECHNICAL, cert_ee, late.clock.today() - Duration::days(75));
-    changed.details.name = "CERT-EE duty officer".into();
-    changed.details.phone = "+372 663 0200".into();
-    ops::directory::update_contact(&late, &coordinator("EST")?, find("CERT-EE")?, &changed).await?;
 
     // Each State's points of contact sign in as the directory contact they are.
     let mut tx = store.begin().await?;

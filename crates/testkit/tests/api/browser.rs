@@ -986,3 +986,140 @@ async fn manager_launches_a_check_and_points_of_contact_answer_by_link_and_in_th
         "console errors: {errors:?}"
     );
 }
+
+#[tokio::test]
+async fn a_point_of_contact_opens_downloads_acknowledges_and_replies_to_a_request() {
+    use crate::channel::{
+        DEU_TECHNICAL, EST_TECHNICAL, PASSPHRASE, SUBJECT, content, keys, public_keys,
+        request_body, sealed,
+    };
+    use liaison_core::channel::seal;
+    let app = spawn_app().await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    // Germany's technical point of contact sends Estonia a request (encrypted by the client).
+    let deu = app.login("deu.technical").await;
+    let view = keys(&deu, "EST", "technical").await;
+    let message = sealed(&public_keys(&view), &content(SUBJECT));
+    let sent = deu
+        .post("/api/v1/requests", &request_body(&["EST"], &message))
+        .await;
+    assert_eq!(sent.status.as_u16(), 201, "{}", sent.text);
+    let id = sent.json["request"]["id"].as_i64().unwrap();
+
+    // Germany's policy-level contact looks at the new-request form with a key set.
+    browser.sign_in(&app, "deu.policy").await;
+    browser
+        .goto(&app, "/requests/new?to=EST&level=policy")
+        .await;
+    browser.wait_for("a[href^='/requests/keys.asc']").await;
+    assert!(browser.text("main").await.contains("Kadri Tamm"));
+    browser.screenshot("request-new").await;
+    browser.sign_out().await;
+
+    // Estonia's technical contact finds it in its list and opens it: delivered.
+    app.clock.advance(time::Duration::minutes(12));
+    browser.sign_in(&app, "est.technical").await;
+    browser.goto(&app, "/requests").await;
+    browser.wait_for("table#requests").await;
+    browser
+        .find(&format!("tr[data-request='{id}'] a"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("table#legs").await;
+    assert_eq!(browser.path().await, format!("/requests/{id}"));
+    assert_eq!(
+        browser
+            .find("tr[data-state='EST'] [data-status]")
+            .await
+            .attr("data-status")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("delivered")
+    );
+    // The download link gives the ciphertext, which Estonia's key opens.
+    let href = browser
+        .find("table#messages a[download]")
+        .await
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    // (The page's CSP allows no script to fetch it: fetch the link with the browser's cookies.)
+    let cookies: Vec<String> = browser
+        .client
+        .get_all_cookies()
+        .await
+        .unwrap()
+        .iter()
+        .map(|c| format!("{}={}", c.name(), c.value()))
+        .collect();
+    let downloaded = reqwest::Client::new()
+        .get(app.url(&href))
+        .header("cookie", cookies.join("; "))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(downloaded.status().as_u16(), 200);
+    assert!(
+        downloaded
+            .headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("attachment"))
+    );
+    let downloaded = downloaded.text().await.unwrap();
+    let armored = downloaded.as_str();
+    assert!(
+        armored.starts_with("-----BEGIN PGP MESSAGE-----"),
+        "{armored}"
+    );
+    let opened = seal::open(armored.as_bytes(), EST_TECHNICAL, PASSPHRASE).unwrap();
+    assert_eq!(seal::parse(&opened).unwrap().subject, SUBJECT);
+    browser.screenshot("request-thread").await;
+
+    // It acknowledges with the button; the page shows the new status and who did it.
+    browser
+        .find("button#acknowledge")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for("tr[data-state='EST'] [data-status='acknowledged']")
+        .await;
+    assert!(browser.text("table#legs").await.contains("est.technical"));
+    assert!(browser.find_all("button#acknowledge").await.is_empty());
+
+    // A reply pasted as armored text, encrypted to the thread's keys.
+    let est = app.login("est.technical").await;
+    let thread = est.get(&format!("/api/v1/requests/{id}/keys")).await.json;
+    let reply = sealed(&public_keys(&thread), &content("Re: phishing wave"));
+    browser.type_into("textarea#message_text", &reply).await;
+    browser
+        .find("form[aria-labelledby='reply'] button.primary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for("tr[data-state='EST'] [data-status='answered']")
+        .await;
+    assert_eq!(browser.find_all("table#messages tbody tr").await.len(), 2);
+    browser.screenshot("request-answered").await;
+    // Germany reads the reply with its own key.
+    let detail = deu.get(&format!("/api/v1/requests/{id}")).await.json;
+    let reply_id = detail["messages"][1]["id"].as_i64().unwrap();
+    let text = deu
+        .get(&format!("/api/v1/requests/{id}/messages/{reply_id}"))
+        .await
+        .text;
+    let opened = seal::open(text.as_bytes(), DEU_TECHNICAL, PASSPHRASE).unwrap();
+    assert_eq!(seal::parse(&opened).unwrap().subject, "Re: phishing wave");
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}

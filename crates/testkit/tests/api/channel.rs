@@ -14,9 +14,11 @@ pub const PASSPHRASE: &str = "liaison-demo-2026";
 pub const ITA_POLICY: &str = include_str!("../../../server/demo/keys/ita-policy.secret.asc");
 pub const EST_POLICY: &str = include_str!("../../../server/demo/keys/est-policy.secret.asc");
 pub const DEU_POLICY: &str = include_str!("../../../server/demo/keys/deu-policy.secret.asc");
+pub const DEU_TECHNICAL: &str = include_str!("../../../server/demo/keys/deu-technical.secret.asc");
+pub const EST_TECHNICAL: &str = include_str!("../../../server/demo/keys/est-technical.secret.asc");
 const DEU_TECHNICAL_PUBLIC: &str = include_str!("../../../server/demo/keys/deu-technical.asc");
 
-const SUBJECT: &str = "Incident 2027-014: phishing wave against ministries";
+pub const SUBJECT: &str = "Incident 2027-014: phishing wave against ministries";
 
 async fn app_on(backend: Backend) -> TestApp {
     spawn_app_with(Options {
@@ -27,7 +29,7 @@ async fn app_on(backend: Backend) -> TestApp {
 }
 
 /// The public keys of a key-set view.
-fn public_keys(view: &Value) -> Vec<String> {
+pub fn public_keys(view: &Value) -> Vec<String> {
     view["keys"]
         .as_array()
         .unwrap()

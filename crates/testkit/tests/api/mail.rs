@@ -833,3 +833,89 @@ async fn challenges_go_out_over_smtp_on(backend: Backend) {
     assert_eq!(detail["check"]["figures"]["delivery_failed"], 1);
     assert_eq!(detail["check"]["figures"]["answered"], 1);
 }
+
+#[tokio::test]
+async fn a_request_notification_is_pgp_mime_that_the_recipient_decrypts() {
+    for backend in backends() {
+        eprintln!("on {backend:?}");
+        a_request_notification_is_pgp_mime_on(backend).await;
+    }
+}
+
+async fn a_request_notification_is_pgp_mime_on(backend: Backend) {
+    use crate::channel::{
+        EST_TECHNICAL, PASSPHRASE, SUBJECT, content, keys, public_keys, request_body, sealed,
+    };
+    use liaison_core::channel::seal;
+    use mail_parser::MimeHeaders;
+    let Some(sink) = start_sink(0).await else {
+        return;
+    };
+    let app = app_on(backend).await;
+    let deu = app.login("deu.technical").await;
+    let view = keys(&deu, "EST", "technical").await;
+    let message = sealed(&public_keys(&view), &content(SUBJECT));
+    let sent = deu
+        .post("/api/v1/requests", &request_body(&["EST"], &message))
+        .await;
+    assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.text);
+    let id = sent.json["request"]["id"].as_i64().unwrap();
+    let before = outbox(&app).await.len();
+    assert!(before >= 1);
+    let run = deliver(&app.state, &sink.mailer()).await.unwrap();
+    assert!(run.sent >= 1 && run.failed == 0, "{run:?}");
+
+    // The notification to Estonia's technical contact, as the relay received it.
+    let mails = sink.messages();
+    let index = mails
+        .iter()
+        .position(|m| m.envelope["rcpt_tos"] == serde_json::json!(["cert@demo-ee.example"]))
+        .expect("a notification to Estonia's technical contact");
+    let raw = std::fs::read(sink.dir().join(format!("{}.eml", index + 1))).unwrap();
+    let mail = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    let top = mail.content_type().unwrap();
+    assert_eq!(
+        (top.ctype(), top.subtype()),
+        ("multipart", Some("encrypted"))
+    );
+    assert_eq!(top.attribute("protocol"), Some("application/pgp-encrypted"));
+    assert!(
+        !mail.subject().unwrap().contains("phishing"),
+        "no content in the clear"
+    );
+    assert!(mail.subject().unwrap().contains("DEU"));
+    assert_eq!(
+        mail.header_raw("X-Liaison-Thread").map(str::trim),
+        Some(format!("{}/requests/{id}", app.base).as_str())
+    );
+    // RFC 3156: exactly two parts, the version and the encrypted message.
+    let parts: Vec<_> = mail.parts.iter().skip(1).collect();
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    let version = parts[0].content_type().unwrap();
+    assert_eq!(
+        (version.ctype(), version.subtype()),
+        ("application", Some("pgp-encrypted"))
+    );
+    assert!(String::from_utf8_lossy(parts[0].contents()).contains("Version: 1"));
+    let payload = parts[1].content_type().unwrap();
+    assert_eq!(
+        (payload.ctype(), payload.subtype()),
+        ("application", Some("octet-stream"))
+    );
+    let opened = seal::open(parts[1].contents(), EST_TECHNICAL, PASSPHRASE).unwrap();
+    assert_eq!(seal::parse(&opened).unwrap(), content(SUBJECT));
+
+    // Handing it to the relay delivered Estonia's leg, and the audit log says how.
+    let detail = deu.get(&format!("/api/v1/requests/{id}")).await.json;
+    assert_eq!(detail["request"]["to"][0]["status"], "delivered");
+    let auditor = app.login("auditor").await;
+    let log = auditor.get("/api/v1/audit?limit=50").await.json;
+    assert!(
+        log["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| { e["event"] == "request.delivered" && e["after"]["how"] == "mail" }),
+        "{log}"
+    );
+}
