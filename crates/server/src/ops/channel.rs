@@ -764,10 +764,14 @@ async fn notify_carrying(
 pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> Result<RequestDetail, Refusal> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
-    let mut tx = ctx.store.begin().await?;
+    // The key set and the envelope check (parsing every key and the message) happen before the
+    // write transaction, which serialises writers: they would hold it for milliseconds.
+    let mut tx = ctx.store.read().await?;
     let to = recipients(&mut tx, &permit, &outgoing.to, &outgoing.language).await?;
     let computed = compute(&mut tx, &permit, &to, outgoing.level, now).await?;
+    drop(tx);
     let (binary, armored) = checked_message(ctx, &outgoing.message, &computed)?;
+    let mut tx = ctx.store.begin().await?;
     let deadlines = ctx.config.channel.deadlines();
     let by = deadlines.acknowledge_by(outgoing.urgency, now);
     let legs: Vec<(StateCode, OffsetDateTime)> = to.iter().map(|s| (s.clone(), by)).collect();
@@ -857,6 +861,13 @@ pub async fn reply(
 ) -> Result<RequestDetail, Refusal> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
+    // The key set and the envelope check before the write transaction (see `send`).
+    let mut tx = ctx.store.read().await?;
+    let request = load(&mut tx, &permit, id).await?;
+    let to = others(&request, &permit);
+    let computed = compute(&mut tx, &permit, &to, request.level, now).await?;
+    drop(tx);
+    let (binary, armored) = checked_message(ctx, message, &computed)?;
     let mut tx = ctx.store.begin().await?;
     let request = load(&mut tx, &permit, id).await?;
     if request.closed_at.is_some() {
@@ -880,9 +891,6 @@ pub async fn reply(
             );
         }
     }
-    let to = others(&request, &permit);
-    let computed = compute(&mut tx, &permit, &to, request.level, now).await?;
-    let (binary, armored) = checked_message(ctx, message, &computed)?;
     let message_id = liaison_store::channel::insert_message(
         &mut tx,
         &permit,
