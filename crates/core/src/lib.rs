@@ -11,4 +11,5 @@ pub mod clock;
 pub mod directory;
 pub mod outbox;
 pub mod reference;
+pub mod transparency;
 pub mod wording;
