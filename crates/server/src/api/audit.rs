@@ -3,7 +3,7 @@
 use super::Rid;
 use crate::AppState;
 use crate::auth::ApiCaller;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::extract::AppQuery;
 use crate::ops;
 use axum::Json;
@@ -36,13 +36,7 @@ async fn page(
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<PageQuery>,
 ) -> AppResult<Json<Page<AuditEntry>>> {
-    let cursor = query
-        .cursor
-        .map(|c| {
-            c.parse::<i64>()
-                .map_err(|_| AppError::BadRequest(format!("'{c}' is not a cursor from this API")))
-        })
-        .transpose()?;
+    let cursor = super::cursor(query.cursor)?;
     Ok(Json(
         ops::audit::page(
             &state.ctx(&rid),

@@ -60,13 +60,7 @@ async fn list_requests(
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<ListQuery>,
 ) -> AppResult<Json<Page<RequestSummary>>> {
-    let before = query
-        .cursor
-        .map(|c| {
-            c.parse::<i64>()
-                .map_err(|_| AppError::BadRequest(format!("'{c}' is not a cursor from this API")))
-        })
-        .transpose()?;
+    let before = super::cursor(query.cursor)?;
     let (items, next) = ops::channel::list(&state.ctx(&rid), &caller.actor, before).await?;
     Ok(Json(Page {
         items,

@@ -50,13 +50,7 @@ async fn list_checks(
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<ListQuery>,
 ) -> AppResult<Json<Page<CheckSummary>>> {
-    let before = query
-        .cursor
-        .map(|c| {
-            c.parse::<i64>()
-                .map_err(|_| AppError::BadRequest(format!("'{c}' is not a cursor from this API")))
-        })
-        .transpose()?;
+    let before = super::cursor(query.cursor)?;
     let (items, next) = ops::checks::list(&state.ctx(&rid), &caller.actor, before).await?;
     Ok(Json(Page {
         items,

@@ -59,6 +59,15 @@ impl<S: Send + Sync> FromRequestParts<S> for Rid {
     }
 }
 
+/// The `next_cursor` a list answered with, read back: the id to continue before.
+pub fn cursor(text: Option<String>) -> Result<Option<i64>, AppError> {
+    text.map(|c| {
+        c.parse::<i64>()
+            .map_err(|_| AppError::BadRequest(format!("'{c}' is not a cursor from this API")))
+    })
+    .transpose()
+}
+
 /// A path segment that must be a State code.
 pub fn state_code(text: &str) -> Result<liaison_types::state::StateCode, AppError> {
     liaison_types::state::StateCode::parse(text).map_err(AppError::BadRequest)

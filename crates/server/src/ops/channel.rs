@@ -634,12 +634,42 @@ pub async fn ciphertext_for_delivery(
 // ---------------------------------------------------------------------------------------------
 // Sending and replying.
 
-/// The message's binary form after the size limit and the envelope check.
-fn checked_message(
-    ctx: &Ctx,
-    message: &[u8],
+/// A message that passed the size limit and the envelope check: its binary and armored forms.
+struct Checked {
+    binary: Vec<u8>,
+    armored: String,
+}
+
+/// Stores a checked message as the next of thread `id`, with the contacts left out of its key
+/// set.
+async fn store_message(
+    tx: &mut Tx,
+    permit: &UseChannel,
+    actor: &Actor,
+    id: i64,
+    checked: &Checked,
     computed: &Computed,
-) -> Result<(Vec<u8>, String), Refusal> {
+    now: OffsetDateTime,
+) -> AppResult<i64> {
+    Ok(liaison_store::channel::insert_message(
+        tx,
+        permit,
+        &NewMessage {
+            request_id: id,
+            sent_by: &actor.username,
+            sent_at: now,
+            armored: &checked.armored,
+            size: i64::try_from(checked.binary.len()).unwrap_or(i64::MAX),
+            sha256: &envelope::digest(&checked.binary),
+            fingerprints: &computed.fingerprints(),
+            left_out: &computed.left_out(),
+        },
+    )
+    .await?)
+}
+
+/// The message's binary form after the size limit and the envelope check.
+fn checked_message(ctx: &Ctx, message: &[u8], computed: &Computed) -> Result<Checked, Refusal> {
     let limit = ctx.config.channel.max_message_bytes;
     let too_large = |size: usize| {
         Refusal::Other(AppError::PayloadTooLarge(format!(
@@ -656,7 +686,7 @@ fn checked_message(
     let found = envelope::recipients(&binary).map_err(|e| one("message", Invalid::Envelope(e)))?;
     envelope::check_key_set(&found, &computed.set.keys).map_err(mismatch)?;
     let armored = envelope::armored(&binary).map_err(|e| one("message", Invalid::Envelope(e)))?;
-    Ok((binary, armored))
+    Ok(Checked { binary, armored })
 }
 
 fn utc(at: OffsetDateTime) -> String {
@@ -770,7 +800,7 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> Result<Reque
     let to = recipients(&mut tx, &permit, &outgoing.to, &outgoing.language).await?;
     let computed = compute(&mut tx, &permit, &to, outgoing.level, now).await?;
     drop(tx);
-    let (binary, armored) = checked_message(ctx, &outgoing.message, &computed)?;
+    let checked = checked_message(ctx, &outgoing.message, &computed)?;
     let mut tx = ctx.store.begin().await?;
     let deadlines = ctx.config.channel.deadlines();
     let by = deadlines.acknowledge_by(outgoing.urgency, now);
@@ -790,21 +820,7 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> Result<Reque
         },
     )
     .await?;
-    let message_id = liaison_store::channel::insert_message(
-        &mut tx,
-        &permit,
-        &NewMessage {
-            request_id: id,
-            sent_by: &actor.username,
-            sent_at: now,
-            armored: &armored,
-            size: i64::try_from(binary.len()).unwrap_or(i64::MAX),
-            sha256: &envelope::digest(&binary),
-            fingerprints: &computed.fingerprints(),
-            left_out: &computed.left_out(),
-        },
-    )
-    .await?;
+    let message_id = store_message(&mut tx, &permit, actor, id, &checked, &computed, now).await?;
     notify_carrying(
         ctx,
         &mut tx,
@@ -835,7 +851,7 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> Result<Reque
                 "level": outgoing.level.as_str(),
                 "tlp": outgoing.tlp.as_str(),
                 "language": outgoing.language,
-                "size": binary.len(),
+                "size": checked.binary.len(),
                 "acknowledge_by": liaison_store::ts(by),
             }),
         },
@@ -867,7 +883,7 @@ pub async fn reply(
     let to = others(&request, &permit);
     let computed = compute(&mut tx, &permit, &to, request.level, now).await?;
     drop(tx);
-    let (binary, armored) = checked_message(ctx, message, &computed)?;
+    let checked = checked_message(ctx, message, &computed)?;
     let mut tx = ctx.store.begin().await?;
     let request = load(&mut tx, &permit, id).await?;
     if request.closed_at.is_some() {
@@ -891,21 +907,7 @@ pub async fn reply(
             );
         }
     }
-    let message_id = liaison_store::channel::insert_message(
-        &mut tx,
-        &permit,
-        &NewMessage {
-            request_id: id,
-            sent_by: &actor.username,
-            sent_at: now,
-            armored: &armored,
-            size: i64::try_from(binary.len()).unwrap_or(i64::MAX),
-            sha256: &envelope::digest(&binary),
-            fingerprints: &computed.fingerprints(),
-            left_out: &computed.left_out(),
-        },
-    )
-    .await?;
+    let message_id = store_message(&mut tx, &permit, actor, id, &checked, &computed, now).await?;
     notify_carrying(
         ctx,
         &mut tx,
