@@ -252,7 +252,8 @@ impl Browser {
         }
     }
 
-    /// Signs in through the login form and waits for the page it leads to.
+    /// Signs in through the login form and waits for the page it leads to: a signed-in page, or
+    /// the second-factor form. (Navigating on before it arrives would abort the login.)
     async fn sign_in(&self, app: &TestApp, username: &str) {
         self.goto(app, "/login").await;
         self.wait_for("form[action='/login'] #username").await;
@@ -265,6 +266,8 @@ impl Browser {
             .submit()
             .await
             .unwrap();
+        self.wait_for("form[action='/logout'], form[action='/login/totp']")
+            .await;
     }
 
     async fn sign_out(&self) {
