@@ -7,7 +7,7 @@
 //! set for GnuPG comes from `keys set`.
 
 use crate::BadInput;
-use crate::client::{Client, Session};
+use crate::client::{Client, Session, rfc3339, wire_name as wire};
 use clap::{Args, Subcommand};
 use liaison_core::channel::seal::{self, Attachment, Content};
 use liaison_core::clock::{Clock, SystemClock};
@@ -263,18 +263,6 @@ fn print_left_out(out: &mut impl Write, keys: &KeySetView) -> std::io::Result<()
         )?;
     }
     Ok(())
-}
-
-fn rfc3339(at: time::OffsetDateTime) -> String {
-    at.format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
-
-fn wire<T: serde::Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 fn print_summary(out: &mut impl Write, r: &RequestSummary) -> std::io::Result<()> {

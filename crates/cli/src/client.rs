@@ -195,7 +195,7 @@ pub async fn login(server: &Server, username: &str, totp: Option<&str>) -> anyho
     Ok(())
 }
 
-fn rfc3339(at: time::OffsetDateTime) -> String {
+pub(crate) fn rfc3339(at: time::OffsetDateTime) -> String {
     at.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
 }
@@ -233,7 +233,7 @@ fn print_summary(out: &mut impl Write, check: &CheckSummary) -> std::io::Result<
     )
 }
 
-fn wire_name<T: serde::Serialize>(value: T) -> String {
+pub(crate) fn wire_name<T: serde::Serialize>(value: T) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

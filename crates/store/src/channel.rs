@@ -8,7 +8,7 @@
 use crate::{Result, Tx, corrupt, parse_ts, ts};
 use liaison_core::access::{ChannelStats, UseChannel};
 use liaison_core::channel::request::{Envelope, LegTimes};
-use liaison_types::channel::{LeftOutReason, RequestKind, Tlp, Urgency};
+use liaison_types::channel::{LeftOutContact, LeftOutReason, RequestKind, Tlp, Urgency};
 use liaison_types::directory::{ContactKind, Level};
 use liaison_types::state::StateCode;
 use sqlx::Row;
@@ -73,15 +73,6 @@ pub struct StoredMessage {
     pub fingerprints: Vec<String>,
 }
 
-/// A contact left out of a message's key set.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LeftOut {
-    pub contact_id: i64,
-    pub state: StateCode,
-    pub contact_name: String,
-    pub reason: LeftOutReason,
-}
-
 /// A new request's envelope.
 #[derive(Debug, Clone)]
 pub struct NewRequest<'a> {
@@ -106,7 +97,7 @@ pub struct NewMessage<'a> {
     pub size: i64,
     pub sha256: &'a str,
     pub fingerprints: &'a [String],
-    pub left_out: &'a [LeftOut],
+    pub left_out: &'a [LeftOutContact],
 }
 
 /// A directory contact that may hold a key of a request's key set.
@@ -398,7 +389,7 @@ pub async fn list(
 }
 
 /// The contacts left out of a message's key set.
-pub async fn left_out(tx: &mut Tx, message_id: i64) -> Result<Vec<LeftOut>> {
+pub async fn left_out(tx: &mut Tx, message_id: i64) -> Result<Vec<LeftOutContact>> {
     let rows = sqlx::query(
         "SELECT contact_id, state_code, contact_name, reason FROM channel_left_out WHERE message_id = $1 ORDER BY contact_id",
     )
@@ -409,7 +400,7 @@ pub async fn left_out(tx: &mut Tx, message_id: i64) -> Result<Vec<LeftOut>> {
         .map(|row| {
             let state: String = row.try_get("state_code")?;
             let reason: String = row.try_get("reason")?;
-            Ok(LeftOut {
+            Ok(LeftOutContact {
                 contact_id: row.try_get("contact_id")?,
                 state: code(&state)?,
                 contact_name: row.try_get("contact_name")?,

@@ -23,6 +23,14 @@ impl Level {
         }
     }
 
+    /// The other of the two levels.
+    pub fn other(self) -> Level {
+        match self {
+            Level::Policy => Level::Technical,
+            Level::Technical => Level::Policy,
+        }
+    }
+
     pub fn parse(input: &str) -> Result<Level, String> {
         match input.trim() {
             "policy" => Ok(Level::Policy),

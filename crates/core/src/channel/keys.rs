@@ -84,10 +84,7 @@ pub fn key_set(
     candidates: &[Candidate<'_>],
     now: OffsetDateTime,
 ) -> Result<KeySet, Vec<Unaddressable>> {
-    let other = match level {
-        Level::Policy => Level::Technical,
-        Level::Technical => Level::Policy,
-    };
+    let other = level.other();
     let states: BTreeSet<&StateCode> = recipients.iter().chain([sender]).collect();
     let mut keys = Vec::new();
     let mut left_out = Vec::new();

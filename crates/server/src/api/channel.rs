@@ -84,6 +84,16 @@ async fn text(field: axum::extract::multipart::Field<'_>) -> AppResult<String> {
     field.text().await.map_err(|e| multipart_error(&name, &e))
 }
 
+/// Reads a multipart field's bytes (the message file, armored or binary).
+async fn bytes(field: axum::extract::multipart::Field<'_>) -> AppResult<Vec<u8>> {
+    let name = field.name().unwrap_or_default().to_owned();
+    Ok(field
+        .bytes()
+        .await
+        .map_err(|e| multipart_error(&name, &e))?
+        .to_vec())
+}
+
 fn multipart_error(name: &str, error: &axum::extract::multipart::MultipartError) -> AppError {
     if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
         too_large()
@@ -129,15 +139,7 @@ async fn outgoing_from_form(mut multipart: Multipart) -> AppResult<Outgoing> {
             "level" => level = Some(text(field).await?),
             "tlp" => tlp = Some(text(field).await?),
             "language" => language = Some(text(field).await?),
-            "message" => {
-                message = Some(
-                    field
-                        .bytes()
-                        .await
-                        .map_err(|e| multipart_error("message", &e))?
-                        .to_vec(),
-                )
-            }
+            "message" => message = Some(bytes(field).await?),
             _ => {}
         }
     }
@@ -293,13 +295,7 @@ async fn reply(
             .map_err(|e| multipart_error("?", &e))?
         {
             if field.name() == Some("message") {
-                message = Some(
-                    field
-                        .bytes()
-                        .await
-                        .map_err(|e| multipart_error("message", &e))?
-                        .to_vec(),
-                );
+                message = Some(bytes(field).await?);
             }
         }
         message.ok_or_else(|| AppError::validation("message", "required"))?

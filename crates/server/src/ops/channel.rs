@@ -18,7 +18,7 @@ use liaison_core::channel::request::{self as rules, LegTimes};
 use liaison_core::outbox::Message;
 use liaison_core::wording::Worded;
 use liaison_store::Tx;
-use liaison_store::channel::{KeyHolder, LeftOut, NewMessage, NewRequest, StoredRequest};
+use liaison_store::channel::{KeyHolder, NewMessage, NewRequest, StoredRequest};
 use liaison_types::channel::{
     ChannelStats, Count, KeySetView, LeftOutContact, Leg, MessageMeta, RequestDetail, RequestKind,
     RequestSummary, SetKey, Tlp, Urgency,
@@ -27,7 +27,6 @@ use liaison_types::directory::{ContactKind, Level};
 use liaison_types::state::StateCode;
 use std::collections::BTreeMap;
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 /// Requests per page of the list.
 pub const PAGE_SIZE: i64 = 50;
@@ -63,13 +62,6 @@ pub enum Invalid {
         missing: String,
         extra: String,
     },
-}
-
-fn other(level: Level) -> Level {
-    match level {
-        Level::Policy => Level::Technical,
-        Level::Technical => Level::Policy,
-    }
 }
 
 impl Worded for Invalid {
@@ -150,7 +142,7 @@ impl std::fmt::Display for Invalid {
                     write!(
                         f,
                         "; {other_level} can be addressed at the {} level",
-                        other(*level).as_str()
+                        level.other().as_str()
                     )?;
                 }
                 Ok(())
@@ -290,26 +282,17 @@ impl Computed {
                     })
                 })
                 .collect(),
-            left_out: self
-                .left_out()
-                .into_iter()
-                .map(|l| LeftOutContact {
-                    contact_id: l.contact_id,
-                    state: l.state,
-                    contact_name: l.contact_name,
-                    reason: l.reason,
-                })
-                .collect(),
+            left_out: self.left_out(),
         }
     }
 
-    fn left_out(&self) -> Vec<LeftOut> {
+    fn left_out(&self) -> Vec<LeftOutContact> {
         self.set
             .left_out
             .iter()
             .filter_map(|(contact, why)| {
                 let holder = self.holder(*contact)?;
-                Some(LeftOut {
+                Some(LeftOutContact {
                     contact_id: *contact,
                     state: holder.state.clone(),
                     contact_name: holder.name.clone(),
@@ -520,15 +503,7 @@ async fn detail_of(
                 fingerprints: m.fingerprints.clone(),
             })
             .collect(),
-        left_out: left_out
-            .into_iter()
-            .map(|l| LeftOutContact {
-                contact_id: l.contact_id,
-                state: l.state,
-                contact_name: l.contact_name,
-                reason: l.reason,
-            })
-            .collect(),
+        left_out,
         actions: actions(request, permit),
     })
 }
@@ -689,18 +664,12 @@ fn checked_message(ctx: &Ctx, message: &[u8], computed: &Computed) -> Result<Che
     Ok(Checked { binary, armored })
 }
 
-fn utc(at: OffsetDateTime) -> String {
-    at.format(&Rfc3339)
-        .map(|text| text.replace('T', " ").replace('Z', " UTC"))
-        .unwrap_or_default()
-}
-
 fn arg(name: &'static str, value: String) -> (&'static str, FluentValue<'static>) {
     (name, FluentValue::from(value))
 }
 
-/// The language of mail to a contact: English (the contact's languages are not kept here; the
-/// notification's content is the sender's, in the request's language).
+/// The language of the channel's mail: the request's, when the interface speaks it (else
+/// English), for every recipient alike.
 fn mail_lang(request_language: &str) -> &'static str {
     i18n::supported(request_language)
 }
@@ -1015,7 +984,7 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Request
             arg("state", permit.state().to_string()),
             arg("id", id.to_string()),
             arg("url", thread_url(ctx, id)),
-            arg("at", utc(now)),
+            arg("at", super::utc(now)),
         ],
     );
     notify_plain(
@@ -1147,8 +1116,8 @@ async fn escalate_leg(
                 "level",
                 i18n::tr(lang, &format!("levels-{}", request.level.as_str())),
             ),
-            arg("sent", utc(request.sent_at)),
-            arg("deadline", utc(leg.times.acknowledge_by)),
+            arg("sent", super::utc(request.sent_at)),
+            arg("deadline", super::utc(leg.times.acknowledge_by)),
             arg("url", thread_url(ctx, request.id)),
         ],
     );

@@ -25,7 +25,6 @@ use liaison_types::directory::Contact;
 use liaison_types::state::{State, StateCode};
 use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 /// Checks per page of the list.
 pub const PAGE_SIZE: i64 = 50;
@@ -604,12 +603,6 @@ fn contact_lang(contact: &Contact) -> &'static str {
         .unwrap_or("en")
 }
 
-fn utc(at: OffsetDateTime) -> String {
-    at.format(&Rfc3339)
-        .map(|text| text.replace('T', " ").replace('Z', " UTC"))
-        .unwrap_or_default()
-}
-
 /// The challenge email (or its reminder) to `contact`, for the challenge sent at `sent_at`.
 /// The token is the message's secret: the body holds [`SECRET_MARK`] where it goes, so that it
 /// is stored only until the mail is sent.
@@ -633,7 +626,7 @@ fn challenge_message(
         .get(&contact.state)
         .cloned()
         .unwrap_or_else(|| contact.state.to_string());
-    let deadline = utc(sent_at.saturating_add(check.window()));
+    let deadline = super::utc(sent_at.saturating_add(check.window()));
     let arg = |name: &'static str, value: String| (name, FluentValue::from(value));
     let subject = if reminder {
         i18n::tr_args(

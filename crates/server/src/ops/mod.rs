@@ -17,6 +17,13 @@ use liaison_core::clock::Clock;
 use liaison_store::{Store, Tx};
 use std::sync::Arc;
 
+/// A time as mail writes it: `2027-01-15 10:00:00 UTC`.
+pub(crate) fn utc(at: time::OffsetDateTime) -> String {
+    at.format(&time::format_description::well_known::Rfc3339)
+        .map(|text| text.replace('T', " ").replace('Z', " UTC"))
+        .unwrap_or_default()
+}
+
 /// The context of one operation.
 #[derive(Clone)]
 pub struct Ctx {
