@@ -12,6 +12,8 @@
 //!   are the RFC's algorithms of §2.1.3.2 and §2.1.4.2, which need nothing but the proof.
 
 use sha2::{Digest, Sha256};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// A SHA-256 hash.
 pub type Hash = [u8; 32];
@@ -59,6 +61,8 @@ pub enum ProofError {
     WrongLength,
     #[error("the proof does not lead to the root")]
     Mismatch,
+    #[error("the log's store has no node {index} at level {level}")]
+    MissingNode { level: u32, index: u64 },
 }
 
 /// The complete subtree hashes of a log: level 0 holds every leaf hash, level k the hash of
@@ -131,27 +135,6 @@ impl Subtrees {
         }
     }
 
-    /// The stored hash of the complete subtree of 2^level leaves starting at `start`.
-    fn complete(&self, level: u32, start: u64) -> Option<Hash> {
-        self.levels
-            .get(level as usize)?
-            .get((start >> level) as usize)
-            .copied()
-    }
-
-    /// `MTH(D[start:end])` for `start < end ≤ size`.
-    fn mth(&self, start: u64, end: u64) -> Hash {
-        let n = end - start;
-        if n.is_power_of_two()
-            && start.is_multiple_of(n)
-            && let Some(hash) = self.complete(n.trailing_zeros(), start)
-        {
-            return hash;
-        }
-        let k = split(n);
-        node_hash(&self.mth(start, start + k), &self.mth(start + k, end))
-    }
-
     fn check_size(&self, size: u64) -> Result<(), ProofError> {
         if size > self.size() {
             Err(ProofError::TooLarge {
@@ -166,69 +149,222 @@ impl Subtrees {
     /// The root of the tree of the first `size` leaves.
     pub fn root(&self, size: u64) -> Result<Hash, ProofError> {
         self.check_size(size)?;
-        Ok(if size == 0 {
-            empty_root()
-        } else {
-            self.mth(0, size)
-        })
+        root(self, size)
     }
 
     /// The inclusion proof of leaf `index` in the tree of the first `size` leaves (RFC 9162
     /// `PATH`), from the leaf's sibling up.
     pub fn inclusion_proof(&self, index: u64, size: u64) -> Result<Vec<Hash>, ProofError> {
         self.check_size(size)?;
-        if index >= size {
-            return Err(ProofError::NoSuchLeaf { index, size });
-        }
-        let mut path = Vec::new();
-        self.path(index, 0, size, &mut path);
-        Ok(path)
-    }
-
-    fn path(&self, m: u64, start: u64, end: u64, out: &mut Vec<Hash>) {
-        let n = end - start;
-        if n <= 1 {
-            return;
-        }
-        let k = split(n);
-        if m < k {
-            self.path(m, start, start + k, out);
-            out.push(self.mth(start + k, end));
-        } else {
-            self.path(m - k, start + k, end, out);
-            out.push(self.mth(start, start + k));
-        }
+        inclusion_proof(self, index, size)
     }
 
     /// The consistency proof from the tree of the first `old` leaves to that of the first `new`
     /// (RFC 9162 `PROOF(m, D[0:n])`), for `0 < old ≤ new ≤ size`.
     pub fn consistency_proof(&self, old: u64, new: u64) -> Result<Vec<Hash>, ProofError> {
         self.check_size(new)?;
-        if old == 0 || old > new {
-            return Err(ProofError::BadSizes { old, new });
-        }
-        let mut proof = Vec::new();
-        self.subproof(old, 0, new, true, &mut proof);
-        Ok(proof)
+        consistency_proof(self, old, new)
     }
+}
 
-    fn subproof(&self, m: u64, start: u64, end: u64, whole: bool, out: &mut Vec<Hash>) {
-        let n = end - start;
-        if m == n {
-            if !whole {
-                out.push(self.mth(start, end));
-            }
-            return;
-        }
-        let k = split(n);
-        if m <= k {
-            self.subproof(m, start, start + k, whole, out);
-            out.push(self.mth(start + k, end));
-        } else {
-            self.subproof(m - k, start + k, end, false, out);
-            out.push(self.mth(start, start + k));
-        }
+/// Where the complete subtree hashes come from: the whole store in memory ([`Subtrees`]), or
+/// the few a computation needs, fetched from a database ([`NodeMap`]).
+pub trait Nodes {
+    /// The hash of complete subtree `index` of 2^`level` leaves, if known.
+    fn node(&self, level: u32, index: u64) -> Option<Hash>;
+}
+
+impl Nodes for Subtrees {
+    fn node(&self, level: u32, index: u64) -> Option<Hash> {
+        self.levels
+            .get(level as usize)?
+            .get(index as usize)
+            .copied()
     }
+}
+
+/// Some complete subtree hashes, by level and index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NodeMap(pub HashMap<(u32, u64), Hash>);
+
+impl Nodes for NodeMap {
+    fn node(&self, level: u32, index: u64) -> Option<Hash> {
+        self.0.get(&(level, index)).copied()
+    }
+}
+
+/// Answers every lookup with a placeholder and notes which nodes were asked for: running a
+/// computation over it lists exactly the nodes the computation needs.
+#[derive(Default)]
+struct Recorder(RefCell<Vec<(u32, u64)>>);
+
+impl Nodes for Recorder {
+    fn node(&self, level: u32, index: u64) -> Option<Hash> {
+        self.0.borrow_mut().push((level, index));
+        Some([0; 32])
+    }
+}
+
+fn recorded(
+    run: impl FnOnce(&Recorder) -> Result<(), ProofError>,
+) -> Result<Vec<(u32, u64)>, ProofError> {
+    let recorder = Recorder::default();
+    run(&recorder)?;
+    let mut needed = recorder.0.into_inner();
+    needed.sort_unstable();
+    needed.dedup();
+    Ok(needed)
+}
+
+/// The nodes [`root`] needs for a tree of `size` leaves: one per bit set in `size`.
+pub fn needed_for_root(size: u64) -> Vec<(u32, u64)> {
+    recorded(|r| root(r, size).map(drop)).unwrap_or_default()
+}
+
+/// The nodes [`inclusion_proof`] needs.
+pub fn needed_for_inclusion(index: u64, size: u64) -> Result<Vec<(u32, u64)>, ProofError> {
+    recorded(|r| inclusion_proof(r, index, size).map(drop))
+}
+
+/// The nodes [`consistency_proof`] needs.
+pub fn needed_for_consistency(old: u64, new: u64) -> Result<Vec<(u32, u64)>, ProofError> {
+    recorded(|r| consistency_proof(r, old, new).map(drop))
+}
+
+/// The nodes [`append`] needs to add a leaf to a tree of `size` leaves: the left siblings of the
+/// subtrees the new leaf completes.
+pub fn needed_for_append(size: u64) -> Vec<(u32, u64)> {
+    recorded(|r| append(r, size, [0; 32]).map(drop)).unwrap_or_default()
+}
+
+/// Appends `leaf` to a tree of `size` leaves whose nodes `nodes` holds (at least those of
+/// [`needed_for_append`]) and returns the nodes to store: the leaf and the subtrees it completes.
+pub fn append<N: Nodes + ?Sized>(
+    nodes: &N,
+    size: u64,
+    leaf: Hash,
+) -> Result<Vec<NewNode>, ProofError> {
+    let mut added = Vec::new();
+    let (mut hash, mut index, mut level) = (leaf, size, 0u32);
+    loop {
+        added.push(NewNode { level, index, hash });
+        if index.is_multiple_of(2) {
+            return Ok(added);
+        }
+        let left = nodes
+            .node(level, index - 1)
+            .ok_or(ProofError::MissingNode {
+                level,
+                index: index - 1,
+            })?;
+        hash = node_hash(&left, &hash);
+        index >>= 1;
+        level += 1;
+    }
+}
+
+/// `MTH(D[start:end])` for `start < end`, from the maximal complete subtrees of the range.
+fn mth<N: Nodes + ?Sized>(nodes: &N, start: u64, end: u64) -> Result<Hash, ProofError> {
+    let n = end - start;
+    if n.is_power_of_two() && start.is_multiple_of(n) {
+        let level = n.trailing_zeros();
+        let index = start >> level;
+        return nodes
+            .node(level, index)
+            .ok_or(ProofError::MissingNode { level, index });
+    }
+    let k = split(n);
+    Ok(node_hash(
+        &mth(nodes, start, start + k)?,
+        &mth(nodes, start + k, end)?,
+    ))
+}
+
+/// The root of the tree of `size` leaves.
+pub fn root<N: Nodes + ?Sized>(nodes: &N, size: u64) -> Result<Hash, ProofError> {
+    if size == 0 {
+        Ok(empty_root())
+    } else {
+        mth(nodes, 0, size)
+    }
+}
+
+/// The inclusion proof of leaf `index` in the tree of `size` leaves (RFC 9162 `PATH`), from the
+/// leaf's sibling up.
+pub fn inclusion_proof<N: Nodes + ?Sized>(
+    nodes: &N,
+    index: u64,
+    size: u64,
+) -> Result<Vec<Hash>, ProofError> {
+    if index >= size {
+        return Err(ProofError::NoSuchLeaf { index, size });
+    }
+    let mut path = Vec::new();
+    path_of(nodes, index, 0, size, &mut path)?;
+    Ok(path)
+}
+
+fn path_of<N: Nodes + ?Sized>(
+    nodes: &N,
+    m: u64,
+    start: u64,
+    end: u64,
+    out: &mut Vec<Hash>,
+) -> Result<(), ProofError> {
+    let n = end - start;
+    if n <= 1 {
+        return Ok(());
+    }
+    let k = split(n);
+    if m < k {
+        path_of(nodes, m, start, start + k, out)?;
+        out.push(mth(nodes, start + k, end)?);
+    } else {
+        path_of(nodes, m - k, start + k, end, out)?;
+        out.push(mth(nodes, start, start + k)?);
+    }
+    Ok(())
+}
+
+/// The consistency proof from the tree of `old` leaves to that of `new` (RFC 9162
+/// `PROOF(m, D[0:n])`), for `0 < old ≤ new`.
+pub fn consistency_proof<N: Nodes + ?Sized>(
+    nodes: &N,
+    old: u64,
+    new: u64,
+) -> Result<Vec<Hash>, ProofError> {
+    if old == 0 || old > new {
+        return Err(ProofError::BadSizes { old, new });
+    }
+    let mut proof = Vec::new();
+    subproof(nodes, old, 0, new, true, &mut proof)?;
+    Ok(proof)
+}
+
+fn subproof<N: Nodes + ?Sized>(
+    nodes: &N,
+    m: u64,
+    start: u64,
+    end: u64,
+    whole: bool,
+    out: &mut Vec<Hash>,
+) -> Result<(), ProofError> {
+    let n = end - start;
+    if m == n {
+        if !whole {
+            out.push(mth(nodes, start, end)?);
+        }
+        return Ok(());
+    }
+    let k = split(n);
+    if m <= k {
+        subproof(nodes, m, start, start + k, whole, out)?;
+        out.push(mth(nodes, start + k, end)?);
+    } else {
+        subproof(nodes, m - k, start + k, end, false, out)?;
+        out.push(mth(nodes, start, start + k)?);
+    }
+    Ok(())
 }
 
 /// Verifies that `leaf` (its hash) is leaf `index` of the tree of `size` leaves with `root`
@@ -562,6 +698,39 @@ mod tests {
                     prop_assert!(verify_inclusion(&leaves[index as usize], index, n, &proof[1..], &root).is_err());
                 }
             }
+        }
+
+        /// A store that holds only the nodes a computation says it needs (what a database
+        /// fetches) gives the same roots, proofs and appended nodes as the whole tree, and the
+        /// number of nodes needed grows with log2 of the size.
+        #[test]
+        fn the_needed_nodes_are_enough_and_few(size in 1u64..200, pick in any::<u64>()) {
+            let mut tree = Subtrees::new();
+            for i in 0..size {
+                tree.append(leaf_hash(&i.to_le_bytes()));
+            }
+            let only = |needed: Vec<(u32, u64)>| {
+                NodeMap(needed.into_iter().map(|(l, i)| ((l, i), tree.node(l, i).unwrap())).collect())
+            };
+            let log2 = 64 - size.leading_zeros() as usize;
+            let needed = needed_for_root(size);
+            prop_assert!(needed.len() <= log2);
+            prop_assert_eq!(root(&only(needed), size).unwrap(), tree.root(size).unwrap());
+            let index = pick % size;
+            let needed = needed_for_inclusion(index, size).unwrap();
+            prop_assert!(needed.len() <= 2 * log2);
+            prop_assert_eq!(inclusion_proof(&only(needed), index, size).unwrap(), tree.inclusion_proof(index, size).unwrap());
+            let old = 1 + pick % size;
+            let needed = needed_for_consistency(old, size).unwrap();
+            prop_assert!(needed.len() <= 2 * log2);
+            prop_assert_eq!(consistency_proof(&only(needed), old, size).unwrap(), tree.consistency_proof(old, size).unwrap());
+            let leaf = leaf_hash(b"next");
+            let needed = needed_for_append(size);
+            prop_assert!(needed.len() <= log2);
+            let mut whole = tree.clone();
+            prop_assert_eq!(append(&only(needed), size, leaf).unwrap(), whole.append(leaf));
+            let missing = matches!(root(&NodeMap::default(), size), Err(ProofError::MissingNode { .. }));
+            prop_assert!(missing);
         }
 
         /// For random pairs of sizes, the consistency proof verifies, and a tree whose history
