@@ -1,10 +1,11 @@
 //! The `liaison` binary: the server (`serve`, `demo`), database migration, the operator's
 //! offline commands (`admin`, `directory`, `audit`) that run against the database directly, and
-//! the client commands (`login`, `checks`, and the protected channel's `keys`, `send`, `inbox`,
+//! the client commands (`login`, `checks`, `verify`, and the protected channel's `keys`, `send`, `inbox`,
 //! `read`, `reply`, `ack`, `close`) that talk to a server over its API.
 
 mod channel;
 mod client;
+mod verify;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -119,6 +120,11 @@ enum Command {
     Read(channel::ReadArgs),
     /// Replies in a request's thread, encrypted here to the thread's key set.
     Reply(channel::ReplyArgs),
+    /// Checks the server's directory against its transparency log with a pinned log key: the
+    /// signed tree head, its consistency with the last one seen (kept in --state) and the
+    /// inclusion of every current contact read; `--monitor` replays the whole log. Exit code 1
+    /// on any inconsistency.
+    Verify(verify::VerifyArgs),
     /// Acknowledges a request your State received.
     Ack {
         #[command(flatten)]
@@ -189,7 +195,8 @@ enum DirectoryCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Verifies the hash chain of the audit log; exit code 1 when it is broken.
+    /// Verifies the hash chain of the audit log and the stored transparency log; exit code 1
+    /// when either was tampered with.
     Verify,
 }
 
@@ -501,6 +508,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             channel::reply(args).await?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Verify(args) => verify::run(args).await,
         Command::Ack { session, id } => {
             channel::step(session, id, "acknowledge").await?;
             Ok(ExitCode::SUCCESS)
@@ -519,15 +527,30 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let result = ops::audit::verify(&ctx, None).await.map_err(app_error)?;
             if result.intact {
                 println!("The audit log is intact: {} rows verified.", result.rows);
-                Ok(ExitCode::SUCCESS)
             } else {
                 eprintln!(
                     "The audit log has been tampered with: the chain breaks at row {} ({} rows verified before it).",
                     result.first_broken_seq.unwrap_or_default(),
                     result.rows
                 );
-                Ok(ExitCode::from(1))
             }
+            let log = &result.transparency;
+            if log.intact {
+                println!(
+                    "The transparency log is intact: {} leaves and {} signed tree heads match the directory.",
+                    log.leaves, log.heads
+                );
+            } else {
+                eprintln!("The transparency log has been tampered with:");
+                for problem in &log.problems {
+                    eprintln!("  {problem}");
+                }
+            }
+            Ok(if result.intact && log.intact {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
     }
 }

@@ -1080,3 +1080,175 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
     let run = deu(&["close", "1"]);
     check(&run, 0, &["closed"], "close");
 }
+
+/// Runs SQL on the database behind the application's back, as its owner could.
+async fn behind_the_back(url: &str, statements: &[&str]) {
+    let pool = sqlx::SqlitePool::connect(url).await.unwrap();
+    for sql in statements {
+        sqlx::query(sqlx::AssertSqlSafe(*sql))
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+    pool.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verify_checks_the_directory_against_the_log_and_fails_loudly_when_it_was_tampered_with() {
+    let app = liaison_testkit::spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("verify.json");
+    let state_arg = state.to_str().unwrap().to_owned();
+    let server = app.base.clone();
+    let run = liaison(
+        &[
+            "login",
+            "--server",
+            &server,
+            "--username",
+            "deu.coordinator",
+        ],
+        "liaison-demo-2026\n",
+    );
+    check(&run, 0, &[], "login");
+    let token = run.stdout.trim().to_owned();
+    let coordinator = app.login("deu.coordinator").await;
+    let key = coordinator.get("/api/v1/transparency/key").await.json["public_key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let verify = |extra: &[&str]| {
+        let mut args = vec![
+            "verify", "--server", &server, "--token", &token, "--state", &state_arg,
+        ];
+        args.extend(extra);
+        liaison(&args, "")
+    };
+
+    // The first run needs the pinned key; a wrong one is refused before anything is trusted.
+    check(&verify(&[]), 2, &["--key"], "no pinned key");
+    let other = hex::encode([1u8; 32]);
+    check(
+        &verify(&["--key", &other]),
+        1,
+        &["INCONSISTENT"],
+        "another key",
+    );
+    assert!(!state.exists(), "nothing is remembered from a failed run");
+
+    let run = verify(&["--key", &key, "--monitor", "--publish"]);
+    check(
+        &run,
+        0,
+        &[
+            "signature verified",
+            "first run",
+            "Monitor: replayed",
+            "Verified",
+            "Published: DEU",
+        ],
+        "first run",
+    );
+    assert!(
+        run.stdout
+            .contains("current contacts read are in the signed tree")
+    );
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&state).unwrap()).unwrap();
+    let first_size = saved["head"]["tree_size"].as_u64().unwrap();
+
+    // A change: the new tree extends the one seen, and the state file moves on.
+    let confirmed = coordinator
+        .post("/api/v1/states/DEU/confirm", &serde_json::json!({}))
+        .await;
+    assert_eq!(confirmed.status.as_u16(), 200, "{}", confirmed.text);
+    let run = verify(&["--monitor"]);
+    check(
+        &run,
+        0,
+        &[&format!("extends the one of {first_size} last seen")],
+        "after a change",
+    );
+
+    // The operator edits the stored leaf of a contact's current version: the contact's
+    // inclusion fails and the replay does not give the signed root.
+    let url = app.database_url.clone();
+    let size: i64 = {
+        let mut tx = app.store.read().await.unwrap();
+        sqlx::query_scalar("SELECT MAX(idx) FROM transparency_leaves")
+            .fetch_one(&mut *tx)
+            .await
+            .unwrap()
+    };
+    behind_the_back(
+        &url,
+        &[
+            "DROP TRIGGER transparency_leaves_no_update",
+            &format!(
+                "UPDATE transparency_leaves SET data = REPLACE(data, 'change confirmed', 'change changed') WHERE idx = {size}"
+            ),
+        ],
+    )
+    .await;
+    let run = verify(&["--monitor"]);
+    check(
+        &run,
+        1,
+        &[
+            "INCONSISTENT",
+            "does not hash",
+            "do not make the signed root",
+            "keeps the last good tree head",
+        ],
+        "an edited leaf",
+    );
+    let audit = liaison(&["audit", "verify", "--database", &url], "");
+    check(
+        &audit,
+        1,
+        &[
+            "transparency log has been tampered with",
+            &format!("leaf {size}"),
+        ],
+        "audit verify after an edited leaf",
+    );
+
+    // The operator rolls the log back by removing the latest tree heads: seen as going back.
+    behind_the_back(
+        &url,
+        &[
+            "DROP TRIGGER transparency_heads_no_delete",
+            &format!("DELETE FROM transparency_heads WHERE size > {first_size}"),
+        ],
+    )
+    .await;
+    let run = verify(&[]);
+    check(
+        &run,
+        1,
+        &["went back", "entries were removed"],
+        "a rolled-back log",
+    );
+
+    // A forged head: its root changed, its signature no longer verifies.
+    behind_the_back(
+        &url,
+        &[
+            "DROP TRIGGER transparency_heads_no_update",
+            &format!(
+                "UPDATE transparency_heads SET root = '{}' WHERE size = {first_size}",
+                hex::encode([9u8; 32])
+            ),
+        ],
+    )
+    .await;
+    let run = verify(&[]);
+    check(&run, 1, &["signature does not verify"], "a forged head");
+    let audit = liaison(&["audit", "verify", "--database", &url], "");
+    check(
+        &audit,
+        1,
+        &["signature does not verify", "are missing"],
+        "audit verify after a forged head",
+    );
+}

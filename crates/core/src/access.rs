@@ -362,6 +362,47 @@ pub fn party(permit: &UseChannel, from: &StateCode, to: &[StateCode]) -> Option<
     }
 }
 
+/// Permission to read the directory's transparency log.
+#[derive(Debug, Clone)]
+pub struct ReadLog(());
+
+/// Every signed-in account reads the transparency log, and so checks the operator: a leaf
+/// holds a contact's id, State, version, kind and key fingerprint, and only a hash of the
+/// person's details.
+pub fn read_log(_actor: &Actor) -> Result<ReadLog, Denied> {
+    Ok(ReadLog(()))
+}
+
+/// The server itself appends to and checks its log (directory changes, `liaison audit verify`).
+pub fn log_system() -> ReadLog {
+    ReadLog(())
+}
+
+/// Permission to publish, for one State, the tree head the State verified.
+#[derive(Debug, Clone)]
+pub struct PublishVerification {
+    state: StateCode,
+}
+
+impl PublishVerification {
+    pub fn state(&self) -> &StateCode {
+        &self.state
+    }
+}
+
+/// A State's national coordinator speaks for it: the coordinator publishes the tree head the
+/// State last verified.
+pub fn publish_verification(actor: &Actor) -> Result<PublishVerification, Denied> {
+    match &actor.state {
+        Some(state) if actor.role == Role::Coordinator => Ok(PublishVerification {
+            state: state.clone(),
+        }),
+        _ => Err(Denied(
+            "a State's national coordinator publishes the tree head the State verified",
+        )),
+    }
+}
+
 /// Offline commands run by the operator on the server host (`liaison directory import`) act as
 /// the system. They are audited as such.
 pub fn operator_edit_entry(state: &State) -> EditEntry {

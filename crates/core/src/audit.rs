@@ -118,6 +118,17 @@ pub enum AuditEvent {
         state: String,
         useful: bool,
     },
+    /// The transparency log's signing key was made (at the server's first start).
+    LogKeyCreated {
+        key_id: String,
+        public_key: String,
+    },
+    /// A State published the tree head it verified.
+    TreeHeadVerified {
+        state: String,
+        size: u64,
+        root: String,
+    },
 }
 
 /// The stored form of an event.
@@ -326,6 +337,18 @@ impl AuditEvent {
                 format!("request/{request_id}"),
                 None,
                 json(&serde_json::json!({ "state": state, "useful": useful })),
+            ),
+            AuditEvent::LogKeyCreated { key_id, public_key } => (
+                "transparency.key-created",
+                format!("transparency/key/{key_id}"),
+                None,
+                json(&serde_json::json!({ "public_key": public_key })),
+            ),
+            AuditEvent::TreeHeadVerified { state, size, root } => (
+                "transparency.head-verified",
+                format!("state/{state}"),
+                None,
+                json(&serde_json::json!({ "tree_size": size, "root_hash": root })),
             ),
         };
         AuditRecord {

@@ -127,6 +127,9 @@ mod tests {
                 "export-vcard",
                 "field-organisation",
                 "import-csv",
+                "log-version",
+                "log-head-signature",
+                "log-contact",
             ],
         ),
         (

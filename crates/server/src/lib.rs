@@ -83,6 +83,9 @@ pub fn app(state: AppState) -> Router {
 
 /// Runs the server until the process is stopped, with the jobs when configured.
 pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
+    ops::transparency::ensure(&state.ctx("startup"))
+        .await
+        .map_err(|e| anyhow::anyhow!("preparing the transparency log: {e:?}"))?;
     if state.config.jobs {
         jobs::spawn(state.clone());
     }

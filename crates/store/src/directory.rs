@@ -35,7 +35,7 @@ pub struct NewVersion<'a> {
     pub notified_late: bool,
 }
 
-const VERSION_COLUMNS: &str = "v.contact_id, v.version, v.change, v.kind, v.structure_kind, v.name, v.function, \
+pub(crate) const VERSION_COLUMNS: &str = "v.contact_id, v.version, v.change, v.kind, v.structure_kind, v.name, v.function, \
      v.organisation, v.email, v.phone, v.available_24_7, v.time_zone, v.languages, v.deputy, v.website, v.notes, \
      v.key_fingerprint, v.key_algorithm, v.key_expires_at, v.effective_on, v.recorded_at, v.recorded_by, v.notified_late";
 
@@ -92,7 +92,7 @@ fn key_from_row(row: &AnyRow) -> Result<Option<KeySummary>> {
     }))
 }
 
-fn version_from_row(row: &AnyRow) -> Result<ContactVersion> {
+pub(crate) fn version_from_row(row: &AnyRow) -> Result<ContactVersion> {
     let change: String = row.try_get("change")?;
     let effective_on: String = row.try_get("effective_on")?;
     let recorded_at: String = row.try_get("recorded_at")?;

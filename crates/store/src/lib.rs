@@ -11,6 +11,7 @@ pub mod directory;
 pub mod outbox;
 pub mod session;
 pub mod state;
+pub mod transparency;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool};

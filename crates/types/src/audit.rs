@@ -31,4 +31,6 @@ pub struct AuditVerification {
     pub intact: bool,
     /// The first row whose hash does not match, when the chain is broken.
     pub first_broken_seq: Option<i64>,
+    /// The directory's transparency log, checked against its leaves and the directory.
+    pub transparency: crate::transparency::LogCheck,
 }

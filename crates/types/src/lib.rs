@@ -9,6 +9,7 @@ pub mod checks;
 pub mod directory;
 pub mod problem;
 pub mod state;
+pub mod transparency;
 
 pub use problem::Problem;
 

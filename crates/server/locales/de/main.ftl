@@ -465,3 +465,45 @@ mail-request-ack-subject = [Liaison] { $state } hat den Eingang von Ersuchen { $
 mail-request-ack-body = { $state } hat am { $at } den Eingang Ihres Ersuchens { $id } bestätigt. Zum Vorgang: { $url }
 mail-request-escalated-subject = [Liaison] Unbestätigtes Ersuchen { $id } von { $from } an { $state }
 mail-request-escalated-body = { $from } hat am { $sent } ein Ersuchen an die Kontaktstellen von { $state } ({ $level }) gerichtet: { $urgency }, { $kind }. Der Eingang hätte bis { $deadline } bestätigt werden sollen, was nicht geschehen ist. Bitte sorgen Sie dafür, dass das Ersuchen bearbeitet wird; sein Inhalt ist für die Kontaktstellen auf dieser Ebene verschlüsselt. Zum Vorgang: { $url }
+
+# Transparency log
+nav-transparency = Transparenz
+log-title = Transparenzprotokoll
+log-intro = Jede Änderung des Verzeichnisses (Kontakt oder Struktur angelegt, geändert, bestätigt oder ausgeschieden, Schlüssel registriert) ist ein Blatt eines nur erweiterbaren Merkle-Baums (RFC 9162). Der Server signiert jeden Baumkopf mit dem Schlüssel unten, damit jeder Staat prüfen kann, dass kein Kontakt und kein Schlüssel unbemerkt geändert wurde.
+log-key = Protokollschlüssel
+log-key-algorithm = Algorithmus
+log-key-public = Öffentlicher Schlüssel
+log-key-id = Schlüsselkennung
+log-key-created = Erstellt am
+log-key-pin = Hinterlegen Sie diesen Schlüssel fest in Ihrem Prüfprogramm: Es prüft jeden signierten Baumkopf, die Konsistenz mit dem zuletzt gesehenen Kopf und die Aufnahme jedes gelesenen Kontakts.
+log-head = Letzter signierter Baumkopf
+log-head-size = Baumgröße
+log-head-root = Wurzel-Hash
+log-head-time = Signiert am (UTC)
+log-head-signature = Signatur
+log-own = Einträge von { $state }
+log-own-intro = Ob die aktuelle Fassung jedes Ihrer Einträge im signierten Baum steht und dem Verzeichnis entspricht, hier auf dem Server geprüft. Starten Sie das Prüfprogramm für eine Prüfung, die nicht vom Server abhängt.
+log-version = Fassung
+log-leaf = Blatt
+log-proof = Nachweis
+log-proven = Im signierten Baum
+log-not-proven = Nicht nachgewiesen
+log-verified = Von Staaten geprüft
+log-verified-intro = Der Baumkopf, den jeder Staat zuletzt geprüft und veröffentlicht hat (mit liaison verify --publish).
+log-state = Staat
+log-verified-on = Geprüft am
+log-behind-col = Seitdem
+log-up-to-date = Aktuell
+log-behind = { $count ->
+    [one] { $count } neuerer Eintrag
+   *[other] { $count } neuere Einträge
+}
+log-verified-none = Noch kein Staat hat einen geprüften Baumkopf veröffentlicht.
+log-recent = Neueste Einträge
+log-appended = Angefügt am
+log-contact = Kontakt
+log-change = Änderung
+log-fingerprint = Schlüssel-Fingerabdruck
+log-heads = Neueste Baumköpfe
+audit-log-intact = Das Transparenzprotokoll ist unversehrt: { $leaves } Blätter und { $heads } signierte Baumköpfe stimmen mit dem Verzeichnis überein.
+audit-log-broken = Das Transparenzprotokoll stimmt nicht mit seinen Blättern oder dem Verzeichnis überein:

@@ -465,3 +465,45 @@ mail-request-ack-subject = [Liaison] { $state } acknowledged request { $id }
 mail-request-ack-body = { $state } acknowledged your request { $id } at { $at }. The thread: { $url }
 mail-request-escalated-subject = [Liaison] Unacknowledged request { $id } from { $from } to { $state }
 mail-request-escalated-body = { $from } sent { $state }'s points of contact ({ $level }) a request on { $sent }: { $urgency }, { $kind }. It was to be acknowledged by { $deadline } and has not been. Please make sure it is taken care of; its content is encrypted to the points of contact at that level. The thread: { $url }
+
+# Transparency log
+nav-transparency = Transparency
+log-title = Transparency log
+log-intro = Every change to the directory (a contact or structure created, changed, confirmed or retired, a key registered) is a leaf of an append-only Merkle tree (RFC 9162). The server signs each tree head with the key below, so every State can check that no contact or key was changed without it being seen.
+log-key = Log key
+log-key-algorithm = Algorithm
+log-key-public = Public key
+log-key-id = Key id
+log-key-created = Created on
+log-key-pin = Pin this key in your verifier: it checks every signed tree head, the consistency with the last head it saw and the inclusion of every contact it reads.
+log-head = Latest signed tree head
+log-head-size = Tree size
+log-head-root = Root hash
+log-head-time = Signed at (UTC)
+log-head-signature = Signature
+log-own = Entries of { $state }
+log-own-intro = Whether the current version of each of your entries is in the signed tree and says what the directory shows, checked here on the server. Run the verifier for a check that does not rely on the server.
+log-version = Version
+log-leaf = Leaf
+log-proof = Proof
+log-proven = In the signed tree
+log-not-proven = Not proven
+log-verified = Verified by States
+log-verified-intro = The tree head each State last verified and published (with liaison verify --publish).
+log-state = State
+log-verified-on = Verified on
+log-behind-col = Since then
+log-up-to-date = Up to date
+log-behind = { $count ->
+    [one] { $count } newer entry
+   *[other] { $count } newer entries
+}
+log-verified-none = No State has published a verified tree head yet.
+log-recent = Recent entries
+log-appended = Appended on
+log-contact = Contact
+log-change = Change
+log-fingerprint = Key fingerprint
+log-heads = Recent tree heads
+audit-log-intact = The transparency log is intact: { $leaves } leaves and { $heads } signed tree heads match the directory.
+audit-log-broken = The transparency log does not match its leaves or the directory:

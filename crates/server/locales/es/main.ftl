@@ -465,3 +465,45 @@ mail-request-ack-subject = [Liaison] { $state } acusó recibo de la solicitud { 
 mail-request-ack-body = { $state } acusó recibo de su solicitud { $id } el { $at }. La conversación: { $url }
 mail-request-escalated-subject = [Liaison] Solicitud { $id } de { $from } a { $state } sin acuse de recibo
 mail-request-escalated-body = { $from } envió el { $sent } una solicitud a los puntos de contacto de { $state } ({ $level }): { $urgency }, { $kind }. Debía acusarse recibo de ella antes del { $deadline } y no se ha hecho. Le rogamos que se asegure de que se atienda; su contenido está cifrado para los puntos de contacto de ese nivel. La conversación: { $url }
+
+# Transparency log
+nav-transparency = Transparencia
+log-title = Registro de transparencia
+log-intro = Cada cambio en el directorio (contacto o estructura creado, modificado, confirmado o retirado, clave registrada) es una hoja de un árbol de Merkle de solo adición (RFC 9162). El servidor firma cada cabeza del árbol con la clave de abajo, para que cada Estado pueda comprobar que ningún contacto ni clave se cambió sin que se vea.
+log-key = Clave del registro
+log-key-algorithm = Algoritmo
+log-key-public = Clave pública
+log-key-id = Identificador de la clave
+log-key-created = Creada el
+log-key-pin = Fije esta clave en su verificador: comprueba cada cabeza firmada, la coherencia con la última cabeza vista y la inclusión de cada contacto que lee.
+log-head = Última cabeza del árbol firmada
+log-head-size = Tamaño del árbol
+log-head-root = Hash raíz
+log-head-time = Firmada el (UTC)
+log-head-signature = Firma
+log-own = Entradas de { $state }
+log-own-intro = Si la versión actual de cada una de sus entradas está en el árbol firmado y dice lo que muestra el directorio, comprobado aquí en el servidor. Ejecute el verificador para una comprobación que no dependa del servidor.
+log-version = Versión
+log-leaf = Hoja
+log-proof = Prueba
+log-proven = En el árbol firmado
+log-not-proven = No probada
+log-verified = Verificado por los Estados
+log-verified-intro = La cabeza del árbol que cada Estado verificó y publicó por última vez (con liaison verify --publish).
+log-state = Estado
+log-verified-on = Verificada el
+log-behind-col = Desde entonces
+log-up-to-date = Al día
+log-behind = { $count ->
+    [one] { $count } entrada más reciente
+   *[other] { $count } entradas más recientes
+}
+log-verified-none = Ningún Estado ha publicado aún una cabeza verificada.
+log-recent = Entradas recientes
+log-appended = Añadida el
+log-contact = Contacto
+log-change = Cambio
+log-fingerprint = Huella de la clave
+log-heads = Cabezas del árbol recientes
+audit-log-intact = El registro de transparencia está intacto: { $leaves } hojas y { $heads } cabezas firmadas coinciden con el directorio.
+audit-log-broken = El registro de transparencia no coincide con sus hojas o con el directorio:

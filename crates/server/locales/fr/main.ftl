@@ -465,3 +465,45 @@ mail-request-ack-subject = [Liaison] { $state } a accusé réception de la deman
 mail-request-ack-body = { $state } a accusé réception de votre demande { $id } le { $at }. Le fil de discussion : { $url }
 mail-request-escalated-subject = [Liaison] Demande { $id } de { $from } à { $state } sans accusé de réception
 mail-request-escalated-body = { $from } a adressé le { $sent } une demande aux points de contact de { $state } ({ $level }) : { $urgency }, { $kind }. La réception devait en être accusée avant le { $deadline }, ce qui n'a pas été fait. Veuillez veiller à ce que cette demande soit traitée ; son contenu est chiffré pour les points de contact de ce niveau. Le fil de discussion : { $url }
+
+# Transparency log
+nav-transparency = Transparence
+log-title = Journal de transparence
+log-intro = Chaque modification de l'annuaire (contact ou structure créé, modifié, confirmé ou retiré, clé enregistrée) est une feuille d'un arbre de Merkle en ajout seul (RFC 9162). Le serveur signe chaque tête d'arbre avec la clé ci-dessous, afin que chaque État puisse vérifier qu'aucun contact ni aucune clé n'a été modifié sans que cela se voie.
+log-key = Clé du journal
+log-key-algorithm = Algorithme
+log-key-public = Clé publique
+log-key-id = Identifiant de clé
+log-key-created = Créée le
+log-key-pin = Épinglez cette clé dans votre vérificateur : il contrôle chaque tête d'arbre signée, la cohérence avec la dernière tête vue et l'inclusion de chaque contact qu'il lit.
+log-head = Dernière tête d'arbre signée
+log-head-size = Taille de l'arbre
+log-head-root = Hachage racine
+log-head-time = Signée le (UTC)
+log-head-signature = Signature
+log-own = Entrées de { $state }
+log-own-intro = Si la version actuelle de chacune de vos entrées figure dans l'arbre signé et correspond à ce que montre l'annuaire, vérifié ici sur le serveur. Lancez le vérificateur pour un contrôle qui ne dépend pas du serveur.
+log-version = Version
+log-leaf = Feuille
+log-proof = Preuve
+log-proven = Dans l'arbre signé
+log-not-proven = Non prouvée
+log-verified = Vérifié par les États
+log-verified-intro = La tête d'arbre que chaque État a vérifiée et publiée en dernier (avec liaison verify --publish).
+log-state = État
+log-verified-on = Vérifiée le
+log-behind-col = Depuis
+log-up-to-date = À jour
+log-behind = { $count ->
+    [one] { $count } entrée plus récente
+   *[other] { $count } entrées plus récentes
+}
+log-verified-none = Aucun État n'a encore publié de tête d'arbre vérifiée.
+log-recent = Entrées récentes
+log-appended = Ajoutée le
+log-contact = Contact
+log-change = Modification
+log-fingerprint = Empreinte de la clé
+log-heads = Têtes d'arbre récentes
+audit-log-intact = Le journal de transparence est intact : { $leaves } feuilles et { $heads } têtes d'arbre signées correspondent à l'annuaire.
+audit-log-broken = Le journal de transparence ne correspond pas à ses feuilles ou à l'annuaire :

@@ -465,3 +465,45 @@ mail-request-ack-subject = [Liaison] { $state } ha confermato la ricezione della
 mail-request-ack-body = { $state } ha confermato la ricezione della Sua richiesta { $id } il { $at }. La conversazione: { $url }
 mail-request-escalated-subject = [Liaison] Richiesta { $id } da { $from } a { $state } senza conferma di ricezione
 mail-request-escalated-body = Il { $sent } { $from } ha inviato ai punti di contatto di { $state } ({ $level }) una richiesta: { $urgency }, { $kind }. La ricezione doveva essere confermata entro il { $deadline }, ma ciò non è avvenuto. La preghiamo di assicurarsi che la richiesta venga trattata; il suo contenuto è cifrato per i punti di contatto di tale livello. La conversazione: { $url }
+
+# Transparency log
+nav-transparency = Trasparenza
+log-title = Registro di trasparenza
+log-intro = Ogni modifica della rubrica (contatto o struttura creato, modificato, confermato o ritirato, chiave registrata) è una foglia di un albero di Merkle a sola aggiunta (RFC 9162). Il server firma ogni testa dell'albero con la chiave qui sotto, così ogni Stato può verificare che nessun contatto né chiave sia stato cambiato senza che si veda.
+log-key = Chiave del registro
+log-key-algorithm = Algoritmo
+log-key-public = Chiave pubblica
+log-key-id = Identificativo della chiave
+log-key-created = Creata il
+log-key-pin = Fissate questa chiave nel vostro verificatore: controlla ogni testa firmata, la coerenza con l'ultima testa vista e l'inclusione di ogni contatto che legge.
+log-head = Ultima testa dell'albero firmata
+log-head-size = Dimensione dell'albero
+log-head-root = Hash della radice
+log-head-time = Firmata il (UTC)
+log-head-signature = Firma
+log-own = Voci di { $state }
+log-own-intro = Se la versione attuale di ciascuna delle vostre voci è nell'albero firmato e dice ciò che mostra la rubrica, verificato qui sul server. Eseguite il verificatore per un controllo che non dipende dal server.
+log-version = Versione
+log-leaf = Foglia
+log-proof = Prova
+log-proven = Nell'albero firmato
+log-not-proven = Non provata
+log-verified = Verificato dagli Stati
+log-verified-intro = La testa dell'albero che ogni Stato ha verificato e pubblicato per ultima (con liaison verify --publish).
+log-state = Stato
+log-verified-on = Verificata il
+log-behind-col = Da allora
+log-up-to-date = Aggiornato
+log-behind = { $count ->
+    [one] { $count } voce più recente
+   *[other] { $count } voci più recenti
+}
+log-verified-none = Nessuno Stato ha ancora pubblicato una testa verificata.
+log-recent = Voci recenti
+log-appended = Aggiunta il
+log-contact = Contatto
+log-change = Modifica
+log-fingerprint = Impronta della chiave
+log-heads = Teste dell'albero recenti
+audit-log-intact = Il registro di trasparenza è integro: { $leaves } foglie e { $heads } teste firmate corrispondono alla rubrica.
+audit-log-broken = Il registro di trasparenza non corrisponde alle sue foglie o alla rubrica:

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod channel;
 pub mod checks;
 pub mod directory;
+pub mod transparency;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -31,6 +32,7 @@ pub fn router(state: AppState) -> (axum::Router, OpenApi) {
         .merge(checks::routes())
         .merge(channel::routes(state.config.channel.max_body_bytes()))
         .merge(audit::routes())
+        .merge(transparency::routes())
         .with_state(state)
         .split_for_parts();
     if let Some(components) = openapi.components.as_mut() {

@@ -27,7 +27,9 @@ pub async fn page(
 }
 
 /// Walks the whole chain in batches. An edited, inserted or deleted row breaks it; cutting rows
-/// off the end is caught only against a head recorded elsewhere (the transparency log's job). `actor` is `None` for the operator's offline command.
+/// off the end is caught only against a head recorded elsewhere. Then checks the directory's
+/// transparency log against its leaves and the directory ([`super::transparency::check`]).
+/// `actor` is `None` for the operator's offline command.
 pub async fn verify(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<AuditVerification> {
     let permit = match actor {
         Some(actor) => access::read_audit(actor)?,
@@ -47,6 +49,7 @@ pub async fn verify(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<AuditVerifica
                 rows,
                 intact: true,
                 first_broken_seq: None,
+                transparency: super::transparency::check(ctx).await?,
             });
         }
         if let Some(seq) = first_broken(&batch, prev.clone(), next_seq) {
@@ -54,6 +57,7 @@ pub async fn verify(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<AuditVerifica
                 rows,
                 intact: false,
                 first_broken_seq: Some(seq),
+                transparency: super::transparency::check(ctx).await?,
             });
         }
         rows += batch.len() as u64;

@@ -229,6 +229,7 @@ async fn insert_new(
     };
     let id = liaison_store::directory::create(tx, permit, &version).await?;
     let contact = reread(ctx, tx, state, id).await?;
+    super::transparency::append(ctx, tx, &contact, Change::Created).await?;
     ctx.audit(
         tx,
         actor,
@@ -330,7 +331,9 @@ async fn append_version(
             && rules::notified_late(next.effective_on, now),
     };
     liaison_store::directory::append(tx, permit, contact_id, &version).await?;
-    reread(ctx, tx, state, contact_id).await
+    let contact = reread(ctx, tx, state, contact_id).await?;
+    super::transparency::append(ctx, tx, &contact, next.change).await?;
+    Ok(contact)
 }
 
 /// Changes a contact. Returns the contact and whether anything changed (no version is made for

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod channel;
 pub mod checks;
 pub mod directory;
+pub mod transparency;
 
 use crate::AppState;
 use crate::auth::Caller;
@@ -28,6 +29,7 @@ pub fn router(state: AppState) -> Router {
         .merge(checks::routes())
         .merge(channel::routes(state.config.channel.max_body_bytes()))
         .merge(audit::routes())
+        .merge(transparency::routes())
         .route("/static/{file}", axum::routing::get(asset))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

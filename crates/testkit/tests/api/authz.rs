@@ -19,7 +19,9 @@
 //! - the protected channel is for the accounts of participating States (not the manager,
 //!   observers, auditors or Partners' accounts); a thread is visible to its parties only (to
 //!   another participating State it does not exist: 404); the channel's statistics go to the
-//!   manager.
+//!   manager;
+//! - every signed-in account reads the transparency log; a State's national coordinator
+//!   publishes the tree head the State verified.
 
 use liaison_core::access::Actor;
 use liaison_core::clock::Clock;
@@ -158,6 +160,8 @@ enum Rule {
     ChannelStats,
     /// A party State's accounts act in a thread (`Own`: DEU is a party; `Other`: it is not).
     ThreadParty,
+    /// A State's national coordinator publishes the tree head the State verified.
+    PublishHead,
 }
 
 /// Whether the rules let `who` do what `rule` guards on `target` (`None`: a route without a State).
@@ -192,6 +196,7 @@ fn allowed(rule: Rule, who: Who, target: Option<Target>) -> bool {
         Rule::Channel => matches!(who, Who::Coordinator | Who::Policy | Who::Technical),
         Rule::ChannelStats => who == Who::Manager,
         Rule::ThreadParty => allowed(Rule::Channel, who, None) && target == Some(Target::Own),
+        Rule::PublishHead => who == Who::Coordinator,
     }
 }
 
@@ -303,6 +308,15 @@ fn api_rows() -> Vec<Row> {
         row(post(), "/api/v1/requests/{id}/close", Received, ThreadParty, 200),
         row(post(), "/api/v1/requests/{id}/escalate", Sent, ThreadParty, 200),
         row(post(), "/api/v1/requests/{id}/feedback", Received, ThreadParty, 204),
+        row(get(), "/api/v1/transparency/key", Nothing, SignedIn, 200),
+        row(get(), "/api/v1/transparency/head", Nothing, SignedIn, 200),
+        row(get(), "/api/v1/transparency/heads", Nothing, SignedIn, 200),
+        row(get(), "/api/v1/transparency/proof/inclusion", Nothing, SignedIn, 200),
+        row(get(), "/api/v1/transparency/proof/consistency", Nothing, SignedIn, 200),
+        row(get(), "/api/v1/transparency/leaves", Nothing, SignedIn, 200),
+        row(get(), "/api/v1/transparency/contacts/{id}", Contact, SignedIn, 200),
+        row(get(), "/api/v1/transparency/verifications", Nothing, SignedIn, 200),
+        row(post(), "/api/v1/transparency/verifications", Nothing, PublishHead, 201),
     ]
 }
 
@@ -436,6 +450,12 @@ impl World {
         }
         if row.path.ends_with("/requests/keys") || row.path.ends_with("/requests/keys.asc") {
             return format!("{}?to=EST&level=technical", row.path);
+        }
+        if row.path.ends_with("/proof/inclusion") {
+            return format!("{}?index=0&tree_size=2", row.path);
+        }
+        if row.path.ends_with("/proof/consistency") {
+            return format!("{}?first=1&second=2", row.path);
         }
         let id = match (row.subject, target) {
             (Subject::Contact | Subject::Checked, Some(t)) => self.contact[&t],
@@ -744,6 +764,12 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
         }
         (_, "/api/v1/requests/{id}/feedback") => Some(json!({ "useful": true })),
         ("POST", path) if path.starts_with("/api/v1/requests/") => Some(json!({})),
+        ("POST", "/api/v1/transparency/verifications") => {
+            let head = ops::transparency::latest(&world.app.state.ctx("matrix"), &Actor::system())
+                .await
+                .unwrap();
+            Some(json!({ "tree_size": head.tree_size, "root_hash": head.root_hash }))
+        }
         _ => None,
     };
     client.call(row.method.clone(), &path, body.as_ref()).await
@@ -1014,6 +1040,7 @@ fn web_rows() -> Vec<Row> {
         row(post(), "/directory/import", State, Import, 200),
         row(get(), "/directory/import", Nothing, AnyCoordinator, 200),
         row(get(), "/audit", Nothing, Audit, 200),
+        row(get(), "/transparency", Nothing, SignedIn, 200),
         row(get(), "/accounts", Nothing, Accounts, 200),
         row(post(), "/accounts", Nothing, Accounts, 303),
         row(get(), "/checks", Nothing, SignedIn, 200),

@@ -1126,3 +1126,97 @@ async fn a_point_of_contact_opens_downloads_acknowledges_and_replies_to_a_reques
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:?}");
 }
+
+/// A coordinator opens the transparency log, sees the log key and that every entry of its State
+/// is proven in the signed tree, publishes a verified head (as `liaison verify --publish`
+/// would) and sees it listed; an entry whose leaf was tampered with shows as not proven; the
+/// auditor's verification reports the log.
+#[tokio::test]
+async fn a_coordinator_sees_its_entries_proven_in_the_transparency_log() {
+    let app = spawn_app().await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let api = app.login("deu.coordinator").await;
+    let key = api.get("/api/v1/transparency/key").await.json;
+    browser.sign_in(&app, "deu.coordinator").await;
+    browser
+        .client
+        .find(Locator::LinkText("Transparency"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("#log-own").await;
+    assert_eq!(browser.path().await, "/transparency");
+    assert_eq!(
+        browser.text("#log-public-key").await,
+        key["public_key"].as_str().unwrap()
+    );
+    let rows = browser.find_all("#log-own tbody tr").await;
+    let entries = api.get("/api/v1/states/DEU").await.json["contacts"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(rows.len(), entries);
+    for row in &rows {
+        let text = row.text().await.unwrap();
+        assert!(text.contains("In the signed tree"), "{text}");
+    }
+    assert!(browser.source().await.contains("No State has published"));
+    browser.screenshot("transparency").await;
+
+    let head = api.get("/api/v1/transparency/head").await.json;
+    let published = api
+        .post(
+            "/api/v1/transparency/verifications",
+            &json!({ "tree_size": head["tree_size"], "root_hash": head["root_hash"] }),
+        )
+        .await;
+    assert_eq!(published.status.as_u16(), 201, "{}", published.text);
+    browser.goto(&app, "/transparency").await;
+    let verified = browser.text("#log-verifications tbody").await;
+    assert!(
+        verified.contains("DEU") && verified.contains("Up to date"),
+        "{verified}"
+    );
+
+    // The operator edits the leaf of one of Germany's entries behind the log's back.
+    let last: i64 = {
+        let mut tx = app.store.read().await.unwrap();
+        sqlx::query_scalar("SELECT MAX(idx) FROM transparency_leaves WHERE state_code = 'DEU'")
+            .fetch_one(&mut *tx)
+            .await
+            .unwrap()
+    };
+    let mut tx = app.store.begin().await.unwrap();
+    for sql in [
+        "DROP TRIGGER transparency_leaves_no_update".to_owned(),
+        format!(
+            "UPDATE transparency_leaves SET data = REPLACE(data, 'version ', 'version 1') WHERE idx = {last}"
+        ),
+    ] {
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+    }
+    liaison_store::commit(tx).await.unwrap();
+    browser.goto(&app, "/transparency").await;
+    let own = browser.text("#log-own tbody").await;
+    assert_eq!(own.matches("Not proven").count(), 1, "{own}");
+    browser.screenshot("transparency-tampered").await;
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    browser.sign_out().await;
+
+    browser.sign_in(&app, "auditor").await;
+    browser.goto(&app, "/audit?verify=1").await;
+    browser.wait_for("div.problem").await;
+    let problem = browser.text("div.problem").await;
+    assert!(
+        problem.contains("does not match") && problem.contains(&format!("leaf {last}")),
+        "{problem}"
+    );
+}

@@ -12,3 +12,4 @@ mod directory;
 mod i18n;
 mod mail;
 mod storage;
+mod transparency;
