@@ -442,3 +442,68 @@ async fn the_stored_log_refuses_changes_and_tampering_behind_its_back_is_found()
         assert_eq!(chain["intact"], true);
     }
 }
+
+#[tokio::test]
+async fn a_directory_from_before_the_log_is_logged_at_start() {
+    use liaison_core::clock::Clock;
+    let app = app_on(Backend::Sqlite).await;
+    let before = log_check(&app).await["leaves"].as_u64().unwrap();
+    // A version stored the way a database from before the log holds it: without its leaf.
+    let details: liaison_types::directory::ContactDetails = serde_json::from_value(contact_body(
+        "policy",
+        "Older entry",
+        "older@demo-de.example",
+        "2027-01-10",
+    ))
+    .unwrap();
+    let state = {
+        let mut tx = app.store.read().await.unwrap();
+        liaison_store::state::get(
+            &mut tx,
+            &liaison_types::state::StateCode::parse("DEU").unwrap(),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+    };
+    let mut tx = app.store.begin().await.unwrap();
+    let id = liaison_store::directory::create(
+        &mut tx,
+        &liaison_core::access::operator_edit_entry(&state),
+        &liaison_store::directory::NewVersion {
+            change: Change::Created,
+            kind: liaison_types::directory::ContactKind::Poc {
+                level: liaison_types::directory::Level::Policy,
+            },
+            details: &details,
+            key: None,
+            effective_on: time::macros::date!(2027 - 01 - 10),
+            recorded_at: app.clock.now(),
+            recorded_by: "migration",
+            notified_late: false,
+        },
+    )
+    .await
+    .unwrap();
+    liaison_store::commit(tx).await.unwrap();
+    let check = log_check(&app).await;
+    assert_eq!(check["intact"], false);
+    assert!(
+        check["problems"]
+            .to_string()
+            .contains(&format!("contact {id} version 1 has no leaf")),
+        "{check}"
+    );
+
+    liaison_server::ops::transparency::ensure(&app.state.ctx("start"))
+        .await
+        .unwrap();
+    let check = log_check(&app).await;
+    assert_eq!(check["intact"], true, "{check}");
+    assert_eq!(check["leaves"].as_u64().unwrap(), before + 1);
+    let deu = app.login("deu.coordinator").await;
+    let key: LogKeyInfo =
+        serde_json::from_value(deu.get("/api/v1/transparency/key").await.json).unwrap();
+    let signed = signed_head(&deu, &key).await;
+    assert_eq!(proven_leaf(&deu, id, &signed).await.change, Change::Created);
+}
