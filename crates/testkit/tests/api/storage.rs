@@ -295,6 +295,10 @@ async fn concurrent_writes_keep_the_audit_chain_linear() {
         // The auditor logs in (an audited event) before the rows are counted.
         let auditor = app.login("auditor").await;
         let before = audit_rows(&app).await;
+        let leaves_before =
+            auditor.get("/api/v1/audit/verify").await.json["transparency"]["leaves"]
+                .as_u64()
+                .unwrap();
 
         let mut tasks = tokio::task::JoinSet::new();
         for n in 0..20 {
@@ -334,9 +338,12 @@ async fn concurrent_writes_keep_the_audit_chain_linear() {
         );
         let verification = auditor.get("/api/v1/audit/verify").await;
         assert_eq!(verification.status, StatusCode::OK, "{}", verification.text);
+        // Each change appended its leaf and signed its head: no gap, no fork.
+        let leaves = leaves_before + 20;
         assert_eq!(
             verification.json,
-            json!({ "rows": after, "intact": true, "first_broken_seq": null }),
+            json!({ "rows": after, "intact": true, "first_broken_seq": null,
+                    "transparency": { "leaves": leaves, "heads": leaves + 1, "intact": true, "problems": [] } }),
             "on {backend:?}"
         );
         let entry = deu.get("/api/v1/states/DEU").await;
