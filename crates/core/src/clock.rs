@@ -33,6 +33,23 @@ impl Clock for FixedClock {
     }
 }
 
+/// A time in one fixed form: UTC, microseconds, fixed width (`2027-01-15T10:00:00.250000Z`), so
+/// that text order is time order. The store keeps times so, and the transparency log's leaves
+/// record them so.
+pub fn stamp(at: OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
+        at.year(),
+        at.month() as u8,
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second(),
+        at.microsecond()
+    )
+}
+
 /// Adds calendar months, clamping to the last day of the target month (31 January + 1 month is
 /// 28 or 29 February; 29 February + 12 months is 28 February).
 pub fn add_months(date: Date, months: i32) -> Date {

@@ -188,17 +188,7 @@ pub async fn commit(tx: Tx) -> Result<()> {
 
 /// The stored form of a timestamp: UTC, microseconds, fixed width, so text order is time order.
 pub fn ts(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
-        at.year(),
-        at.month() as u8,
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second(),
-        at.microsecond()
-    )
+    liaison_core::clock::stamp(at)
 }
 
 pub(crate) fn parse_ts(text: &str) -> Result<OffsetDateTime> {

@@ -336,6 +336,14 @@ pub async fn current_leaf(
     }
 }
 
+fn state_and_version(row: &AnyRow) -> Result<(StateCode, ContactVersion)> {
+    let state: String = row.try_get("state_code")?;
+    Ok((
+        StateCode::parse(&state).map_err(corrupt)?,
+        crate::directory::version_from_row(row)?,
+    ))
+}
+
 /// Contact versions after `after` (contact id, version) in that order, with their State, up to
 /// `limit`: the log's source, for appending what is missing and for checking the log.
 pub async fn versions(
@@ -356,15 +364,7 @@ pub async fn versions(
         .bind(limit)
         .fetch_all(&mut **tx)
         .await?;
-    rows.iter()
-        .map(|row| {
-            let state: String = row.try_get("state_code")?;
-            Ok((
-                StateCode::parse(&state).map_err(corrupt)?,
-                crate::directory::version_from_row(row)?,
-            ))
-        })
-        .collect()
+    rows.iter().map(state_and_version).collect()
 }
 
 /// Contact versions that have no leaf yet, oldest first (a database from before the log).
@@ -381,15 +381,7 @@ pub async fn versions_without_leaf(
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .fetch_all(&mut **tx)
         .await?;
-    rows.iter()
-        .map(|row| {
-            let state: String = row.try_get("state_code")?;
-            Ok((
-                StateCode::parse(&state).map_err(corrupt)?,
-                crate::directory::version_from_row(row)?,
-            ))
-        })
-        .collect()
+    rows.iter().map(state_and_version).collect()
 }
 
 /// Records the tree head a State published as verified.

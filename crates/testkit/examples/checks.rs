@@ -11,23 +11,10 @@
 
 use liaison_core::access::Actor;
 use liaison_server::ops;
-use liaison_testkit::{Backend, Options, TestApp, contact_body, spawn_app_with};
-use liaison_types::account::Role;
+use liaison_testkit::{Backend, Options, TestApp, contact_body, coordinator, spawn_app_with};
 use liaison_types::checks::CheckInput;
 use liaison_types::directory::ContactInput;
-use liaison_types::state::StateCode;
 use std::time::{Duration, Instant};
-
-fn coordinator(code: &StateCode) -> Actor {
-    Actor {
-        account_id: 0,
-        username: format!("{}.coordinator", code.as_str().to_lowercase()),
-        role: Role::Coordinator,
-        state: Some(code.clone()),
-        state_participating: true,
-        contact: None,
-    }
-}
 
 /// The 57 participating States with two policy-level and two technical-level contacts each.
 async fn directory(app: &TestApp) -> usize {
@@ -47,9 +34,14 @@ async fn directory(app: &TestApp) -> usize {
                 "2027-01-10",
             ))
             .unwrap();
-            ops::directory::create_contact(&ctx, &coordinator(&state.code), &state.code, &input)
-                .await
-                .unwrap();
+            ops::directory::create_contact(
+                &ctx,
+                &coordinator(state.code.as_str()),
+                &state.code,
+                &input,
+            )
+            .await
+            .unwrap();
             n += 1;
         }
     }

@@ -15,22 +15,10 @@ use liaison_core::clock::Clock;
 use liaison_core::transparency::merkle::{Subtrees, leaf_hash};
 use liaison_server::ops;
 use liaison_store::transparency::StoredLeaf;
-use liaison_testkit::{Backend, Options, backends, contact_body, spawn_app_with};
-use liaison_types::account::Role;
+use liaison_testkit::{Backend, Options, backends, contact_body, coordinator, spawn_app_with};
 use liaison_types::directory::ContactInput;
 use liaison_types::state::StateCode;
 use std::time::{Duration, Instant};
-
-fn coordinator(code: &StateCode) -> Actor {
-    Actor {
-        account_id: 0,
-        username: format!("{}.coordinator", code.as_str().to_lowercase()),
-        role: Role::Coordinator,
-        state: Some(code.clone()),
-        state_participating: true,
-        contact: None,
-    }
-}
 
 fn us(d: Duration) -> String {
     format!("{:.1} µs", d.as_secs_f64() * 1e6)
@@ -54,7 +42,7 @@ async fn run(backend: Backend, iterations: u32, sizes: &[u64]) {
     .await;
     let ctx = app.state.ctx("bench");
     let deu = StateCode::parse("DEU").unwrap();
-    let actor = coordinator(&deu);
+    let actor = coordinator("DEU");
     let input: ContactInput = serde_json::from_value(contact_body(
         "technical",
         "Bench duty officer",

@@ -316,3 +316,21 @@ pub fn contact_body(level: &str, name: &str, email: &str, effective_on: &str) ->
         "languages": ["de", "en"], "deputy": false, "website": "", "notes": "", "effective_on": effective_on,
     })
 }
+
+/// The actor of a State's national coordinator (named as the demo names them), for calling
+/// operations directly in benchmarks and tests.
+pub fn coordinator(code: &str) -> liaison_core::access::Actor {
+    let state = liaison_types::state::StateCode::parse(code).unwrap();
+    let participating = liaison_core::reference::states()
+        .unwrap()
+        .iter()
+        .any(|s| s.code == state && s.status.is_participating());
+    liaison_core::access::Actor {
+        account_id: 0,
+        username: format!("{}.coordinator", code.to_lowercase()),
+        role: liaison_types::account::Role::Coordinator,
+        state: Some(state),
+        state_participating: participating,
+        contact: None,
+    }
+}

@@ -76,20 +76,6 @@ pub fn details_digest(details: &ContactDetails) -> Hash {
     Sha256::digest(json).into()
 }
 
-fn timestamp(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
-        at.year(),
-        at.month() as u8,
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second(),
-        at.microsecond()
-    )
-}
-
 impl Leaf {
     /// The leaf of a version of an entry of `state`.
     pub fn of_version(state: &StateCode, version: &ContactVersion) -> Leaf {
@@ -135,7 +121,7 @@ impl Leaf {
             self.change.as_str(),
             self.key.as_deref().unwrap_or("none"),
             self.effective_on,
-            timestamp(self.recorded_at),
+            crate::clock::stamp(self.recorded_at),
             hex::encode(self.details),
         )
     }

@@ -411,7 +411,11 @@ pub async fn publish(
 pub async fn verifications(ctx: &Ctx, actor: &Actor) -> AppResult<Vec<StateVerification>> {
     let permit = access::read_log(actor)?;
     let mut tx = ctx.store.read().await?;
-    let stored = liaison_store::transparency::verifications(&mut tx, &permit).await?;
+    verifications_in(&mut tx, &permit).await
+}
+
+async fn verifications_in(tx: &mut Tx, permit: &ReadLog) -> AppResult<Vec<StateVerification>> {
+    let stored = liaison_store::transparency::verifications(tx, permit).await?;
     Ok(stored
         .into_iter()
         .map(|v| StateVerification {
@@ -486,17 +490,7 @@ pub async fn overview(ctx: &Ctx, actor: &Actor) -> AppResult<Overview> {
         recent: recent.into_iter().map(wire_leaf).collect(),
         heads: heads.iter().map(|h| wire_head(h, &key_id)).collect(),
         own,
-        verifications: liaison_store::transparency::verifications(&mut tx, &permit)
-            .await?
-            .into_iter()
-            .map(|v| StateVerification {
-                state: v.state,
-                tree_size: v.size,
-                root_hash: v.root,
-                recorded_by: v.recorded_by,
-                recorded_at: v.recorded_at,
-            })
-            .collect(),
+        verifications: verifications_in(&mut tx, &permit).await?,
     })
 }
 

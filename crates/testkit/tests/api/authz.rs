@@ -493,17 +493,6 @@ impl World {
     }
 }
 
-fn coordinator_of(code: &str) -> Actor {
-    Actor {
-        account_id: 0,
-        username: format!("{}.coordinator", code.to_lowercase()),
-        role: Role::Coordinator,
-        state: Some(StateCode::parse(code).unwrap()),
-        state_participating: code != "JPN",
-        contact: None,
-    }
-}
-
 fn input(level: &str, name: &str, email: &str) -> ContactInput {
     serde_json::from_value(contact_body(level, name, email, "2027-01-10")).unwrap()
 }
@@ -528,7 +517,7 @@ async fn world() -> World {
     .await
     .unwrap();
     let jpn = StateCode::parse("JPN").unwrap();
-    let jpn_actor = coordinator_of("JPN");
+    let jpn_actor = liaison_testkit::coordinator("JPN");
     ops::directory::create_contact(
         &ctx,
         &jpn_actor,
@@ -554,7 +543,7 @@ async fn world() -> World {
         if technical["key"].is_null() {
             ops::directory::register_key(
                 &ctx,
-                &coordinator_of(code),
+                &liaison_testkit::coordinator(code),
                 id,
                 ED25519_KEY.as_bytes(),
                 app.clock.today(),
@@ -565,7 +554,7 @@ async fn world() -> World {
         contact.insert(target, id);
         let doomed = ops::directory::create_contact(
             &ctx,
-            &coordinator_of(code),
+            &liaison_testkit::coordinator(code),
             &StateCode::parse(code).unwrap(),
             &input("policy", "Leaving soon", "leaving@example.org"),
         )
