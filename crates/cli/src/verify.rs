@@ -126,7 +126,7 @@ async fn check_contact(
         // The server refuses to prove a contact it serves: that is an inconsistency.
         Err(error) if error.downcast_ref::<BadInput>().is_some() => {
             return Ok(Err(format!(
-                "contact {} ({}) is served but the log gives no proof of it: {error}",
+                "contact {} ({}) is served but the log gives no proof of it (if the directory changed during this run, run again): {error}",
                 contact.id, contact.state
             )));
         }
