@@ -9,6 +9,7 @@ pub mod channel;
 pub mod checks;
 pub mod clock;
 pub mod directory;
+pub mod exchange;
 pub mod outbox;
 pub mod reference;
 pub mod transparency;

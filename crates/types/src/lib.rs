@@ -7,6 +7,7 @@ pub mod audit;
 pub mod channel;
 pub mod checks;
 pub mod directory;
+pub mod exchange;
 pub mod problem;
 pub mod state;
 pub mod transparency;

@@ -1,0 +1,366 @@
+//! The rules of the annual information exchange (CBMs 1, 4, 6, 7, 9, 15): a cycle's dates and
+//! sections, whether a submission is late, whether it may be submitted (no required section
+//! empty, every section not in English with its English translation), and the document
+//! references submissions are circulated under (`reference`), and the terminology section read
+//! from CSV (`terms`).
+
+pub mod reference;
+pub mod terms;
+
+use crate::wording::Worded;
+use liaison_types::exchange::{OFFICIAL_LANGUAGES, Section};
+use std::collections::BTreeMap;
+use std::fmt;
+use time::{Date, Month, OffsetDateTime};
+
+/// The years a cycle may be opened for.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2013..=2100;
+
+/// What is wrong with a cycle, a pattern or a submission; worded by the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// The year is outside [`YEARS`].
+    Year { year: i32 },
+    /// The cycle opens after its deadline.
+    OpensAfterDeadline { opens_on: Date, deadline: Date },
+    /// The cycle asks for no section.
+    NoSections,
+    /// A section is asked for twice.
+    DuplicateSection(Section),
+    /// The document reference pattern is not usable.
+    Pattern(String),
+    /// A required section has no text.
+    EmptySection(Section),
+    /// A section is written in a language that is not an official OSCE language.
+    Language { section: Section, language: String },
+    /// A section not in English has no English translation.
+    MissingTranslation { section: Section, language: String },
+}
+
+impl Worded for Invalid {
+    fn message_id(&self) -> &'static str {
+        match self {
+            Invalid::Year { .. } => "invalid-exchange-year",
+            Invalid::OpensAfterDeadline { .. } => "invalid-exchange-opens-after-deadline",
+            Invalid::NoSections => "invalid-exchange-no-sections",
+            Invalid::DuplicateSection(_) => "invalid-exchange-duplicate-section",
+            Invalid::Pattern(_) => "invalid-exchange-pattern",
+            Invalid::EmptySection(_) => "invalid-exchange-empty-section",
+            Invalid::Language { .. } => "invalid-exchange-language",
+            Invalid::MissingTranslation { .. } => "invalid-exchange-missing-translation",
+        }
+    }
+
+    fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Invalid::Year { year } => vec![("year", year.to_string())],
+            Invalid::OpensAfterDeadline { opens_on, deadline } => vec![
+                ("opens_on", opens_on.to_string()),
+                ("deadline", deadline.to_string()),
+            ],
+            Invalid::NoSections => Vec::new(),
+            Invalid::DuplicateSection(section) | Invalid::EmptySection(section) => {
+                vec![("section", section.as_str().to_owned())]
+            }
+            Invalid::Pattern(problem) => vec![("problem", problem.clone())],
+            Invalid::Language { section, language }
+            | Invalid::MissingTranslation { section, language } => vec![
+                ("section", section.as_str().to_owned()),
+                ("language", language.clone()),
+            ],
+        }
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Invalid::Year { year } => write!(
+                f,
+                "{year} is not a year of the exchange ({} to {})",
+                YEARS.start(),
+                YEARS.end()
+            ),
+            Invalid::OpensAfterDeadline { opens_on, deadline } => write!(
+                f,
+                "the cycle opens on {opens_on}, after its deadline {deadline}"
+            ),
+            Invalid::NoSections => write!(f, "choose at least one section"),
+            Invalid::DuplicateSection(section) => {
+                write!(f, "the section {} is chosen twice", section.as_str())
+            }
+            Invalid::Pattern(problem) => write!(f, "the document reference pattern {problem}"),
+            Invalid::EmptySection(section) => {
+                write!(f, "the section {} is required and empty", section.as_str())
+            }
+            Invalid::Language { section, language } => write!(
+                f,
+                "the section {} is in '{language}', not an official OSCE language (en, fr, de, it, ru, es)",
+                section.as_str()
+            ),
+            Invalid::MissingTranslation { section, language } => write!(
+                f,
+                "the section {} is in '{language}' and needs its English translation",
+                section.as_str()
+            ),
+        }
+    }
+}
+
+/// The deadline of a cycle when the manager gives none: 31 October of its year.
+pub fn default_deadline(year: i32) -> Date {
+    Date::from_calendar_date(year, Month::October, 31).unwrap_or(Date::MIN)
+}
+
+/// A cycle as the manager opens it, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CyclePlan {
+    pub year: i32,
+    pub opens_on: Date,
+    pub deadline: Date,
+    pub sections: Vec<Section>,
+}
+
+/// Checks a cycle: a year of the exchange, an opening date not after the deadline (31 October
+/// of the year by default; any date is allowed, to align with UN timetables), and at least one
+/// section, each once (all six by default). Problems by field.
+pub fn plan_cycle(
+    year: i32,
+    opens_on: Date,
+    deadline: Option<Date>,
+    sections: Option<&[Section]>,
+) -> Result<CyclePlan, BTreeMap<String, Invalid>> {
+    let mut problems = BTreeMap::new();
+    if !YEARS.contains(&year) {
+        problems.insert("year".to_owned(), Invalid::Year { year });
+    }
+    let deadline = deadline.unwrap_or_else(|| default_deadline(year));
+    if opens_on > deadline {
+        problems.insert(
+            "opens_on".to_owned(),
+            Invalid::OpensAfterDeadline { opens_on, deadline },
+        );
+    }
+    let sections = sections.map_or_else(|| Section::ALL.to_vec(), <[Section]>::to_vec);
+    if sections.is_empty() {
+        problems.insert("sections".to_owned(), Invalid::NoSections);
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for section in &sections {
+        if !seen.insert(*section) {
+            problems.insert("sections".to_owned(), Invalid::DuplicateSection(*section));
+        }
+    }
+    if problems.is_empty() {
+        Ok(CyclePlan {
+            year,
+            opens_on,
+            deadline,
+            sections,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Whether a submission made at `at` is late for a cycle with `deadline`: the deadline day
+/// counts in full, in UTC. A late submission is still accepted, and marked.
+pub fn is_late(at: OffsetDateTime, deadline: Date) -> bool {
+    at.to_offset(time::UtcOffset::UTC).date() > deadline
+}
+
+/// One section of a draft as submitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionText<'a> {
+    pub section: Section,
+    /// The official OSCE language the section is written in.
+    pub language: &'a str,
+    pub text: &'a str,
+    /// The English translation (none needed when `language` is English).
+    pub english: Option<&'a str>,
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// Every reason a draft cannot be submitted, in the order of the cycle's sections: a required
+/// section missing or empty, a language that is not official, a non-English section without
+/// its English translation. Empty when it may be submitted.
+pub fn submission_problems(required: &[Section], sections: &[SectionText<'_>]) -> Vec<Invalid> {
+    let mut problems = Vec::new();
+    for section in required {
+        let Some(text) = sections.iter().find(|s| s.section == *section) else {
+            problems.push(Invalid::EmptySection(*section));
+            continue;
+        };
+        if blank(text.text) {
+            problems.push(Invalid::EmptySection(*section));
+            continue;
+        }
+        if !OFFICIAL_LANGUAGES.contains(&text.language) {
+            problems.push(Invalid::Language {
+                section: *section,
+                language: text.language.to_owned(),
+            });
+        } else if text.language != "en" && text.english.is_none_or(blank) {
+            problems.push(Invalid::MissingTranslation {
+                section: *section,
+                language: text.language.to_owned(),
+            });
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn a_cycle_defaults_to_31_october_and_all_six_sections() {
+        let plan = plan_cycle(2027, date!(2027 - 06 - 01), None, None).unwrap();
+        assert_eq!(plan.deadline, date!(2027 - 10 - 31));
+        assert_eq!(plan.sections, Section::ALL);
+        assert_eq!(
+            Section::ALL.map(Section::cbm),
+            [1, 4, 6, 7, 9, 15],
+            "the sections answer CBMs 1, 4, 6, 7, 9 and 15"
+        );
+        // Any deadline, to align with UN timetables, even in the next year.
+        let un = plan_cycle(
+            2027,
+            date!(2027 - 06 - 01),
+            Some(date!(2028 - 01 - 15)),
+            Some(&[Section::Threats]),
+        )
+        .unwrap();
+        assert_eq!(un.deadline, date!(2028 - 01 - 15));
+    }
+
+    #[test]
+    fn a_bad_cycle_names_each_problem_by_field() {
+        let problems = plan_cycle(
+            1999,
+            date!(1999 - 12 - 01),
+            None,
+            Some(&[Section::Threats, Section::Threats]),
+        )
+        .unwrap_err();
+        assert_eq!(problems["year"], Invalid::Year { year: 1999 });
+        assert!(matches!(
+            problems["opens_on"],
+            Invalid::OpensAfterDeadline { .. }
+        ));
+        assert_eq!(
+            problems["sections"],
+            Invalid::DuplicateSection(Section::Threats)
+        );
+        let none = plan_cycle(2027, date!(2027 - 01 - 01), None, Some(&[])).unwrap_err();
+        assert_eq!(none["sections"], Invalid::NoSections);
+    }
+
+    #[test]
+    fn the_deadline_day_counts_in_full() {
+        let deadline = date!(2027 - 10 - 31);
+        assert!(!is_late(datetime!(2027-10-31 23:59:59 UTC), deadline));
+        assert!(is_late(datetime!(2027-11-01 00:00:00 UTC), deadline));
+        // 23:30 in Vienna on 1 November is 22:30 UTC: late.
+        assert!(is_late(datetime!(2027-11-01 23:30:00 +1), deadline));
+        // 00:30 in Vienna on 1 November is still 31 October in UTC.
+        assert!(!is_late(datetime!(2027-11-01 00:30:00 +1), deadline));
+    }
+
+    #[test]
+    fn a_submission_names_every_empty_or_untranslated_section() {
+        let required = [Section::Threats, Section::Legislation, Section::Terminology];
+        let sections = [
+            SectionText {
+                section: Section::Threats,
+                language: "fr",
+                text: "Les menaces…",
+                english: None,
+            },
+            SectionText {
+                section: Section::Legislation,
+                language: "en",
+                text: "   ",
+                english: None,
+            },
+        ];
+        assert_eq!(
+            submission_problems(&required, &sections),
+            [
+                Invalid::MissingTranslation {
+                    section: Section::Threats,
+                    language: "fr".into()
+                },
+                Invalid::EmptySection(Section::Legislation),
+                Invalid::EmptySection(Section::Terminology),
+            ]
+        );
+        let fixed = [
+            SectionText {
+                section: Section::Threats,
+                language: "fr",
+                text: "Les menaces…",
+                english: Some("Threats…"),
+            },
+            SectionText {
+                section: Section::Legislation,
+                language: "en",
+                text: "The Act of 2026…",
+                english: None,
+            },
+            SectionText {
+                section: Section::Terminology,
+                language: "pt",
+                text: "termo",
+                english: Some("term"),
+            },
+        ];
+        assert_eq!(
+            submission_problems(&required, &fixed),
+            [Invalid::Language {
+                section: Section::Terminology,
+                language: "pt".into()
+            }]
+        );
+    }
+
+    proptest! {
+        /// A submission is refused exactly when some required section is empty, not in an
+        /// official language, or not in English and without a translation.
+        #[test]
+        fn submission_rule_matches_its_definition(
+            cases in proptest::collection::vec((0usize..6, 0usize..8, any::<bool>(), any::<bool>()), 0..8),
+        ) {
+            let languages = ["en", "fr", "de", "it", "ru", "es", "pt", ""];
+            let sections: Vec<SectionText<'_>> = cases
+                .iter()
+                .map(|&(s, l, text, english)| SectionText {
+                    section: Section::ALL[s],
+                    language: languages[l],
+                    text: if text { "Text" } else { " " },
+                    english: english.then_some("English"),
+                })
+                .collect();
+            let problems = submission_problems(&Section::ALL, &sections);
+            for section in Section::ALL {
+                let first = sections.iter().find(|s| s.section == section);
+                let ok = first.is_some_and(|s| {
+                    !blank(s.text)
+                        && OFFICIAL_LANGUAGES.contains(&s.language)
+                        && (s.language == "en" || s.english.is_some())
+                });
+                let named = problems.iter().any(|p| matches!(p,
+                    Invalid::EmptySection(x) if *x == section)
+                    || matches!(p, Invalid::Language { section: x, .. } | Invalid::MissingTranslation { section: x, .. } if *x == section));
+                prop_assert_eq!(ok, !named, "{:?}", section);
+            }
+        }
+    }
+}
