@@ -13,7 +13,7 @@ use clap::Args;
 use liaison_core::transparency::head::{self, TreeHead};
 use liaison_core::transparency::leaf::Leaf;
 use liaison_core::transparency::merkle::{
-    Hash, Subtrees, leaf_hash, verify_consistency, verify_inclusion,
+    Hash, Subtrees, hash_from_hex, leaf_hash, verify_consistency, verify_inclusion,
 };
 use liaison_types::directory::{Contact, DirectoryStatus, StateEntry};
 use liaison_types::transparency::{
@@ -68,10 +68,7 @@ impl Report {
 }
 
 fn hash(text: &str, what: &str) -> Result<Hash, String> {
-    hex::decode(text)
-        .ok()
-        .and_then(|bytes| Hash::try_from(bytes).ok())
-        .ok_or_else(|| format!("{what} '{text}' is not a SHA-256 hash"))
+    hash_from_hex(text).ok_or_else(|| format!("{what} '{text}' is not a SHA-256 hash"))
 }
 
 fn hashes(list: &[String], what: &str) -> Result<Vec<Hash>, String> {
@@ -214,6 +211,7 @@ async fn served_contacts(client: &Client, retired: bool) -> anyhow::Result<Vec<C
 /// with the signed root and the contacts the API serves.
 async fn monitor(
     client: &Client,
+    served: &[Contact],
     signed: &SignedTreeHead,
     root: &Hash,
     report: &mut Report,
@@ -285,9 +283,8 @@ async fn monitor(
             signed.tree_size
         )),
     }
-    let served = served_contacts(client, true).await?;
     let mut readable = std::collections::BTreeSet::new();
-    for contact in &served {
+    for contact in served {
         readable.insert(contact.state.clone());
         match rebuilt.get(&contact.id) {
             Some(leaf) => {
@@ -459,7 +456,9 @@ pub async fn run(args: VerifyArgs) -> anyhow::Result<ExitCode> {
             args.state.display()
         )?;
     }
-    let contacts = served_contacts(&client, false).await?;
+    // Read once: the current contacts for inclusion, and with the retired ones for the monitor.
+    let served = served_contacts(&client, args.monitor).await?;
+    let contacts: Vec<&Contact> = served.iter().filter(|c| !c.retired).collect();
     let mut proven = 0usize;
     for contact in &contacts {
         match check_contact(&client, contact, &signed, &root).await? {
@@ -473,7 +472,7 @@ pub async fn run(args: VerifyArgs) -> anyhow::Result<ExitCode> {
         contacts.len()
     )?;
     if args.monitor {
-        monitor(&client, &signed, &root, &mut report, &mut out).await?;
+        monitor(&client, &served, &signed, &root, &mut report, &mut out).await?;
     }
     if !report.problems.is_empty() {
         eprintln!(

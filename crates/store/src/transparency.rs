@@ -4,7 +4,7 @@
 
 use crate::{Result, Tx, corrupt, parse_ts, ts};
 use liaison_core::access::{PublishVerification, ReadLog};
-use liaison_core::transparency::merkle::{Hash, NewNode, NodeMap};
+use liaison_core::transparency::merkle::{Hash, NewNode, NodeMap, hash_from_hex};
 use liaison_types::directory::ContactVersion;
 use liaison_types::state::StateCode;
 use sqlx::Row;
@@ -98,11 +98,8 @@ pub async fn size(tx: &mut Tx, _permit: &ReadLog) -> Result<u64> {
     count(row.try_get(0)?)
 }
 
-fn hash_from_hex(text: &str) -> Result<Hash> {
-    hex::decode(text)
-        .ok()
-        .and_then(|bytes| Hash::try_from(bytes).ok())
-        .ok_or_else(|| corrupt(format!("'{text}' is not a stored hash")))
+fn stored_hash(text: &str) -> Result<Hash> {
+    hash_from_hex(text).ok_or_else(|| corrupt(format!("'{text}' is not a stored hash")))
 }
 
 /// The stored nodes among `wanted` (level, index); missing ones are left out.
@@ -125,7 +122,7 @@ pub async fn nodes(tx: &mut Tx, _permit: &ReadLog, wanted: &[(u32, u64)]) -> Res
             let index: i64 = row.try_get(1)?;
             let hash: String = row.try_get(2)?;
             let level = u32::try_from(level).map_err(corrupt)?;
-            map.0.insert((level, count(index)?), hash_from_hex(&hash)?);
+            map.0.insert((level, count(index)?), stored_hash(&hash)?);
         }
     }
     Ok(map)
@@ -279,26 +276,13 @@ pub async fn leaves(
     rows.iter().map(leaf_from_row).collect()
 }
 
-/// The most recent leaves, newest first, of one State or of all.
-pub async fn recent(
-    tx: &mut Tx,
-    _permit: &ReadLog,
-    state: Option<&StateCode>,
-    limit: i64,
-) -> Result<Vec<StoredLeaf>> {
-    let filter = if state.is_some() {
-        "WHERE state_code = $2"
-    } else {
-        ""
-    };
-    let sql = format!(
-        "SELECT {LEAF_COLUMNS} FROM transparency_leaves {filter} ORDER BY idx DESC LIMIT $1"
-    );
-    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(limit);
-    if let Some(state) = state {
-        query = query.bind(state.as_str());
-    }
-    let rows = query.fetch_all(&mut **tx).await?;
+/// The most recent leaves, newest first.
+pub async fn recent(tx: &mut Tx, _permit: &ReadLog, limit: i64) -> Result<Vec<StoredLeaf>> {
+    let sql = format!("SELECT {LEAF_COLUMNS} FROM transparency_leaves ORDER BY idx DESC LIMIT $1");
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(limit)
+        .fetch_all(&mut **tx)
+        .await?;
     rows.iter().map(leaf_from_row).collect()
 }
 

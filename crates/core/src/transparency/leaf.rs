@@ -20,7 +20,7 @@
 //! those eleven values in that order: an append-only log must not hold personal data that may
 //! have to be erased, and whoever may read the contact can recompute the hash.
 
-use super::merkle::{Hash, leaf_hash};
+use super::merkle::{Hash, hash_from_hex, leaf_hash};
 use liaison_types::directory::{
     Change, Contact, ContactDetails, ContactKind, ContactVersion, Level, StructureKind,
 };
@@ -198,9 +198,7 @@ impl Leaf {
         .map_err(|e| bad(7, e.to_string()))?;
         let recorded_at = OffsetDateTime::parse(field(8, "recorded-at")?, &Rfc3339)
             .map_err(|e| bad(8, e.to_string()))?;
-        let details = hex::decode(field(9, "details")?)
-            .ok()
-            .and_then(|bytes| Hash::try_from(bytes).ok())
+        let details = hash_from_hex(field(9, "details")?)
             .ok_or_else(|| bad(9, "expected 64 hex digits".into()))?;
         let leaf = Leaf {
             contact_id,

@@ -40,6 +40,13 @@ pub fn empty_root() -> Hash {
     Sha256::digest(b"").into()
 }
 
+/// A hash from its 64 lower- or upper-case hex digits, if the text is one.
+pub fn hash_from_hex(text: &str) -> Option<Hash> {
+    hex::decode(text)
+        .ok()
+        .and_then(|bytes| Hash::try_from(bytes).ok())
+}
+
 /// The largest power of two strictly smaller than `n` (`n` ≥ 2).
 fn split(n: u64) -> u64 {
     debug_assert!(n >= 2);

@@ -8,7 +8,9 @@ use liaison_core::access::{self, Actor, ReadLog};
 use liaison_core::audit::AuditEvent;
 use liaison_core::transparency::head::{self, LogKey, TreeHead};
 use liaison_core::transparency::leaf::Leaf;
-use liaison_core::transparency::merkle::{self, Hash, ProofError, Subtrees, leaf_hash};
+use liaison_core::transparency::merkle::{
+    self, Hash, ProofError, Subtrees, hash_from_hex, leaf_hash,
+};
 use liaison_store::Tx;
 use liaison_store::transparency::{StoredHead, StoredKey, StoredLeaf};
 use liaison_types::directory::{Change, Contact};
@@ -26,9 +28,7 @@ fn internal(error: impl std::fmt::Display) -> AppError {
 }
 
 fn parse_hash(field: &str, text: &str) -> AppResult<Hash> {
-    hex::decode(text.trim())
-        .ok()
-        .and_then(|bytes| Hash::try_from(bytes).ok())
+    hash_from_hex(text.trim())
         .ok_or_else(|| AppError::validation(field, "expected a SHA-256 hash: 64 hex digits"))
 }
 
@@ -188,27 +188,39 @@ async fn stored_key(tx: &mut Tx, permit: &ReadLog) -> AppResult<StoredKey> {
         .ok_or_else(|| AppError::NotFound("the transparency log has no key yet".into()))
 }
 
-/// The log's public key.
-pub async fn key(ctx: &Ctx, actor: &Actor) -> AppResult<LogKeyInfo> {
-    let permit = access::read_log(actor)?;
-    let mut tx = ctx.store.read().await?;
-    let stored = stored_key(&mut tx, &permit).await?;
-    Ok(LogKeyInfo {
+fn key_info(stored: StoredKey) -> LogKeyInfo {
+    LogKeyInfo {
         algorithm: "ed25519".into(),
         key_id: head::key_id(&stored.public_key),
         public_key: stored.public_key,
         created_at: stored.created_at,
-    })
+    }
 }
 
-async fn latest_in(tx: &mut Tx, permit: &ReadLog) -> AppResult<SignedTreeHead> {
-    let key = stored_key(tx, permit).await?;
+/// The log's public key.
+pub async fn key(ctx: &Ctx, actor: &Actor) -> AppResult<LogKeyInfo> {
+    let permit = access::read_log(actor)?;
+    let mut tx = ctx.store.read().await?;
+    Ok(key_info(stored_key(&mut tx, &permit).await?))
+}
+
+/// The latest head, marked with the id of the key that signed it.
+async fn latest_signed_by(
+    tx: &mut Tx,
+    permit: &ReadLog,
+    key_id: &str,
+) -> AppResult<SignedTreeHead> {
     let latest = liaison_store::transparency::latest_head(tx, permit)
         .await?
         .ok_or_else(|| {
             AppError::NotFound("the transparency log has signed no tree head yet".into())
         })?;
-    Ok(wire_head(&latest, &head::key_id(&key.public_key)))
+    Ok(wire_head(&latest, key_id))
+}
+
+async fn latest_in(tx: &mut Tx, permit: &ReadLog) -> AppResult<SignedTreeHead> {
+    let key = stored_key(tx, permit).await?;
+    latest_signed_by(tx, permit, &head::key_id(&key.public_key)).await
 }
 
 /// The latest signed tree head.
@@ -266,19 +278,28 @@ fn within(size: u64, signed: u64) -> AppResult<()> {
     }
 }
 
+/// The inclusion proof's hashes, from the stored nodes it needs.
+async fn inclusion_path(
+    tx: &mut Tx,
+    permit: &ReadLog,
+    index: u64,
+    size: u64,
+) -> AppResult<Vec<Hash>> {
+    let needed = merkle::needed_for_inclusion(index, size).map_err(refused)?;
+    let nodes = liaison_store::transparency::nodes(tx, permit, &needed).await?;
+    merkle::inclusion_proof(&nodes, index, size).map_err(refused)
+}
+
 async fn inclusion_in(
     tx: &mut Tx,
     permit: &ReadLog,
     index: u64,
     size: u64,
 ) -> AppResult<InclusionProof> {
-    let needed = merkle::needed_for_inclusion(index, size).map_err(refused)?;
-    let nodes = liaison_store::transparency::nodes(tx, permit, &needed).await?;
-    let hashes = merkle::inclusion_proof(&nodes, index, size).map_err(refused)?;
     Ok(InclusionProof {
         leaf_index: index,
         tree_size: size,
-        hashes: hexes(hashes),
+        hashes: hexes(inclusion_path(tx, permit, index, size).await?),
     })
 }
 
@@ -451,11 +472,11 @@ pub struct OwnEntry {
 /// State's entries (checked here on the server; `liaison verify` checks independently), and
 /// the verifications States published.
 pub async fn overview(ctx: &Ctx, actor: &Actor) -> AppResult<Overview> {
-    let key = key(ctx, actor).await?;
     let permit = access::read_log(actor)?;
     let mut tx = ctx.store.read().await?;
-    let head = latest_in(&mut tx, &permit).await?;
-    let recent = liaison_store::transparency::recent(&mut tx, &permit, None, 20).await?;
+    let key = key_info(stored_key(&mut tx, &permit).await?);
+    let head = latest_signed_by(&mut tx, &permit, &key.key_id).await?;
+    let recent = liaison_store::transparency::recent(&mut tx, &permit, 20).await?;
     let heads =
         liaison_store::transparency::heads(&mut tx, &permit, head.tree_size, 10, true).await?;
     let root = parse_hash("root_hash", &head.root_hash)?;
@@ -471,8 +492,8 @@ pub async fn overview(ctx: &Ctx, actor: &Actor) -> AppResult<Overview> {
                 liaison_store::transparency::current_leaf(&mut tx, &permit, contact.id).await?;
             let proven = match &leaf {
                 Some(leaf) if leaf.index < head.tree_size => {
-                    let proof = inclusion_in(&mut tx, &permit, leaf.index, head.tree_size).await?;
-                    proves(leaf, &proof, &root, &contact)
+                    let path = inclusion_path(&mut tx, &permit, leaf.index, head.tree_size).await?;
+                    proves(leaf, &path, head.tree_size, &root, &contact)
                 }
                 _ => false,
             };
@@ -494,18 +515,11 @@ pub async fn overview(ctx: &Ctx, actor: &Actor) -> AppResult<Overview> {
     })
 }
 
-/// Whether a stored leaf is proven in the tree with `root` and describes `contact`.
-fn proves(leaf: &StoredLeaf, proof: &InclusionProof, root: &Hash, contact: &Contact) -> bool {
-    let Ok(hashes) = proof
-        .hashes
-        .iter()
-        .map(|h| parse_hash("hashes", h))
-        .collect::<AppResult<Vec<Hash>>>()
-    else {
-        return false;
-    };
+/// Whether a stored leaf is proven by `path` in the tree of `size` leaves with `root` and
+/// describes `contact`.
+fn proves(leaf: &StoredLeaf, path: &[Hash], size: u64, root: &Hash, contact: &Contact) -> bool {
     let hash = leaf_hash(leaf.data.as_bytes());
-    merkle::verify_inclusion(&hash, leaf.index, proof.tree_size, &hashes, root).is_ok()
+    merkle::verify_inclusion(&hash, leaf.index, size, path, root).is_ok()
         && Leaf::parse(&leaf.data).is_ok_and(|l| l.differences(contact).is_empty())
 }
 
@@ -542,11 +556,7 @@ pub async fn check(ctx: &Ctx) -> AppResult<LogCheck> {
             liaison_store::transparency::leaves(&mut tx, &permit, next, next + MAX_LEAVES).await?;
         let mut expected = next;
         for leaf in batch {
-            while expected < leaf.index {
-                found.add(format!("leaf {expected} is missing"));
-                tree.append([0; 32]);
-                expected += 1;
-            }
+            expected = missing_until(leaf.index, expected, &mut tree, &mut found);
             // The tree is rebuilt from the stored hashes, so that an edited text is reported
             // once, here, and an edited hash in the nodes and heads it breaks.
             let text_hash = leaf_hash(leaf.data.as_bytes());
@@ -556,10 +566,7 @@ pub async fn check(ctx: &Ctx) -> AppResult<LogCheck> {
                     leaf.index
                 ));
             }
-            let hash = hex::decode(&leaf.hash)
-                .ok()
-                .and_then(|bytes| Hash::try_from(bytes).ok())
-                .unwrap_or(text_hash);
+            let hash = hash_from_hex(&leaf.hash).unwrap_or(text_hash);
             match Leaf::parse(&leaf.data) {
                 Ok(parsed)
                     if parsed.contact_id == leaf.contact_id
@@ -577,11 +584,12 @@ pub async fn check(ctx: &Ctx) -> AppResult<LogCheck> {
             by_version.insert((leaf.contact_id, leaf.version), text_hash);
             expected += 1;
         }
-        while expected < (next + MAX_LEAVES).min(size) {
-            found.add(format!("leaf {expected} is missing"));
-            tree.append([0; 32]);
-            expected += 1;
-        }
+        missing_until(
+            (next + MAX_LEAVES).min(size),
+            expected,
+            &mut tree,
+            &mut found,
+        );
         next += MAX_LEAVES;
     }
     check_nodes(&mut tx, &permit, &tree, &mut found).await?;
@@ -593,6 +601,16 @@ pub async fn check(ctx: &Ctx) -> AppResult<LogCheck> {
         intact: found.count == 0,
         problems: found.shown,
     })
+}
+
+/// Reports the leaves from `from` up to `until` as missing, with a placeholder in the rebuilt
+/// tree so that the later leaves keep their indexes; returns `until` (or `from`, if later).
+fn missing_until(until: u64, from: u64, tree: &mut Subtrees, found: &mut Findings) -> u64 {
+    for index in from..until {
+        found.add(format!("leaf {index} is missing"));
+        tree.append([0; 32]);
+    }
+    until.max(from)
 }
 
 async fn check_nodes(
@@ -680,7 +698,7 @@ async fn check_heads(
                     stored.size
                 ));
             }
-            let claimed = parse_hash("root", &stored.root).unwrap_or([0; 32]);
+            let claimed = hash_from_hex(&stored.root).unwrap_or([0; 32]);
             let signed = TreeHead::new(stored.size, claimed, stored.signed_at);
             if head::verify(&signed, &stored.signature, &key.public_key).is_err() {
                 found.add(format!(

@@ -6,7 +6,9 @@
 
 use liaison_core::transparency::head::{self, TreeHead};
 use liaison_core::transparency::leaf::Leaf;
-use liaison_core::transparency::merkle::{Hash, leaf_hash, verify_consistency, verify_inclusion};
+use liaison_core::transparency::merkle::{
+    Hash, hash_from_hex, leaf_hash, verify_consistency, verify_inclusion,
+};
 use liaison_store::Dialect;
 use liaison_testkit::{
     ApiClient, Backend, Options, TestApp, backends, contact_body, spawn_app_with,
@@ -27,7 +29,7 @@ async fn app_on(backend: Backend) -> TestApp {
 }
 
 fn hash(text: &str) -> Hash {
-    hex::decode(text).unwrap().try_into().unwrap()
+    hash_from_hex(text).unwrap()
 }
 
 fn hashes(list: &[String]) -> Vec<Hash> {
