@@ -418,6 +418,172 @@ pub fn operator_read_contacts(state: &State) -> ReadContacts {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The annual information exchange (CBMs 1, 4, 6, 7, 9, 15).
+
+/// Permission to open exchange cycles and circulate submissions.
+#[derive(Debug, Clone)]
+pub struct ManageExchange(());
+
+/// The network manager opens exchange cycles and, where a cycle says so, circulates the
+/// submissions.
+pub fn manage_exchange(actor: &Actor) -> Result<ManageExchange, Denied> {
+    if actor.role == Role::Manager {
+        Ok(ManageExchange(()))
+    } else {
+        Err(Denied(
+            "only the network manager opens exchange cycles and circulates submissions",
+        ))
+    }
+}
+
+/// The work the server does by itself in the exchange (circulating on submission).
+pub fn exchange_system() -> ManageExchange {
+    ManageExchange(())
+}
+
+/// Permission to read the exchange's cycles and their overview: which States submitted, on time
+/// or late, and how complete each draft is, never a draft's content.
+#[derive(Debug, Clone)]
+pub struct ReadExchange(());
+
+/// Every signed-in account sees the cycles and their overview.
+pub fn read_exchange(_actor: &Actor) -> Result<ReadExchange, Denied> {
+    Ok(ReadExchange(()))
+}
+
+/// The server's own reading of the exchange (the store re-reading what it just wrote).
+pub fn read_exchange_system() -> ReadExchange {
+    ReadExchange(())
+}
+
+/// Permission to read one State's draft (its content and versions).
+#[derive(Debug, Clone)]
+pub struct ReadDraft {
+    state: StateCode,
+}
+
+impl ReadDraft {
+    pub fn state(&self) -> &StateCode {
+        &self.state
+    }
+}
+
+/// A draft is private to its State: its coordinator and points of contact read it. Not even the
+/// network manager reads it (the overview shows only that it exists and how complete it is).
+pub fn read_draft(actor: &Actor, state: &StateCode) -> Result<ReadDraft, Denied> {
+    if actor.acts_for(state) {
+        Ok(ReadDraft {
+            state: state.clone(),
+        })
+    } else {
+        Err(Denied(
+            "a draft is private to its State; other States read it once it is circulated",
+        ))
+    }
+}
+
+/// Permission to write one State's submission (draft, submit).
+#[derive(Debug, Clone)]
+pub struct EditSubmission {
+    state: StateCode,
+}
+
+impl EditSubmission {
+    pub fn state(&self) -> &StateCode {
+        &self.state
+    }
+}
+
+/// The State's national coordinator drafts and submits its consolidated input, for a
+/// participating State.
+pub fn edit_submission(actor: &Actor, state: &State) -> Result<EditSubmission, Denied> {
+    if actor.role == Role::Coordinator
+        && actor.acts_for(&state.code)
+        && state.status.is_participating()
+    {
+        Ok(EditSubmission {
+            state: state.code.clone(),
+        })
+    } else {
+        Err(Denied(
+            "only a participating State's national coordinator drafts and submits its input",
+        ))
+    }
+}
+
+/// Permission to read circulated submissions (every version, its inquiries as far as
+/// [`read_inquiry`] allows).
+#[derive(Debug, Clone)]
+pub struct ReadCirculated(());
+
+/// Circulated submissions are readable by every participating State's accounts and by the
+/// network manager, who circulates them.
+pub fn read_circulated(actor: &Actor) -> Result<ReadCirculated, Denied> {
+    if actor.role == Role::Manager || actor.of_participating_state() {
+        Ok(ReadCirculated(()))
+    } else {
+        Err(Denied(
+            "circulated submissions are for the participating States and the network manager",
+        ))
+    }
+}
+
+/// The server's reading of a submission's earlier documents while it circulates the next.
+pub fn exchange_circulation() -> ReadCirculated {
+    ReadCirculated(())
+}
+
+/// Permission to take part in inquiries as one State.
+#[derive(Debug, Clone)]
+pub struct Inquire {
+    state: StateCode,
+}
+
+impl Inquire {
+    pub fn state(&self) -> &StateCode {
+        &self.state
+    }
+}
+
+/// A participating State's coordinator or point of contact raises an inquiry about another
+/// State's circulated submission, or answers one about its own.
+pub fn inquire(actor: &Actor) -> Result<Inquire, Denied> {
+    match (&actor.state, actor.of_participating_state()) {
+        (Some(state), true) => Ok(Inquire {
+            state: state.clone(),
+        }),
+        _ => Err(Denied(
+            "inquiries are raised and answered by participating States' accounts",
+        )),
+    }
+}
+
+/// Whether the actor reads an inquiry's thread: the two States it is between, and every reader
+/// of circulated submissions once the submitting State made it public.
+pub fn read_inquiry(
+    actor: &Actor,
+    asking: &StateCode,
+    submitting: &StateCode,
+    public: bool,
+) -> bool {
+    actor.acts_for(asking)
+        || actor.acts_for(submitting)
+        || (public && read_circulated(actor).is_ok())
+}
+
+/// Only the submitting State's national coordinator makes an inquiry's thread public (or
+/// private again).
+pub fn publish_inquiry(actor: &Actor, submitting: &StateCode) -> Result<(), Denied> {
+    if actor.role == Role::Coordinator && actor.acts_for(submitting) {
+        Ok(())
+    } else {
+        Err(Denied(
+            "only the submitting State's national coordinator decides who reads an inquiry",
+        ))
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
@@ -442,6 +608,50 @@ mod tests {
             state_participating: participating,
             contact: None,
         }
+    }
+
+    #[test]
+    fn exchange_matrix() {
+        let deu = state("DEU", StateStatus::Participating);
+        let jpn = state("JPN", StateStatus::PartnerAsian);
+        let manager = actor(Role::Manager, None, false);
+        let deu_coord = actor(Role::Coordinator, Some("DEU"), true);
+        let deu_poc = actor(Role::Poc, Some("DEU"), true);
+        let fra_coord = actor(Role::Coordinator, Some("FRA"), true);
+        let jpn_coord = actor(Role::Coordinator, Some("JPN"), false);
+        let observer = actor(Role::Observer, None, false);
+        // Drafts: the State's own accounts only.
+        assert!(read_draft(&deu_coord, &deu.code).is_ok());
+        assert!(read_draft(&deu_poc, &deu.code).is_ok());
+        assert!(read_draft(&fra_coord, &deu.code).is_err());
+        assert!(read_draft(&manager, &deu.code).is_err());
+        // Writing: the participating State's coordinator.
+        assert!(edit_submission(&deu_coord, &deu).is_ok());
+        assert!(edit_submission(&deu_poc, &deu).is_err());
+        assert!(edit_submission(&fra_coord, &deu).is_err());
+        assert!(edit_submission(&jpn_coord, &jpn).is_err());
+        assert!(edit_submission(&manager, &deu).is_err());
+        // Circulated: participating States and the manager.
+        assert!(read_circulated(&manager).is_ok());
+        assert!(read_circulated(&fra_coord).is_ok());
+        assert!(read_circulated(&jpn_coord).is_err());
+        assert!(read_circulated(&observer).is_err());
+        assert!(manage_exchange(&manager).is_ok());
+        assert!(manage_exchange(&deu_coord).is_err());
+        // Inquiries: between the two States, public when the submitting State says so.
+        let fra = StateCode::parse("FRA").unwrap();
+        let ita = actor(Role::Poc, Some("ITA"), true);
+        assert!(inquire(&fra_coord).is_ok());
+        assert!(inquire(&jpn_coord).is_err());
+        assert!(inquire(&manager).is_err());
+        assert!(read_inquiry(&fra_coord, &fra, &deu.code, false));
+        assert!(read_inquiry(&deu_poc, &fra, &deu.code, false));
+        assert!(!read_inquiry(&ita, &fra, &deu.code, false));
+        assert!(read_inquiry(&ita, &fra, &deu.code, true));
+        assert!(!read_inquiry(&observer, &fra, &deu.code, true));
+        assert!(publish_inquiry(&deu_coord, &deu.code).is_ok());
+        assert!(publish_inquiry(&deu_poc, &deu.code).is_err());
+        assert!(publish_inquiry(&fra_coord, &deu.code).is_err());
     }
 
     #[test]

@@ -129,6 +129,36 @@ pub enum AuditEvent {
         size: u64,
         root: String,
     },
+    /// The network manager opened an exchange cycle.
+    ExchangeCycleOpened {
+        year: i32,
+        after: Value,
+    },
+    /// A section of a State's draft was saved (the version only: drafts are private).
+    ExchangeDraftSaved {
+        year: i32,
+        state: String,
+        section: String,
+        version: i64,
+    },
+    /// A State submitted its input (on time or late).
+    ExchangeSubmitted {
+        year: i32,
+        state: String,
+        late: bool,
+    },
+    /// A submission was circulated under a document reference.
+    ExchangeCirculated {
+        year: i32,
+        state: String,
+        reference: String,
+    },
+    /// An inquiry was raised, answered, or made public or private.
+    ExchangeInquiry {
+        inquiry_id: i64,
+        state: String,
+        action: &'static str,
+    },
 }
 
 /// The stored form of an event.
@@ -146,6 +176,49 @@ impl AuditEvent {
             Some(value.to_string())
         }
         let (event, subject, before, after) = match self {
+            AuditEvent::ExchangeCycleOpened { year, after } => (
+                "exchange.cycle-opened",
+                format!("exchange/{year}"),
+                None,
+                json(after),
+            ),
+            AuditEvent::ExchangeDraftSaved {
+                year,
+                state,
+                section,
+                version,
+            } => (
+                "exchange.draft-saved",
+                format!("exchange/{year}/{state}"),
+                None,
+                json(&serde_json::json!({ "section": section, "version": version })),
+            ),
+            AuditEvent::ExchangeSubmitted { year, state, late } => (
+                "exchange.submitted",
+                format!("exchange/{year}/{state}"),
+                None,
+                json(&serde_json::json!({ "late": late })),
+            ),
+            AuditEvent::ExchangeCirculated {
+                year,
+                state,
+                reference,
+            } => (
+                "exchange.circulated",
+                format!("exchange/{year}/{state}"),
+                None,
+                json(&serde_json::json!({ "reference": reference })),
+            ),
+            AuditEvent::ExchangeInquiry {
+                inquiry_id,
+                state,
+                action,
+            } => (
+                "exchange.inquiry",
+                format!("inquiry/{inquiry_id}"),
+                None,
+                json(&serde_json::json!({ "state": state, "action": action })),
+            ),
             AuditEvent::AccountCreated { account_id, after } => (
                 "account.created",
                 format!("account/{account_id}"),

@@ -10,12 +10,23 @@ use liaison_store::StoreError;
 use liaison_types::Problem;
 use liaison_types::problem::LineError;
 
+/// A problem as the catalogue words it: its field, message id and named arguments.
+pub type WordedProblem = (String, &'static str, Vec<(&'static str, String)>);
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0}")]
     BadRequest(String),
     #[error("{detail}")]
     Validation { detail: String, errors: FieldErrors },
+    /// A validation problem the catalogue words: the API sends it in English like
+    /// `Validation`, a page words it in the reader's language.
+    #[error("{detail}")]
+    Worded {
+        detail: String,
+        errors: FieldErrors,
+        worded: Vec<WordedProblem>,
+    },
     #[error("the file has {} problem(s); nothing was imported", .0.len())]
     Import(Vec<LineError>),
     #[error("{0}")]
@@ -52,10 +63,52 @@ impl AppError {
         AppError::Validation { detail, errors }
     }
 
+    /// Problems by field, each worded by the catalogue (in English for the API).
+    pub fn worded<W: liaison_core::wording::Worded>(
+        problems: impl IntoIterator<Item = (String, W)>,
+    ) -> AppError {
+        let mut errors = FieldErrors::new();
+        let mut worded = Vec::new();
+        for (field, problem) in problems {
+            errors.insert(field.clone(), problem.to_string());
+            worded.push((field, problem.message_id(), problem.args()));
+        }
+        let detail = errors
+            .iter()
+            .map(|(field, message)| format!("{field}: {message}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        AppError::Worded {
+            detail,
+            errors,
+            worded,
+        }
+    }
+
+    /// The problems by field in `lang`, when this is a validation problem.
+    pub fn field_errors(&self, lang: &str) -> Option<FieldErrors> {
+        match self {
+            AppError::Validation { errors, .. } => Some(errors.clone()),
+            AppError::Worded { worded, .. } => Some(
+                worded
+                    .iter()
+                    .map(|(field, id, args)| {
+                        let args: Vec<(
+                            &str,
+                            fluent_templates::fluent_bundle::FluentValue<'static>,
+                        )> = args.iter().map(|(n, v)| (*n, v.clone().into())).collect();
+                        (field.clone(), crate::i18n::tr_args(lang, id, &args))
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
     fn status_and_kind(&self) -> (StatusCode, &'static str, &'static str) {
         match self {
             AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad-request", "Bad request"),
-            AppError::Validation { .. } => (
+            AppError::Validation { .. } | AppError::Worded { .. } => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "validation",
                 "Invalid input",
@@ -95,7 +148,9 @@ impl AppError {
             request_id: None,
         };
         match self {
-            AppError::Validation { errors, .. } => problem.errors = errors.clone(),
+            AppError::Validation { errors, .. } | AppError::Worded { errors, .. } => {
+                problem.errors = errors.clone()
+            }
             AppError::Import(lines) => problem.lines = lines.clone(),
             _ => {}
         }

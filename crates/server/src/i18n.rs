@@ -695,6 +695,36 @@ mod tests {
                 ]),
             ),
             ("region-", wire(&liaison_types::state::Region::ALL)),
+            (
+                "exchange-section-",
+                wire(&liaison_types::exchange::Section::ALL),
+            ),
+            (
+                "exchange-circulation-",
+                wire(&[
+                    liaison_types::exchange::Circulation::OnSubmission,
+                    liaison_types::exchange::Circulation::ByManager,
+                ]),
+            ),
+            ("exchange-status-", {
+                use liaison_types::exchange::SubmissionStatus as S;
+                fn status(s: S) -> S {
+                    // Exhaustive, so that a new status cannot be added without its message.
+                    match s {
+                        S::NotStarted | S::Draft | S::Submitted | S::Circulated | S::Revising => s,
+                    }
+                }
+                wire(
+                    &[
+                        S::NotStarted,
+                        S::Draft,
+                        S::Submitted,
+                        S::Circulated,
+                        S::Revising,
+                    ]
+                    .map(status),
+                )
+            }),
             ("kind-", wire(&liaison_types::channel::RequestKind::ALL)),
             ("urgency-", wire(&liaison_types::channel::Urgency::ALL)),
             (
@@ -992,6 +1022,76 @@ mod validation_tests {
     #[test]
     fn every_check_problem_is_worded_in_every_language_as_the_api_does_in_english() {
         let problems = every_check_problem();
+        assert_worded_everywhere(&problems);
+        for invalid in &problems {
+            assert_eq!(
+                worded("en", invalid),
+                invalid.to_string(),
+                "{}",
+                invalid.message_id()
+            );
+        }
+    }
+
+    fn every_exchange_problem() -> Vec<liaison_core::exchange::Invalid> {
+        use liaison_core::exchange::Invalid as E;
+        use liaison_types::exchange::Section;
+        let all = vec![
+            E::Year { year: 1999 },
+            E::OpensAfterDeadline {
+                opens_on: date!(2027 - 11 - 02),
+                deadline: date!(2027 - 10 - 31),
+            },
+            E::NoSections,
+            E::DuplicateSection(Section::Threats),
+            E::Pattern("needs the running number {n} exactly once".into()),
+            E::EmptySection(Section::Legislation),
+            E::Language {
+                section: Section::Threats,
+                language: "pt".into(),
+            },
+            E::MissingTranslation {
+                section: Section::Organisation,
+                language: "fr".into(),
+            },
+            E::NotAsked(Section::CriticalInfrastructure),
+            E::Term {
+                index: 2,
+                problem: "term is required".into(),
+            },
+            E::NotOpen {
+                opens_on: date!(2027 - 03 - 01),
+            },
+            E::AwaitingCirculation,
+            E::NothingToRevise,
+            E::NotSubmitted,
+            E::TooLong { max: 200_000 },
+        ];
+        for invalid in &all {
+            match invalid {
+                E::Year { .. }
+                | E::OpensAfterDeadline { .. }
+                | E::NoSections
+                | E::DuplicateSection(_)
+                | E::Pattern(_)
+                | E::EmptySection(_)
+                | E::Language { .. }
+                | E::MissingTranslation { .. }
+                | E::NotAsked(_)
+                | E::Term { .. }
+                | E::NotOpen { .. }
+                | E::AwaitingCirculation
+                | E::NothingToRevise
+                | E::NotSubmitted
+                | E::TooLong { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_exchange_problem_is_worded_in_every_language_as_the_api_does_in_english() {
+        let problems = every_exchange_problem();
         assert_worded_everywhere(&problems);
         for invalid in &problems {
             assert_eq!(

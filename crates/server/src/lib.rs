@@ -11,6 +11,7 @@ pub mod extract;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod markdown;
 pub mod middleware;
 pub mod ops;
 pub mod templates;

@@ -125,6 +125,23 @@ pub async fn coordinators(tx: &mut Tx, state: &StateCode) -> Result<Vec<Account>
     rows.iter().map(from_row).collect()
 }
 
+/// The active coordinators of every participating State, by State: who the exchange notifies.
+pub async fn participating_coordinators(tx: &mut Tx) -> Result<Vec<Account>> {
+    let columns = COLUMNS
+        .split(", ")
+        .map(|c| format!("a.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT {columns} FROM accounts a JOIN states s ON s.code = a.state_code \
+         WHERE a.role = 'coordinator' AND a.disabled = 0 AND s.status = 'participating' ORDER BY a.state_code, a.id"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_all(&mut **tx)
+        .await?;
+    rows.iter().map(from_row).collect()
+}
+
 /// Stores a new, not yet confirmed TOTP secret (enrolment in progress).
 pub async fn set_pending_totp(tx: &mut Tx, id: i64, secret: &str) -> Result<()> {
     sqlx::query("UPDATE accounts SET totp_secret = $1, totp_enabled = 0, totp_last_step = NULL WHERE id = $2")

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod channel;
 pub mod checks;
 pub mod directory;
+pub mod exchange;
 pub mod outbox;
 pub mod session;
 pub mod state;

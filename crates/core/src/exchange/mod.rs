@@ -4,11 +4,12 @@
 //! references submissions are circulated under (`reference`), and the terminology section read
 //! from CSV (`terms`).
 
+pub mod diff;
 pub mod reference;
 pub mod terms;
 
 use crate::wording::Worded;
-use liaison_types::exchange::{OFFICIAL_LANGUAGES, Section};
+use liaison_types::exchange::{OFFICIAL_LANGUAGES, Section, SubmissionStatus};
 use std::collections::BTreeMap;
 use std::fmt;
 use time::{Date, Month, OffsetDateTime};
@@ -35,6 +36,20 @@ pub enum Invalid {
     Language { section: Section, language: String },
     /// A section not in English has no English translation.
     MissingTranslation { section: Section, language: String },
+    /// The section is not one the cycle asks for.
+    NotAsked(Section),
+    /// A term of the terminology section is not valid.
+    Term { index: usize, problem: String },
+    /// The cycle does not open before this day.
+    NotOpen { opens_on: Date },
+    /// The submission waits for the network manager to circulate it and cannot change.
+    AwaitingCirculation,
+    /// The circulated submission has no change to submit as a revision.
+    NothingToRevise,
+    /// Only a submitted input is circulated.
+    NotSubmitted,
+    /// A text is longer than a section may be.
+    TooLong { max: usize },
 }
 
 impl Worded for Invalid {
@@ -48,6 +63,13 @@ impl Worded for Invalid {
             Invalid::EmptySection(_) => "invalid-exchange-empty-section",
             Invalid::Language { .. } => "invalid-exchange-language",
             Invalid::MissingTranslation { .. } => "invalid-exchange-missing-translation",
+            Invalid::NotAsked(_) => "invalid-exchange-not-asked",
+            Invalid::Term { .. } => "invalid-exchange-term",
+            Invalid::NotOpen { .. } => "invalid-exchange-not-open",
+            Invalid::AwaitingCirculation => "invalid-exchange-awaiting-circulation",
+            Invalid::NothingToRevise => "invalid-exchange-nothing-to-revise",
+            Invalid::NotSubmitted => "invalid-exchange-not-submitted",
+            Invalid::TooLong { .. } => "invalid-exchange-too-long",
         }
     }
 
@@ -58,7 +80,17 @@ impl Worded for Invalid {
                 ("opens_on", opens_on.to_string()),
                 ("deadline", deadline.to_string()),
             ],
-            Invalid::NoSections => Vec::new(),
+            Invalid::NoSections
+            | Invalid::AwaitingCirculation
+            | Invalid::NothingToRevise
+            | Invalid::NotSubmitted => Vec::new(),
+            Invalid::NotAsked(section) => vec![("section", section.as_str().to_owned())],
+            Invalid::Term { index, problem } => vec![
+                ("number", (index + 1).to_string()),
+                ("problem", problem.clone()),
+            ],
+            Invalid::NotOpen { opens_on } => vec![("opens_on", opens_on.to_string())],
+            Invalid::TooLong { max } => vec![("max", max.to_string())],
             Invalid::DuplicateSection(section) | Invalid::EmptySection(section) => {
                 vec![("section", section.as_str().to_owned())]
             }
@@ -103,6 +135,25 @@ impl fmt::Display for Invalid {
                 "the section {} is in '{language}' and needs its English translation",
                 section.as_str()
             ),
+            Invalid::NotAsked(section) => write!(
+                f,
+                "the cycle does not ask for the section {}",
+                section.as_str()
+            ),
+            Invalid::Term { index, problem } => write!(f, "term {}: {problem}", index + 1),
+            Invalid::NotOpen { opens_on } => {
+                write!(f, "the cycle opens on {opens_on}; drafting starts then")
+            }
+            Invalid::AwaitingCirculation => write!(
+                f,
+                "the submission waits for circulation and cannot change until it is circulated"
+            ),
+            Invalid::NothingToRevise => write!(
+                f,
+                "nothing changed since the circulated version; change a section to submit a revision"
+            ),
+            Invalid::NotSubmitted => write!(f, "only a submitted input is circulated"),
+            Invalid::TooLong { max } => write!(f, "a text may have at most {max} characters"),
         }
     }
 }
@@ -178,6 +229,8 @@ pub struct SectionText<'a> {
     pub text: &'a str,
     /// The English translation (none needed when `language` is English).
     pub english: Option<&'a str>,
+    /// How many terms it lists (the terminology section; each term carries its own English).
+    pub terms: usize,
 }
 
 fn blank(text: &str) -> bool {
@@ -185,8 +238,8 @@ fn blank(text: &str) -> bool {
 }
 
 /// Every reason a draft cannot be submitted, in the order of the cycle's sections: a required
-/// section missing or empty, a language that is not official, a non-English section without
-/// its English translation. Empty when it may be submitted.
+/// section missing or empty (no text and no term), a language that is not official, a
+/// non-English text without its English translation. Empty when it may be submitted.
 pub fn submission_problems(required: &[Section], sections: &[SectionText<'_>]) -> Vec<Invalid> {
     let mut problems = Vec::new();
     for section in required {
@@ -194,7 +247,7 @@ pub fn submission_problems(required: &[Section], sections: &[SectionText<'_>]) -
             problems.push(Invalid::EmptySection(*section));
             continue;
         };
-        if blank(text.text) {
+        if blank(text.text) && text.terms == 0 {
             problems.push(Invalid::EmptySection(*section));
             continue;
         }
@@ -203,7 +256,7 @@ pub fn submission_problems(required: &[Section], sections: &[SectionText<'_>]) -
                 section: *section,
                 language: text.language.to_owned(),
             });
-        } else if text.language != "en" && text.english.is_none_or(blank) {
+        } else if text.language != "en" && !blank(text.text) && text.english.is_none_or(blank) {
             problems.push(Invalid::MissingTranslation {
                 section: *section,
                 language: text.language.to_owned(),
@@ -213,10 +266,142 @@ pub fn submission_problems(required: &[Section], sections: &[SectionText<'_>]) -
     problems
 }
 
+/// The most characters a section's text (or its translation) may have.
+pub const MAX_TEXT: usize = 200_000;
+
+/// Whether a section may be saved: the cycle asks for it, it is open, the submission is not
+/// waiting for circulation, the language is official (checked at once, so a draft never holds
+/// an unofficial one), the texts within [`MAX_TEXT`] and every term valid (normalised in place).
+pub fn check_section(
+    cycle: &CyclePlan,
+    status: SubmissionStatus,
+    today: Date,
+    section: Section,
+    input: &mut liaison_types::exchange::SectionInput,
+) -> Result<(), BTreeMap<String, Invalid>> {
+    let mut problems = BTreeMap::new();
+    if !cycle.sections.contains(&section) {
+        problems.insert("section".to_owned(), Invalid::NotAsked(section));
+    }
+    if today < cycle.opens_on {
+        problems.insert(
+            "section".to_owned(),
+            Invalid::NotOpen {
+                opens_on: cycle.opens_on,
+            },
+        );
+    }
+    if status == SubmissionStatus::Submitted {
+        problems.insert("section".to_owned(), Invalid::AwaitingCirculation);
+    }
+    input.language = input.language.trim().to_lowercase();
+    if !OFFICIAL_LANGUAGES.contains(&input.language.as_str()) {
+        problems.insert(
+            "language".to_owned(),
+            Invalid::Language {
+                section,
+                language: input.language.clone(),
+            },
+        );
+    }
+    if input.language == "en" {
+        input.english = None;
+    }
+    if input.english.as_deref().is_some_and(blank) {
+        input.english = None;
+    }
+    for (field, text) in [
+        ("text", Some(&input.text)),
+        ("english", input.english.as_ref()),
+    ] {
+        if text.is_some_and(|t| t.chars().count() > MAX_TEXT) {
+            problems.insert(field.to_owned(), Invalid::TooLong { max: MAX_TEXT });
+        }
+    }
+    if section != Section::Terminology && !input.terms.is_empty() {
+        problems.insert(
+            "terms".to_owned(),
+            Invalid::Term {
+                index: 0,
+                problem: "only the terminology section lists terms".to_owned(),
+            },
+        );
+    }
+    if input.terms.len() > terms::MAX_TERMS {
+        problems.insert(
+            "terms".to_owned(),
+            Invalid::Term {
+                index: terms::MAX_TERMS,
+                problem: format!("a section lists at most {} terms", terms::MAX_TERMS),
+            },
+        );
+    }
+    let mut checked = Vec::with_capacity(input.terms.len());
+    for (index, term) in std::mem::take(&mut input.terms).into_iter().enumerate() {
+        match terms::check(term) {
+            Ok(term) => checked.push(term),
+            Err(errors) => {
+                problems
+                    .entry("terms".to_owned())
+                    .or_insert_with(|| Invalid::Term {
+                        index,
+                        problem: errors.join("; "),
+                    });
+            }
+        }
+    }
+    input.terms = checked;
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// Whether a submission in `status` may be submitted now (its sections are checked by
+/// [`submission_problems`]): not while it waits for circulation, and after circulation only
+/// when a section changed (a revision).
+pub fn may_submit(status: SubmissionStatus) -> Result<(), Invalid> {
+    match status {
+        SubmissionStatus::Submitted => Err(Invalid::AwaitingCirculation),
+        SubmissionStatus::Circulated => Err(Invalid::NothingToRevise),
+        SubmissionStatus::NotStarted | SubmissionStatus::Draft | SubmissionStatus::Revising => {
+            Ok(())
+        }
+    }
+}
+
+/// What a submission becomes when it is submitted: circulated at once, or waiting for the
+/// network manager.
+pub fn after_submit(circulation: liaison_types::exchange::Circulation) -> SubmissionStatus {
+    match circulation {
+        liaison_types::exchange::Circulation::OnSubmission => SubmissionStatus::Circulated,
+        liaison_types::exchange::Circulation::ByManager => SubmissionStatus::Submitted,
+    }
+}
+
+/// What a submission becomes when a section is saved.
+pub fn after_save(status: SubmissionStatus) -> SubmissionStatus {
+    match status {
+        SubmissionStatus::Circulated | SubmissionStatus::Revising => SubmissionStatus::Revising,
+        _ => SubmissionStatus::Draft,
+    }
+}
+
+/// Only a submission waiting for circulation is circulated by the network manager.
+pub fn may_circulate(status: SubmissionStatus) -> Result<(), Invalid> {
+    if status == SubmissionStatus::Submitted {
+        Ok(())
+    } else {
+        Err(Invalid::NotSubmitted)
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
+    use liaison_types::exchange::Term;
     use proptest::prelude::*;
     use time::macros::{date, datetime};
 
@@ -283,12 +468,14 @@ mod tests {
                 language: "fr",
                 text: "Les menaces…",
                 english: None,
+                terms: 0,
             },
             SectionText {
                 section: Section::Legislation,
                 language: "en",
                 text: "   ",
                 english: None,
+                terms: 0,
             },
         ];
         assert_eq!(
@@ -308,18 +495,21 @@ mod tests {
                 language: "fr",
                 text: "Les menaces…",
                 english: Some("Threats…"),
+                terms: 0,
             },
             SectionText {
                 section: Section::Legislation,
                 language: "en",
                 text: "The Act of 2026…",
                 english: None,
+                terms: 0,
             },
             SectionText {
                 section: Section::Terminology,
                 language: "pt",
                 text: "termo",
                 english: Some("term"),
+                terms: 0,
             },
         ];
         assert_eq!(
@@ -329,6 +519,137 @@ mod tests {
                 language: "pt".into()
             }]
         );
+    }
+
+    #[test]
+    fn a_submission_moves_from_draft_to_circulated_and_to_revisions() {
+        use liaison_types::exchange::Circulation;
+        assert_eq!(
+            after_save(SubmissionStatus::NotStarted),
+            SubmissionStatus::Draft
+        );
+        assert_eq!(
+            after_submit(Circulation::OnSubmission),
+            SubmissionStatus::Circulated
+        );
+        assert_eq!(
+            after_submit(Circulation::ByManager),
+            SubmissionStatus::Submitted
+        );
+        assert_eq!(
+            may_submit(SubmissionStatus::Submitted),
+            Err(Invalid::AwaitingCirculation)
+        );
+        assert_eq!(
+            may_submit(SubmissionStatus::Circulated),
+            Err(Invalid::NothingToRevise)
+        );
+        assert!(may_submit(SubmissionStatus::Revising).is_ok());
+        assert_eq!(
+            after_save(SubmissionStatus::Circulated),
+            SubmissionStatus::Revising
+        );
+        assert!(may_circulate(SubmissionStatus::Submitted).is_ok());
+        assert_eq!(
+            may_circulate(SubmissionStatus::Draft),
+            Err(Invalid::NotSubmitted)
+        );
+    }
+
+    #[test]
+    fn a_section_is_checked_before_it_is_saved() {
+        use liaison_types::exchange::SectionInput;
+        let cycle = plan_cycle(
+            2027,
+            date!(2027 - 01 - 10),
+            None,
+            Some(&[Section::Threats, Section::Terminology]),
+        )
+        .unwrap();
+        let today = date!(2027 - 01 - 15);
+        let mut ok = SectionInput {
+            language: " FR ".into(),
+            text: "Les menaces".into(),
+            english: Some("  ".into()),
+            terms: Vec::new(),
+        };
+        check_section(
+            &cycle,
+            SubmissionStatus::Draft,
+            today,
+            Section::Threats,
+            &mut ok,
+        )
+        .unwrap();
+        assert_eq!(ok.language, "fr");
+        assert_eq!(ok.english, None, "a blank translation is no translation");
+        let mut bad = SectionInput {
+            language: "pt".into(),
+            text: "x".into(),
+            english: None,
+            terms: vec![Term {
+                term: "t".into(),
+                language: "en".into(),
+                definition: "d".into(),
+                english_term: String::new(),
+                english_definition: String::new(),
+                source: String::new(),
+            }],
+        };
+        let problems = check_section(
+            &cycle,
+            SubmissionStatus::Submitted,
+            date!(2027 - 01 - 01),
+            Section::Legislation,
+            &mut bad,
+        )
+        .unwrap_err();
+        assert!(matches!(problems["language"], Invalid::Language { .. }));
+        assert!(matches!(problems["terms"], Invalid::Term { .. }));
+        assert!(problems.contains_key("section"));
+        let mut terms = SectionInput {
+            language: "de".into(),
+            text: String::new(),
+            english: None,
+            terms: vec![Term {
+                term: "Cyberangriff".into(),
+                language: "de".into(),
+                definition: "Ein Angriff".into(),
+                english_term: String::new(),
+                english_definition: String::new(),
+                source: String::new(),
+            }],
+        };
+        let problems = check_section(
+            &cycle,
+            SubmissionStatus::Draft,
+            today,
+            Section::Terminology,
+            &mut terms,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(&problems["terms"], Invalid::Term { index: 0, problem } if problem.contains("english_term"))
+        );
+        terms.terms[0].english_term = "cyber attack".into();
+        terms.terms[0].english_definition = "An attack".into();
+        check_section(
+            &cycle,
+            SubmissionStatus::Draft,
+            today,
+            Section::Terminology,
+            &mut terms,
+        )
+        .unwrap();
+        // A terminology section of terms only, in German, needs no translation of its (empty) text.
+        let section = SectionText {
+            section: Section::Terminology,
+            language: "de",
+            text: "",
+            english: None,
+            terms: 1,
+        };
+        assert!(submission_problems(&[Section::Terminology], &[section]).is_empty());
     }
 
     proptest! {
@@ -346,6 +667,7 @@ mod tests {
                     language: languages[l],
                     text: if text { "Text" } else { " " },
                     english: english.then_some("English"),
+                    terms: 0,
                 })
                 .collect();
             let problems = submission_problems(&Section::ALL, &sections);

@@ -28,6 +28,70 @@ fn error(line: u64, message: impl Into<String>) -> LineError {
     }
 }
 
+/// Checks one term and fills in its English columns when it is English: a term and a definition
+/// within their lengths, an official language, and for a term not in English, its English term
+/// and definition. Every problem, in English.
+pub fn check(mut term: Term) -> Result<Term, Vec<String>> {
+    let mut errors = Vec::new();
+    for value in [
+        &mut term.term,
+        &mut term.definition,
+        &mut term.english_term,
+        &mut term.english_definition,
+        &mut term.source,
+    ] {
+        *value = value.trim().to_owned();
+    }
+    term.language = term.language.trim().to_lowercase();
+    for (name, value, max) in [
+        ("term", &term.term, MAX_TERM),
+        ("definition", &term.definition, MAX_TEXT),
+    ] {
+        if value.is_empty() {
+            errors.push(format!("{name} is required"));
+        } else if value.chars().count() > max {
+            errors.push(format!("{name} has more than {max} characters"));
+        }
+    }
+    if !OFFICIAL_LANGUAGES.contains(&term.language.as_str()) {
+        errors.push(format!(
+            "language '{}' is not an official OSCE language (en, fr, de, it, ru, es)",
+            term.language
+        ));
+    } else if term.language == "en" {
+        if term.english_term.is_empty() {
+            term.english_term = term.term.clone();
+        }
+        if term.english_definition.is_empty() {
+            term.english_definition = term.definition.clone();
+        }
+    } else {
+        for (name, value) in [
+            ("english_term", &term.english_term),
+            ("english_definition", &term.english_definition),
+        ] {
+            if value.is_empty() {
+                errors.push(format!(
+                    "{name} is required for a term in '{}'",
+                    term.language
+                ));
+            }
+        }
+    }
+    if [&term.english_term, &term.source]
+        .iter()
+        .any(|v| v.chars().count() > MAX_TEXT)
+        || term.english_definition.chars().count() > MAX_TEXT
+    {
+        errors.push(format!("a cell has more than {MAX_TEXT} characters"));
+    }
+    if errors.is_empty() {
+        Ok(term)
+    } else {
+        Err(errors)
+    }
+}
+
 /// Reads a term list; every problem of every line when it cannot be imported.
 pub fn parse(input: &[u8]) -> Result<Vec<Term>, Vec<LineError>> {
     let input = input.strip_prefix("\u{feff}".as_bytes()).unwrap_or(input);
@@ -93,68 +157,17 @@ pub fn parse(input: &[u8]) -> Result<Vec<Term>, Vec<LineError>> {
                 .unwrap_or_default()
                 .to_owned()
         };
-        let mut term = Term {
+        let term = Term {
             term: cell(0),
-            language: cell(1).to_lowercase(),
+            language: cell(1),
             definition: cell(2),
             english_term: cell(3),
             english_definition: cell(4),
             source: cell(5),
         };
-        let before = errors.len();
-        for (name, value, max) in [
-            ("term", &term.term, MAX_TERM),
-            ("definition", &term.definition, MAX_TEXT),
-        ] {
-            if value.is_empty() {
-                errors.push(error(line, format!("{name} is required")));
-            } else if value.chars().count() > max {
-                errors.push(error(
-                    line,
-                    format!("{name} has more than {max} characters"),
-                ));
-            }
-        }
-        if !OFFICIAL_LANGUAGES.contains(&term.language.as_str()) {
-            errors.push(error(
-                line,
-                format!(
-                    "language '{}' is not an official OSCE language (en, fr, de, it, ru, es)",
-                    term.language
-                ),
-            ));
-        } else if term.language == "en" {
-            if term.english_term.is_empty() {
-                term.english_term = term.term.clone();
-            }
-            if term.english_definition.is_empty() {
-                term.english_definition = term.definition.clone();
-            }
-        } else {
-            for (name, value) in [
-                ("english_term", &term.english_term),
-                ("english_definition", &term.english_definition),
-            ] {
-                if value.is_empty() {
-                    errors.push(error(
-                        line,
-                        format!("{name} is required for a term in '{}'", term.language),
-                    ));
-                }
-            }
-        }
-        if [&term.english_term, &term.source]
-            .iter()
-            .any(|v| v.chars().count() > MAX_TEXT)
-            || term.english_definition.chars().count() > MAX_TEXT
-        {
-            errors.push(error(
-                line,
-                format!("a cell has more than {MAX_TEXT} characters"),
-            ));
-        }
-        if errors.len() == before {
-            terms.push(term);
+        match check(term) {
+            Ok(term) => terms.push(term),
+            Err(problems) => errors.extend(problems.into_iter().map(|p| error(line, p))),
         }
         if terms.len() > MAX_TERMS {
             errors.push(error(

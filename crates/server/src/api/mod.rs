@@ -6,6 +6,7 @@ pub mod audit;
 pub mod channel;
 pub mod checks;
 pub mod directory;
+pub mod exchange;
 pub mod transparency;
 
 use crate::AppState;
@@ -19,7 +20,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 #[derive(utoipa::OpenApi)]
 #[openapi(
-    info(title = "Liaison API", description = "The OSCE cyber/ICT confidence-building measures, operated: points-of-contact directory (CBM 8), communication checks, the protected channel between States (CBMs 3, 10, 13, 16) and more."),
+    info(title = "Liaison API", description = "The OSCE cyber/ICT confidence-building measures, operated: points-of-contact directory (CBM 8), communication checks, the protected channel between States (CBMs 3, 10, 13, 16), the annual information exchange (CBMs 1, 4, 6, 7, 9, 15) and more."),
     security(("bearer" = []))
 )]
 struct ApiDoc;
@@ -33,6 +34,7 @@ pub fn router(state: AppState) -> (axum::Router, OpenApi) {
         .merge(channel::routes(state.config.channel.max_body_bytes()))
         .merge(audit::routes())
         .merge(transparency::routes())
+        .merge(exchange::routes())
         .with_state(state)
         .split_for_parts();
     if let Some(components) = openapi.components.as_mut() {

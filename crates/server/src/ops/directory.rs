@@ -52,7 +52,7 @@ impl Filter {
     }
 }
 
-async fn state(tx: &mut Tx, code: &StateCode) -> AppResult<State> {
+pub(crate) async fn state(tx: &mut Tx, code: &StateCode) -> AppResult<State> {
     liaison_store::state::get(tx, code)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no State with code {code}")))

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod channel;
 pub mod checks;
 pub mod directory;
+pub mod exchange;
 pub mod transparency;
 
 use crate::AppState;
@@ -30,6 +31,7 @@ pub fn router(state: AppState) -> Router {
         .merge(channel::routes(state.config.channel.max_body_bytes()))
         .merge(audit::routes())
         .merge(transparency::routes())
+        .merge(exchange::routes())
         .route("/static/{file}", axum::routing::get(asset))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -117,6 +119,8 @@ async fn asset(Path(file): Path<String>) -> Response {
         Some(content) => {
             let mime = if file.ends_with(".css") {
                 "text/css; charset=utf-8"
+            } else if file.ends_with(".js") {
+                "text/javascript; charset=utf-8"
             } else {
                 "application/octet-stream"
             };

@@ -21,7 +21,14 @@
 //!   another participating State it does not exist: 404); the channel's statistics go to the
 //!   manager;
 //! - every signed-in account reads the transparency log; a State's national coordinator
-//!   publishes the tree head the State verified.
+//!   publishes the tree head the State verified;
+//! - the exchange: every signed-in account sees the cycles, their overview and each State's
+//!   progress; only the manager opens cycles and circulates; a draft (its versions) is read by
+//!   the State's own accounts and written by its coordinator; circulated documents and the
+//!   inquiries about them go to the manager and participating States' accounts; a participating
+//!   State inquires about another State's document (about its own: 422); an inquiry's thread is
+//!   read and written by its two States only (to other readers it does not exist: 404), and made
+//!   public by the submitting State's coordinator.
 
 use liaison_core::access::Actor;
 use liaison_core::clock::Clock;
@@ -162,6 +169,28 @@ enum Rule {
     ThreadParty,
     /// A State's national coordinator publishes the tree head the State verified.
     PublishHead,
+    /// The network manager opens exchange cycles.
+    ManageExchange,
+    /// The target State's own accounts read its draft.
+    ReadDraft,
+    /// The manager circulates a submitted input (DEU's is submitted when the row runs).
+    Circulate,
+    /// The manager and participating States' accounts read circulated documents.
+    ReadCirculated,
+    /// A participating State's accounts inquire about another State's document.
+    Inquire,
+    /// The two States of an inquiry (`Own`: FRA asks DEU; `Other`: EST asks ITA).
+    InquiryParty,
+    /// The submitting State's coordinator makes an inquiry public.
+    PublishInquiry,
+}
+
+/// Reads circulated documents: the manager and participating States' accounts.
+fn reads_circulated(who: Who) -> bool {
+    matches!(
+        who,
+        Who::Manager | Who::Coordinator | Who::Policy | Who::Technical
+    )
 }
 
 /// Whether the rules let `who` do what `rule` guards on `target` (`None`: a route without a State).
@@ -197,6 +226,16 @@ fn allowed(rule: Rule, who: Who, target: Option<Target>) -> bool {
         Rule::ChannelStats => who == Who::Manager,
         Rule::ThreadParty => allowed(Rule::Channel, who, None) && target == Some(Target::Own),
         Rule::PublishHead => who == Who::Coordinator,
+        Rule::ManageExchange => who == Who::Manager,
+        Rule::Circulate => who == Who::Manager && target == Some(Target::Own),
+        Rule::ReadDraft => own(target),
+        Rule::ReadCirculated => reads_circulated(who),
+        Rule::Inquire => matches!(who, Who::Coordinator | Who::Policy | Who::Technical),
+        Rule::InquiryParty => {
+            matches!(who, Who::Coordinator | Who::Policy | Who::Technical)
+                && target == Some(Target::Own)
+        }
+        Rule::PublishInquiry => who == Who::Coordinator && target == Some(Target::Own),
     }
 }
 
@@ -224,6 +263,8 @@ enum Subject {
     Received,
     /// `{id}` is a request made for the call (`Own`: from DEU to EST; `Other`: from EST to ITA).
     Sent,
+    /// `{id}` is an inquiry (`Own`: FRA's about DEU's document; `Other`: EST's about ITA's).
+    Inquiry,
 }
 
 /// An extra check on a successful answer.
@@ -317,6 +358,24 @@ fn api_rows() -> Vec<Row> {
         row(get(), "/api/v1/transparency/contacts/{id}", Contact, SignedIn, 200),
         row(get(), "/api/v1/transparency/verifications", Nothing, SignedIn, 200),
         row(post(), "/api/v1/transparency/verifications", Nothing, PublishHead, 201),
+        row(get(), "/api/v1/exchange/cycles", Nothing, SignedIn, 200),
+        row(post(), "/api/v1/exchange/cycles", Nothing, ManageExchange, 201),
+        row(get(), "/api/v1/exchange/cycles/{year}", Nothing, SignedIn, 200),
+        row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}", State, SignedIn, 200),
+        row(put(), "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}", State, EditEntry, 200),
+        row(post(), "/api/v1/exchange/cycles/{year}/submissions/{code}/terms", State, EditEntry, 200),
+        row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/versions", State, ReadDraft, 200),
+        row(post(), "/api/v1/exchange/cycles/{year}/submissions/{code}/submit", State, EditEntry, 200),
+        row(post(), "/api/v1/exchange/cycles/{year}/submissions/{code}/circulate", State, Circulate, 201),
+        row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/document", State, ReadCirculated, 200),
+        row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/diff", State, ReadCirculated, 200),
+        row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/export.html", State, ReadCirculated, 200),
+        row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/inquiries", State, ReadCirculated, 200),
+        row(post(), "/api/v1/exchange/cycles/{year}/submissions/{code}/inquiries", State, Inquire, 201),
+        row(get(), "/api/v1/exchange/inquiries/{id}", Inquiry, InquiryParty, 200),
+        row(post(), "/api/v1/exchange/inquiries/{id}/posts", Inquiry, InquiryParty, 201),
+        row(put(), "/api/v1/exchange/inquiries/{id}/visibility", Inquiry, PublishInquiry, 200),
+        row(get(), "/api/v1/exchange/states/{code}/documents", State, ReadCirculated, 200),
     ]
 }
 
@@ -343,7 +402,27 @@ fn expected(row: &Row, who: Who, target: Option<Target>) -> u16 {
     if row.rule == Rule::ThreadParty && !allowed(Rule::Channel, who, None) {
         return 403;
     }
+    // Likewise an account that reads no circulated document, before any inquiry is looked up.
+    if matches!(row.rule, Rule::InquiryParty | Rule::PublishInquiry) && !reads_circulated(who) {
+        return 403;
+    }
     if target == Some(Target::Missing) {
+        return 404;
+    }
+    if row.rule == Rule::Inquire && allowed(row.rule, who, target) {
+        return match target {
+            Some(Target::Other) => row.success,
+            Some(Target::Own) => 422,
+            _ => 404,
+        };
+    }
+    if row.rule == Rule::ReadCirculated
+        && allowed(row.rule, who, target)
+        && target == Some(Target::Partner)
+        && row.path.contains("/submissions/{code}/")
+        && !row.path.ends_with("/inquiries")
+    {
+        // The Partner has no circulated document.
         return 404;
     }
     if allowed(row.rule, who, target) {
@@ -352,6 +431,22 @@ fn expected(row: &Row, who: Who, target: Option<Target>) -> u16 {
     // A thread of other States does not exist for a State's accounts.
     if row.rule == Rule::ThreadParty && allowed(Rule::Channel, who, None) {
         return 404;
+    }
+    // An inquiry between other States does not exist for its readers; the submitting State's
+    // points of contact read their own thread but do not publish it.
+    if row.rule == Rule::InquiryParty {
+        return 404;
+    }
+    if row.rule == Rule::PublishInquiry {
+        return if target == Some(Target::Own) && who.state() == Some(Target::Own) {
+            403
+        } else {
+            404
+        };
+    }
+    // Only DEU's input waits for circulation: FRA's is circulated, JPN has none.
+    if row.rule == Rule::Circulate && who == Who::Manager {
+        return 422;
     }
     // A coordinator's file with another State's rows is refused line by line, like any other
     // problem of the file, so that the coordinator can fix it in one go.
@@ -375,6 +470,8 @@ struct World {
     /// technical contact's (whose key is the fixture key) for signed answers.
     link_tokens: std::sync::Mutex<Vec<String>>,
     signed_tokens: std::sync::Mutex<Vec<String>>,
+    /// Inquiries: `Own` FRA's about DEU's document, `Other` EST's about ITA's.
+    inquiry: BTreeMap<Target, i64>,
 }
 
 fn poc(code: &str, level: &str) -> Actor {
@@ -456,6 +553,24 @@ impl World {
         }
         if row.path.ends_with("/proof/consistency") {
             return format!("{}?first=1&second=2", row.path);
+        }
+        if row.subject == Subject::Inquiry {
+            let id = target.map_or(999_999, |t| {
+                self.inquiry.get(&t).copied().unwrap_or(999_999)
+            });
+            return row.path.replace("{id}", &id.to_string());
+        }
+        if row.path.contains("{year}") {
+            let path = row
+                .path
+                .replace("{year}", "2027")
+                .replace("{code}", target.map(Target::code).unwrap_or_default())
+                .replace("{section}", "threats");
+            return if path.ends_with("/diff") {
+                format!("{path}?from=0&to=0")
+            } else {
+                path
+            };
         }
         let id = match (row.subject, target) {
             (Subject::Contact | Subject::Checked, Some(t)) => self.contact[&t],
@@ -638,6 +753,8 @@ async fn world() -> World {
     }
     assert_eq!(signed_tokens.len(), 8);
 
+    let inquiry = exchange_world(&app).await;
+
     let mut clients = BTreeMap::new();
     for who in EVERYONE {
         if let Some(username) = who.username() {
@@ -653,7 +770,65 @@ async fn world() -> World {
         challenge,
         link_tokens: std::sync::Mutex::new(link_tokens),
         signed_tokens: std::sync::Mutex::new(signed_tokens),
+        inquiry,
     }
+}
+
+/// A 2027 exchange cycle circulated by the manager, in which DEU, FRA, EST and ITA have
+/// circulated complete inputs, FRA inquired about DEU's and EST about ITA's.
+async fn exchange_world(app: &TestApp) -> BTreeMap<Target, i64> {
+    use liaison_types::exchange::{CycleInput, InquiryInput, Section, SectionInput};
+    let ctx = app.state.ctx("matrix-exchange");
+    let manager = Actor {
+        role: Role::Manager,
+        username: "manager".into(),
+        ..Actor::system()
+    };
+    let cycle: CycleInput = serde_json::from_value(
+        json!({ "year": 2027, "opens_on": "2027-01-01", "circulation": "by-manager" }),
+    )
+    .unwrap();
+    ops::exchange::open_cycle(&ctx, &manager, &cycle)
+        .await
+        .unwrap();
+    for code in ["DEU", "FRA", "EST", "ITA"] {
+        let coordinator = liaison_testkit::coordinator(code);
+        let state = StateCode::parse(code).unwrap();
+        for section in Section::ALL {
+            let input = SectionInput {
+                language: "en".into(),
+                text: format!("{code} on {}.", section.as_str()),
+                ..SectionInput::default()
+            };
+            ops::exchange::save_section(&ctx, &coordinator, 2027, &state, section, input)
+                .await
+                .unwrap();
+        }
+        ops::exchange::submit(&ctx, &coordinator, 2027, &state)
+            .await
+            .unwrap();
+        ops::exchange::circulate(&ctx, &manager, 2027, &state)
+            .await
+            .unwrap();
+    }
+    let mut inquiries = BTreeMap::new();
+    for (target, from, about) in [(Target::Own, "FRA", "DEU"), (Target::Other, "EST", "ITA")] {
+        let input = InquiryInput {
+            section: None,
+            text: "A question of the matrix.".into(),
+        };
+        let inquiry = ops::exchange::raise(
+            &ctx,
+            &poc(from, "policy"),
+            2027,
+            &StateCode::parse(about).unwrap(),
+            &input,
+        )
+        .await
+        .unwrap();
+        inquiries.insert(target, inquiry.id);
+    }
+    inquiries
 }
 
 /// The tokens of the challenge mails waiting in the outbox, with their recipients.
@@ -753,6 +928,26 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
         }
         (_, "/api/v1/requests/{id}/feedback") => Some(json!({ "useful": true })),
         ("POST", path) if path.starts_with("/api/v1/requests/") => Some(json!({})),
+        ("POST", "/api/v1/exchange/cycles") => Some(json!({
+            "year": 2030 + n % 70, "opens_on": "2030-01-01",
+        })),
+        ("PUT", "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}") => {
+            Some(json!({ "language": "en", "text": format!("Revised {n}.") }))
+        }
+        (_, "/api/v1/exchange/cycles/{year}/submissions/{code}/terms") => {
+            let csv = format!(
+                "term,language,definition,english_term,english_definition\nterm {n},en,A definition.,,\n"
+            );
+            return client.post_bytes(&path, "text/csv", csv.into_bytes()).await;
+        }
+        ("POST", "/api/v1/exchange/cycles/{year}/submissions/{code}/inquiries") => {
+            Some(json!({ "text": format!("Question {n}?") }))
+        }
+        (_, "/api/v1/exchange/inquiries/{id}/posts") => {
+            Some(json!({ "text": format!("Answer {n}.") }))
+        }
+        (_, "/api/v1/exchange/inquiries/{id}/visibility") => Some(json!({ "public": false })),
+        ("POST", path) if path.starts_with("/api/v1/exchange/") => Some(json!({})),
         ("POST", "/api/v1/transparency/verifications") => {
             let head = ops::transparency::latest(&world.app.state.ctx("matrix"), &Actor::system())
                 .await
@@ -770,6 +965,11 @@ fn targets_of(row: &Row) -> Vec<Option<Target>> {
         Subject::Nothing => vec![None],
         Subject::Check | Subject::Token => vec![Some(Target::Own), Some(Target::Missing)],
         Subject::Received | Subject::Sent => vec![
+            Some(Target::Own),
+            Some(Target::Other),
+            Some(Target::Missing),
+        ],
+        Subject::Inquiry => vec![
             Some(Target::Own),
             Some(Target::Other),
             Some(Target::Missing),
@@ -1054,6 +1254,18 @@ fn web_rows() -> Vec<Row> {
         row(post(), "/requests/{id}/close", Received, ThreadParty, 303),
         row(post(), "/requests/{id}/escalate", Sent, ThreadParty, 303),
         row(post(), "/requests/{id}/feedback", Received, ThreadParty, 303),
+        row(get(), "/exchange", Nothing, SignedIn, 200),
+        row(post(), "/exchange/cycles", Nothing, ManageExchange, 303),
+        row(get(), "/exchange/{year}", Nothing, SignedIn, 200),
+        row(post(), "/exchange/{year}/submissions/{code}/sections/{section}", State, EditEntry, 303),
+        row(post(), "/exchange/{year}/submissions/{code}/submit", State, EditEntry, 303),
+        row(post(), "/exchange/{year}/submissions/{code}/circulate", State, Circulate, 303),
+        row(get(), "/exchange/{year}/submissions/{code}/document", State, ReadCirculated, 200),
+        row(get(), "/exchange/{year}/submissions/{code}/diff", State, ReadCirculated, 200),
+        row(get(), "/exchange/{year}/submissions/{code}/export.html", State, ReadCirculated, 200),
+        row(post(), "/exchange/{year}/submissions/{code}/inquiries", State, Inquire, 303),
+        row(post(), "/exchange/inquiries/{id}/posts", Inquiry, InquiryParty, 303),
+        row(get(), "/exchange/states/{code}", State, ReadCirculated, 200),
     ]
 }
 
@@ -1115,6 +1327,23 @@ fn form_of(row: &Row, who: Who, code: &str, sealed: &str) -> Vec<(&'static str, 
         ],
         "/requests/{id}/messages" => vec![("message_text", sealed.to_owned())],
         "/requests/{id}/feedback" => vec![("useful", "yes".to_owned())],
+        "/exchange/cycles" => vec![
+            ("year", (2030 + n % 70).to_string()),
+            ("opens_on", "2030-01-01".to_owned()),
+            ("section_threats", "on".to_owned()),
+            ("circulation", "on-submission".to_owned()),
+            ("pattern", "PC.DEL/{n}/{yy}".to_owned()),
+        ],
+        "/exchange/{year}/submissions/{code}/sections/{section}" => vec![
+            ("language", "en".to_owned()),
+            ("text", format!("Revised on the page {n}.")),
+            ("english", String::new()),
+        ],
+        "/exchange/{year}/submissions/{code}/inquiries" => vec![
+            ("section", String::new()),
+            ("text", format!("A page question {n}?")),
+        ],
+        "/exchange/inquiries/{id}/posts" => vec![("text", format!("A page answer {n}."))],
         _ => Vec::new(),
     }
 }

@@ -9,6 +9,7 @@ mod browser;
 mod channel;
 mod checks;
 mod directory;
+mod exchange;
 mod i18n;
 mod mail;
 mod storage;

@@ -1,0 +1,373 @@
+//! The annual information exchange over JSON: cycles and their overview, a State's submission
+//! (its draft for its own accounts), sections, the terminology CSV, submitting, circulating,
+//! circulated documents with their diff and HTML export, comparison across years, inquiries.
+
+use super::{AppJson, Rid, state_code};
+use crate::AppState;
+use crate::api::directory::download;
+use crate::auth::ApiCaller;
+use crate::error::{AppError, AppResult};
+use crate::extract::{AppPath, AppQuery};
+use crate::ops;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use liaison_types::exchange::{
+    Cycle, CycleInput, CycleOverview, Document, DocumentDiff, Inquiry, InquiryInput, PostInput,
+    Section, SectionContent, SectionInput, Submission, VisibilityInput, YearDocument,
+};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_cycles, open_cycle))
+        .routes(routes!(cycle_overview))
+        .routes(routes!(get_submission))
+        .routes(routes!(save_section))
+        .routes(routes!(import_terms))
+        .routes(routes!(draft_versions))
+        .routes(routes!(submit))
+        .routes(routes!(circulate))
+        .routes(routes!(get_document))
+        .routes(routes!(document_diff))
+        .routes(routes!(export_html))
+        .routes(routes!(list_inquiries, raise_inquiry))
+        .routes(routes!(get_inquiry))
+        .routes(routes!(post_to_inquiry))
+        .routes(routes!(inquiry_visibility))
+        .routes(routes!(across_years))
+}
+
+type SubmissionPath = AppPath<(i32, String)>;
+
+fn section(text: &str) -> AppResult<Section> {
+    Section::parse(text).map_err(AppError::BadRequest)
+}
+
+/// Every exchange cycle, newest first (every signed-in account).
+#[utoipa::path(get, path = "/api/v1/exchange/cycles", tag = "exchange",
+    responses((status = 200, body = Vec<Cycle>), (status = 401, body = liaison_types::Problem)))]
+async fn list_cycles(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+) -> AppResult<Json<Vec<Cycle>>> {
+    Ok(Json(
+        ops::exchange::cycles(&state.ctx(&rid), &caller.actor).await?,
+    ))
+}
+
+/// Opens an exchange cycle (the network manager); every participating State's coordinators
+/// are notified.
+#[utoipa::path(post, path = "/api/v1/exchange/cycles", tag = "exchange", request_body = CycleInput,
+    responses((status = 201, body = Cycle), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn open_cycle(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppJson(input): AppJson<CycleInput>,
+) -> AppResult<(StatusCode, Json<Cycle>)> {
+    let cycle = ops::exchange::open_cycle(&state.ctx(&rid), &caller.actor, &input).await?;
+    Ok((StatusCode::CREATED, Json(cycle)))
+}
+
+/// A cycle's overview: every participating State, submitted on time, late or not yet, and the
+/// sections each draft completes (never a draft's content).
+#[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}", tag = "exchange", params(("year" = i32, Path)),
+    responses((status = 200, body = CycleOverview), (status = 404, body = liaison_types::Problem)))]
+async fn cycle_overview(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath(year): AppPath<i32>,
+) -> AppResult<Json<CycleOverview>> {
+    Ok(Json(
+        ops::exchange::overview(&state.ctx(&rid), &caller.actor, year).await?,
+    ))
+}
+
+/// A State's submission in a cycle: status, completeness and references for everyone; the
+/// draft and what keeps it from being submitted for the State's own accounts.
+#[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path)),
+    responses((status = 200, body = Submission), (status = 404, body = liaison_types::Problem)))]
+async fn get_submission(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+) -> AppResult<Json<Submission>> {
+    let code = state_code(&code)?;
+    Ok(Json(
+        ops::exchange::submission(&state.ctx(&rid), &caller.actor, year, &code).await?,
+    ))
+}
+
+/// Saves one section of the State's draft as a new version (the State's coordinator); saving
+/// unchanged content adds no version. After circulation, this starts a revision.
+#[utoipa::path(put, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path), ("section" = Section, Path)), request_body = SectionInput,
+    responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn save_section(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code, name)): AppPath<(i32, String, String)>,
+    AppJson(input): AppJson<SectionInput>,
+) -> AppResult<Json<Submission>> {
+    let code = state_code(&code)?;
+    let section = section(&name)?;
+    Ok(Json(
+        ops::exchange::save_section(&state.ctx(&rid), &caller.actor, year, &code, section, input)
+            .await?,
+    ))
+}
+
+/// Replaces the terms of the terminology section with a CSV file's (columns `term, language,
+/// definition, english_term, english_definition, source`); a file with any problem is refused
+/// whole, each problem named by line.
+#[utoipa::path(post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/terms", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path)), request_body(content = String, content_type = "text/csv"),
+    responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn import_terms(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+    body: Bytes,
+) -> AppResult<Json<Submission>> {
+    let code = state_code(&code)?;
+    Ok(Json(
+        ops::exchange::import_terms(&state.ctx(&rid), &caller.actor, year, &code, &body).await?,
+    ))
+}
+
+/// Every saved version of the draft's sections, newest first (the State's own accounts).
+#[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/versions", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path)),
+    responses((status = 200, body = Vec<SectionContent>), (status = 403, body = liaison_types::Problem)))]
+async fn draft_versions(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+) -> AppResult<Json<Vec<SectionContent>>> {
+    let code = state_code(&code)?;
+    Ok(Json(
+        ops::exchange::versions(&state.ctx(&rid), &caller.actor, year, &code).await?,
+    ))
+}
+
+/// Submits the State's input (its coordinator). Refused, with every problem named by
+/// section, when a required section is empty or a non-English section has no English
+/// translation; after the deadline it is accepted and marked late.
+#[utoipa::path(post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/submit", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path)),
+    responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn submit(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+) -> AppResult<Json<Submission>> {
+    let code = state_code(&code)?;
+    Ok(Json(
+        ops::exchange::submit(&state.ctx(&rid), &caller.actor, year, &code).await?,
+    ))
+}
+
+/// Circulates a submitted input under its document reference (the network manager, in a cycle
+/// circulated by the manager).
+#[utoipa::path(post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/circulate", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path)),
+    responses((status = 201, body = Document), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn circulate(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+) -> AppResult<(StatusCode, Json<Document>)> {
+    let code = state_code(&code)?;
+    let document = ops::exchange::circulate(&state.ctx(&rid), &caller.actor, year, &code).await?;
+    Ok((StatusCode::CREATED, Json(document)))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+struct RevisionQuery {
+    /// 0 for the document as first circulated, 1 for `…/Rev.1`; the latest when omitted.
+    revision: Option<i64>,
+}
+
+/// A circulated document (every participating State and the network manager).
+#[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/document", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path), RevisionQuery),
+    responses((status = 200, body = Document), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn get_document(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+    AppQuery(query): AppQuery<RevisionQuery>,
+) -> AppResult<Json<Document>> {
+    let code = state_code(&code)?;
+    Ok(Json(
+        ops::exchange::document(&state.ctx(&rid), &caller.actor, year, &code, query.revision)
+            .await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+struct DiffQuery {
+    /// The earlier revision; the one before `to` when omitted.
+    from: Option<i64>,
+    /// The later revision; the latest when omitted.
+    to: Option<i64>,
+}
+
+/// What changed between two circulated versions, line by line, per section.
+#[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/diff", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path), DiffQuery),
+    responses((status = 200, body = DocumentDiff), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn document_diff(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+    AppQuery(query): AppQuery<DiffQuery>,
+) -> AppResult<Json<DocumentDiff>> {
+    let code = state_code(&code)?;
+    Ok(Json(
+        ops::exchange::diff(
+            &state.ctx(&rid),
+            &caller.actor,
+            year,
+            &code,
+            query.from,
+            query.to,
+        )
+        .await?,
+    ))
+}
+
+/// A circulated document as one self-contained HTML file, with its reference number.
+#[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/export.html", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path), RevisionQuery),
+    responses((status = 200, content_type = "text/html", body = String), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn export_html(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+    AppQuery(query): AppQuery<RevisionQuery>,
+) -> AppResult<Response> {
+    let code = state_code(&code)?;
+    let document =
+        ops::exchange::document(&state.ctx(&rid), &caller.actor, year, &code, query.revision)
+            .await?;
+    download(crate::web::exchange::export(
+        &state,
+        caller.lang,
+        &document,
+    )?)
+}
+
+/// The inquiries about a State's circulated submission that the caller reads: those between
+/// the caller's State and it, and those the submitting State made public.
+#[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/inquiries", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path)),
+    responses((status = 200, body = Vec<Inquiry>), (status = 403, body = liaison_types::Problem)))]
+async fn list_inquiries(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+) -> AppResult<Json<Vec<Inquiry>>> {
+    let code = state_code(&code)?;
+    Ok(Json(
+        ops::exchange::inquiries(&state.ctx(&rid), &caller.actor, year, &code).await?,
+    ))
+}
+
+/// Raises an inquiry about another State's circulated submission, optionally about one section;
+/// that State's coordinators are notified.
+#[utoipa::path(post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/inquiries", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path)), request_body = InquiryInput,
+    responses((status = 201, body = Inquiry), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn raise_inquiry(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+    AppJson(input): AppJson<InquiryInput>,
+) -> AppResult<(StatusCode, Json<Inquiry>)> {
+    let code = state_code(&code)?;
+    let inquiry =
+        ops::exchange::raise(&state.ctx(&rid), &caller.actor, year, &code, &input).await?;
+    Ok((StatusCode::CREATED, Json(inquiry)))
+}
+
+/// An inquiry and its thread.
+#[utoipa::path(get, path = "/api/v1/exchange/inquiries/{id}", tag = "exchange", params(("id" = i64, Path)),
+    responses((status = 200, body = Inquiry), (status = 404, body = liaison_types::Problem)))]
+async fn get_inquiry(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath(id): AppPath<i64>,
+) -> AppResult<Json<Inquiry>> {
+    Ok(Json(
+        ops::exchange::inquiry(&state.ctx(&rid), &caller.actor, id).await?,
+    ))
+}
+
+/// Writes in an inquiry's thread: the submitting State answers, the asking State follows up.
+#[utoipa::path(post, path = "/api/v1/exchange/inquiries/{id}/posts", tag = "exchange", params(("id" = i64, Path)),
+    request_body = PostInput,
+    responses((status = 201, body = Inquiry), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn post_to_inquiry(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath(id): AppPath<i64>,
+    AppJson(input): AppJson<PostInput>,
+) -> AppResult<(StatusCode, Json<Inquiry>)> {
+    let inquiry = ops::exchange::post(&state.ctx(&rid), &caller.actor, id, &input).await?;
+    Ok((StatusCode::CREATED, Json(inquiry)))
+}
+
+/// Makes an inquiry's thread readable by every participating State, or by the two States only
+/// (the submitting State's coordinator).
+#[utoipa::path(put, path = "/api/v1/exchange/inquiries/{id}/visibility", tag = "exchange", params(("id" = i64, Path)),
+    request_body = VisibilityInput,
+    responses((status = 200, body = Inquiry), (status = 403, body = liaison_types::Problem)))]
+async fn inquiry_visibility(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath(id): AppPath<i64>,
+    AppJson(input): AppJson<VisibilityInput>,
+) -> AppResult<Json<Inquiry>> {
+    Ok(Json(
+        ops::exchange::set_visibility(&state.ctx(&rid), &caller.actor, id, input.public).await?,
+    ))
+}
+
+/// A State's latest circulated document of every cycle, newest year first, to compare its
+/// submissions across years.
+#[utoipa::path(get, path = "/api/v1/exchange/states/{code}/documents", tag = "exchange", params(("code" = String, Path)),
+    responses((status = 200, body = Vec<YearDocument>), (status = 403, body = liaison_types::Problem)))]
+async fn across_years(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath(code): AppPath<String>,
+) -> AppResult<Json<Vec<YearDocument>>> {
+    let code = state_code(&code)?;
+    Ok(Json(
+        ops::exchange::across_years(&state.ctx(&rid), &caller.actor, &code).await?,
+    ))
+}

@@ -1,0 +1,1106 @@
+//! The annual information exchange (CBMs 1, 4, 6, 7, 9, 15): the manager opens a cycle (the
+//! participating States' coordinators are notified), a coordinator drafts the State's one
+//! consolidated input section by section (every save a version, private to the State), submits
+//! it (refused with every problem named; after the deadline accepted and marked late), it is
+//! circulated under a document reference (at once or by the manager) and frozen, every State is
+//! notified and may read it and raise inquiries; a later submission circulates `…/Rev.N`.
+
+use super::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::i18n;
+use crate::markdown;
+use fluent_templates::fluent_bundle::FluentValue;
+use liaison_core::access::{self, Actor, ManageExchange, ReadCirculated};
+use liaison_core::audit::AuditEvent;
+use liaison_core::exchange::{self as rules, SectionText, diff, reference};
+use liaison_core::outbox::Message;
+use liaison_store::Tx;
+use liaison_store::exchange::{
+    NewSection, StoredDocument, StoredInquiry, StoredSection, StoredSubmission,
+};
+use liaison_types::exchange::{
+    Cycle, CycleInput, CycleOverview, Document, DocumentDiff, DocumentSummary, Inquiry,
+    InquiryInput, Post, PostInput, Section, SectionCompleteness, SectionContent, SectionInput,
+    StateProgress, Submission, SubmissionStatus, YearDocument,
+};
+use liaison_types::state::{State, StateCode};
+use std::collections::{BTreeMap, HashMap};
+use time::OffsetDateTime;
+
+/// The most characters of one message of an inquiry.
+pub const MAX_POST: usize = 20_000;
+
+// ---------------------------------------------------------------------------------------------
+// Conversions.
+
+fn content(section: &StoredSection) -> SectionContent {
+    SectionContent {
+        section: section.section,
+        cbm: section.section.cbm(),
+        language: section.language.clone(),
+        text: section.text.clone(),
+        english: section.english.clone(),
+        terms: section.terms.clone(),
+        html: markdown::render(&section.text),
+        english_html: section.english.as_deref().map(markdown::render),
+        version: section.version,
+        saved_at: section.saved_at,
+        saved_by: section.saved_by.clone(),
+    }
+}
+
+fn texts(sections: &[StoredSection]) -> Vec<SectionText<'_>> {
+    sections
+        .iter()
+        .map(|s| SectionText {
+            section: s.section,
+            language: &s.language,
+            text: &s.text,
+            english: s.english.as_deref(),
+            terms: s.terms.len(),
+        })
+        .collect()
+}
+
+/// The sections of a cycle that a draft completes (a section is complete when it alone raises
+/// no submission problem).
+fn complete_sections(cycle: &Cycle, sections: &[StoredSection]) -> Vec<Section> {
+    let texts = texts(sections);
+    cycle
+        .sections
+        .iter()
+        .copied()
+        .filter(|section| rules::submission_problems(&[*section], &texts).is_empty())
+        .collect()
+}
+
+fn plan_of(cycle: &Cycle) -> rules::CyclePlan {
+    rules::CyclePlan {
+        year: cycle.year,
+        opens_on: cycle.opens_on,
+        deadline: cycle.deadline,
+        sections: cycle.sections.clone(),
+    }
+}
+
+fn document_of(state: &State, year: i32, stored: &StoredDocument) -> Document {
+    Document {
+        year,
+        state: state.code.clone(),
+        state_name: state.name.clone(),
+        reference: stored.reference.clone(),
+        revision: stored.revision,
+        circulated_at: stored.circulated_at,
+        circulated_by: stored.circulated_by.clone(),
+        submitted_at: stored.submitted_at,
+        late: stored.late,
+        sections: stored.sections.iter().map(content).collect(),
+    }
+}
+
+fn compared(document: &StoredDocument) -> Vec<diff::Compared<'_>> {
+    document
+        .sections
+        .iter()
+        .map(|s| diff::Compared {
+            section: s.section,
+            language: &s.language,
+            text: &s.text,
+            english: s.english.as_deref(),
+            terms: &s.terms,
+        })
+        .collect()
+}
+
+fn invalid(field: &str, problem: rules::Invalid) -> AppError {
+    AppError::worded([(field.to_owned(), problem)])
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading.
+
+async fn cycle_of(tx: &mut Tx, year: i32) -> AppResult<Cycle> {
+    liaison_store::exchange::cycle(tx, &access::read_exchange_system(), year)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no exchange cycle for {year}")))
+}
+
+async fn submission_of(
+    tx: &mut Tx,
+    year: i32,
+    state: &StateCode,
+) -> AppResult<Option<StoredSubmission>> {
+    Ok(
+        liaison_store::exchange::submission(tx, &access::read_exchange_system(), year, state)
+            .await?,
+    )
+}
+
+fn status_of(submission: Option<&StoredSubmission>) -> SubmissionStatus {
+    submission.map_or(SubmissionStatus::NotStarted, |s| s.status)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cycles.
+
+/// Opens a cycle (the network manager) and notifies every participating State's coordinators.
+pub async fn open_cycle(ctx: &Ctx, actor: &Actor, input: &CycleInput) -> AppResult<Cycle> {
+    let permit = access::manage_exchange(actor)?;
+    let mut problems = match rules::plan_cycle(
+        input.year,
+        input.opens_on,
+        input.deadline,
+        input.sections.as_deref(),
+    ) {
+        Ok(_) => BTreeMap::new(),
+        Err(problems) => problems,
+    };
+    let pattern_text = input
+        .pattern
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or(reference::DEFAULT_PATTERN);
+    if let Err(problem) = reference::Pattern::parse(pattern_text) {
+        problems.insert("pattern".to_owned(), problem);
+    }
+    if !problems.is_empty() {
+        return Err(AppError::worded(problems));
+    }
+    let plan = rules::plan_cycle(
+        input.year,
+        input.opens_on,
+        input.deadline,
+        input.sections.as_deref(),
+    )
+    .map_err(AppError::worded)?;
+    let now = ctx.clock.now();
+    let cycle = Cycle {
+        year: plan.year,
+        opens_on: plan.opens_on,
+        deadline: plan.deadline,
+        sections: plan.sections,
+        circulation: input.circulation.unwrap_or_default(),
+        pattern: pattern_text.to_owned(),
+        opened_at: now,
+        opened_by: actor.username.clone(),
+    };
+    let mut tx = ctx.store.begin().await?;
+    if liaison_store::exchange::cycle(&mut tx, &access::read_exchange_system(), cycle.year)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Conflict(format!(
+            "the exchange cycle for {} is already open",
+            cycle.year
+        )));
+    }
+    liaison_store::exchange::insert_cycle(&mut tx, &permit, &cycle).await?;
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::ExchangeCycleOpened {
+            year: cycle.year,
+            after: serde_json::json!({
+                "opens_on": cycle.opens_on.to_string(), "deadline": cycle.deadline.to_string(),
+                "sections": cycle.sections.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+                "circulation": cycle.circulation.as_str(), "pattern": cycle.pattern,
+            }),
+        },
+    )
+    .await?;
+    let url = format!("{}/exchange/{}", public_url(ctx), cycle.year);
+    for coordinator in liaison_store::account::participating_coordinators(&mut tx).await? {
+        let lang = i18n::supported(&coordinator.locale);
+        let args = [
+            ("year", FluentValue::from(cycle.year.to_string())),
+            ("deadline", FluentValue::from(cycle.deadline.to_string())),
+            ("opens_on", FluentValue::from(cycle.opens_on.to_string())),
+            ("url", FluentValue::from(url.clone())),
+        ];
+        let message = Message {
+            to: coordinator.email.clone(),
+            subject: i18n::tr_args(lang, "mail-exchange-opened-subject", &args),
+            body: i18n::tr_args(lang, "mail-exchange-opened-body", &args),
+            kind: "exchange.cycle-opened".into(),
+            secret: None,
+            carries: None,
+        };
+        liaison_store::outbox::enqueue(&mut tx, &message, now).await?;
+    }
+    liaison_store::commit(tx).await?;
+    Ok(cycle)
+}
+
+fn public_url(ctx: &Ctx) -> &str {
+    ctx.config.public_url.trim_end_matches('/')
+}
+
+/// Every cycle, newest first (every signed-in account).
+pub async fn cycles(ctx: &Ctx, actor: &Actor) -> AppResult<Vec<Cycle>> {
+    let permit = access::read_exchange(actor)?;
+    let mut tx = ctx.store.read().await?;
+    Ok(liaison_store::exchange::cycles(&mut tx, &permit).await?)
+}
+
+/// A cycle's overview: every participating State, whether it submitted on time, late or not
+/// yet, and which sections its draft completes (never the content).
+pub async fn overview(ctx: &Ctx, actor: &Actor, year: i32) -> AppResult<CycleOverview> {
+    let permit = access::read_exchange(actor)?;
+    let mut tx = ctx.store.read().await?;
+    let cycle = cycle_of(&mut tx, year).await?;
+    let states = liaison_store::state::list(&mut tx).await?;
+    let submissions: HashMap<StateCode, StoredSubmission> =
+        liaison_store::exchange::submissions(&mut tx, &permit, year)
+            .await?
+            .into_iter()
+            .map(|s| (s.state.clone(), s))
+            .collect();
+    let drafts: HashMap<i64, Vec<StoredSection>> =
+        liaison_store::exchange::drafts_for_completeness(&mut tx, &permit, year)
+            .await?
+            .into_iter()
+            .collect();
+    let mut progress = Vec::new();
+    for state in states.iter().filter(|s| s.status.is_participating()) {
+        let submission = submissions.get(&state.code);
+        let complete = submission
+            .and_then(|s| drafts.get(&s.id))
+            .map(|sections| complete_sections(&cycle, sections))
+            .unwrap_or_default();
+        let reference = match submission {
+            Some(s) => liaison_store::exchange::references(&mut tx, &permit, s.id)
+                .await?
+                .pop()
+                .map(|(reference, ..)| reference),
+            None => None,
+        };
+        progress.push(StateProgress {
+            state: state.code.clone(),
+            state_name: state.name.clone(),
+            status: status_of(submission),
+            complete_sections: complete,
+            submitted_at: submission.and_then(|s| s.submitted_at),
+            late: submission.is_some_and(|s| s.late),
+            reference,
+        });
+    }
+    let submitted = |p: &&StateProgress| p.submitted_at.is_some();
+    let late = progress.iter().filter(submitted).filter(|p| p.late).count();
+    let on_time = progress.iter().filter(submitted).count() - late;
+    Ok(CycleOverview {
+        not_yet: progress.len() - on_time - late,
+        on_time,
+        late,
+        cycle,
+        states: progress,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// A State's submission.
+
+/// A State's submission as the caller may see it: its draft and problems for the State's own
+/// accounts; status, completeness and circulated references for everyone.
+pub async fn submission(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+) -> AppResult<Submission> {
+    let permit = access::read_exchange(actor)?;
+    let mut tx = ctx.store.read().await?;
+    let state = super::directory::state(&mut tx, code).await?;
+    let cycle = cycle_of(&mut tx, year).await?;
+    let stored = submission_of(&mut tx, year, code).await?;
+    let mut out = Submission {
+        year,
+        state: state.code.clone(),
+        state_name: state.name.clone(),
+        status: status_of(stored.as_ref()),
+        completeness: Vec::new(),
+        draft: Vec::new(),
+        problems: Vec::new(),
+        submitted_at: stored.as_ref().and_then(|s| s.submitted_at),
+        late: stored.as_ref().is_some_and(|s| s.late),
+        documents: Vec::new(),
+    };
+    let sections = match &stored {
+        Some(s) => liaison_store::exchange::drafts_for_completeness(&mut tx, &permit, year)
+            .await?
+            .into_iter()
+            .find(|(id, _)| *id == s.id)
+            .map(|(_, sections)| sections)
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let complete = complete_sections(&cycle, &sections);
+    out.completeness = cycle
+        .sections
+        .iter()
+        .map(|s| SectionCompleteness {
+            section: *s,
+            complete: complete.contains(s),
+        })
+        .collect();
+    if access::read_draft(actor, code).is_ok() {
+        out.draft = sections.iter().map(content).collect();
+        out.problems = rules::submission_problems(&cycle.sections, &texts(&sections))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+    }
+    if let Some(s) = &stored {
+        out.documents = liaison_store::exchange::references(&mut tx, &permit, s.id)
+            .await?
+            .into_iter()
+            .map(
+                |(reference, revision, circulated_at, late)| DocumentSummary {
+                    reference,
+                    revision,
+                    circulated_at,
+                    late,
+                },
+            )
+            .collect();
+    }
+    Ok(out)
+}
+
+/// Saves one section of the caller's State's draft as a new version (the coordinator). Saving
+/// what is already saved adds no version, so auto-save every few seconds costs nothing. Saving
+/// after circulation starts a revision.
+pub async fn save_section(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+    section: Section,
+    mut input: SectionInput,
+) -> AppResult<Submission> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.store.begin().await?;
+    let state = super::directory::state(&mut tx, code).await?;
+    let permit = access::edit_submission(actor, &state)?;
+    let cycle = cycle_of(&mut tx, year).await?;
+    let stored = submission_of(&mut tx, year, code).await?;
+    let status = status_of(stored.as_ref());
+    rules::check_section(
+        &plan_of(&cycle),
+        status,
+        ctx.clock.today(),
+        section,
+        &mut input,
+    )
+    .map_err(AppError::worded)?;
+    let submission =
+        liaison_store::exchange::ensure_submission(&mut tx, &permit, year, now).await?;
+    let read = access::read_draft(actor, code)?;
+    let current = liaison_store::exchange::draft(&mut tx, &read, submission.id).await?;
+    let unchanged = current.iter().any(|s| {
+        s.section == section
+            && s.language == input.language
+            && s.text == input.text
+            && s.english == input.english
+            && s.terms == input.terms
+    });
+    if !unchanged {
+        let version = liaison_store::exchange::insert_section(
+            &mut tx,
+            &permit,
+            submission.id,
+            NewSection {
+                section,
+                language: &input.language,
+                text: &input.text,
+                english: input.english.as_deref(),
+                terms: &input.terms,
+            },
+            now,
+            &actor.username,
+        )
+        .await?;
+        liaison_store::exchange::set_status(
+            &mut tx,
+            submission.id,
+            rules::after_save(status),
+            now,
+            None,
+        )
+        .await?;
+        ctx.audit(
+            &mut tx,
+            actor,
+            AuditEvent::ExchangeDraftSaved {
+                year,
+                state: code.to_string(),
+                section: section.as_str().to_owned(),
+                version,
+            },
+        )
+        .await?;
+    }
+    liaison_store::commit(tx).await?;
+    self::submission(ctx, actor, year, code).await
+}
+
+/// Replaces the terminology section's terms with a CSV file's (refused whole, by line, when
+/// any line is wrong), keeping the section's language and text.
+pub async fn import_terms(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+    csv: &[u8],
+) -> AppResult<Submission> {
+    let terms = liaison_core::exchange::terms::parse(csv).map_err(AppError::Import)?;
+    let current = {
+        let mut tx = ctx.store.read().await?;
+        let state = super::directory::state(&mut tx, code).await?;
+        access::edit_submission(actor, &state)?;
+        match submission_of(&mut tx, year, code).await? {
+            Some(s) => {
+                let read = access::read_draft(actor, code)?;
+                liaison_store::exchange::draft(&mut tx, &read, s.id)
+                    .await?
+                    .into_iter()
+                    .find(|s| s.section == Section::Terminology)
+            }
+            None => None,
+        }
+    };
+    let input = SectionInput {
+        language: current
+            .as_ref()
+            .map_or_else(|| "en".to_owned(), |s| s.language.clone()),
+        text: current.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
+        english: current.and_then(|s| s.english),
+        terms,
+    };
+    save_section(ctx, actor, year, code, Section::Terminology, input).await
+}
+
+/// Every saved version of the State's draft, newest first (the State's own accounts).
+pub async fn versions(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+) -> AppResult<Vec<SectionContent>> {
+    let mut tx = ctx.store.read().await?;
+    super::directory::state(&mut tx, code).await?;
+    let read = access::read_draft(actor, code)?;
+    cycle_of(&mut tx, year).await?;
+    let Some(stored) = submission_of(&mut tx, year, code).await? else {
+        return Ok(Vec::new());
+    };
+    Ok(liaison_store::exchange::versions(&mut tx, &read, stored.id)
+        .await?
+        .iter()
+        .map(content)
+        .collect())
+}
+
+/// Submits the State's input (the coordinator): refused with every problem named by section;
+/// accepted after the deadline and marked late; circulated at once when the cycle says so.
+pub async fn submit(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+) -> AppResult<Submission> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.store.begin().await?;
+    let state = super::directory::state(&mut tx, code).await?;
+    access::edit_submission(actor, &state)?;
+    let cycle = cycle_of(&mut tx, year).await?;
+    let stored = submission_of(&mut tx, year, code).await?;
+    rules::may_submit(status_of(stored.as_ref())).map_err(|p| invalid("status", p))?;
+    let read = access::read_draft(actor, code)?;
+    let sections = match &stored {
+        Some(s) => liaison_store::exchange::draft(&mut tx, &read, s.id).await?,
+        None => Vec::new(),
+    };
+    let problems = rules::submission_problems(&cycle.sections, &texts(&sections));
+    let Some(stored) = stored.filter(|_| problems.is_empty()) else {
+        let mut fields = BTreeMap::new();
+        for problem in &problems {
+            let key = match problem {
+                rules::Invalid::EmptySection(s)
+                | rules::Invalid::Language { section: s, .. }
+                | rules::Invalid::MissingTranslation { section: s, .. } => {
+                    format!("sections.{}", s.as_str())
+                }
+                _ => "sections".to_owned(),
+            };
+            fields.insert(key, problem.clone());
+        }
+        return Err(AppError::worded(fields));
+    };
+    let late = rules::is_late(now, cycle.deadline);
+    let status = rules::after_submit(cycle.circulation);
+    liaison_store::exchange::set_status(
+        &mut tx,
+        stored.id,
+        status,
+        now,
+        Some((&actor.username, late)),
+    )
+    .await?;
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::ExchangeSubmitted {
+            year,
+            state: code.to_string(),
+            late,
+        },
+    )
+    .await?;
+    if status == SubmissionStatus::Circulated {
+        circulate_in(
+            ctx,
+            &mut tx,
+            &access::exchange_system(),
+            actor,
+            &cycle,
+            &state,
+            &sections,
+            (stored.id, now, late),
+        )
+        .await?;
+    }
+    liaison_store::commit(tx).await?;
+    self::submission(ctx, actor, year, code).await
+}
+
+/// Circulates a submitted input (the network manager, when the cycle says so).
+pub async fn circulate(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+) -> AppResult<Document> {
+    let mut tx = ctx.store.begin().await?;
+    let state = super::directory::state(&mut tx, code).await?;
+    let permit = access::manage_exchange(actor)?;
+    let cycle = cycle_of(&mut tx, year).await?;
+    let stored = submission_of(&mut tx, year, code)
+        .await?
+        .ok_or_else(|| invalid("status", rules::Invalid::NotSubmitted))?;
+    rules::may_circulate(stored.status).map_err(|p| invalid("status", p))?;
+    let sections =
+        liaison_store::exchange::latest_for_circulation(&mut tx, &permit, stored.id).await?;
+    let submitted_at = stored.submitted_at.unwrap_or(stored.updated_at);
+    let document = circulate_in(
+        ctx,
+        &mut tx,
+        &permit,
+        actor,
+        &cycle,
+        &state,
+        &sections,
+        (stored.id, submitted_at, stored.late),
+    )
+    .await?;
+    liaison_store::commit(tx).await?;
+    Ok(document)
+}
+
+/// Freezes the draft as the next document of the submission, under the next reference, inside
+/// the caller's serialised write transaction (so numbers never repeat nor skip), and notifies
+/// every participating State's coordinators.
+#[allow(clippy::too_many_arguments)]
+async fn circulate_in(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    permit: &ManageExchange,
+    actor: &Actor,
+    cycle: &Cycle,
+    state: &State,
+    sections: &[StoredSection],
+    (submission_id, submitted_at, late): (i64, OffsetDateTime, bool),
+) -> AppResult<Document> {
+    let now = ctx.clock.now();
+    let read = access::exchange_circulation();
+    let earlier = liaison_store::exchange::documents(tx, &read, submission_id).await?;
+    let (revision, number_year, number, reference) = match earlier.first() {
+        None => {
+            let number_year = now.year();
+            let number = reference::next_number(
+                liaison_store::exchange::last_number(tx, permit, number_year).await?,
+            );
+            let pattern = reference::Pattern::parse(&cycle.pattern)
+                .map_err(|e| AppError::Internal(format!("stored pattern: {e}")))?;
+            (0, number_year, number, pattern.format(number, number_year))
+        }
+        Some(first) => {
+            let revision = i64::try_from(earlier.len()).unwrap_or(i64::MAX);
+            let rev = u32::try_from(revision).unwrap_or(u32::MAX);
+            (
+                revision,
+                first.number_year,
+                first.number,
+                reference::revision(&first.reference, rev),
+            )
+        }
+    };
+    let frozen: Vec<StoredSection> = sections
+        .iter()
+        .filter(|s| cycle.sections.contains(&s.section))
+        .cloned()
+        .collect();
+    let document = StoredDocument {
+        submission_id,
+        revision,
+        number_year,
+        number,
+        reference: reference.clone(),
+        sections: frozen,
+        submitted_at,
+        late,
+        circulated_at: now,
+        circulated_by: actor.username.clone(),
+    };
+    liaison_store::exchange::insert_document(tx, permit, &document).await?;
+    liaison_store::exchange::set_status(tx, submission_id, SubmissionStatus::Circulated, now, None)
+        .await?;
+    ctx.audit(
+        tx,
+        actor,
+        AuditEvent::ExchangeCirculated {
+            year: cycle.year,
+            state: state.code.to_string(),
+            reference: reference.clone(),
+        },
+    )
+    .await?;
+    let url = format!(
+        "{}/exchange/{}/submissions/{}",
+        public_url(ctx),
+        cycle.year,
+        state.code
+    );
+    for coordinator in liaison_store::account::participating_coordinators(tx).await? {
+        let lang = i18n::supported(&coordinator.locale);
+        let args = [
+            ("state", FluentValue::from(state.name.clone())),
+            ("reference", FluentValue::from(reference.clone())),
+            ("year", FluentValue::from(cycle.year.to_string())),
+            ("revision", FluentValue::from(revision)),
+            ("url", FluentValue::from(url.clone())),
+        ];
+        let message = Message {
+            to: coordinator.email.clone(),
+            subject: i18n::tr_args(lang, "mail-exchange-circulated-subject", &args),
+            body: i18n::tr_args(lang, "mail-exchange-circulated-body", &args),
+            kind: "exchange.circulated".into(),
+            secret: None,
+            carries: None,
+        };
+        liaison_store::outbox::enqueue(tx, &message, now).await?;
+    }
+    Ok(document_of(state, cycle.year, &document))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Circulated documents.
+
+async fn circulated(
+    tx: &mut Tx,
+    permit: &ReadCirculated,
+    year: i32,
+    code: &StateCode,
+) -> AppResult<(State, Vec<StoredDocument>)> {
+    let state = super::directory::state(tx, code).await?;
+    cycle_of(tx, year).await?;
+    let documents = match submission_of(tx, year, code).await? {
+        Some(s) => liaison_store::exchange::documents(tx, permit, s.id).await?,
+        None => Vec::new(),
+    };
+    if documents.is_empty() {
+        return Err(AppError::NotFound(format!(
+            "{code} has no circulated submission in the {year} cycle"
+        )));
+    }
+    Ok((state, documents))
+}
+
+/// A circulated document: the latest, or the given revision (0 for the original).
+pub async fn document(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+    revision: Option<i64>,
+) -> AppResult<Document> {
+    let mut tx = ctx.store.read().await?;
+    super::directory::state(&mut tx, code).await?;
+    let permit = access::read_circulated(actor)?;
+    let (state, documents) = circulated(&mut tx, &permit, year, code).await?;
+    let chosen = match revision {
+        None => documents.last(),
+        Some(r) => documents.iter().find(|d| d.revision == r),
+    }
+    .ok_or_else(|| AppError::NotFound(format!("no revision {revision:?} of this submission")))?;
+    Ok(document_of(&state, year, chosen))
+}
+
+/// What changed between two circulated versions (by default, the latest and the one before).
+pub async fn diff(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> AppResult<DocumentDiff> {
+    let mut tx = ctx.store.read().await?;
+    super::directory::state(&mut tx, code).await?;
+    let permit = access::read_circulated(actor)?;
+    let (_, documents) = circulated(&mut tx, &permit, year, code).await?;
+    let latest = documents.last().map_or(0, |d| d.revision);
+    let to = to.unwrap_or(latest);
+    let from = from.unwrap_or(to - 1);
+    let find = |revision: i64| {
+        documents
+            .iter()
+            .find(|d| d.revision == revision)
+            .ok_or_else(|| {
+                AppError::validation(
+                    "from",
+                    format!("revisions 0 to {latest} exist; {revision} does not"),
+                )
+            })
+    };
+    let (before, after) = (find(from)?, find(to)?);
+    let mut sections: Vec<Section> = before
+        .sections
+        .iter()
+        .chain(&after.sections)
+        .map(|s| s.section)
+        .collect();
+    sections.sort();
+    sections.dedup();
+    Ok(DocumentDiff {
+        from: before.reference.clone(),
+        to: after.reference.clone(),
+        sections: diff::compare(&sections, &compared(before), &compared(after)),
+    })
+}
+
+/// A State's latest circulated document of every cycle, newest year first, for comparison
+/// across years.
+pub async fn across_years(
+    ctx: &Ctx,
+    actor: &Actor,
+    code: &StateCode,
+) -> AppResult<Vec<YearDocument>> {
+    let mut tx = ctx.store.read().await?;
+    let state = super::directory::state(&mut tx, code).await?;
+    let permit = access::read_circulated(actor)?;
+    let read = access::read_exchange(actor)?;
+    let cycles = liaison_store::exchange::cycles(&mut tx, &read).await?;
+    let submissions: HashMap<i32, StoredSubmission> =
+        liaison_store::exchange::submissions_of_state(&mut tx, &read, code)
+            .await?
+            .into_iter()
+            .map(|s| (s.year, s))
+            .collect();
+    let mut out = Vec::new();
+    for cycle in cycles {
+        let document = match submissions.get(&cycle.year) {
+            Some(s) => liaison_store::exchange::documents(&mut tx, &permit, s.id)
+                .await?
+                .last()
+                .map(|d| document_of(&state, cycle.year, d)),
+            None => None,
+        };
+        out.push(YearDocument {
+            year: cycle.year,
+            document,
+        });
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inquiries.
+
+async fn thread(
+    tx: &mut Tx,
+    permit: &ReadCirculated,
+    inquiry: StoredInquiry,
+) -> AppResult<Inquiry> {
+    let posts = liaison_store::exchange::posts(tx, permit, inquiry.id).await?;
+    Ok(Inquiry {
+        id: inquiry.id,
+        year: inquiry.year,
+        state: inquiry.state,
+        asking_state: inquiry.asking_state,
+        section: inquiry.section,
+        public: inquiry.public,
+        opened_at: inquiry.opened_at,
+        posts: posts
+            .into_iter()
+            .map(|p| Post {
+                state: p.state,
+                author: p.author,
+                posted_at: p.posted_at,
+                html: markdown::render(&p.text),
+                text: p.text,
+            })
+            .collect(),
+    })
+}
+
+fn check_post(text: &str) -> AppResult<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(AppError::validation("text", "write the message"));
+    }
+    if text.chars().count() > MAX_POST {
+        return Err(AppError::validation(
+            "text",
+            format!("a message may have at most {MAX_POST} characters"),
+        ));
+    }
+    Ok(text.to_owned())
+}
+
+/// The inquiries about a State's circulated submission that the caller reads.
+pub async fn inquiries(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+) -> AppResult<Vec<Inquiry>> {
+    let mut tx = ctx.store.read().await?;
+    super::directory::state(&mut tx, code).await?;
+    let permit = access::read_circulated(actor)?;
+    cycle_of(&mut tx, year).await?;
+    let Some(stored) = submission_of(&mut tx, year, code).await? else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for inquiry in liaison_store::exchange::inquiries(&mut tx, &permit, stored.id).await? {
+        if access::read_inquiry(actor, &inquiry.asking_state, &inquiry.state, inquiry.public) {
+            out.push(thread(&mut tx, &permit, inquiry).await?);
+        }
+    }
+    Ok(out)
+}
+
+/// Raises an inquiry about another State's circulated submission; its coordinators are
+/// notified.
+pub async fn raise(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+    input: &InquiryInput,
+) -> AppResult<Inquiry> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.store.begin().await?;
+    super::directory::state(&mut tx, code).await?;
+    let inquire = access::inquire(actor)?;
+    let permit = access::read_circulated(actor)?;
+    let text = check_post(&input.text)?;
+    if inquire.state() == code {
+        return Err(AppError::validation(
+            "state",
+            "a State inquires about other States' submissions, not its own",
+        ));
+    }
+    let (state, documents) = circulated(&mut tx, &permit, year, code).await?;
+    let cycle = cycle_of(&mut tx, year).await?;
+    if let Some(section) = input.section
+        && !cycle.sections.contains(&section)
+    {
+        return Err(invalid("section", rules::Invalid::NotAsked(section)));
+    }
+    let submission_id = documents.first().map_or(0, |d| d.submission_id);
+    let id = liaison_store::exchange::insert_inquiry(
+        &mut tx,
+        &inquire,
+        submission_id,
+        input.section,
+        now,
+    )
+    .await?;
+    liaison_store::exchange::insert_post(&mut tx, &inquire, id, &actor.username, &text, now)
+        .await?;
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::ExchangeInquiry {
+            inquiry_id: id,
+            state: inquire.state().to_string(),
+            action: "raised",
+        },
+    )
+    .await?;
+    let reference = documents
+        .last()
+        .map(|d| d.reference.clone())
+        .unwrap_or_default();
+    notify_inquiry(
+        ctx,
+        &mut tx,
+        &state.code,
+        inquire.state(),
+        (&state.code, year, &reference),
+        now,
+    )
+    .await?;
+    let inquiry = liaison_store::exchange::inquiry(&mut tx, &permit, id)
+        .await?
+        .ok_or_else(|| AppError::Internal("an inquiry just stored is missing".into()))?;
+    let out = thread(&mut tx, &permit, inquiry).await?;
+    liaison_store::commit(tx).await?;
+    Ok(out)
+}
+
+/// Queues the notice of a new message in an inquiry to the other State's coordinators.
+#[allow(clippy::too_many_arguments)]
+async fn notify_inquiry(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    to: &StateCode,
+    from: &StateCode,
+    (submitting, year, reference): (&StateCode, i32, &str),
+    now: OffsetDateTime,
+) -> AppResult<()> {
+    let from_name = liaison_store::state::get(tx, from)
+        .await?
+        .map_or_else(|| from.to_string(), |s| s.name);
+    // The thread lives with the submission asked about.
+    let url = format!(
+        "{}/exchange/{year}/submissions/{submitting}",
+        public_url(ctx)
+    );
+    for coordinator in liaison_store::account::coordinators(tx, to).await? {
+        let lang = i18n::supported(&coordinator.locale);
+        let args = [
+            ("state", FluentValue::from(from_name.clone())),
+            ("reference", FluentValue::from(reference.to_owned())),
+            ("url", FluentValue::from(url.clone())),
+        ];
+        let message = Message {
+            to: coordinator.email.clone(),
+            subject: i18n::tr_args(lang, "mail-exchange-inquiry-subject", &args),
+            body: i18n::tr_args(lang, "mail-exchange-inquiry-body", &args),
+            kind: "exchange.inquiry".into(),
+            secret: None,
+            carries: None,
+        };
+        liaison_store::outbox::enqueue(tx, &message, now).await?;
+    }
+    Ok(())
+}
+
+async fn readable_inquiry(
+    tx: &mut Tx,
+    actor: &Actor,
+    permit: &ReadCirculated,
+    id: i64,
+) -> AppResult<StoredInquiry> {
+    let inquiry = liaison_store::exchange::inquiry(tx, permit, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no inquiry {id}")))?;
+    if !access::read_inquiry(actor, &inquiry.asking_state, &inquiry.state, inquiry.public) {
+        return Err(AppError::NotFound(format!("no inquiry {id}")));
+    }
+    Ok(inquiry)
+}
+
+/// One inquiry and its thread, if the caller reads it.
+pub async fn inquiry(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Inquiry> {
+    let permit = access::read_circulated(actor)?;
+    let mut tx = ctx.store.read().await?;
+    let inquiry = readable_inquiry(&mut tx, actor, &permit, id).await?;
+    thread(&mut tx, &permit, inquiry).await
+}
+
+/// Adds a message to an inquiry's thread: an answer by the submitting State, or a follow-up
+/// by the asking State. The other State's coordinators are notified.
+pub async fn post(ctx: &Ctx, actor: &Actor, id: i64, input: &PostInput) -> AppResult<Inquiry> {
+    let permit = access::read_circulated(actor)?;
+    let now = ctx.clock.now();
+    let mut tx = ctx.store.begin().await?;
+    let inquiry = readable_inquiry(&mut tx, actor, &permit, id).await?;
+    let inquire = access::inquire(actor)?;
+    let text = check_post(&input.text)?;
+    let other = if inquire.state() == &inquiry.state {
+        inquiry.asking_state.clone()
+    } else if inquire.state() == &inquiry.asking_state {
+        inquiry.state.clone()
+    } else {
+        return Err(AppError::Forbidden(
+            "only the two States of an inquiry write in its thread".into(),
+        ));
+    };
+    liaison_store::exchange::insert_post(&mut tx, &inquire, id, &actor.username, &text, now)
+        .await?;
+    let action = if inquire.state() == &inquiry.state {
+        "answered"
+    } else {
+        "followed-up"
+    };
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::ExchangeInquiry {
+            inquiry_id: id,
+            state: inquire.state().to_string(),
+            action,
+        },
+    )
+    .await?;
+    let reference = liaison_store::exchange::documents(&mut tx, &permit, inquiry.submission_id)
+        .await?
+        .last()
+        .map(|d| d.reference.clone())
+        .unwrap_or_default();
+    notify_inquiry(
+        ctx,
+        &mut tx,
+        &other,
+        inquire.state(),
+        (&inquiry.state, inquiry.year, &reference),
+        now,
+    )
+    .await?;
+    let out = thread(&mut tx, &permit, inquiry).await?;
+    liaison_store::commit(tx).await?;
+    Ok(out)
+}
+
+/// Makes an inquiry's thread readable by every participating State, or by the two States only
+/// (the submitting State's coordinator).
+pub async fn set_visibility(ctx: &Ctx, actor: &Actor, id: i64, public: bool) -> AppResult<Inquiry> {
+    let permit = access::read_circulated(actor)?;
+    let mut tx = ctx.store.begin().await?;
+    let mut inquiry = readable_inquiry(&mut tx, actor, &permit, id).await?;
+    access::publish_inquiry(actor, &inquiry.state)?;
+    if inquiry.public != public {
+        liaison_store::exchange::set_public(&mut tx, id, public).await?;
+        ctx.audit(
+            &mut tx,
+            actor,
+            AuditEvent::ExchangeInquiry {
+                inquiry_id: id,
+                state: inquiry.state.to_string(),
+                action: if public {
+                    "made-public"
+                } else {
+                    "made-private"
+                },
+            },
+        )
+        .await?;
+        inquiry.public = public;
+    }
+    let out = thread(&mut tx, &permit, inquiry).await?;
+    liaison_store::commit(tx).await?;
+    Ok(out)
+}

@@ -1,0 +1,691 @@
+//! The annual information exchange's pages, and the self-contained HTML export of a circulated
+//! document.
+
+use crate::AppState;
+use crate::error::AppResult;
+use crate::ops::directory::Download;
+use crate::templates::v;
+use liaison_types::exchange::Document;
+use minijinja::context;
+
+/// A circulated document as one self-contained HTML file (its own styles, nothing loaded from
+/// elsewhere), named after its reference, labelled in `lang`.
+pub fn export(state: &AppState, lang: &str, document: &Document) -> AppResult<Download> {
+    let html = state.templates.render(
+        "exchange/export.html",
+        context! { lang => lang, document => v(document) },
+    )?;
+    let filename = format!(
+        "{}.html",
+        document
+            .reference
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '-'
+            })
+            .collect::<String>()
+    );
+    Ok(Download {
+        content_type: "text/html; charset=utf-8",
+        filename,
+        body: html,
+    })
+}
+
+use crate::auth::{Caller, WebCaller, WebForm};
+use crate::error::AppError;
+use crate::extract::{AppPath, AppQuery};
+use crate::ops;
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use liaison_core::access;
+use liaison_core::directory::FieldErrors;
+use liaison_core::exchange::reference::DEFAULT_PATTERN;
+use liaison_types::exchange::{
+    Circulation, CycleInput, InquiryInput, PostInput, Section, SectionInput, Submission,
+};
+use liaison_types::problem::LineError;
+use liaison_types::state::StateCode;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/exchange", get(list))
+        .route("/exchange/cycles", post(open))
+        .route("/exchange/states/{code}", get(years))
+        .route("/exchange/{year}", get(cycle))
+        .route("/exchange/{year}/submissions/{code}", get(submission))
+        .route(
+            "/exchange/{year}/submissions/{code}/sections/{section}",
+            post(save),
+        )
+        .route("/exchange/{year}/submissions/{code}/terms", post(terms))
+        .route("/exchange/{year}/submissions/{code}/submit", post(submit))
+        .route(
+            "/exchange/{year}/submissions/{code}/circulate",
+            post(circulate),
+        )
+        .route(
+            "/exchange/{year}/submissions/{code}/document",
+            get(document),
+        )
+        .route("/exchange/{year}/submissions/{code}/diff", get(diff))
+        .route(
+            "/exchange/{year}/submissions/{code}/export.html",
+            get(export_html),
+        )
+        .route(
+            "/exchange/{year}/submissions/{code}/inquiries",
+            post(inquire),
+        )
+        .route("/exchange/inquiries/{id}/posts", post(reply))
+        .route("/exchange/inquiries/{id}/visibility", post(visibility))
+}
+
+fn code_of(text: &str) -> AppResult<StateCode> {
+    StateCode::parse(text).map_err(AppError::BadRequest)
+}
+
+fn all_sections() -> Vec<minijinja::Value> {
+    Section::ALL
+        .iter()
+        .map(|s| context! { id => s.as_str(), cbm => s.cbm() })
+        .collect()
+}
+
+/// The open-cycle form as posted.
+#[derive(Debug, Default, Deserialize, Serialize)]
+struct CycleForm {
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    opens_on: String,
+    #[serde(default)]
+    deadline: String,
+    #[serde(default)]
+    circulation: String,
+    #[serde(default)]
+    pattern: String,
+    #[serde(flatten)]
+    checks: BTreeMap<String, String>,
+    #[serde(skip_deserializing)]
+    sections: Vec<String>,
+}
+
+impl CycleForm {
+    fn fresh(year: i32, today: time::Date) -> CycleForm {
+        CycleForm {
+            year: year.to_string(),
+            opens_on: today.to_string(),
+            deadline: String::new(),
+            circulation: Circulation::OnSubmission.as_str().to_owned(),
+            pattern: DEFAULT_PATTERN.to_owned(),
+            checks: BTreeMap::new(),
+            sections: Section::ALL.iter().map(|s| s.as_str().to_owned()).collect(),
+        }
+    }
+
+    fn chosen(&self) -> Vec<Section> {
+        Section::ALL
+            .into_iter()
+            .filter(|s| self.checks.contains_key(&format!("section_{}", s.as_str())))
+            .collect()
+    }
+
+    /// What the form asks for, or its unreadable fields in `lang`.
+    fn input(&self, lang: &str) -> Result<CycleInput, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let date = |text: &str| {
+            time::Date::parse(
+                text.trim(),
+                time::macros::format_description!("[year]-[month]-[day]"),
+            )
+        };
+        let year = self.year.trim().parse::<i32>().unwrap_or_else(|_| {
+            errors.insert(
+                "year".into(),
+                crate::i18n::tr(lang, "invalid-exchange-year-format"),
+            );
+            0
+        });
+        let opens_on = date(&self.opens_on).unwrap_or_else(|_| {
+            errors.insert(
+                "opens_on".into(),
+                crate::i18n::tr(lang, "invalid-date-format"),
+            );
+            time::Date::MIN
+        });
+        let deadline = if self.deadline.trim().is_empty() {
+            None
+        } else {
+            match date(&self.deadline) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    errors.insert(
+                        "deadline".into(),
+                        crate::i18n::tr(lang, "invalid-date-format"),
+                    );
+                    None
+                }
+            }
+        };
+        let circulation = Circulation::parse(&self.circulation).unwrap_or_default();
+        if errors.is_empty() {
+            Ok(CycleInput {
+                year,
+                opens_on,
+                deadline,
+                sections: Some(self.chosen()),
+                circulation: Some(circulation),
+                pattern: Some(self.pattern.clone()),
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+async fn list_page(
+    state: &AppState,
+    caller: &Caller,
+    form: &CycleForm,
+    errors: &FieldErrors,
+) -> AppResult<Response> {
+    let cycles = ops::exchange::cycles(&state.ctx("web"), &caller.actor).await?;
+    let values = context! {
+        cycles => v(&cycles), form => v(form), errors => v(errors), all_sections => all_sections(),
+        may_open => access::manage_exchange(&caller.actor).is_ok(),
+    };
+    super::form_page(state, caller, "exchange/list.html", values, errors)
+}
+
+async fn list(State(state): State<AppState>, WebCaller(caller): WebCaller) -> AppResult<Response> {
+    let today = state.clock.today();
+    let form = CycleForm::fresh(today.year(), today);
+    list_page(&state, &caller, &form, &FieldErrors::new()).await
+}
+
+async fn open(State(state): State<AppState>, form: WebForm<CycleForm>) -> AppResult<Response> {
+    let (caller, mut form) = (form.caller, form.form);
+    access::manage_exchange(&caller.actor)?;
+    form.sections = form
+        .chosen()
+        .iter()
+        .map(|s| s.as_str().to_owned())
+        .collect();
+    let input = match form.input(caller.lang) {
+        Ok(input) => input,
+        Err(errors) => return list_page(&state, &caller, &form, &errors).await,
+    };
+    match ops::exchange::open_cycle(&state.ctx("web"), &caller.actor, &input).await {
+        Ok(cycle) => Ok(Redirect::to(&format!("/exchange/{}", cycle.year)).into_response()),
+        Err(e) => match e.field_errors(caller.lang) {
+            Some(errors) => list_page(&state, &caller, &form, &errors).await,
+            None => Err(e),
+        },
+    }
+}
+
+async fn cycle(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppPath(year): AppPath<i32>,
+) -> AppResult<Response> {
+    let overview = ops::exchange::overview(&state.ctx("web"), &caller.actor, year).await?;
+    super::page(
+        &state,
+        &caller,
+        "exchange/cycle.html",
+        context! { overview => v(&overview) },
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct Notice {
+    saved: Option<String>,
+    submitted: Option<String>,
+}
+
+/// What the submission page shows besides the submission.
+#[derive(Default)]
+struct Extra {
+    errors: FieldErrors,
+    lines: Vec<LineError>,
+    saved: bool,
+    submitted: bool,
+}
+
+async fn submission_page(
+    state: &AppState,
+    caller: &Caller,
+    submission: &Submission,
+    extra: Extra,
+) -> AppResult<Response> {
+    let own = access::read_draft(&caller.actor, &submission.state).is_ok();
+    let sections: Vec<_> = submission
+        .completeness
+        .iter()
+        .map(|c| {
+            let draft = submission.draft.iter().find(|d| d.section == c.section);
+            context! {
+                id => c.section.as_str(), cbm => c.section.cbm(), complete => c.complete,
+                language => draft.map_or("en", |d| d.language.as_str()),
+                text => draft.map(|d| d.text.clone()).unwrap_or_default(),
+                english => draft.and_then(|d| d.english.clone()).unwrap_or_default(),
+                terms => v(draft.map(|d| d.terms.clone()).unwrap_or_default()),
+                version => draft.map(|d| d.version),
+                saved_at => draft.map(|d| v(d.saved_at)),
+                saved_by => draft.map(|d| d.saved_by.clone()),
+            }
+        })
+        .collect();
+    let mut tx = state.store.read().await?;
+    let target = liaison_store::state::get(&mut tx, &submission.state).await?;
+    drop(tx);
+    let may_edit = target
+        .as_ref()
+        .is_some_and(|t| access::edit_submission(&caller.actor, t).is_ok());
+    let values = context! {
+        submission => v(submission), own => own, sections => sections, may_edit => may_edit,
+        may_circulate => access::manage_exchange(&caller.actor).is_ok()
+            && submission.status == liaison_types::exchange::SubmissionStatus::Submitted,
+        errors => v(&extra.errors), lines => v(&extra.lines), saved => extra.saved, submitted => extra.submitted,
+    };
+    let status = if extra.errors.is_empty() && extra.lines.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok((
+        status,
+        super::render(
+            state,
+            Some(caller),
+            caller.lang,
+            "exchange/submission.html",
+            values,
+        )?,
+    )
+        .into_response())
+}
+
+async fn submission(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppPath((year, code)): AppPath<(i32, String)>,
+    AppQuery(notice): AppQuery<Notice>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let ctx = state.ctx("web");
+    let submission = ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
+    let own = access::read_draft(&caller.actor, &code).is_ok();
+    if !own && !submission.documents.is_empty() && access::read_circulated(&caller.actor).is_ok() {
+        return Ok(
+            Redirect::to(&format!("/exchange/{year}/submissions/{code}/document")).into_response(),
+        );
+    }
+    let extra = Extra {
+        saved: notice.saved.is_some(),
+        submitted: notice.submitted.is_some(),
+        ..Extra::default()
+    };
+    submission_page(&state, &caller, &submission, extra).await
+}
+
+/// A section's form as posted (by the page, or by the auto-save script).
+#[derive(Debug, Deserialize)]
+struct SectionForm {
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    english: String,
+}
+
+async fn save(
+    State(state): State<AppState>,
+    AppPath((year, code, section)): AppPath<(i32, String, String)>,
+    headers: HeaderMap,
+    form: WebForm<SectionForm>,
+) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
+    let code = code_of(&code)?;
+    let section = Section::parse(&section).map_err(AppError::BadRequest)?;
+    let ctx = state.ctx("web");
+    let autosave = headers.contains_key("x-autosave");
+    // The terms are kept: the form edits the text; the CSV import replaces the terms.
+    let current = ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
+    let terms = current
+        .draft
+        .iter()
+        .find(|d| d.section == section)
+        .map(|d| d.terms.clone())
+        .unwrap_or_default();
+    let input = SectionInput {
+        language: form.language,
+        text: form.text.replace("\r\n", "\n"),
+        english: Some(form.english.replace("\r\n", "\n")),
+        terms,
+    };
+    match ops::exchange::save_section(&ctx, &caller.actor, year, &code, section, input).await {
+        Ok(_) if autosave => Ok(StatusCode::NO_CONTENT.into_response()),
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/exchange/{year}/submissions/{code}?saved=1#section-{}",
+            section.as_str()
+        ))
+        .into_response()),
+        Err(e) if autosave => Err(e),
+        Err(e) => match e.field_errors(caller.lang) {
+            Some(errors) => {
+                let submission =
+                    ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
+                submission_page(
+                    &state,
+                    &caller,
+                    &submission,
+                    Extra {
+                        errors,
+                        ..Extra::default()
+                    },
+                )
+                .await
+            }
+            None => Err(e),
+        },
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct TermsForm {
+    #[serde(default)]
+    file: String,
+}
+
+async fn terms(
+    State(state): State<AppState>,
+    AppPath((year, code)): AppPath<(i32, String)>,
+    form: WebForm<TermsForm>,
+) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
+    let code = code_of(&code)?;
+    let ctx = state.ctx("web");
+    match ops::exchange::import_terms(&ctx, &caller.actor, year, &code, form.file.as_bytes()).await
+    {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/exchange/{year}/submissions/{code}?saved=1#section-terminology"
+        ))
+        .into_response()),
+        Err(AppError::Import(lines)) => {
+            let submission = ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
+            submission_page(
+                &state,
+                &caller,
+                &submission,
+                Extra {
+                    lines,
+                    ..Extra::default()
+                },
+            )
+            .await
+        }
+        Err(e) => match e.field_errors(caller.lang) {
+            Some(errors) => {
+                let submission =
+                    ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
+                submission_page(
+                    &state,
+                    &caller,
+                    &submission,
+                    Extra {
+                        errors,
+                        ..Extra::default()
+                    },
+                )
+                .await
+            }
+            None => Err(e),
+        },
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct Empty {}
+
+async fn submit(
+    State(state): State<AppState>,
+    AppPath((year, code)): AppPath<(i32, String)>,
+    form: WebForm<Empty>,
+) -> AppResult<Response> {
+    let caller = form.caller;
+    let code = code_of(&code)?;
+    let ctx = state.ctx("web");
+    match ops::exchange::submit(&ctx, &caller.actor, year, &code).await {
+        Ok(_) => Ok(
+            Redirect::to(&format!("/exchange/{year}/submissions/{code}?submitted=1"))
+                .into_response(),
+        ),
+        Err(e) => match e.field_errors(caller.lang) {
+            Some(errors) => {
+                let submission =
+                    ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
+                submission_page(
+                    &state,
+                    &caller,
+                    &submission,
+                    Extra {
+                        errors,
+                        ..Extra::default()
+                    },
+                )
+                .await
+            }
+            None => Err(e),
+        },
+    }
+}
+
+async fn circulate(
+    State(state): State<AppState>,
+    AppPath((year, code)): AppPath<(i32, String)>,
+    form: WebForm<Empty>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    ops::exchange::circulate(&state.ctx("web"), &form.caller.actor, year, &code).await?;
+    Ok(Redirect::to(&format!("/exchange/{year}/submissions/{code}/document")).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct RevisionQuery {
+    revision: Option<i64>,
+}
+
+async fn document_page(
+    state: &AppState,
+    caller: &Caller,
+    (year, code, revision): (i32, &StateCode, Option<i64>),
+    errors: &FieldErrors,
+) -> AppResult<Response> {
+    let ctx = state.ctx("web");
+    let document = ops::exchange::document(&ctx, &caller.actor, year, code, revision).await?;
+    let inquiries = ops::exchange::inquiries(&ctx, &caller.actor, year, code).await?;
+    let may_inquire = access::inquire(&caller.actor).is_ok_and(|p| p.state() != code);
+    let values = context! {
+        document => v(&document), inquiries => v(&inquiries), may_inquire => may_inquire, errors => v(errors),
+    };
+    super::form_page(state, caller, "exchange/document.html", values, errors)
+}
+
+async fn document(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppPath((year, code)): AppPath<(i32, String)>,
+    AppQuery(query): AppQuery<RevisionQuery>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    document_page(
+        &state,
+        &caller,
+        (year, &code, query.revision),
+        &FieldErrors::new(),
+    )
+    .await
+}
+
+#[derive(Debug, Deserialize)]
+struct DiffQuery {
+    from: Option<i64>,
+    to: Option<i64>,
+}
+
+async fn diff(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppPath((year, code)): AppPath<(i32, String)>,
+    AppQuery(query): AppQuery<DiffQuery>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let diff = ops::exchange::diff(
+        &state.ctx("web"),
+        &caller.actor,
+        year,
+        &code,
+        query.from,
+        query.to,
+    )
+    .await?;
+    super::page(
+        &state,
+        &caller,
+        "exchange/diff.html",
+        context! { diff => v(&diff), year => year, code => code.to_string() },
+    )
+}
+
+async fn export_html(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppPath((year, code)): AppPath<(i32, String)>,
+    AppQuery(query): AppQuery<RevisionQuery>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let document = ops::exchange::document(
+        &state.ctx("web"),
+        &caller.actor,
+        year,
+        &code,
+        query.revision,
+    )
+    .await?;
+    crate::api::directory::download(export(&state, caller.lang, &document)?)
+}
+
+#[derive(Debug, Deserialize)]
+struct InquiryForm {
+    #[serde(default)]
+    section: String,
+    #[serde(default)]
+    text: String,
+}
+
+async fn inquire(
+    State(state): State<AppState>,
+    AppPath((year, code)): AppPath<(i32, String)>,
+    form: WebForm<InquiryForm>,
+) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
+    let code = code_of(&code)?;
+    let section = if form.section.trim().is_empty() {
+        None
+    } else {
+        Some(Section::parse(&form.section).map_err(AppError::BadRequest)?)
+    };
+    let input = InquiryInput {
+        section,
+        text: form.text,
+    };
+    match ops::exchange::raise(&state.ctx("web"), &caller.actor, year, &code, &input).await {
+        Ok(inquiry) => Ok(Redirect::to(&format!(
+            "/exchange/{year}/submissions/{code}/document#inquiry-{}",
+            inquiry.id
+        ))
+        .into_response()),
+        Err(e) => match e.field_errors(caller.lang) {
+            Some(errors) => document_page(&state, &caller, (year, &code, None), &errors).await,
+            None => Err(e),
+        },
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ReplyForm {
+    #[serde(default)]
+    text: String,
+}
+
+async fn reply(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<i64>,
+    form: WebForm<ReplyForm>,
+) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
+    let inquiry = ops::exchange::post(
+        &state.ctx("web"),
+        &caller.actor,
+        id,
+        &PostInput { text: form.text },
+    )
+    .await?;
+    Ok(Redirect::to(&format!(
+        "/exchange/{}/submissions/{}/document#inquiry-{id}",
+        inquiry.year, inquiry.state
+    ))
+    .into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct VisibilityForm {
+    #[serde(default)]
+    public: String,
+}
+
+async fn visibility(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<i64>,
+    form: WebForm<VisibilityForm>,
+) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
+    let inquiry =
+        ops::exchange::set_visibility(&state.ctx("web"), &caller.actor, id, form.public == "true")
+            .await?;
+    Ok(Redirect::to(&format!(
+        "/exchange/{}/submissions/{}/document#inquiry-{id}",
+        inquiry.year, inquiry.state
+    ))
+    .into_response())
+}
+
+async fn years(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppPath(code): AppPath<String>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let years = ops::exchange::across_years(&state.ctx("web"), &caller.actor, &code).await?;
+    let mut tx = state.store.read().await?;
+    let name = liaison_store::state::get(&mut tx, &code)
+        .await?
+        .map_or_else(|| code.to_string(), |s| s.name);
+    super::page(
+        &state,
+        &caller,
+        "exchange/years.html",
+        context! { years => v(&years), code => code.to_string(), state_name => name, all_sections => all_sections() },
+    )
+}

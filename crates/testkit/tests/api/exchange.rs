@@ -1,0 +1,540 @@
+//! The annual information exchange through the API, on SQLite and PostgreSQL: a full cycle
+//! with two States drafting, submitting, circulating, revising and inquiring; drafts private to
+//! their State; every problem named; late submissions marked; references that never repeat nor
+//! skip under concurrent circulation; circulated documents frozen.
+
+use liaison_testkit::{ApiClient, Backend, Options, TestApp, backends, spawn_app_with};
+use liaison_types::exchange::{
+    Cycle, CycleOverview, Document, DocumentDiff, Inquiry, Submission, SubmissionStatus,
+    YearDocument,
+};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use time::macros::datetime;
+
+async fn app_on(backend: Backend) -> TestApp {
+    spawn_app_with(Options {
+        backend,
+        ..Options::default()
+    })
+    .await
+}
+
+const SECTIONS: [&str; 6] = [
+    "threats",
+    "open-internet",
+    "legislation",
+    "organisation",
+    "terminology",
+    "critical-infrastructure",
+];
+
+fn path(year: i32, code: &str, rest: &str) -> String {
+    format!("/api/v1/exchange/cycles/{year}/submissions/{code}{rest}")
+}
+
+async fn save(client: &ApiClient, year: i32, code: &str, section: &str, body: Value) -> Submission {
+    let answer = client
+        .put(&path(year, code, &format!("/sections/{section}")), &body)
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    serde_json::from_value(answer.json).unwrap()
+}
+
+/// Fills every section of a draft in English (the terminology by CSV).
+async fn complete_draft(client: &ApiClient, year: i32, code: &str) {
+    for section in SECTIONS.iter().filter(|s| **s != "terminology") {
+        save(
+            client,
+            year,
+            code,
+            section,
+            json!({ "language": "en", "text": format!("{code} on {section}.") }),
+        )
+        .await;
+    }
+    let csv = "term,language,definition,english_term,english_definition,source\n\
+               incident,en,An event that harms ICT systems.,,,National strategy\n";
+    let answer = client
+        .post_bytes(
+            &path(year, code, "/terms"),
+            "text/csv",
+            csv.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+}
+
+async fn submit(client: &ApiClient, year: i32, code: &str) -> Submission {
+    let answer = client.post(&path(year, code, "/submit"), &json!({})).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    serde_json::from_value(answer.json).unwrap()
+}
+
+async fn outbox_kinds(app: &TestApp, kind: &str) -> Vec<String> {
+    let mut tx = app.store.read().await.unwrap();
+    liaison_store::outbox::recent(&mut tx, 1000)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| m.recipient)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_full_cycle_with_two_states_and_an_inquiry() {
+    for backend in backends() {
+        let app = app_on(backend).await;
+        let manager = app.login("manager").await;
+        let deu = app.login("deu.coordinator").await;
+        let fra = app.login("fra.coordinator").await;
+        let ita = app.login("ita.policy").await;
+        let deu_poc = app.login("deu.technical").await;
+        let observer = app.login("observer").await;
+
+        // Opening: the manager only, once per year, every problem named.
+        let open = json!({ "year": 2027, "opens_on": "2027-01-01" });
+        let refused = deu.post("/api/v1/exchange/cycles", &open).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{backend:?}");
+        let bad = manager
+            .post(
+                "/api/v1/exchange/cycles",
+                &json!({ "year": 1999, "opens_on": "2027-12-01", "deadline": "2027-11-01", "sections": [], "pattern": "PC.DEL/{yy}" }),
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+        for field in ["year", "opens_on", "sections", "pattern"] {
+            assert!(
+                bad.json["errors"][field].is_string(),
+                "{field}: {}",
+                bad.text
+            );
+        }
+        let opened = manager.post("/api/v1/exchange/cycles", &open).await;
+        assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.text);
+        let cycle: Cycle = serde_json::from_value(opened.json).unwrap();
+        assert_eq!(cycle.deadline.to_string(), "2027-10-31");
+        assert_eq!(cycle.sections.len(), 6);
+        assert_eq!(cycle.pattern, "PC.DEL/{n}/{yy}");
+        let again = manager.post("/api/v1/exchange/cycles", &open).await;
+        assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text);
+        let notified = outbox_kinds(&app, "exchange.cycle-opened").await;
+        assert!(
+            notified.contains(&"deu.coordinator@demo.liaison.example".to_owned())
+                && notified.contains(&"fra.coordinator@demo.liaison.example".to_owned()),
+            "{notified:?}"
+        );
+
+        // Drafting: a section in French without its translation, then every other section.
+        let draft = save(
+            &deu,
+            2027,
+            "DEU",
+            "threats",
+            json!({ "language": "fr", "text": "# Menaces\n\nLe rançongiciel <script>alert(1)</script>." }),
+        )
+        .await;
+        assert_eq!(draft.status, SubmissionStatus::Draft);
+        assert_eq!(draft.draft[0].version, 1);
+        assert!(
+            !draft.draft[0].html.contains("<script"),
+            "{}",
+            draft.draft[0].html
+        );
+        // Saving the same again adds no version; a PoC may read but not write.
+        let same = save(
+            &deu,
+            2027,
+            "DEU",
+            "threats",
+            json!({ "language": "fr", "text": "# Menaces\n\nLe rançongiciel <script>alert(1)</script>." }),
+        )
+        .await;
+        assert_eq!(same.draft[0].version, 1);
+        let poc_write = deu_poc
+            .put(
+                &path(2027, "DEU", "/sections/threats"),
+                &json!({ "language": "en", "text": "x" }),
+            )
+            .await;
+        assert_eq!(poc_write.status, StatusCode::FORBIDDEN);
+        let poc_read: Submission =
+            serde_json::from_value(deu_poc.get(&path(2027, "DEU", "")).await.json).unwrap();
+        assert_eq!(poc_read.draft.len(), 1);
+        // Bad sections are refused and change nothing.
+        let bad_section = deu
+            .put(
+                &path(2027, "DEU", "/sections/legislation"),
+                &json!({ "language": "pt", "text": "x" }),
+            )
+            .await;
+        assert_eq!(bad_section.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad_section.json["errors"]["language"].is_string());
+        let unknown = deu
+            .put(
+                &path(2027, "DEU", "/sections/weather"),
+                &json!({ "language": "en", "text": "x" }),
+            )
+            .await;
+        assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+        let bad_csv = deu
+            .post_bytes(
+                &path(2027, "DEU", "/terms"),
+                "text/csv",
+                b"term,language,definition,english_term,english_definition\nCyberangriff,de,Ein Angriff,,\n".to_vec(),
+            )
+            .await;
+        assert_eq!(bad_csv.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(bad_csv.json["lines"][0]["line"], 2, "{}", bad_csv.text);
+
+        // Another State, the manager and observers never see the draft.
+        for (who, client) in [
+            ("FRA", &fra),
+            ("manager", &manager),
+            ("observer", &observer),
+        ] {
+            let seen: Submission =
+                serde_json::from_value(client.get(&path(2027, "DEU", "")).await.json).unwrap();
+            assert!(seen.draft.is_empty() && seen.problems.is_empty(), "{who}");
+            assert_eq!(seen.status, SubmissionStatus::Draft, "{who}");
+            let versions = client.get(&path(2027, "DEU", "/versions")).await;
+            assert_eq!(versions.status, StatusCode::FORBIDDEN, "{who}");
+            let document = client.get(&path(2027, "DEU", "/document")).await;
+            assert!(
+                matches!(
+                    document.status,
+                    StatusCode::NOT_FOUND | StatusCode::FORBIDDEN
+                ),
+                "{who}: {}",
+                document.status
+            );
+        }
+
+        // Submitting names every problem and changes nothing.
+        let refused = deu.post(&path(2027, "DEU", "/submit"), &json!({})).await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            refused.text
+        );
+        let errors = refused.json["errors"].as_object().unwrap();
+        assert!(
+            errors["sections.threats"]
+                .as_str()
+                .unwrap()
+                .contains("English translation")
+        );
+        for section in [
+            "open-internet",
+            "legislation",
+            "organisation",
+            "terminology",
+        ] {
+            assert!(
+                errors.contains_key(&format!("sections.{section}")),
+                "{section}: {errors:?}"
+            );
+        }
+        complete_draft(&deu, 2027, "DEU").await;
+        save(
+            &deu,
+            2027,
+            "DEU",
+            "threats",
+            json!({ "language": "fr", "text": "Le rançongiciel.", "english": "Ransomware." }),
+        )
+        .await;
+        let overview: CycleOverview =
+            serde_json::from_value(manager.get("/api/v1/exchange/cycles/2027").await.json).unwrap();
+        let deu_progress = overview
+            .states
+            .iter()
+            .find(|s| s.state.as_str() == "DEU")
+            .unwrap();
+        assert_eq!(
+            deu_progress.complete_sections.len(),
+            6,
+            "the manager sees completeness"
+        );
+        assert_eq!(overview.not_yet, overview.states.len());
+
+        // Circulation on submission: the first number of the year, frozen, readable by all.
+        let submitted = submit(&deu, 2027, "DEU").await;
+        assert_eq!(submitted.status, SubmissionStatus::Circulated);
+        assert!(!submitted.late);
+        assert_eq!(submitted.documents[0].reference, "PC.DEL/1/27");
+        let circulated = outbox_kinds(&app, "exchange.circulated").await;
+        assert!(circulated.contains(&"ita.coordinator@demo.liaison.example".to_owned()));
+        let read = fra.get(&path(2027, "DEU", "/document")).await;
+        assert_eq!(read.status, StatusCode::OK, "{}", read.text);
+        let document: Document = serde_json::from_value(read.json).unwrap();
+        assert_eq!(document.reference, "PC.DEL/1/27");
+        let threats = &document.sections[0];
+        assert_eq!(
+            (threats.language.as_str(), threats.english.as_deref()),
+            ("fr", Some("Ransomware."))
+        );
+        assert_eq!(document.sections[4].terms[0].english_term, "incident");
+        assert_eq!(
+            observer.get(&path(2027, "DEU", "/document")).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let again = deu.post(&path(2027, "DEU", "/submit"), &json!({})).await;
+        assert_eq!(
+            again.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "nothing to revise"
+        );
+        let export = fra.get(&path(2027, "DEU", "/export.html")).await;
+        assert_eq!(export.status, StatusCode::OK);
+        // The template escapes '/' as an HTML entity.
+        assert!(
+            export.text.contains("PC.DEL&#x2f;1&#x2f;27") && export.text.contains("Ransomware."),
+            "{}",
+            export.text
+        );
+        assert!(!export.text.contains("<script"));
+
+        // Inquiries: between the two States, public when the submitting State says so.
+        let own = deu
+            .post(&path(2027, "DEU", "/inquiries"), &json!({ "text": "?" }))
+            .await;
+        assert_eq!(
+            own.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not about one's own"
+        );
+        let empty = fra
+            .post(&path(2027, "DEU", "/inquiries"), &json!({ "text": "  " }))
+            .await;
+        assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let raised = fra
+            .post(
+                &path(2027, "DEU", "/inquiries"),
+                &json!({ "section": "threats", "text": "Which sectors does ransomware hit most?" }),
+            )
+            .await;
+        assert_eq!(raised.status, StatusCode::CREATED, "{}", raised.text);
+        let inquiry: Inquiry = serde_json::from_value(raised.json).unwrap();
+        assert_eq!(inquiry.asking_state.as_str(), "FRA");
+        let to_deu = outbox_kinds(&app, "exchange.inquiry").await;
+        assert_eq!(to_deu, ["deu.coordinator@demo.liaison.example"]);
+        let ita_sees: Vec<Inquiry> =
+            serde_json::from_value(ita.get(&path(2027, "DEU", "/inquiries")).await.json).unwrap();
+        assert!(
+            ita_sees.is_empty(),
+            "a third State does not read a private thread"
+        );
+        assert_eq!(
+            ita.get(&format!("/api/v1/exchange/inquiries/{}", inquiry.id))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        let ita_writes = ita
+            .post(
+                &format!("/api/v1/exchange/inquiries/{}/posts", inquiry.id),
+                &json!({ "text": "me too" }),
+            )
+            .await;
+        assert_eq!(ita_writes.status, StatusCode::NOT_FOUND);
+        let answered = deu_poc
+            .post(
+                &format!("/api/v1/exchange/inquiries/{}/posts", inquiry.id),
+                &json!({ "text": "Health care and local government." }),
+            )
+            .await;
+        assert_eq!(answered.status, StatusCode::CREATED, "{}", answered.text);
+        let thread: Inquiry = serde_json::from_value(answered.json).unwrap();
+        assert_eq!(thread.posts.len(), 2);
+        assert_eq!(thread.posts[1].state.as_str(), "DEU");
+        let fra_publishes = fra
+            .put(
+                &format!("/api/v1/exchange/inquiries/{}/visibility", inquiry.id),
+                &json!({ "public": true }),
+            )
+            .await;
+        assert_eq!(fra_publishes.status, StatusCode::FORBIDDEN);
+        let public = deu
+            .put(
+                &format!("/api/v1/exchange/inquiries/{}/visibility", inquiry.id),
+                &json!({ "public": true }),
+            )
+            .await;
+        assert_eq!(public.status, StatusCode::OK, "{}", public.text);
+        let ita_sees: Vec<Inquiry> =
+            serde_json::from_value(ita.get(&path(2027, "DEU", "/inquiries")).await.json).unwrap();
+        assert_eq!(ita_sees.len(), 1);
+        assert_eq!(ita_sees[0].posts.len(), 2);
+
+        // A revision: the earlier version kept, a visible diff, the same number.
+        save(
+            &deu,
+            2027,
+            "DEU",
+            "legislation",
+            json!({ "language": "en", "text": "DEU on legislation.\nThe IT Security Act 3.0." }),
+        )
+        .await;
+        let revising: Submission =
+            serde_json::from_value(deu.get(&path(2027, "DEU", "")).await.json).unwrap();
+        assert_eq!(revising.status, SubmissionStatus::Revising);
+        let revised = submit(&deu, 2027, "DEU").await;
+        assert_eq!(
+            revised
+                .documents
+                .iter()
+                .map(|d| d.reference.as_str())
+                .collect::<Vec<_>>(),
+            ["PC.DEL/1/27", "PC.DEL/1/27/Rev.1"]
+        );
+        let original: Document = serde_json::from_value(
+            fra.get(&path(2027, "DEU", "/document?revision=0"))
+                .await
+                .json,
+        )
+        .unwrap();
+        assert_eq!(original.sections[2].text, "DEU on legislation.");
+        let diff: DocumentDiff =
+            serde_json::from_value(fra.get(&path(2027, "DEU", "/diff")).await.json).unwrap();
+        assert_eq!(
+            (diff.from.as_str(), diff.to.as_str()),
+            ("PC.DEL/1/27", "PC.DEL/1/27/Rev.1")
+        );
+        let legislation = diff.sections.iter().find(|s| s.changed).unwrap();
+        assert!(
+            legislation
+                .lines
+                .iter()
+                .any(|l| l.change == "added" && l.text == "The IT Security Act 3.0.")
+        );
+        assert_eq!(diff.sections.iter().filter(|s| s.changed).count(), 1);
+        let bad_diff = fra.get(&path(2027, "DEU", "/diff?from=7")).await;
+        assert_eq!(bad_diff.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // The second State gets the next number; a submission after the deadline is late.
+        complete_draft(&fra, 2027, "FRA").await;
+        assert_eq!(
+            submit(&fra, 2027, "FRA").await.documents[0].reference,
+            "PC.DEL/2/27"
+        );
+        app.clock.set(datetime!(2027-11-01 00:00:01 UTC));
+        let est = app.login("est.coordinator").await;
+        complete_draft(&est, 2027, "EST").await;
+        let late = submit(&est, 2027, "EST").await;
+        // Sessions of January have expired by November.
+        let ita = app.login("ita.policy").await;
+        assert!(late.late && late.documents[0].late);
+        let overview: CycleOverview =
+            serde_json::from_value(ita.get("/api/v1/exchange/cycles/2027").await.json).unwrap();
+        assert_eq!((overview.on_time, overview.late), (2, 1));
+        assert_eq!(overview.not_yet, overview.states.len() - 3);
+
+        // Comparing across years lists every cycle with the State's latest document.
+        let years: Vec<YearDocument> =
+            serde_json::from_value(ita.get("/api/v1/exchange/states/DEU/documents").await.json)
+                .unwrap();
+        assert_eq!(years.len(), 1);
+        assert_eq!(
+            years[0].document.as_ref().unwrap().reference,
+            "PC.DEL/1/27/Rev.1"
+        );
+    }
+}
+
+#[tokio::test]
+async fn concurrent_circulations_get_distinct_consecutive_numbers() {
+    for backend in backends() {
+        let app = app_on(backend).await;
+        let manager = app.login("manager").await;
+        let opened = manager
+            .post(
+                "/api/v1/exchange/cycles",
+                &json!({ "year": 2027, "opens_on": "2027-01-01", "circulation": "by-manager", "pattern": "OSCE/{yyyy}/{n}" }),
+            )
+            .await;
+        assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.text);
+        let states = ["DEU", "FRA", "AUT", "EST", "ITA"];
+        for code in states {
+            let client = app
+                .login(&format!("{}.coordinator", code.to_lowercase()))
+                .await;
+            complete_draft(&client, 2027, code).await;
+            let submitted = submit(&client, 2027, code).await;
+            assert_eq!(submitted.status, SubmissionStatus::Submitted);
+            assert!(submitted.documents.is_empty());
+            // Waiting for circulation, it cannot change.
+            let locked = client
+                .put(
+                    &path(2027, code, "/sections/threats"),
+                    &json!({ "language": "en", "text": "changed" }),
+                )
+                .await;
+            assert_eq!(locked.status, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        let coordinator = app.login("deu.coordinator").await;
+        let refused = coordinator
+            .post(&path(2027, "DEU", "/circulate"), &json!({}))
+            .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        let calls = states.map(|code| {
+            let manager = &manager;
+            async move {
+                manager
+                    .post(&path(2027, code, "/circulate"), &json!({}))
+                    .await
+            }
+        });
+        let answers = futures_join_all(calls).await;
+        let mut numbers = Vec::new();
+        for answer in answers {
+            assert_eq!(
+                answer.status,
+                StatusCode::CREATED,
+                "{backend:?}: {}",
+                answer.text
+            );
+            let document: Document = serde_json::from_value(answer.json).unwrap();
+            let number: u32 = document
+                .reference
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!(
+                document.reference.starts_with("OSCE/2027/"),
+                "{}",
+                document.reference
+            );
+            numbers.push(number);
+        }
+        numbers.sort();
+        assert_eq!(numbers, [1, 2, 3, 4, 5], "{backend:?}");
+        let twice = manager
+            .post(&path(2027, "DEU", "/circulate"), &json!({}))
+            .await;
+        assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // Circulated documents are frozen: the database refuses to change or remove them.
+        for statement in [
+            "UPDATE exchange_documents SET reference = 'X'",
+            "DELETE FROM exchange_documents",
+            "UPDATE exchange_sections SET body = 'X'",
+            "DELETE FROM exchange_sections",
+        ] {
+            let mut tx = app.store.begin().await.unwrap();
+            let result = sqlx::query(statement).execute(&mut *tx).await;
+            assert!(result.is_err(), "{backend:?}: {statement} was allowed");
+        }
+    }
+}
+
+/// Runs the futures at once and collects their outputs in order.
+async fn futures_join_all<F: std::future::Future>(futures: [F; 5]) -> Vec<F::Output> {
+    let [a, b, c, d, e] = futures;
+    let (a, b, c, d, e) = tokio::join!(a, b, c, d, e);
+    vec![a, b, c, d, e]
+}
