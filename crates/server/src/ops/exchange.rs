@@ -211,16 +211,23 @@ pub async fn open_cycle(ctx: &Ctx, actor: &Actor, input: &CycleInput) -> AppResu
     let url = format!("{}/exchange/{}", public_url(ctx), cycle.year);
     for coordinator in liaison_store::account::participating_coordinators(&mut tx).await? {
         let lang = i18n::supported(&coordinator.locale);
-        let args = [
-            ("year", FluentValue::from(cycle.year.to_string())),
-            ("deadline", FluentValue::from(cycle.deadline.to_string())),
-            ("opens_on", FluentValue::from(cycle.opens_on.to_string())),
-            ("url", FluentValue::from(url.clone())),
-        ];
         let message = Message {
             to: coordinator.email.clone(),
-            subject: i18n::tr_args(lang, "mail-exchange-opened-subject", &args),
-            body: i18n::tr_args(lang, "mail-exchange-opened-body", &args),
+            subject: i18n::tr_args(
+                lang,
+                "mail-exchange-opened-subject",
+                &[("year", FluentValue::from(cycle.year.to_string()))],
+            ),
+            body: i18n::tr_args(
+                lang,
+                "mail-exchange-opened-body",
+                &[
+                    ("year", FluentValue::from(cycle.year.to_string())),
+                    ("deadline", FluentValue::from(cycle.deadline.to_string())),
+                    ("opens_on", FluentValue::from(cycle.opens_on.to_string())),
+                    ("url", FluentValue::from(url.clone())),
+                ],
+            ),
             kind: "exchange.cycle-opened".into(),
             secret: None,
             carries: None,
@@ -682,17 +689,27 @@ async fn circulate_in(
     );
     for coordinator in liaison_store::account::participating_coordinators(tx).await? {
         let lang = i18n::supported(&coordinator.locale);
-        let args = [
-            ("state", FluentValue::from(state.name.clone())),
-            ("reference", FluentValue::from(reference.clone())),
-            ("year", FluentValue::from(cycle.year.to_string())),
-            ("revision", FluentValue::from(revision)),
-            ("url", FluentValue::from(url.clone())),
-        ];
         let message = Message {
             to: coordinator.email.clone(),
-            subject: i18n::tr_args(lang, "mail-exchange-circulated-subject", &args),
-            body: i18n::tr_args(lang, "mail-exchange-circulated-body", &args),
+            subject: i18n::tr_args(
+                lang,
+                "mail-exchange-circulated-subject",
+                &[
+                    ("state", FluentValue::from(state.name.clone())),
+                    ("reference", FluentValue::from(reference.clone())),
+                ],
+            ),
+            body: i18n::tr_args(
+                lang,
+                "mail-exchange-circulated-body",
+                &[
+                    ("state", FluentValue::from(state.name.clone())),
+                    ("reference", FluentValue::from(reference.clone())),
+                    ("year", FluentValue::from(cycle.year.to_string())),
+                    ("revision", FluentValue::from(revision)),
+                    ("url", FluentValue::from(url.clone())),
+                ],
+            ),
             kind: "exchange.circulated".into(),
             secret: None,
             carries: None,
@@ -980,15 +997,22 @@ async fn notify_inquiry(
     );
     for coordinator in liaison_store::account::coordinators(tx, to).await? {
         let lang = i18n::supported(&coordinator.locale);
-        let args = [
-            ("state", FluentValue::from(from_name.clone())),
-            ("reference", FluentValue::from(reference.to_owned())),
-            ("url", FluentValue::from(url.clone())),
-        ];
         let message = Message {
             to: coordinator.email.clone(),
-            subject: i18n::tr_args(lang, "mail-exchange-inquiry-subject", &args),
-            body: i18n::tr_args(lang, "mail-exchange-inquiry-body", &args),
+            subject: i18n::tr_args(
+                lang,
+                "mail-exchange-inquiry-subject",
+                &[("reference", FluentValue::from(reference.to_owned()))],
+            ),
+            body: i18n::tr_args(
+                lang,
+                "mail-exchange-inquiry-body",
+                &[
+                    ("state", FluentValue::from(from_name.clone())),
+                    ("reference", FluentValue::from(reference.to_owned())),
+                    ("url", FluentValue::from(url.clone())),
+                ],
+            ),
             kind: "exchange.inquiry".into(),
             secret: None,
             carries: None,
