@@ -631,8 +631,16 @@ mod tests {
         assert!(
             matches!(&problems["terms"], Invalid::Term { index: 0, problem } if problem.contains("english_term"))
         );
-        terms.terms[0].english_term = "cyber attack".into();
-        terms.terms[0].english_definition = "An attack".into();
+        // A refused section keeps only its valid terms: the caller sends them again, fixed.
+        assert!(terms.terms.is_empty());
+        terms.terms = vec![Term {
+            term: "Cyberangriff".into(),
+            language: "de".into(),
+            definition: "Ein Angriff".into(),
+            english_term: "cyber attack".into(),
+            english_definition: "An attack".into(),
+            source: String::new(),
+        }];
         check_section(
             &cycle,
             SubmissionStatus::Draft,
