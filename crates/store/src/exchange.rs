@@ -377,6 +377,16 @@ pub async fn drafts_for_completeness(
     Ok(out)
 }
 
+/// The latest sections of one draft, for its completeness only (see
+/// [`drafts_for_completeness`]).
+pub async fn draft_for_completeness(
+    tx: &mut Tx,
+    _permit: &ReadExchange,
+    submission_id: i64,
+) -> Result<Vec<StoredSection>> {
+    latest_sections(tx, submission_id).await
+}
+
 /// Every saved version of a draft's sections, newest first.
 pub async fn versions(
     tx: &mut Tx,

@@ -332,12 +332,7 @@ pub async fn submission(
         documents: Vec::new(),
     };
     let sections = match &stored {
-        Some(s) => liaison_store::exchange::drafts_for_completeness(&mut tx, &permit, year)
-            .await?
-            .into_iter()
-            .find(|(id, _)| *id == s.id)
-            .map(|(_, sections)| sections)
-            .unwrap_or_default(),
+        Some(s) => liaison_store::exchange::draft_for_completeness(&mut tx, &permit, s.id).await?,
         None => Vec::new(),
     };
     let complete = complete_sections(&cycle, &sections);

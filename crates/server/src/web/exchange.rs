@@ -315,6 +315,31 @@ async fn submission_page(
         .into_response())
 }
 
+/// The submission page again with the problems of a refused form in the reader's language, or
+/// the refusal itself when it is not about the form's fields.
+async fn problems_page(
+    state: &AppState,
+    caller: &Caller,
+    (year, code): (i32, &StateCode),
+    error: AppError,
+) -> AppResult<Response> {
+    let Some(errors) = error.field_errors(caller.lang) else {
+        return Err(error);
+    };
+    let submission =
+        ops::exchange::submission(&state.ctx("web"), &caller.actor, year, code).await?;
+    submission_page(
+        state,
+        caller,
+        &submission,
+        Extra {
+            errors,
+            ..Extra::default()
+        },
+    )
+    .await
+}
+
 async fn submission(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
@@ -382,23 +407,7 @@ async fn save(
         ))
         .into_response()),
         Err(e) if autosave => Err(e),
-        Err(e) => match e.field_errors(caller.lang) {
-            Some(errors) => {
-                let submission =
-                    ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
-                submission_page(
-                    &state,
-                    &caller,
-                    &submission,
-                    Extra {
-                        errors,
-                        ..Extra::default()
-                    },
-                )
-                .await
-            }
-            None => Err(e),
-        },
+        Err(e) => problems_page(&state, &caller, (year, &code), e).await,
     }
 }
 
@@ -435,23 +444,7 @@ async fn terms(
             )
             .await
         }
-        Err(e) => match e.field_errors(caller.lang) {
-            Some(errors) => {
-                let submission =
-                    ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
-                submission_page(
-                    &state,
-                    &caller,
-                    &submission,
-                    Extra {
-                        errors,
-                        ..Extra::default()
-                    },
-                )
-                .await
-            }
-            None => Err(e),
-        },
+        Err(e) => problems_page(&state, &caller, (year, &code), e).await,
     }
 }
 
@@ -471,23 +464,7 @@ async fn submit(
             Redirect::to(&format!("/exchange/{year}/submissions/{code}?submitted=1"))
                 .into_response(),
         ),
-        Err(e) => match e.field_errors(caller.lang) {
-            Some(errors) => {
-                let submission =
-                    ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
-                submission_page(
-                    &state,
-                    &caller,
-                    &submission,
-                    Extra {
-                        errors,
-                        ..Extra::default()
-                    },
-                )
-                .await
-            }
-            None => Err(e),
-        },
+        Err(e) => problems_page(&state, &caller, (year, &code), e).await,
     }
 }
 
