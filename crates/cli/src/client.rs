@@ -132,15 +132,23 @@ impl Client {
 
     /// Sends a request and reads the answer's body, or turns a problem into an error.
     pub(crate) async fn send(&self, builder: reqwest::RequestBuilder) -> anyhow::Result<String> {
+        let bytes = self.bytes(builder).await?;
+        String::from_utf8(bytes).context("the server's answer is not UTF-8 text")
+    }
+
+    /// Sends a request and reads the answer's body as bytes (a PDF, say), or turns a problem
+    /// into an error.
+    pub(crate) async fn bytes(&self, builder: reqwest::RequestBuilder) -> anyhow::Result<Vec<u8>> {
         let response = builder
             .send()
             .await
             .with_context(|| format!("cannot reach the server at {}", self.base))?;
         let status = response.status();
-        let text = response.text().await?;
+        let body = response.bytes().await?.to_vec();
         if status.is_success() {
-            return Ok(text);
+            return Ok(body);
         }
+        let text = String::from_utf8_lossy(&body);
         let message = match serde_json::from_str::<Problem>(&text) {
             Ok(problem) => {
                 let mut message = format!(

@@ -1,10 +1,11 @@
 //! The `liaison` binary: the server (`serve`, `demo`), database migration, the operator's
 //! offline commands (`admin`, `directory`, `audit`) that run against the database directly, and
-//! the client commands (`login`, `checks`, `verify`, and the protected channel's `keys`, `send`, `inbox`,
+//! the client commands (`login`, `checks`, `exchange`, `verify`, and the protected channel's `keys`, `send`, `inbox`,
 //! `read`, `reply`, `ack`, `close`) that talk to a server over its API.
 
 mod channel;
 mod client;
+mod exchange;
 mod verify;
 
 use anyhow::Context;
@@ -102,6 +103,12 @@ enum Command {
     Checks {
         #[command(subcommand)]
         command: client::ChecksCommand,
+    },
+    /// The annual information exchange on a server: open a cycle, its status, import a draft
+    /// from a folder of Markdown files, submit, export a circulated submission (PDF, HTML, JSON).
+    Exchange {
+        #[command(subcommand)]
+        command: exchange::ExchangeCommand,
     },
     /// Your OpenPGP key pair for the protected channel: generate, import, show, register; and
     /// the key set of a request, for GnuPG.
@@ -453,7 +460,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     match out {
                         Some(path) => std::fs::write(&path, text)
                             .with_context(|| format!("writing {}", path.display()))?,
-                        None => std::io::stdout().write_all(text.as_bytes())?,
+                        None => std::io::stdout().write_all(&text)?,
                     }
                 }
                 DirectoryCommand::Import { file } => {
@@ -486,6 +493,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Checks { command } => {
             client::checks(command).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Exchange { command } => {
+            exchange::run(command).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Keys { command } => {

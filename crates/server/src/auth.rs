@@ -252,6 +252,74 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for WebForm<T> {
     }
 }
 
+/// A file sent in a multipart form: its name, declared content type and bytes.
+pub struct Upload {
+    pub name: String,
+    pub content_type: String,
+    pub data: Vec<u8>,
+}
+
+/// Reads a multipart form whose field `file_field` is a file (any bytes) and whose other
+/// fields are text.
+pub async fn read_upload(
+    mut multipart: axum::extract::Multipart,
+    file_field: &str,
+) -> Result<(HashMap<String, String>, Option<Upload>), AppError> {
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::PayloadTooLarge("the file is too large".into())
+        } else {
+            AppError::BadRequest(format!("the form could not be read: {}", e.body_text()))
+        }
+    };
+    let mut fields = HashMap::new();
+    let mut upload = None;
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == file_field {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            let content_type = field
+                .content_type()
+                .unwrap_or("application/octet-stream")
+                .to_owned();
+            let data = field.bytes().await.map_err(unreadable)?.to_vec();
+            upload = Some(Upload {
+                name: file_name,
+                content_type,
+                data,
+            });
+        } else {
+            let text = field.text().await.map_err(unreadable)?;
+            fields.insert(name, text);
+        }
+    }
+    Ok((fields, upload))
+}
+
+/// A form with one file (field `file`) posted by a signed-in browser, its CSRF token checked.
+pub struct WebUpload {
+    pub caller: Caller,
+    pub file: Option<Upload>,
+}
+
+impl FromRequest<AppState> for WebUpload {
+    type Rejection = WebRedirect;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = request.into_parts();
+        let WebCaller(caller) = WebCaller::from_request_parts(&mut parts, state).await?;
+        let request = Request::from_parts(parts, body);
+        let multipart = axum::extract::Multipart::from_request(request, state)
+            .await
+            .map_err(|e| {
+                AppError::BadRequest(format!("the form could not be read: {}", e.body_text()))
+            })?;
+        let (fields, file) = read_upload(multipart, "file").await?;
+        check_csrf_field(&fields, &caller.csrf)?;
+        Ok(WebUpload { caller, file })
+    }
+}
+
 /// A form posted before signing in (login, second factor), with what the handler needs to know
 /// about its sender: the page language, the client address (rate limits) and the request id.
 pub struct AnonymousForm<T> {
@@ -322,6 +390,11 @@ async fn multipart_fields(
 /// Refuses a form whose `csrf` field is not the session's token.
 pub fn check_csrf(body: &[u8], expected: &str) -> Result<(), AppError> {
     let fields: HashMap<String, String> = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    check_csrf_field(&fields, expected)
+}
+
+/// Refuses form fields whose `csrf` is not the session's token.
+fn check_csrf_field(fields: &HashMap<String, String>, expected: &str) -> Result<(), AppError> {
     let given = fields.get("csrf").map(String::as_str).unwrap_or_default();
     if !given.is_empty() && constant_time_eq(given.as_bytes(), expected.as_bytes()) {
         Ok(())

@@ -96,7 +96,10 @@ impl AppError {
                         let args: Vec<(
                             &str,
                             fluent_templates::fluent_bundle::FluentValue<'static>,
-                        )> = args.iter().map(|(n, v)| (*n, v.clone().into())).collect();
+                        )> = args
+                            .iter()
+                            .map(|(n, v)| (*n, crate::i18n::argument(lang, n, v).into()))
+                            .collect();
                         (field.clone(), crate::i18n::tr_args(lang, id, &args))
                     })
                     .collect(),

@@ -79,6 +79,17 @@ pub fn tr(lang: &str, key: &str) -> String {
 }
 
 /// A message with named arguments (numbers select plural forms, e.g. in Russian).
+/// A problem's argument as a page shows it: an exchange section by its name in `lang`, any
+/// other value as it is.
+pub fn argument(lang: &str, name: &str, value: &str) -> String {
+    match liaison_types::exchange::Section::parse(value) {
+        Ok(section) if name == "section" => {
+            tr(lang, &format!("exchange-section-{}", section.as_str()))
+        }
+        _ => value.to_owned(),
+    }
+}
+
 pub fn tr_args(lang: &str, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue> = args
         .iter()
@@ -144,6 +155,7 @@ mod tests {
                 "field-website",
                 "import-csv",
                 "audit-hash",
+                "exchange-attachment-size",
             ],
         ),
         (
@@ -156,6 +168,7 @@ mod tests {
                 "export-vcard",
                 "import-csv",
                 "audit-hash",
+                "exchange-attachment-size",
             ],
         ),
         ("ru", &["app-name", "export-vcard", "import-csv"]),
@@ -168,6 +181,7 @@ mod tests {
                 "export-vcard",
                 "import-csv",
                 "audit-hash",
+                "exchange-attachment-size",
             ],
         ),
     ];
@@ -1066,6 +1080,10 @@ mod validation_tests {
             E::NothingToRevise,
             E::NotSubmitted,
             E::TooLong { max: 200_000 },
+            E::AttachmentName,
+            E::AttachmentEmpty,
+            E::AttachmentTooLarge { max_mib: 10 },
+            E::TooManyAttachments { max: 10 },
         ];
         for invalid in &all {
             match invalid {
@@ -1083,7 +1101,11 @@ mod validation_tests {
                 | E::AwaitingCirculation
                 | E::NothingToRevise
                 | E::NotSubmitted
-                | E::TooLong { .. } => {}
+                | E::TooLong { .. }
+                | E::AttachmentName
+                | E::AttachmentEmpty
+                | E::AttachmentTooLarge { .. }
+                | E::TooManyAttachments { .. } => {}
             }
         }
         all

@@ -6,7 +6,7 @@ use crate::{Result, Tx, corrupt, parse_date, parse_ts, ts};
 use liaison_core::access::{
     EditSubmission, Inquire, ManageExchange, ReadCirculated, ReadDraft, ReadExchange,
 };
-use liaison_types::exchange::{Circulation, Cycle, Section, SubmissionStatus, Term};
+use liaison_types::exchange::{Attachment, Circulation, Cycle, Section, SubmissionStatus, Term};
 use liaison_types::state::StateCode;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -253,6 +253,10 @@ pub struct StoredSection {
     pub text: String,
     pub english: Option<String>,
     pub terms: Vec<Term>,
+    /// The files the version carries (documents circulated before attachments existed have
+    /// none).
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
     #[serde(with = "time::serde::rfc3339")]
     pub saved_at: OffsetDateTime,
     pub saved_by: String,
@@ -261,6 +265,7 @@ pub struct StoredSection {
 fn section_from_row(row: &AnyRow) -> Result<StoredSection> {
     let section: String = row.try_get("section")?;
     let terms: String = row.try_get("terms")?;
+    let attachments: String = row.try_get("attachments")?;
     Ok(StoredSection {
         section: section_of(&section)?,
         version: row.try_get("version")?,
@@ -268,13 +273,14 @@ fn section_from_row(row: &AnyRow) -> Result<StoredSection> {
         text: row.try_get("body")?,
         english: row.try_get("english")?,
         terms: serde_json::from_str(&terms).map_err(corrupt)?,
+        attachments: serde_json::from_str(&attachments).map_err(corrupt)?,
         saved_at: parse_ts(&row.try_get::<String, _>("saved_at")?)?,
         saved_by: row.try_get("saved_by")?,
     })
 }
 
 const SECTION_COLUMNS: &str =
-    "section, version, language, body, english, terms, saved_at, saved_by";
+    "section, version, language, body, english, terms, attachments, saved_at, saved_by";
 
 /// What a section is saved with.
 #[derive(Debug, Clone, Copy)]
@@ -284,6 +290,7 @@ pub struct NewSection<'a> {
     pub text: &'a str,
     pub english: Option<&'a str>,
     pub terms: &'a [Term],
+    pub attachments: &'a [Attachment],
 }
 
 /// Stores a new version of a section of the permit's State's submission; returns its version
@@ -305,8 +312,8 @@ pub async fn insert_section(
     .await?;
     let version = last.unwrap_or(0) + 1;
     sqlx::query(
-        "INSERT INTO exchange_sections (submission_id, section, version, language, body, english, terms, saved_at, saved_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO exchange_sections (submission_id, section, version, language, body, english, terms, attachments, saved_at, saved_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(submission_id)
     .bind(section.section.as_str())
@@ -315,6 +322,7 @@ pub async fn insert_section(
     .bind(section.text)
     .bind(section.english)
     .bind(serde_json::to_string(section.terms).map_err(corrupt)?)
+    .bind(serde_json::to_string(section.attachments).map_err(corrupt)?)
     .bind(ts(now))
     .bind(by)
     .execute(&mut **tx)
@@ -401,6 +409,69 @@ pub async fn versions(
         .fetch_all(&mut **tx)
         .await?;
     rows.iter().map(section_from_row).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attached files.
+
+/// A file to attach.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAttachment<'a> {
+    pub name: &'a str,
+    pub content_type: &'a str,
+    pub data: &'a [u8],
+    pub sha256: &'a str,
+}
+
+/// Stores a file of the permit's State's submission, once and for good; a section version
+/// then lists it.
+pub async fn insert_attachment(
+    tx: &mut Tx,
+    _permit: &EditSubmission,
+    submission_id: i64,
+    file: NewAttachment<'_>,
+    now: OffsetDateTime,
+    by: &str,
+) -> Result<Attachment> {
+    let size = i64::try_from(file.data.len()).map_err(corrupt)?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO exchange_attachments (submission_id, name, content_type, size, sha256, data, added_at, added_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(submission_id)
+    .bind(file.name)
+    .bind(file.content_type)
+    .bind(size)
+    .bind(file.sha256)
+    .bind(file.data.to_vec())
+    .bind(ts(now))
+    .bind(by)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(Attachment {
+        id,
+        name: file.name.to_owned(),
+        content_type: file.content_type.to_owned(),
+        size,
+        sha256: file.sha256.to_owned(),
+    })
+}
+
+/// The bytes of a file of a submission. Which files a reader may fetch (those of its own
+/// draft, or those of a circulated document) is the operation's decision, made on the
+/// section versions before it asks.
+pub async fn attachment_data(
+    tx: &mut Tx,
+    submission_id: i64,
+    attachment: &Attachment,
+) -> Result<Option<Vec<u8>>> {
+    Ok(sqlx::query_scalar(
+        "SELECT data FROM exchange_attachments WHERE id = $1 AND submission_id = $2",
+    )
+    .bind(attachment.id)
+    .bind(submission_id)
+    .fetch_optional(&mut **tx)
+    .await?)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -297,6 +297,36 @@ impl ApiClient {
         .await
     }
 
+    /// Posts a multipart form with one file field named `field`.
+    pub async fn post_file(
+        &self,
+        path: &str,
+        field: &str,
+        file_name: &str,
+        content_type: &str,
+        data: Vec<u8>,
+    ) -> Answer {
+        let part = reqwest::multipart::Part::bytes(data)
+            .file_name(file_name.to_owned())
+            .mime_str(content_type)
+            .unwrap();
+        let form = reqwest::multipart::Form::new().part(field.to_owned(), part);
+        self.send(self.request(reqwest::Method::POST, path).multipart(form))
+            .await
+    }
+
+    /// A GET whose body is kept as bytes (a file, a PDF), with the answer's headers.
+    pub async fn get_bytes(&self, path: &str) -> (StatusCode, reqwest::header::HeaderMap, Vec<u8>) {
+        let response = self
+            .request(reqwest::Method::GET, path)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        (status, headers, response.bytes().await.unwrap().to_vec())
+    }
+
     /// Any method with an optional JSON body.
     pub async fn call(&self, method: reqwest::Method, path: &str, body: Option<&Value>) -> Answer {
         let builder = self.request(method, path);

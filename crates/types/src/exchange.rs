@@ -225,6 +225,19 @@ pub struct SectionInput {
     pub terms: Vec<Term>,
 }
 
+/// A file attached to a section (a law as published, a strategy): stored once, never altered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Attachment {
+    pub id: i64,
+    pub name: String,
+    /// The content type the file was uploaded with.
+    pub content_type: String,
+    /// Bytes.
+    pub size: i64,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+}
+
 /// One section of a draft or of a circulated document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SectionContent {
@@ -235,6 +248,9 @@ pub struct SectionContent {
     pub text: String,
     pub english: Option<String>,
     pub terms: Vec<Term>,
+    /// The files attached to the section.
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
     /// The text rendered to sanitised HTML (no script, no remote content).
     pub html: String,
     pub english_html: Option<String>,

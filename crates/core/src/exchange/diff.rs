@@ -1,7 +1,7 @@
 //! What changed between two circulated versions of a submission (a revision and the version
 //! before it), line by line, section by section, so that readers see the revision's changes.
 
-use liaison_types::exchange::{DiffLine, Section, SectionDiff, Term};
+use liaison_types::exchange::{Attachment, DiffLine, Section, SectionDiff, Term};
 
 /// The text of a section that a diff compares: its text, its English translation and its
 /// terms, one term per line.
@@ -12,6 +12,7 @@ pub struct Compared<'a> {
     pub text: &'a str,
     pub english: Option<&'a str>,
     pub terms: &'a [Term],
+    pub attachments: &'a [Attachment],
 }
 
 fn lines_of(section: Option<&Compared<'_>>) -> String {
@@ -33,6 +34,12 @@ fn lines_of(section: Option<&Compared<'_>>) -> String {
             term.english_term,
             term.english_definition,
             term.source
+        ));
+    }
+    for file in s.attachments {
+        out.push_str(&format!(
+            "[attachment] {} ({} bytes, SHA-256 {})\n",
+            file.name, file.size, file.sha256
         ));
     }
     out
@@ -84,6 +91,7 @@ mod tests {
             text: "Ransomware.\nPhishing.",
             english: None,
             terms: &[],
+            attachments: &[],
         }];
         let after = [Compared {
             section: Section::Threats,
@@ -91,6 +99,7 @@ mod tests {
             text: "Ransomware.\nSupply-chain attacks.",
             english: None,
             terms: &[],
+            attachments: &[],
         }];
         let diff = compare(&[Section::Threats, Section::Legislation], &before, &after);
         assert!(diff[0].changed);

@@ -50,6 +50,14 @@ pub enum Invalid {
     NotSubmitted,
     /// A text is longer than a section may be.
     TooLong { max: usize },
+    /// An attachment has no usable file name.
+    AttachmentName,
+    /// An attachment is an empty file.
+    AttachmentEmpty,
+    /// An attachment is larger than [`MAX_ATTACHMENT_BYTES`].
+    AttachmentTooLarge { max_mib: usize },
+    /// A section already carries [`MAX_ATTACHMENTS`] attachments.
+    TooManyAttachments { max: usize },
 }
 
 impl Worded for Invalid {
@@ -70,6 +78,10 @@ impl Worded for Invalid {
             Invalid::NothingToRevise => "invalid-exchange-nothing-to-revise",
             Invalid::NotSubmitted => "invalid-exchange-not-submitted",
             Invalid::TooLong { .. } => "invalid-exchange-too-long",
+            Invalid::AttachmentName => "invalid-exchange-attachment-name",
+            Invalid::AttachmentEmpty => "invalid-exchange-attachment-empty",
+            Invalid::AttachmentTooLarge { .. } => "invalid-exchange-attachment-too-large",
+            Invalid::TooManyAttachments { .. } => "invalid-exchange-too-many-attachments",
         }
     }
 
@@ -83,7 +95,11 @@ impl Worded for Invalid {
             Invalid::NoSections
             | Invalid::AwaitingCirculation
             | Invalid::NothingToRevise
-            | Invalid::NotSubmitted => Vec::new(),
+            | Invalid::NotSubmitted
+            | Invalid::AttachmentName
+            | Invalid::AttachmentEmpty => Vec::new(),
+            Invalid::AttachmentTooLarge { max_mib } => vec![("max", max_mib.to_string())],
+            Invalid::TooManyAttachments { max } => vec![("max", max.to_string())],
             Invalid::NotAsked(section) => vec![("section", section.as_str().to_owned())],
             Invalid::Term { index, problem } => vec![
                 ("number", (index + 1).to_string()),
@@ -154,8 +170,75 @@ impl fmt::Display for Invalid {
             ),
             Invalid::NotSubmitted => write!(f, "only a submitted input is circulated"),
             Invalid::TooLong { max } => write!(f, "a text may have at most {max} characters"),
+            Invalid::AttachmentName => write!(
+                f,
+                "the attachment needs a file name (at most 200 characters, no path)"
+            ),
+            Invalid::AttachmentEmpty => write!(f, "the attachment is an empty file"),
+            Invalid::AttachmentTooLarge { max_mib } => {
+                write!(f, "an attachment may be at most {max_mib} MiB")
+            }
+            Invalid::TooManyAttachments { max } => {
+                write!(f, "a section may carry at most {max} attachments")
+            }
         }
     }
+}
+
+/// The largest attachment of a section.
+pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
+
+/// The most attachments one section carries.
+pub const MAX_ATTACHMENTS: usize = 10;
+
+/// Checks a file attached to a section that already carries `carried` attachments, and returns
+/// the name it is kept under: the last part of the name the browser sent (never a path), without
+/// control characters, at most 200 characters.
+pub fn check_attachment(name: &str, size: usize, carried: usize) -> Result<String, Invalid> {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = base.chars().filter(|c| !c.is_control()).collect();
+    let clean = clean.trim();
+    if clean.is_empty() || clean == "." || clean == ".." || clean.chars().count() > 200 {
+        return Err(Invalid::AttachmentName);
+    }
+    if size == 0 {
+        return Err(Invalid::AttachmentEmpty);
+    }
+    if size > MAX_ATTACHMENT_BYTES {
+        return Err(Invalid::AttachmentTooLarge {
+            max_mib: MAX_ATTACHMENT_BYTES / (1024 * 1024),
+        });
+    }
+    if carried >= MAX_ATTACHMENTS {
+        return Err(Invalid::TooManyAttachments {
+            max: MAX_ATTACHMENTS,
+        });
+    }
+    Ok(clean.to_owned())
+}
+
+/// The content type an attachment is served with: the declared one when it is a common
+/// document or image type that a browser does not run, `application/octet-stream` otherwise.
+pub fn served_type(declared: &str) -> &'static str {
+    const KNOWN: [&str; 12] = [
+        "application/pdf",
+        "text/plain",
+        "text/csv",
+        "image/png",
+        "image/jpeg",
+        "application/msword",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.ms-excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        "application/zip",
+    ];
+    let declared = declared.split(';').next().unwrap_or_default().trim();
+    KNOWN
+        .into_iter()
+        .find(|known| known.eq_ignore_ascii_case(declared))
+        .unwrap_or("application/octet-stream")
 }
 
 /// The deadline of a cycle when the manager gives none: 31 October of its year.
@@ -404,6 +487,68 @@ mod tests {
     use liaison_types::exchange::Term;
     use proptest::prelude::*;
     use time::macros::{date, datetime};
+
+    #[test]
+    fn an_attachment_keeps_only_its_file_name_and_stays_within_the_limits() {
+        assert_eq!(
+            check_attachment("C:\\Users\\me\\BSI-Gesetz.pdf", 10, 0).unwrap(),
+            "BSI-Gesetz.pdf"
+        );
+        assert_eq!(
+            check_attachment("../../etc/pass\u{0}wd", 10, 0).unwrap(),
+            "passwd"
+        );
+        assert_eq!(check_attachment("..", 10, 0), Err(Invalid::AttachmentName));
+        assert_eq!(
+            check_attachment("dir/", 10, 0),
+            Err(Invalid::AttachmentName)
+        );
+        assert_eq!(
+            check_attachment(&"a".repeat(201), 10, 0),
+            Err(Invalid::AttachmentName)
+        );
+        assert_eq!(
+            check_attachment("a.pdf", 0, 0),
+            Err(Invalid::AttachmentEmpty)
+        );
+        assert_eq!(
+            check_attachment("a.pdf", MAX_ATTACHMENT_BYTES + 1, 0),
+            Err(Invalid::AttachmentTooLarge { max_mib: 10 })
+        );
+        assert!(check_attachment("a.pdf", MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS - 1).is_ok());
+        assert_eq!(
+            check_attachment("a.pdf", 1, MAX_ATTACHMENTS),
+            Err(Invalid::TooManyAttachments { max: 10 })
+        );
+    }
+
+    #[test]
+    fn attachments_are_served_as_documents_or_as_bytes_never_as_pages() {
+        assert_eq!(served_type("application/pdf"), "application/pdf");
+        assert_eq!(served_type("Text/Plain; charset=utf-8"), "text/plain");
+        for active in [
+            "text/html",
+            "image/svg+xml",
+            "application/javascript",
+            "",
+            "text/xml",
+        ] {
+            assert_eq!(served_type(active), "application/octet-stream", "{active}");
+        }
+    }
+
+    proptest! {
+        /// Whatever name a browser sends, the kept name is never a path and has no control
+        /// character.
+        #[test]
+        fn a_kept_attachment_name_is_never_a_path(name in "\\PC{0,40}") {
+            if let Ok(kept) = check_attachment(&name, 1, 0) {
+                prop_assert!(!kept.contains('/') && !kept.contains('\\'));
+                prop_assert!(!kept.chars().any(char::is_control));
+                prop_assert!(kept != "." && kept != ".." && !kept.is_empty());
+            }
+        }
+    }
 
     #[test]
     fn a_cycle_defaults_to_31_october_and_all_six_sections() {

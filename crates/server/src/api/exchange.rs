@@ -11,8 +11,9 @@ use crate::extract::{AppPath, AppQuery};
 use crate::ops;
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::StatusCode;
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
 use axum::response::Response;
 use liaison_types::exchange::{
     Cycle, CycleInput, CycleOverview, Document, DocumentDiff, Inquiry, InquiryInput, PostInput,
@@ -35,14 +36,25 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(get_document))
         .routes(routes!(document_diff))
         .routes(routes!(export_html))
+        .routes(routes!(export_pdf))
         .routes(routes!(list_inquiries, raise_inquiry))
         .routes(routes!(get_inquiry))
         .routes(routes!(post_to_inquiry))
         .routes(routes!(inquiry_visibility))
         .routes(routes!(across_years))
+        .routes(routes!(get_attachment))
+        .routes(routes!(detach))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(attach))
+                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
 }
 
 type SubmissionPath = AppPath<(i32, String)>;
+
+/// The largest request body of an upload: the largest attachment and the form around it.
+const UPLOAD_LIMIT: usize = liaison_core::exchange::MAX_ATTACHMENT_BYTES + 64 * 1024;
 
 fn section(text: &str) -> AppResult<Section> {
     Section::parse(text).map_err(AppError::BadRequest)
@@ -273,6 +285,127 @@ async fn export_html(
         caller.lang,
         &document,
     )?)
+}
+
+/// A circulated document as a PDF (A4, its reference on every page), typeset on the server.
+#[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/export.pdf", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path), RevisionQuery),
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn export_pdf(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+    AppQuery(query): AppQuery<RevisionQuery>,
+) -> AppResult<Response> {
+    let code = state_code(&code)?;
+    let document =
+        ops::exchange::document(&state.ctx(&rid), &caller.actor, year, &code, query.revision)
+            .await?;
+    download(crate::web::exchange::export_pdf(caller.lang, &document).await?)
+}
+
+/// Attaches a file (multipart field `file`, at most 10 MiB, ten per section) to a section of
+/// the State's draft (the State's coordinator): a new version of the section carries it.
+#[utoipa::path(post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path), ("section" = Section, Path)),
+    request_body(content = String, content_type = "multipart/form-data", description = "field `file`: the file"),
+    responses((status = 201, body = Submission), (status = 403, body = liaison_types::Problem), (status = 413, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn attach(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code, name)): AppPath<(i32, String, String)>,
+    multipart: Multipart,
+) -> AppResult<(StatusCode, Json<Submission>)> {
+    let code = state_code(&code)?;
+    let section = section(&name)?;
+    let (_, file) = crate::auth::read_upload(multipart, "file").await?;
+    let file = file.ok_or_else(|| AppError::validation("file", "required"))?;
+    let submission = ops::exchange::attach(
+        &state.ctx(&rid),
+        &caller.actor,
+        year,
+        &code,
+        section,
+        ops::exchange::File {
+            name: &file.name,
+            content_type: &file.content_type,
+            data: &file.data,
+        },
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(submission)))
+}
+
+/// Takes a file off a section of the State's draft (the State's coordinator); the versions and
+/// circulated documents that carry it keep it.
+#[utoipa::path(delete, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments/{id}", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path), ("section" = Section, Path), ("id" = i64, Path)),
+    responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn detach(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code, name, id)): AppPath<(i32, String, String, i64)>,
+) -> AppResult<Json<Submission>> {
+    let code = state_code(&code)?;
+    let section = section(&name)?;
+    Ok(Json(
+        ops::exchange::detach(&state.ctx(&rid), &caller.actor, year, &code, section, id).await?,
+    ))
+}
+
+/// A file attached to a State's submission: of its draft for the State's own accounts, of a
+/// circulated document for every reader of circulated documents. Always a download; active
+/// content types are served as bytes.
+#[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/attachments/{id}", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path), ("id" = i64, Path)),
+    responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn get_attachment(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code, id)): AppPath<(i32, String, i64)>,
+) -> AppResult<Response> {
+    let code = state_code(&code)?;
+    let (file, data) =
+        ops::exchange::attachment(&state.ctx(&rid), &caller.actor, year, &code, id).await?;
+    Ok(attachment_response(&file, data))
+}
+
+/// The download of an attached file: never shown inline, never sniffed.
+pub fn attachment_response(file: &liaison_types::exchange::Attachment, data: Vec<u8>) -> Response {
+    let ascii: String = file
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = url::form_urlencoded::byte_serialize(file.name.as_bytes()).collect();
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                liaison_core::exchange::served_type(&file.content_type).to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+                    encoded.replace('+', "%20")
+                ),
+            ),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        ],
+        data,
+    )
+        .into_response()
 }
 
 /// The inquiries about a State's circulated submission that the caller reads: those between

@@ -302,7 +302,7 @@ pub async fn export_csv(
     Ok(super::directory::Download {
         content_type: "text/csv; charset=utf-8",
         filename: format!("liaison-check-{id}.csv"),
-        body,
+        body: body.into_bytes(),
     })
 }
 

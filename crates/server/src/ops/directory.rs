@@ -538,7 +538,7 @@ pub enum Export {
 pub struct Download {
     pub content_type: &'static str,
     pub filename: String,
-    pub body: String,
+    pub body: Vec<u8>,
 }
 
 /// Produces an export within what the actor may read (`None`: the operator, everything).
@@ -552,7 +552,7 @@ pub async fn export(ctx: &Ctx, actor: Option<&Actor>, what: Export) -> AppResult
             Download {
                 content_type: "text/csv; charset=utf-8",
                 filename: "liaison-directory.csv".into(),
-                body,
+                body: body.into_bytes(),
             }
         }
         Export::StateCards(code) => {
@@ -561,7 +561,7 @@ pub async fn export(ctx: &Ctx, actor: Option<&Actor>, what: Export) -> AppResult
             Download {
                 content_type: "text/vcard; charset=utf-8",
                 filename: format!("{code}.vcf"),
-                body,
+                body: body.into_bytes(),
             }
         }
         Export::ContactCard(id) => {
@@ -571,7 +571,7 @@ pub async fn export(ctx: &Ctx, actor: Option<&Actor>, what: Export) -> AppResult
             Download {
                 content_type: "text/vcard; charset=utf-8",
                 filename: format!("contact-{id}.vcf"),
-                body,
+                body: body.into_bytes(),
             }
         }
         Export::Nomination(code) => {
@@ -581,7 +581,7 @@ pub async fn export(ctx: &Ctx, actor: Option<&Actor>, what: Export) -> AppResult
             Download {
                 content_type: "application/json",
                 filename: format!("{code}-un-nomination.json"),
-                body,
+                body: body.into_bytes(),
             }
         }
         Export::Key(id) => {
@@ -589,7 +589,7 @@ pub async fn export(ctx: &Ctx, actor: Option<&Actor>, what: Export) -> AppResult
             Download {
                 content_type: "application/pgp-keys",
                 filename: format!("contact-{id}.asc"),
-                body,
+                body: body.into_bytes(),
             }
         }
     })

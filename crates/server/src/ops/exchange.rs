@@ -19,11 +19,12 @@ use liaison_store::exchange::{
     NewSection, StoredDocument, StoredInquiry, StoredSection, StoredSubmission,
 };
 use liaison_types::exchange::{
-    Cycle, CycleInput, CycleOverview, Document, DocumentDiff, DocumentSummary, Inquiry,
+    Attachment, Cycle, CycleInput, CycleOverview, Document, DocumentDiff, DocumentSummary, Inquiry,
     InquiryInput, Post, PostInput, Section, SectionCompleteness, SectionContent, SectionInput,
     StateProgress, Submission, SubmissionStatus, YearDocument,
 };
 use liaison_types::state::{State, StateCode};
+use sha2::Digest;
 use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
 
@@ -41,6 +42,7 @@ fn content(section: &StoredSection) -> SectionContent {
         text: section.text.clone(),
         english: section.english.clone(),
         terms: section.terms.clone(),
+        attachments: section.attachments.clone(),
         html: markdown::render(&section.text),
         english_html: section.english.as_deref().map(markdown::render),
         version: section.version,
@@ -108,6 +110,7 @@ fn compared(document: &StoredDocument) -> Vec<diff::Compared<'_>> {
             text: &s.text,
             english: s.english.as_deref(),
             terms: &s.terms,
+            attachments: &s.attachments,
         })
         .collect()
 }
@@ -368,16 +371,71 @@ pub async fn submission(
     Ok(out)
 }
 
-/// Saves one section of the caller's State's draft as a new version (the coordinator). Saving
-/// what is already saved adds no version, so auto-save every few seconds costs nothing. Saving
-/// after circulation starts a revision.
+/// A file as uploaded: the name the browser gave, the declared content type, the bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct File<'a> {
+    pub name: &'a str,
+    pub content_type: &'a str,
+    pub data: &'a [u8],
+}
+
+/// What a new version of a section changes.
+enum Change<'a> {
+    /// The text, translation and terms, as written (the files stay).
+    Content(SectionInput),
+    /// A file added to the section.
+    Attach(File<'a>),
+    /// A file taken off the section (it stays in the versions and documents that carry it).
+    Detach(i64),
+}
+
+/// Saves one section of the State's draft (the coordinator) as a new version; saving
+/// unchanged content adds no version, so auto-save is free. After circulation, saving starts a
+/// revision.
 pub async fn save_section(
     ctx: &Ctx,
     actor: &Actor,
     year: i32,
     code: &StateCode,
     section: Section,
-    mut input: SectionInput,
+    input: SectionInput,
+) -> AppResult<Submission> {
+    change_section(ctx, actor, year, code, section, Change::Content(input)).await
+}
+
+/// Attaches a file to a section of the State's draft (the coordinator): a new version of the
+/// section carries it.
+pub async fn attach(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+    section: Section,
+    file: File<'_>,
+) -> AppResult<Submission> {
+    change_section(ctx, actor, year, code, section, Change::Attach(file)).await
+}
+
+/// Takes a file off a section of the State's draft (the coordinator): a new version of the
+/// section goes without it; earlier versions and circulated documents keep it.
+pub async fn detach(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+    section: Section,
+    attachment: i64,
+) -> AppResult<Submission> {
+    change_section(ctx, actor, year, code, section, Change::Detach(attachment)).await
+}
+
+async fn change_section(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+    section: Section,
+    change: Change<'_>,
 ) -> AppResult<Submission> {
     let now = ctx.clock.now();
     let mut tx = ctx.store.begin().await?;
@@ -386,6 +444,35 @@ pub async fn save_section(
     let cycle = cycle_of(&mut tx, year).await?;
     let stored = submission_of(&mut tx, year, code).await?;
     let status = status_of(stored.as_ref());
+    let submission =
+        liaison_store::exchange::ensure_submission(&mut tx, &permit, year, now).await?;
+    let read = access::read_draft(actor, code)?;
+    let current = liaison_store::exchange::draft(&mut tx, &read, submission.id)
+        .await?
+        .into_iter()
+        .find(|s| s.section == section);
+    let mut attachments = current
+        .as_ref()
+        .map(|s| s.attachments.clone())
+        .unwrap_or_default();
+    let (mut input, files) = match change {
+        Change::Content(input) => (input, None),
+        // A file changes the section as it stands (a new section starts in English).
+        files => (
+            SectionInput {
+                language: current
+                    .as_ref()
+                    .map_or_else(|| "en".to_owned(), |s| s.language.clone()),
+                text: current.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
+                english: current.as_ref().and_then(|s| s.english.clone()),
+                terms: current
+                    .as_ref()
+                    .map(|s| s.terms.clone())
+                    .unwrap_or_default(),
+            },
+            Some(files),
+        ),
+    };
     rules::check_section(
         &plan_of(&cycle),
         status,
@@ -394,17 +481,51 @@ pub async fn save_section(
         &mut input,
     )
     .map_err(AppError::worded)?;
-    let submission =
-        liaison_store::exchange::ensure_submission(&mut tx, &permit, year, now).await?;
-    let read = access::read_draft(actor, code)?;
-    let current = liaison_store::exchange::draft(&mut tx, &read, submission.id).await?;
-    let unchanged = current.iter().any(|s| {
-        s.section == section
-            && s.language == input.language
+    let mut unchanged = current.as_ref().is_some_and(|s| {
+        s.language == input.language
             && s.text == input.text
             && s.english == input.english
             && s.terms == input.terms
     });
+    match files {
+        None | Some(Change::Content(_)) => {}
+        Some(Change::Attach(File {
+            name,
+            content_type,
+            data,
+        })) => {
+            let name = rules::check_attachment(name, data.len(), attachments.len())
+                .map_err(|problem| AppError::worded([("file".to_owned(), problem)]))?;
+            let sha256 = hex::encode(sha2::Sha256::digest(data));
+            let file = liaison_store::exchange::insert_attachment(
+                &mut tx,
+                &permit,
+                submission.id,
+                liaison_store::exchange::NewAttachment {
+                    name: &name,
+                    content_type: content_type.trim(),
+                    data,
+                    sha256: &sha256,
+                },
+                now,
+                &actor.username,
+            )
+            .await?;
+            attachments.push(file);
+            unchanged = false;
+        }
+        Some(Change::Detach(id)) => {
+            let before = attachments.len();
+            attachments.retain(|a| a.id != id);
+            if attachments.len() == before {
+                return Err(AppError::NotFound(format!(
+                    "the section {} of this draft has no attachment {id}",
+                    section.as_str()
+                )));
+            }
+            unchanged = false;
+        }
+    }
     if !unchanged {
         let version = liaison_store::exchange::insert_section(
             &mut tx,
@@ -416,6 +537,7 @@ pub async fn save_section(
                 text: &input.text,
                 english: input.english.as_deref(),
                 terms: &input.terms,
+                attachments: &attachments,
             },
             now,
             &actor.username,
@@ -443,6 +565,48 @@ pub async fn save_section(
     }
     liaison_store::commit(tx).await?;
     self::submission(ctx, actor, year, code).await
+}
+
+/// A file of a State's submission: of its draft for the State's own accounts; of a
+/// circulated document (any revision) for every reader of circulated documents.
+pub async fn attachment(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+    id: i64,
+) -> AppResult<(Attachment, Vec<u8>)> {
+    let mut tx = ctx.store.read().await?;
+    super::directory::state(&mut tx, code).await?;
+    let permit = access::read_circulated(actor)?;
+    cycle_of(&mut tx, year).await?;
+    let missing = || AppError::NotFound(format!("no attachment {id} that you may read"));
+    let stored = submission_of(&mut tx, year, code)
+        .await?
+        .ok_or_else(missing)?;
+    let mut carried: Vec<Attachment> =
+        liaison_store::exchange::documents(&mut tx, &permit, stored.id)
+            .await?
+            .into_iter()
+            .flat_map(|d| d.sections)
+            .flat_map(|s| s.attachments)
+            .collect();
+    if let Ok(read) = access::read_draft(actor, code) {
+        carried.extend(
+            liaison_store::exchange::versions(&mut tx, &read, stored.id)
+                .await?
+                .into_iter()
+                .flat_map(|s| s.attachments),
+        );
+    }
+    let file = carried
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or_else(missing)?;
+    let data = liaison_store::exchange::attachment_data(&mut tx, stored.id, &file)
+        .await?
+        .ok_or_else(missing)?;
+    Ok((file, data))
 }
 
 /// Replaces the terminology section's terms with a CSV file's (refused whole, by line, when

@@ -15,26 +15,131 @@ pub fn export(state: &AppState, lang: &str, document: &Document) -> AppResult<Do
         "exchange/export.html",
         context! { lang => lang, document => v(document) },
     )?;
-    let filename = format!(
-        "{}.html",
-        document
-            .reference
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '.' {
-                c
-            } else {
-                '-'
-            })
-            .collect::<String>()
-    );
     Ok(Download {
         content_type: "text/html; charset=utf-8",
-        filename,
-        body: html,
+        filename: export_name(document, "html"),
+        body: html.into_bytes(),
     })
 }
 
-use crate::auth::{Caller, WebCaller, WebForm};
+/// The file name of a document's export: its reference, with anything but letters, digits and
+/// dots turned into dashes.
+fn export_name(document: &Document, extension: &str) -> String {
+    let stem: String = document
+        .reference
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{stem}.{extension}")
+}
+
+/// The report a circulated document prints as, labelled in `lang`: each section with its
+/// original and, after it, its English translation; the terms as a table.
+fn report(lang: &str, document: &Document) -> liaison_pdf::Report {
+    use crate::i18n::tr;
+    use liaison_pdf::Block;
+    let mut facts = vec![(
+        tr(lang, "exchange-circulated-on"),
+        document.circulated_at.date().to_string(),
+    )];
+    facts.push((
+        tr(lang, "exchange-submitted-at"),
+        format!(
+            "{}{}",
+            document.submitted_at.date(),
+            if document.late {
+                format!(" ({})", tr(lang, "exchange-late"))
+            } else {
+                String::new()
+            }
+        ),
+    ));
+    let mut blocks = Vec::new();
+    for section in &document.sections {
+        blocks.push(Block::Heading(format!(
+            "{} (CBM {})",
+            tr(
+                lang,
+                &format!("exchange-section-{}", section.section.as_str())
+            ),
+            section.cbm
+        )));
+        if !section.text.trim().is_empty() {
+            if section.english.is_some() {
+                blocks.push(Block::Label(section.language.clone()));
+            }
+            blocks.push(Block::Markdown {
+                language: section.language.clone(),
+                text: section.text.clone(),
+            });
+        }
+        if let Some(english) = section.english.as_ref().filter(|e| !e.trim().is_empty()) {
+            blocks.push(Block::Label("en".into()));
+            blocks.push(Block::Markdown {
+                language: "en".into(),
+                text: english.clone(),
+            });
+        }
+        if !section.terms.is_empty() {
+            blocks.push(Block::Table {
+                header: [
+                    "exchange-term",
+                    "exchange-definition",
+                    "exchange-english-term",
+                    "exchange-english-definition",
+                    "exchange-source",
+                ]
+                .into_iter()
+                .map(|key| tr(lang, key))
+                .collect(),
+                rows: section
+                    .terms
+                    .iter()
+                    .map(|t| {
+                        vec![
+                            t.term.clone(),
+                            t.definition.clone(),
+                            t.english_term.clone(),
+                            t.english_definition.clone(),
+                            t.source.clone(),
+                        ]
+                    })
+                    .collect(),
+            });
+        }
+    }
+    liaison_pdf::Report {
+        language: lang.to_owned(),
+        reference: document.reference.clone(),
+        title: document.state_name.clone(),
+        subtitle: format!("{} {}", tr(lang, "exchange-title"), document.year),
+        facts,
+        blocks,
+    }
+}
+
+/// A circulated document as a PDF, named after its reference, labelled in `lang`; typeset on
+/// a blocking thread.
+pub async fn export_pdf(lang: &str, document: &Document) -> AppResult<Download> {
+    let report = report(lang, document);
+    let body = tokio::task::spawn_blocking(move || liaison_pdf::render(&report))
+        .await
+        .map_err(|e| AppError::Internal(format!("PDF typesetting stopped: {e}")))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(Download {
+        content_type: "application/pdf",
+        filename: export_name(document, "pdf"),
+        body,
+    })
+}
+
+use crate::auth::{Caller, WebCaller, WebForm, WebUpload};
 use crate::error::AppError;
 use crate::extract::{AppPath, AppQuery};
 use crate::ops;
@@ -66,6 +171,20 @@ pub fn routes() -> Router<AppState> {
             post(save),
         )
         .route("/exchange/{year}/submissions/{code}/terms", post(terms))
+        .route(
+            "/exchange/{year}/submissions/{code}/sections/{section}/attachments",
+            post(attach).layer(axum::extract::DefaultBodyLimit::max(
+                liaison_core::exchange::MAX_ATTACHMENT_BYTES + 64 * 1024,
+            )),
+        )
+        .route(
+            "/exchange/{year}/submissions/{code}/sections/{section}/attachments/{id}/remove",
+            post(detach),
+        )
+        .route(
+            "/exchange/{year}/submissions/{code}/attachments/{id}",
+            get(attachment),
+        )
         .route("/exchange/{year}/submissions/{code}/submit", post(submit))
         .route(
             "/exchange/{year}/submissions/{code}/circulate",
@@ -79,6 +198,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/exchange/{year}/submissions/{code}/export.html",
             get(export_html),
+        )
+        .route(
+            "/exchange/{year}/submissions/{code}/export.pdf",
+            get(export_pdf_page),
         )
         .route(
             "/exchange/{year}/submissions/{code}/inquiries",
@@ -279,6 +402,7 @@ async fn submission_page(
                 text => draft.map(|d| d.text.clone()).unwrap_or_default(),
                 english => draft.and_then(|d| d.english.clone()).unwrap_or_default(),
                 terms => v(draft.map(|d| d.terms.clone()).unwrap_or_default()),
+                attachments => v(draft.map(|d| d.attachments.clone()).unwrap_or_default()),
                 version => draft.map(|d| d.version),
                 saved_at => draft.map(|d| v(d.saved_at)),
                 saved_by => draft.map(|d| d.saved_by.clone()),
@@ -409,6 +533,75 @@ async fn save(
         Err(e) if autosave => Err(e),
         Err(e) => problems_page(&state, &caller, (year, &code), e).await,
     }
+}
+
+async fn attach(
+    State(state): State<AppState>,
+    AppPath((year, code, section)): AppPath<(i32, String, String)>,
+    upload: WebUpload,
+) -> AppResult<Response> {
+    let caller = upload.caller;
+    let code = code_of(&code)?;
+    let section = Section::parse(&section).map_err(AppError::BadRequest)?;
+    let ctx = state.ctx("web");
+    let Some(file) = upload
+        .file
+        .filter(|f| !f.name.is_empty() || !f.data.is_empty())
+    else {
+        let error = AppError::worded([(
+            "file".to_owned(),
+            liaison_core::exchange::Invalid::AttachmentEmpty,
+        )]);
+        return problems_page(&state, &caller, (year, &code), error).await;
+    };
+    match ops::exchange::attach(
+        &ctx,
+        &caller.actor,
+        year,
+        &code,
+        section,
+        ops::exchange::File {
+            name: &file.name,
+            content_type: &file.content_type,
+            data: &file.data,
+        },
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/exchange/{year}/submissions/{code}?saved=1#section-{}",
+            section.as_str()
+        ))
+        .into_response()),
+        Err(e) => problems_page(&state, &caller, (year, &code), e).await,
+    }
+}
+
+async fn detach(
+    State(state): State<AppState>,
+    AppPath((year, code, section, id)): AppPath<(i32, String, String, i64)>,
+    form: WebForm<Empty>,
+) -> AppResult<Response> {
+    let caller = form.caller;
+    let code = code_of(&code)?;
+    let section = Section::parse(&section).map_err(AppError::BadRequest)?;
+    ops::exchange::detach(&state.ctx("web"), &caller.actor, year, &code, section, id).await?;
+    Ok(Redirect::to(&format!(
+        "/exchange/{year}/submissions/{code}?saved=1#section-{}",
+        section.as_str()
+    ))
+    .into_response())
+}
+
+async fn attachment(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppPath((year, code, id)): AppPath<(i32, String, i64)>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let (file, data) =
+        ops::exchange::attachment(&state.ctx("web"), &caller.actor, year, &code, id).await?;
+    Ok(crate::api::exchange::attachment_response(&file, data))
 }
 
 #[derive(Debug, Deserialize)]
@@ -561,6 +754,24 @@ async fn export_html(
     )
     .await?;
     crate::api::directory::download(export(&state, caller.lang, &document)?)
+}
+
+async fn export_pdf_page(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppPath((year, code)): AppPath<(i32, String)>,
+    AppQuery(query): AppQuery<RevisionQuery>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let document = ops::exchange::document(
+        &state.ctx("web"),
+        &caller.actor,
+        year,
+        &code,
+        query.revision,
+    )
+    .await?;
+    crate::api::directory::download(export_pdf(caller.lang, &document).await?)
 }
 
 #[derive(Debug, Deserialize)]

@@ -265,6 +265,10 @@ enum Subject {
     Sent,
     /// `{id}` is an inquiry (`Own`: FRA's about DEU's document; `Other`: EST's about ITA's).
     Inquiry,
+    /// `{code}` is the target State and `{id}` the file its circulated document carries.
+    Attachment,
+    /// `{code}` is the target State and `{id}` a file attached to its draft for the call.
+    Attached,
 }
 
 /// An extra check on a successful answer.
@@ -303,6 +307,7 @@ fn api_rows() -> Vec<Row> {
     use Rule::*;
     use Subject::*;
     let (get, put, post) = (|| Method::GET, || Method::PUT, || Method::POST);
+    let delete = || Method::DELETE;
     let extra = |row: Row, extra: Extra| Row { extra, ..row };
     vec![
         row(post(), "/api/v1/auth/login", Nothing, Credentials, 200),
@@ -370,12 +375,16 @@ fn api_rows() -> Vec<Row> {
         row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/document", State, ReadCirculated, 200),
         row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/diff", State, ReadCirculated, 200),
         row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/export.html", State, ReadCirculated, 200),
+        row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/export.pdf", State, ReadCirculated, 200),
         row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/inquiries", State, ReadCirculated, 200),
         row(post(), "/api/v1/exchange/cycles/{year}/submissions/{code}/inquiries", State, Inquire, 201),
         row(get(), "/api/v1/exchange/inquiries/{id}", Inquiry, InquiryParty, 200),
         row(post(), "/api/v1/exchange/inquiries/{id}/posts", Inquiry, InquiryParty, 201),
         row(put(), "/api/v1/exchange/inquiries/{id}/visibility", Inquiry, PublishInquiry, 200),
         row(get(), "/api/v1/exchange/states/{code}/documents", State, ReadCirculated, 200),
+        row(post(), "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments", State, EditEntry, 201),
+        row(delete(), "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments/{id}", Attached, EditEntry, 200),
+        row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/attachments/{id}", Attachment, ReadCirculated, 200),
     ]
 }
 
@@ -472,6 +481,8 @@ struct World {
     signed_tokens: std::sync::Mutex<Vec<String>>,
     /// Inquiries: `Own` FRA's about DEU's document, `Other` EST's about ITA's.
     inquiry: BTreeMap<Target, i64>,
+    /// The file each State's circulated document carries.
+    attachment: BTreeMap<&'static str, i64>,
 }
 
 fn poc(code: &str, level: &str) -> Actor {
@@ -488,6 +499,30 @@ fn poc(code: &str, level: &str) -> Actor {
 impl World {
     /// A request made for one call (see [`Subject::Received`] and [`Subject::Sent`]): its id and
     /// its first message's.
+    /// A file attached to the target State's threats section for one call (999 999 where the
+    /// State has no draft).
+    async fn fresh_attachment(&self, target: Target) -> i64 {
+        if !target.participating() {
+            return 999_999;
+        }
+        let code = target.code();
+        let submission = ops::exchange::attach(
+            &self.app.state.ctx("matrix-exchange"),
+            &liaison_testkit::coordinator(code),
+            2027,
+            &StateCode::parse(code).unwrap(),
+            liaison_types::exchange::Section::Threats,
+            ops::exchange::File {
+                name: &format!("annex-{}.pdf", serial()),
+                content_type: "application/pdf",
+                data: b"%PDF-1.4 annex",
+            },
+        )
+        .await
+        .unwrap();
+        submission.draft[0].attachments.last().unwrap().id
+    }
+
     async fn fresh_request(&self, subject: Subject, target: Option<Target>) -> (i64, i64) {
         let code = |c: &str| StateCode::parse(c).unwrap();
         let (from, to, level) = match (subject, target) {
@@ -561,9 +596,17 @@ impl World {
             return row.path.replace("{id}", &id.to_string());
         }
         if row.path.contains("{year}") {
+            let id = match (row.subject, target) {
+                (Subject::Attachment, Some(t)) => {
+                    self.attachment.get(t.code()).copied().unwrap_or(999_999)
+                }
+                (Subject::Attached, Some(t)) => self.fresh_attachment(t).await,
+                _ => 0,
+            };
             let path = row
                 .path
                 .replace("{year}", "2027")
+                .replace("{id}", &id.to_string())
                 .replace("{code}", target.map(Target::code).unwrap_or_default())
                 .replace("{section}", "threats");
             return if path.ends_with("/diff") {
@@ -753,7 +796,7 @@ async fn world() -> World {
     }
     assert_eq!(signed_tokens.len(), 8);
 
-    let inquiry = exchange_world(&app).await;
+    let (inquiry, attachment) = exchange_world(&app).await;
 
     let mut clients = BTreeMap::new();
     for who in EVERYONE {
@@ -771,14 +814,16 @@ async fn world() -> World {
         link_tokens: std::sync::Mutex::new(link_tokens),
         signed_tokens: std::sync::Mutex::new(signed_tokens),
         inquiry,
+        attachment,
     }
 }
 
 /// A 2027 exchange cycle circulated by the manager, in which DEU, FRA, EST and ITA have
-/// circulated complete inputs, FRA inquired about DEU's and EST about ITA's.
-async fn exchange_world(app: &TestApp) -> BTreeMap<Target, i64> {
+/// circulated complete inputs, each with a file, FRA inquired about DEU's and EST about ITA's.
+async fn exchange_world(app: &TestApp) -> (BTreeMap<Target, i64>, BTreeMap<&'static str, i64>) {
     use liaison_types::exchange::{CycleInput, InquiryInput, Section, SectionInput};
     let ctx = app.state.ctx("matrix-exchange");
+    let mut attachments = BTreeMap::new();
     let manager = Actor {
         role: Role::Manager,
         username: "manager".into(),
@@ -804,6 +849,21 @@ async fn exchange_world(app: &TestApp) -> BTreeMap<Target, i64> {
                 .await
                 .unwrap();
         }
+        let attached = ops::exchange::attach(
+            &ctx,
+            &coordinator,
+            2027,
+            &state,
+            Section::Threats,
+            ops::exchange::File {
+                name: "strategy.pdf",
+                content_type: "application/pdf",
+                data: b"%PDF-1.4 matrix",
+            },
+        )
+        .await
+        .unwrap();
+        attachments.insert(code, attached.draft[0].attachments[0].id);
         ops::exchange::submit(&ctx, &coordinator, 2027, &state)
             .await
             .unwrap();
@@ -828,7 +888,7 @@ async fn exchange_world(app: &TestApp) -> BTreeMap<Target, i64> {
         .unwrap();
         inquiries.insert(target, inquiry.id);
     }
-    inquiries
+    (inquiries, attachments)
 }
 
 /// The tokens of the challenge mails waiting in the outbox, with their recipients.
@@ -933,6 +993,18 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
         })),
         ("PUT", "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}") => {
             Some(json!({ "language": "en", "text": format!("Revised {n}.") }))
+        }
+        (_, "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments") => {
+            let name = format!("annex-{n}.pdf");
+            return client
+                .post_file(
+                    &path,
+                    "file",
+                    &name,
+                    "application/pdf",
+                    b"%PDF-1.4 row".to_vec(),
+                )
+                .await;
         }
         (_, "/api/v1/exchange/cycles/{year}/submissions/{code}/terms") => {
             let csv = format!(
@@ -1263,9 +1335,12 @@ fn web_rows() -> Vec<Row> {
         row(get(), "/exchange/{year}/submissions/{code}/document", State, ReadCirculated, 200),
         row(get(), "/exchange/{year}/submissions/{code}/diff", State, ReadCirculated, 200),
         row(get(), "/exchange/{year}/submissions/{code}/export.html", State, ReadCirculated, 200),
+        row(get(), "/exchange/{year}/submissions/{code}/export.pdf", State, ReadCirculated, 200),
         row(post(), "/exchange/{year}/submissions/{code}/inquiries", State, Inquire, 303),
         row(post(), "/exchange/inquiries/{id}/posts", Inquiry, InquiryParty, 303),
         row(get(), "/exchange/states/{code}", State, ReadCirculated, 200),
+        row(post(), "/exchange/{year}/submissions/{code}/sections/{section}/attachments/{id}/remove", Attached, EditEntry, 303),
+        row(get(), "/exchange/{year}/submissions/{code}/attachments/{id}", Attachment, ReadCirculated, 200),
     ]
 }
 

@@ -1220,3 +1220,244 @@ async fn a_coordinator_sees_its_entries_proven_in_the_transparency_log() {
         "{problem}"
     );
 }
+
+/// Waits (at most 30 s) until an element's text contains `needle`.
+async fn wait_for_text(browser: &Browser, css: &str, needle: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let text = browser.text(css).await;
+        if text.contains(needle) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "'{needle}' never appeared in {css}: {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_reads_it_side_by_side()
+ {
+    let app = spawn_app().await;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let manager = app.login("manager").await;
+    let opened = manager
+        .post(
+            "/api/v1/exchange/cycles",
+            &json!({ "year": 2027, "opens_on": "2027-01-01", "sections": ["threats", "legislation"] }),
+        )
+        .await;
+    assert_eq!(opened.status.as_u16(), 201, "{}", opened.text);
+
+    browser.sign_in(&app, "deu.coordinator").await;
+    browser
+        .client
+        .find(Locator::LinkText("Exchange"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for("a[href='/exchange/2027']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for("a[href='/exchange/2027/submissions/DEU']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("#section-threats").await;
+
+    // Typing is saved on its own: the script posts the form a few seconds after the last key.
+    browser
+        .type_into(
+            "#text-threats",
+            "Ransomware against **hospitals** is the main threat.",
+        )
+        .await;
+    wait_for_text(
+        &browser,
+        "#section-threats .autosave-status",
+        "Saved automatically",
+    )
+    .await;
+    let deu = app.login("deu.coordinator").await;
+    let versions = deu
+        .get("/api/v1/exchange/cycles/2027/submissions/DEU/versions")
+        .await
+        .json;
+    assert_eq!(versions.as_array().unwrap().len(), 1, "{versions}");
+    assert_eq!(versions[0]["section"], "threats");
+    assert!(versions[0]["text"].as_str().unwrap().contains("hospitals"));
+
+    // The legislation in German, without its translation yet: saved, but not submittable.
+    browser
+        .find("#lang-legislation option[value='de']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .type_into(
+            "#text-legislation",
+            "Das **BSI-Gesetz** regelt die Zusammenarbeit.",
+        )
+        .await;
+    browser
+        .find("#section-legislation button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("p.notice[role=status]").await;
+    browser.find("#submit-input").await.click().await.unwrap();
+    browser.wait_for("#submission-problems").await;
+    let problems = browser.text("#submission-problems").await;
+    assert!(
+        problems.contains("Legislation for co-operation") && problems.contains("English"),
+        "{problems}"
+    );
+    browser.screenshot("exchange-draft").await;
+
+    browser
+        .type_into(
+            "#english-legislation",
+            "The **BSI Act** governs co-operation.",
+        )
+        .await;
+    browser
+        .find("#section-legislation button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("p.notice[role=status]").await;
+    // The Act as published goes with the section.
+    let files = tempfile::tempdir().unwrap();
+    let act = files.path().join("BSI-Gesetz.pdf");
+    std::fs::write(&act, b"%PDF-1.4 the Act").unwrap();
+    browser
+        .find("#file-legislation")
+        .await
+        .send_keys(act.to_str().unwrap())
+        .await
+        .unwrap();
+    browser
+        .find("#attachments-legislation form.upload button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&browser, "#attachments-legislation ul", "BSI-Gesetz.pdf").await;
+    browser.find("#submit-input").await.click().await.unwrap();
+    browser.wait_for("#documents").await;
+    assert!(
+        browser.text("#documents").await.contains("PC.DEL/1/27"),
+        "circulated on submission with the first number of 2027"
+    );
+    assert_eq!(
+        browser.text("#submission-status").await,
+        "Circulated · Submitted 2027-01-15"
+    );
+    // The refused submission's 422 is the one thing the console may report.
+    let errors = browser.console_errors().await;
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.contains("/submissions/DEU/submit - ") && e.contains("422")),
+        "console errors: {errors:?}"
+    );
+    browser.sign_out().await;
+
+    // France reads the German original and its English translation side by side.
+    browser.sign_in(&app, "fra.coordinator").await;
+    browser.goto(&app, "/exchange/2027").await;
+    browser
+        .wait_for("a[href='/exchange/2027/submissions/DEU/document']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("#reference").await;
+    assert_eq!(browser.text("#reference").await, "PC.DEL/1/27");
+    let original = browser
+        .find("#read-legislation + .side-by-side .original[lang=de] strong")
+        .await;
+    assert_eq!(original.text().await.unwrap(), "BSI-Gesetz");
+    let english = browser
+        .find("#read-legislation + .side-by-side .english[lang=en] strong")
+        .await;
+    assert_eq!(english.text().await.unwrap(), "BSI Act");
+    // Side by side: the two columns start at the same height, the translation to the right.
+    let boxes = browser
+        .client
+        .execute(
+            "const o = document.querySelector('#read-legislation + .side-by-side .original').getBoundingClientRect();
+             const e = document.querySelector('#read-legislation + .side-by-side .english').getBoundingClientRect();
+             return [o.top, e.top, o.right, e.left];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let [o_top, e_top, o_right, e_left] = [0, 1, 2, 3].map(|i| boxes[i].as_f64().unwrap());
+    assert!((o_top - e_top).abs() < 1.0, "same top: {boxes}");
+    assert!(e_left >= o_right, "translation to the right: {boxes}");
+    let act_link = browser.find("#read-legislation ~ .attachments a").await;
+    assert_eq!(act_link.text().await.unwrap(), "BSI-Gesetz.pdf");
+    browser.screenshot("exchange-document").await;
+
+    // The PDF the page links to is a PDF of this document.
+    let pdf_link = browser
+        .find("a[href^='/exchange/2027/submissions/DEU/export.pdf']")
+        .await
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        pdf_link,
+        "/exchange/2027/submissions/DEU/export.pdf?revision=0"
+    );
+    let fra = app.login("fra.coordinator").await;
+    let pdf = fra
+        .get("/api/v1/exchange/cycles/2027/submissions/DEU/export.pdf?revision=0")
+        .await;
+    assert_eq!(pdf.status.as_u16(), 200);
+    assert!(pdf.text.starts_with("%PDF-"), "a PDF");
+
+    // France asks about the legislation from the page.
+    browser
+        .find("#inquiry-section option[value='legislation']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .type_into(
+            "textarea#inquiry-text",
+            "Does the Act cover municipalities?",
+        )
+        .await;
+    browser
+        .find("form[action$='/inquiries'] button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("article.inquiry").await;
+    let inquiry = browser.text("article.inquiry").await;
+    assert!(
+        inquiry.contains("Inquiry from FRA") && inquiry.contains("municipalities"),
+        "{inquiry}"
+    );
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}

@@ -538,3 +538,258 @@ async fn futures_join_all<F: std::future::Future>(futures: [F; 5]) -> Vec<F::Out
     let (a, b, c, d, e) = tokio::join!(a, b, c, d, e);
     vec![a, b, c, d, e]
 }
+
+#[tokio::test]
+async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_document() {
+    use sha2::Digest;
+    for backend in backends() {
+        let app = app_on(backend).await;
+        let manager = app.login("manager").await;
+        let deu = app.login("deu.coordinator").await;
+        let deu_poc = app.login("deu.technical").await;
+        let fra = app.login("fra.coordinator").await;
+        let observer = app.login("observer").await;
+        let opened = manager
+            .post(
+                "/api/v1/exchange/cycles",
+                &json!({ "year": 2027, "opens_on": "2027-01-01", "sections": ["legislation"] }),
+            )
+            .await;
+        assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.text);
+        let attach = path(2027, "DEU", "/sections/legislation/attachments");
+
+        // A file of every byte value, as a PDF; its name comes without the browser's path.
+        let law: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+        let added = deu
+            .post_file(
+                &attach,
+                "file",
+                "C:\\laws\\BSI-Gesetz.pdf",
+                "application/pdf",
+                law.clone(),
+            )
+            .await;
+        assert_eq!(
+            added.status,
+            StatusCode::CREATED,
+            "{backend:?}: {}",
+            added.text
+        );
+        let added: Submission = serde_json::from_value(added.json).unwrap();
+        let files = &added.draft[0].attachments;
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].name, "BSI-Gesetz.pdf");
+        assert_eq!(files[0].size, 70_000);
+        assert_eq!(files[0].sha256, hex::encode(sha2::Sha256::digest(&law)));
+        assert_eq!(added.draft[0].version, 1);
+        let law_id = files[0].id;
+        let file_path = path(2027, "DEU", &format!("/attachments/{law_id}"));
+
+        // The draft's files: Germany's accounts only.
+        let (status, headers, bytes) = deu_poc.get_bytes(&file_path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(bytes, law, "the exact bytes");
+        assert_eq!(headers["content-type"], "application/pdf");
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert!(
+            headers["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment; filename=\"BSI-Gesetz.pdf\""),
+            "{headers:?}"
+        );
+        for other in [&fra, &manager] {
+            assert_eq!(other.get_bytes(&file_path).await.0, StatusCode::NOT_FOUND);
+        }
+        assert_eq!(
+            observer.get_bytes(&file_path).await.0,
+            StatusCode::FORBIDDEN
+        );
+
+        // Refused: not the coordinator, an empty file, a file too large, no file; nothing saved.
+        let refused = deu_poc
+            .post_file(&attach, "file", "x.pdf", "application/pdf", b"x".to_vec())
+            .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        let empty = deu
+            .post_file(&attach, "file", "empty.pdf", "application/pdf", Vec::new())
+            .await;
+        assert_eq!(
+            empty.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            empty.text
+        );
+        assert_eq!(
+            empty.json["errors"]["file"],
+            "the attachment is an empty file"
+        );
+        let large = deu
+            .post_file(
+                &attach,
+                "file",
+                "large.pdf",
+                "application/pdf",
+                vec![0; 10 * 1024 * 1024 + 1],
+            )
+            .await;
+        assert_eq!(
+            large.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            large.text
+        );
+        assert_eq!(
+            large.json["errors"]["file"],
+            "an attachment may be at most 10 MiB"
+        );
+        let huge = deu
+            .post_file(
+                &attach,
+                "file",
+                "huge.pdf",
+                "application/pdf",
+                vec![0; 11 * 1024 * 1024],
+            )
+            .await;
+        assert_eq!(huge.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", huge.text);
+        let nothing = deu
+            .post_file(&attach, "other", "x.pdf", "application/pdf", b"x".to_vec())
+            .await;
+        assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let versions = deu.get(&path(2027, "DEU", "/versions")).await.json;
+        assert_eq!(
+            versions.as_array().unwrap().len(),
+            1,
+            "{backend:?}: {versions}"
+        );
+
+        // A page a browser would run is served as bytes to download.
+        let page = deu
+            .post_file(
+                &attach,
+                "file",
+                "note.html",
+                "text/html",
+                b"<script>alert(1)</script>".to_vec(),
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::CREATED, "{}", page.text);
+        let page: Submission = serde_json::from_value(page.json).unwrap();
+        let page_id = page.draft[0].attachments[1].id;
+        let (_, headers, _) = deu
+            .get_bytes(&path(2027, "DEU", &format!("/attachments/{page_id}")))
+            .await;
+        assert_eq!(headers["content-type"], "application/octet-stream");
+
+        // Writing the text keeps the files; German needs its translation to be submitted.
+        let written = save(
+            &deu,
+            2027,
+            "DEU",
+            "legislation",
+            json!({ "language": "de", "text": "Das BSI-Gesetz.", "english": "The BSI Act." }),
+        )
+        .await;
+        assert_eq!(written.draft[0].attachments.len(), 2);
+        let detached = deu
+            .call(
+                reqwest::Method::DELETE,
+                &path(
+                    2027,
+                    "DEU",
+                    &format!("/sections/legislation/attachments/{page_id}"),
+                ),
+                None,
+            )
+            .await;
+        assert_eq!(detached.status, StatusCode::OK, "{}", detached.text);
+        let submitted = submit(&deu, 2027, "DEU").await;
+        assert_eq!(submitted.status, SubmissionStatus::Circulated);
+
+        // Circulated: every participating State reads the file it was circulated with.
+        let document: Document =
+            serde_json::from_value(fra.get(&path(2027, "DEU", "/document")).await.json).unwrap();
+        let carried: Vec<&str> = document.sections[0]
+            .attachments
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(carried, ["BSI-Gesetz.pdf"]);
+        let (status, _, bytes) = fra.get_bytes(&file_path).await;
+        assert_eq!(status, StatusCode::OK, "{backend:?}");
+        assert_eq!(bytes, law);
+        let (status, _, _) = manager.get_bytes(&file_path).await;
+        assert_eq!(status, StatusCode::OK);
+        // The file taken off before circulation stays Germany's.
+        let (status, _, _) = fra
+            .get_bytes(&path(2027, "DEU", &format!("/attachments/{page_id}")))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let html = fra.get(&path(2027, "DEU", "/export.html")).await;
+        assert!(
+            html.text.contains("BSI-Gesetz.pdf"),
+            "the export lists the files"
+        );
+
+        // A revision takes the law off: Rev.1 goes without it, the original keeps it, and the
+        // change shows in the diff.
+        let revised = deu
+            .call(
+                reqwest::Method::DELETE,
+                &path(
+                    2027,
+                    "DEU",
+                    &format!("/sections/legislation/attachments/{law_id}"),
+                ),
+                None,
+            )
+            .await;
+        assert_eq!(revised.status, StatusCode::OK, "{}", revised.text);
+        let missing = deu
+            .call(
+                reqwest::Method::DELETE,
+                &path(
+                    2027,
+                    "DEU",
+                    &format!("/sections/legislation/attachments/{law_id}"),
+                ),
+                None,
+            )
+            .await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        submit(&deu, 2027, "DEU").await;
+        let latest: Document =
+            serde_json::from_value(fra.get(&path(2027, "DEU", "/document")).await.json).unwrap();
+        assert_eq!(latest.reference, "PC.DEL/1/27/Rev.1");
+        assert!(latest.sections[0].attachments.is_empty());
+        let diff: DocumentDiff =
+            serde_json::from_value(fra.get(&path(2027, "DEU", "/diff")).await.json).unwrap();
+        let removed: Vec<&str> = diff.sections[0]
+            .lines
+            .iter()
+            .filter(|l| l.change == "removed")
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(removed.len(), 1, "{removed:?}");
+        assert!(
+            removed[0].starts_with("[attachment] BSI-Gesetz.pdf (70000 bytes"),
+            "{removed:?}"
+        );
+        assert_eq!(
+            fra.get_bytes(&file_path).await.0,
+            StatusCode::OK,
+            "Rev.0 keeps it"
+        );
+
+        // The stored files never change.
+        for statement in [
+            "UPDATE exchange_attachments SET name = 'X'",
+            "DELETE FROM exchange_attachments",
+        ] {
+            let mut tx = app.store.begin().await.unwrap();
+            let result = sqlx::query(statement).execute(&mut *tx).await;
+            assert!(result.is_err(), "{backend:?}: {statement} was allowed");
+        }
+    }
+}
