@@ -59,6 +59,7 @@ enum Frame {
     Link(String),
     Image,
     Table,
+    Head,
     Row,
     Cell,
 }
@@ -117,6 +118,12 @@ impl Builder {
             Frame::Table => {
                 let columns = self.columns.max(1);
                 format!("#table(columns: {columns}, {})\n\n", children.join(", "))
+            }
+            // The header row, repeated on every page the table runs onto.
+            Frame::Head => {
+                let mut cells = children;
+                cells.resize(self.columns.max(1), "[]".to_owned());
+                format!("table.header({})", cells.join(", "))
             }
             // A row's cells, each its own argument of the table.
             Frame::Row => {
@@ -183,7 +190,8 @@ pub fn markdown(input: &str, heading_offset: u8) -> String {
                         builder.columns = alignments.len();
                         Frame::Table
                     }
-                    Tag::TableHead | Tag::TableRow => Frame::Row,
+                    Tag::TableHead => Frame::Head,
+                    Tag::TableRow => Frame::Row,
                     Tag::TableCell => Frame::Cell,
                     // Anything else (a link that may not be one, a footnote, …) keeps only its
                     // text.
@@ -270,7 +278,9 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("#table(columns: 2, [#\"a\"], [#\"b\"], [#\"1\"], [#\"2\"])"),
+            out.contains(
+                "#table(columns: 2, table.header([#\"a\"], [#\"b\"]), [#\"1\"], [#\"2\"])"
+            ),
             "{out}"
         );
         assert!(out.contains("#raw(block: true, \"x = [1]\\n\")"), "{out}");

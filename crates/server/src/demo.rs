@@ -11,6 +11,7 @@ use liaison_core::clock::{Clock, FixedClock};
 use liaison_store::Store;
 use liaison_types::account::Role;
 use liaison_types::directory::{ContactDetails, ContactInput, ContactKind, Level, StructureKind};
+use liaison_types::exchange::{CycleInput, InquiryInput, PostInput, Section, SectionInput};
 use liaison_types::state::StateCode;
 use std::sync::Arc;
 use time::{Duration, OffsetDateTime};
@@ -68,6 +69,18 @@ pub async fn seed_states(store: &Store) -> AppResult<()> {
 pub async fn is_empty(store: &Store) -> AppResult<bool> {
     let mut tx = store.read().await?;
     Ok(liaison_store::account::list(&mut tx).await?.is_empty())
+}
+
+/// The actor of a demo State's national coordinator.
+fn coordinator(code: &str) -> AppResult<Actor> {
+    Ok(Actor {
+        account_id: 0,
+        username: format!("{}.coordinator", code.to_lowercase()),
+        role: Role::Coordinator,
+        state: Some(StateCode::parse(code).map_err(AppError::Internal)?),
+        state_participating: true,
+        contact: None,
+    })
 }
 
 fn ctx_at(store: &Store, config: &Arc<Config>, at: OffsetDateTime) -> Ctx {
@@ -381,16 +394,6 @@ pub async fn seed(
         ops::account::create_account(&ctx, None, request).await?;
     }
 
-    let coordinator = |code: &str| -> AppResult<Actor> {
-        Ok(Actor {
-            account_id: 0,
-            username: format!("{}.coordinator", code.to_lowercase()),
-            role: Role::Coordinator,
-            state: Some(StateCode::parse(code).map_err(AppError::Internal)?),
-            state_participating: true,
-            contact: None,
-        })
-    };
     let days_ago = |days: i64| now - Duration::days(days);
     let code = |c: &str| StateCode::parse(c).map_err(AppError::Internal);
 
@@ -468,7 +471,224 @@ pub async fn seed(
     liaison_store::commit(tx).await?;
 
     seed_checks(store, config, now).await?;
+    seed_exchange(store, config, now).await?;
     Ok(logins)
+}
+
+/// The texts of a demo submission: (section, language, text, English translation).
+type DemoSections = [(Section, &'static str, &'static str, Option<&'static str>); 5];
+
+const GERMANY: DemoSections = [
+    (
+        Section::Threats,
+        "en",
+        "## Assessment\n\nRansomware against **hospitals and municipalities** remains the most \
+         frequent serious incident; state actors target *energy* and *telecommunications*.\n\n\
+         - supply-chain compromises of managed service providers\n\
+         - disinformation around elections",
+        None,
+    ),
+    (
+        Section::OpenInternet,
+        "en",
+        "Germany supports the multi-stakeholder model of Internet governance and funds open-source \
+         security audits through the *Sovereign Tech Agency*.",
+        None,
+    ),
+    (
+        Section::Legislation,
+        "de",
+        "Das **BSI-Gesetz** (BSIG) regelt die Zusammenarbeit des Bundesamts für Sicherheit in \
+         der Informationstechnik mit den Ländern und mit Betreibern kritischer Anlagen.\n\n\
+         Die NIS-2-Richtlinie wurde 2025 umgesetzt.",
+        Some(
+            "The **BSI Act** (BSIG) governs the co-operation of the Federal Office for Information \
+             Security with the Länder and with operators of critical facilities.\n\n\
+             The NIS 2 Directive was transposed in 2025.",
+        ),
+    ),
+    (
+        Section::Organisation,
+        "en",
+        "The *Cyber Security Strategy for Germany* is implemented by the BSI, the National Cyber \
+         Defence Centre and CERT-Bund; industry co-operates in the *Alliance for Cyber Security*.",
+        None,
+    ),
+    (
+        Section::CriticalInfrastructure,
+        "en",
+        "| Sector | Examples |\n|---|---|\n| Energy | electricity, gas, oil |\n\
+         | Health | hospitals, laboratories |\n| Water | drinking water, waste water |",
+        None,
+    ),
+];
+
+const FRANCE: DemoSections = [
+    (
+        Section::Threats,
+        "fr",
+        "Les **rançongiciels** et l’espionnage visant les collectivités territoriales restent la \
+         menace principale.",
+        Some("**Ransomware** and espionage against local authorities remain the main threat."),
+    ),
+    (
+        Section::OpenInternet,
+        "fr",
+        "La France soutient l’Appel de Paris pour la confiance et la sécurité dans le cyberespace.",
+        Some("France supports the Paris Call for Trust and Security in Cyberspace."),
+    ),
+    (
+        Section::Legislation,
+        "fr",
+        "La loi de programmation militaire encadre les obligations des opérateurs d’importance \
+         vitale.",
+        Some("The military programming law sets the duties of operators of vital importance."),
+    ),
+    (
+        Section::Organisation,
+        "fr",
+        "L’**ANSSI** est l’autorité nationale ; le CERT-FR traite les incidents.",
+        Some("**ANSSI** is the national authority; CERT-FR handles incidents."),
+    ),
+    (
+        Section::CriticalInfrastructure,
+        "fr",
+        "Douze secteurs d’activités d’importance vitale, dont l’énergie, la santé et les \
+         transports.",
+        Some("Twelve sectors of vital importance, among them energy, health and transport."),
+    ),
+];
+
+/// The exchange story: the cycle of the last year whose deadline has passed, Germany's input
+/// circulated on time (legislation in German with its translation, terms, an attachment),
+/// France's circulated late, Austria still drafting; Estonia inquired about Germany's
+/// legislation and Germany answered.
+async fn seed_exchange(store: &Store, config: &Arc<Config>, now: OffsetDateTime) -> AppResult<()> {
+    let year = if now.month() >= time::Month::November {
+        now.year()
+    } else {
+        now.year() - 1
+    };
+    let date = |month, day| {
+        time::Date::from_calendar_date(year, month, day)
+            .map_err(|e| AppError::Internal(e.to_string()))
+    };
+    let at = |date: time::Date| {
+        ctx_at(
+            store,
+            config,
+            date.midnight().assume_utc() + Duration::hours(9),
+        )
+    };
+    let manager = Actor {
+        account_id: 0,
+        username: "manager".into(),
+        role: Role::Manager,
+        state: None,
+        state_participating: false,
+        contact: None,
+    };
+    let code = |c: &str| StateCode::parse(c).map_err(AppError::Internal);
+    let opening = CycleInput {
+        year,
+        opens_on: date(time::Month::February, 1)?,
+        deadline: None,
+        sections: None,
+        circulation: None,
+        pattern: None,
+    };
+    ops::exchange::open_cycle(&at(date(time::Month::January, 20)?), &manager, &opening).await?;
+    for (state, texts, day) in [
+        ("DEU", &GERMANY, date(time::Month::October, 20)?),
+        ("FRA", &FRANCE, date(time::Month::November, 1)?),
+    ] {
+        let ctx = at(day);
+        let actor = coordinator(state)?;
+        for (section, language, text, english) in texts {
+            let input = SectionInput {
+                language: (*language).into(),
+                text: (*text).into(),
+                english: english.map(str::to_owned),
+                terms: Vec::new(),
+            };
+            ops::exchange::save_section(&ctx, &actor, year, &code(state)?, *section, input).await?;
+        }
+        let terms: &[u8] = if state == "DEU" {
+            "term,language,definition,english_term,english_definition,source\n\
+             Sicherheitsvorfall,de,\"Ein Ereignis, das die Verfügbarkeit, Integrität oder Vertraulichkeit beeinträchtigt.\",Security incident,\"An event that impairs availability, integrity or confidentiality.\",BSIG § 2\n\
+             Kritische Anlage,de,Eine Anlage von hoher Bedeutung für das Funktionieren des Gemeinwesens.,Critical facility,A facility of high importance for the functioning of the community.,BSI-KritisV\n"
+                .as_bytes()
+        } else {
+            "term,language,definition,english_term,english_definition,source\n\
+             Incident de sécurité,fr,Événement compromettant la sécurité d’un système d’information.,Security incident,An event that compromises the security of an information system.,ANSSI\n"
+                .as_bytes()
+        };
+        ops::exchange::import_terms(&ctx, &actor, year, &code(state)?, terms).await?;
+        if state == "DEU" {
+            let file = ops::exchange::File {
+                name: "BSIG-summary.txt",
+                content_type: "text/plain",
+                data: b"Gesetz ueber das Bundesamt fuer Sicherheit in der Informationstechnik (BSIG): summary for the information exchange.\n",
+            };
+            ops::exchange::attach(
+                &ctx,
+                &actor,
+                year,
+                &code(state)?,
+                Section::Legislation,
+                file,
+            )
+            .await?;
+        }
+        ops::exchange::submit(&ctx, &actor, year, &code(state)?).await?;
+    }
+    // Austria has begun its draft.
+    let austria = at(date(time::Month::October, 28)?);
+    let draft = SectionInput {
+        language: "de".into(),
+        text: "Die **Österreichische Strategie für Cybersicherheit** (ÖSCS) wird überarbeitet."
+            .into(),
+        english: None,
+        terms: Vec::new(),
+    };
+    ops::exchange::save_section(
+        &austria,
+        &coordinator("AUT")?,
+        year,
+        &code("AUT")?,
+        Section::Organisation,
+        draft,
+    )
+    .await?;
+    // Estonia asks about Germany's legislation; Germany answers.
+    let asked = at(date(time::Month::November, 3)?);
+    let question = InquiryInput {
+        section: Some(Section::Legislation),
+        text: "Does the BSI Act oblige municipalities to report incidents?".into(),
+    };
+    let inquiry =
+        ops::exchange::raise(&asked, &coordinator("EST")?, year, &code("DEU")?, &question).await?;
+    let answer = PostInput {
+        text: "Not yet: the Länder regulate their municipalities; a federal obligation is under discussion.".into(),
+    };
+    ops::exchange::post(
+        &at(date(time::Month::November, 5)?),
+        &coordinator("DEU")?,
+        inquiry.id,
+        &answer,
+    )
+    .await?;
+    // In the story these notifications went out months ago.
+    let mut tx = store.read().await?;
+    let queued = liaison_store::outbox::recent(&mut tx, 1000).await?;
+    drop(tx);
+    for message in queued
+        .iter()
+        .filter(|m| m.kind.starts_with("exchange.") && m.status == "pending")
+    {
+        liaison_store::outbox::mark_sent(store, message.id, message.created_at).await?;
+    }
+    Ok(())
 }
 
 /// Two past communication checks of every participating State's points of contact, so that the

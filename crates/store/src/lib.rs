@@ -168,6 +168,7 @@ impl Store {
                 let kind = match kind.to_lowercase().as_str() {
                     "integer" | "bigint" => "integer".to_owned(),
                     "text" => "text".to_owned(),
+                    "blob" | "bytea" => "bytes".to_owned(),
                     other => other.to_owned(),
                 };
                 Ok((row.try_get(0)?, row.try_get(1)?, kind))

@@ -86,6 +86,29 @@ fn report(lang: &str, document: &Document) -> liaison_pdf::Report {
                 text: english.clone(),
             });
         }
+        if !section.attachments.is_empty() {
+            blocks.push(Block::Table {
+                header: vec![tr(lang, "exchange-attachments"), "SHA-256".to_owned()],
+                rows: section
+                    .attachments
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            format!(
+                                "{} ({})",
+                                a.name,
+                                crate::i18n::tr_args(
+                                    lang,
+                                    "exchange-attachment-size",
+                                    &[("kib", ((a.size + 1023) / 1024).into())]
+                                )
+                            ),
+                            a.sha256.clone(),
+                        ]
+                    })
+                    .collect(),
+            });
+        }
         if !section.terms.is_empty() {
             blocks.push(Block::Table {
                 header: [
