@@ -71,6 +71,18 @@ pub async fn is_empty(store: &Store) -> AppResult<bool> {
     Ok(liaison_store::account::list(&mut tx).await?.is_empty())
 }
 
+/// The actor of the demo's network manager.
+fn manager() -> Actor {
+    Actor {
+        account_id: 0,
+        username: "manager".into(),
+        role: Role::Manager,
+        state: None,
+        state_participating: false,
+        contact: None,
+    }
+}
+
 /// The actor of a demo State's national coordinator.
 fn coordinator(code: &str) -> AppResult<Actor> {
     Ok(Actor {
@@ -580,14 +592,7 @@ async fn seed_exchange(store: &Store, config: &Arc<Config>, now: OffsetDateTime)
             date.midnight().assume_utc() + Duration::hours(9),
         )
     };
-    let manager = Actor {
-        account_id: 0,
-        username: "manager".into(),
-        role: Role::Manager,
-        state: None,
-        state_participating: false,
-        contact: None,
-    };
+    let manager = manager();
     let code = |c: &str| StateCode::parse(c).map_err(AppError::Internal);
     let opening = CycleInput {
         year,
@@ -696,14 +701,7 @@ async fn seed_exchange(store: &Store, config: &Arc<Config>, now: OffsetDateTime)
 /// point of contact missed both and is flagged unreachable; Estonia's policy level missed the
 /// second.
 async fn seed_checks(store: &Store, config: &Arc<Config>, now: OffsetDateTime) -> AppResult<()> {
-    let manager = Actor {
-        account_id: 0,
-        username: "manager".into(),
-        role: Role::Manager,
-        state: None,
-        state_participating: false,
-        contact: None,
-    };
+    let manager = manager();
     let checks = [
         (
             45,

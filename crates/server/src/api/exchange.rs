@@ -4,11 +4,11 @@
 
 use super::{AppJson, Rid, state_code};
 use crate::AppState;
-use crate::api::directory::download;
 use crate::auth::ApiCaller;
 use crate::error::{AppError, AppResult};
 use crate::extract::{AppPath, AppQuery};
 use crate::ops;
+use crate::web::exchange::Export;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
@@ -273,18 +273,10 @@ async fn export_html(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    AppPath((year, code)): SubmissionPath,
+    AppPath(path): SubmissionPath,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    let code = state_code(&code)?;
-    let document =
-        ops::exchange::document(&state.ctx(&rid), &caller.actor, year, &code, query.revision)
-            .await?;
-    download(crate::web::exchange::export(
-        &state,
-        caller.lang,
-        &document,
-    )?)
+    export_file(&state, &rid, &caller, path, query.revision, Export::Html).await
 }
 
 /// A circulated document as a PDF (A4, its reference on every page), typeset on the server.
@@ -295,14 +287,25 @@ async fn export_pdf(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
-    AppPath((year, code)): SubmissionPath,
+    AppPath(path): SubmissionPath,
     AppQuery(query): AppQuery<RevisionQuery>,
+) -> AppResult<Response> {
+    export_file(&state, &rid, &caller, path, query.revision, Export::Pdf).await
+}
+
+/// A circulated document (the latest, or `revision`) exported as `what`.
+async fn export_file(
+    state: &AppState,
+    rid: &str,
+    caller: &crate::auth::Caller,
+    (year, code): (i32, String),
+    revision: Option<i64>,
+    what: Export,
 ) -> AppResult<Response> {
     let code = state_code(&code)?;
     let document =
-        ops::exchange::document(&state.ctx(&rid), &caller.actor, year, &code, query.revision)
-            .await?;
-    download(crate::web::exchange::export_pdf(caller.lang, &document).await?)
+        ops::exchange::document(&state.ctx(rid), &caller.actor, year, &code, revision).await?;
+    crate::web::exchange::exported(state, caller.lang, &document, what).await
 }
 
 /// Attaches a file (multipart field `file`, at most 10 MiB, ten per section) to a section of

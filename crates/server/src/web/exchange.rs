@@ -761,40 +761,56 @@ async fn diff(
     )
 }
 
+/// What a circulated document is exported as.
+#[derive(Debug, Clone, Copy)]
+pub enum Export {
+    Html,
+    Pdf,
+}
+
+/// A circulated document exported as `what`, labelled in `lang`.
+pub async fn exported(
+    state: &AppState,
+    lang: &str,
+    document: &Document,
+    what: Export,
+) -> AppResult<Response> {
+    let file = match what {
+        Export::Html => export(state, lang, document)?,
+        Export::Pdf => export_pdf(lang, document).await?,
+    };
+    crate::api::directory::download(file)
+}
+
+async fn export_file(
+    state: &AppState,
+    caller: &Caller,
+    (year, code): (i32, String),
+    revision: Option<i64>,
+    what: Export,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    let document =
+        ops::exchange::document(&state.ctx("web"), &caller.actor, year, &code, revision).await?;
+    exported(state, caller.lang, &document, what).await
+}
+
 async fn export_html(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    AppPath((year, code)): AppPath<(i32, String)>,
+    AppPath(path): AppPath<(i32, String)>,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    let code = code_of(&code)?;
-    let document = ops::exchange::document(
-        &state.ctx("web"),
-        &caller.actor,
-        year,
-        &code,
-        query.revision,
-    )
-    .await?;
-    crate::api::directory::download(export(&state, caller.lang, &document)?)
+    export_file(&state, &caller, path, query.revision, Export::Html).await
 }
 
 async fn export_pdf_page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    AppPath((year, code)): AppPath<(i32, String)>,
+    AppPath(path): AppPath<(i32, String)>,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    let code = code_of(&code)?;
-    let document = ops::exchange::document(
-        &state.ctx("web"),
-        &caller.actor,
-        year,
-        &code,
-        query.revision,
-    )
-    .await?;
-    crate::api::directory::download(export_pdf(caller.lang, &document).await?)
+    export_file(&state, &caller, path, query.revision, Export::Pdf).await
 }
 
 #[derive(Debug, Deserialize)]

@@ -216,6 +216,10 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no element '{css}': {e}"))
     }
 
+    async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap();
+    }
+
     async fn find_all(&self, css: &str) -> Vec<Element> {
         self.client.find_all(Locator::Css(css)).await.unwrap()
     }
@@ -1299,12 +1303,7 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
     assert!(versions[0]["text"].as_str().unwrap().contains("hospitals"));
 
     // The legislation in German, without its translation yet: saved, but not submittable.
-    browser
-        .find("#lang-legislation option[value='de']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click("#lang-legislation option[value='de']").await;
     browser
         .type_into(
             "#text-legislation",
@@ -1312,13 +1311,10 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
         )
         .await;
     browser
-        .find("#section-legislation button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click("#section-legislation button[type=submit]")
+        .await;
     browser.wait_for("p.notice[role=status]").await;
-    browser.find("#submit-input").await.click().await.unwrap();
+    browser.click("#submit-input").await;
     browser.wait_for("#submission-problems").await;
     let problems = browser.text("#submission-problems").await;
     assert!(
@@ -1334,11 +1330,8 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
         )
         .await;
     browser
-        .find("#section-legislation button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click("#section-legislation button[type=submit]")
+        .await;
     browser.wait_for("p.notice[role=status]").await;
     // The Act as published goes with the section.
     let files = tempfile::tempdir().unwrap();
@@ -1351,13 +1344,10 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
         .await
         .unwrap();
     browser
-        .find("#attachments-legislation form.upload button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click("#attachments-legislation form.upload button[type=submit]")
+        .await;
     wait_for_text(&browser, "#attachments-legislation ul", "BSI-Gesetz.pdf").await;
-    browser.find("#submit-input").await.click().await.unwrap();
+    browser.click("#submit-input").await;
     browser.wait_for("#documents").await;
     assert!(
         browser.text("#documents").await.contains("PC.DEL/1/27"),
@@ -1435,11 +1425,8 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
 
     // France asks about the legislation from the page.
     browser
-        .find("#inquiry-section option[value='legislation']")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click("#inquiry-section option[value='legislation']")
+        .await;
     browser
         .type_into(
             "textarea#inquiry-text",
@@ -1447,11 +1434,8 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
         )
         .await;
     browser
-        .find("form[action$='/inquiries'] button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click("form[action$='/inquiries'] button[type=submit]")
+        .await;
     browser.wait_for("article.inquiry").await;
     let inquiry = browser.text("article.inquiry").await;
     assert!(
