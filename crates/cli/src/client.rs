@@ -27,8 +27,13 @@ pub struct Server {
 pub struct Session {
     #[command(flatten)]
     pub server: Server,
-    /// The API token from `liaison login`.
-    #[arg(long, env = "LIAISON_TOKEN", hide_env_values = true)]
+    /// The API token from `liaison login` (base64url: it may begin with a dash).
+    #[arg(
+        long,
+        env = "LIAISON_TOKEN",
+        hide_env_values = true,
+        allow_hyphen_values = true
+    )]
     pub token: String,
 }
 
