@@ -54,7 +54,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 type SubmissionPath = AppPath<(i32, String)>;
 
 /// The largest request body of an upload: the largest attachment and the form around it.
-const UPLOAD_LIMIT: usize = liaison_core::exchange::MAX_ATTACHMENT_BYTES + 64 * 1024;
+pub(crate) const UPLOAD_LIMIT: usize = liaison_core::exchange::MAX_ATTACHMENT_BYTES + 64 * 1024;
 
 fn section(text: &str) -> AppResult<Section> {
     Section::parse(text).map_err(AppError::BadRequest)
@@ -331,11 +331,7 @@ async fn attach(
         year,
         &code,
         section,
-        ops::exchange::File {
-            name: &file.name,
-            content_type: &file.content_type,
-            data: &file.data,
-        },
+        ops::exchange::File::from(&file),
     )
     .await?;
     Ok((StatusCode::CREATED, Json(submission)))

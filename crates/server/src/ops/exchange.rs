@@ -379,6 +379,16 @@ pub struct File<'a> {
     pub data: &'a [u8],
 }
 
+impl<'a> From<&'a crate::auth::Upload> for File<'a> {
+    fn from(upload: &'a crate::auth::Upload) -> File<'a> {
+        File {
+            name: &upload.name,
+            content_type: &upload.content_type,
+            data: &upload.data,
+        }
+    }
+}
+
 /// What a new version of a section changes.
 enum Change<'a> {
     /// The text, translation and terms, as written (the files stay).

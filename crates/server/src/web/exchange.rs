@@ -197,7 +197,7 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/exchange/{year}/submissions/{code}/sections/{section}/attachments",
             post(attach).layer(axum::extract::DefaultBodyLimit::max(
-                liaison_core::exchange::MAX_ATTACHMENT_BYTES + 64 * 1024,
+                crate::api::exchange::UPLOAD_LIMIT,
             )),
         )
         .route(
@@ -583,11 +583,7 @@ async fn attach(
         year,
         &code,
         section,
-        ops::exchange::File {
-            name: &file.name,
-            content_type: &file.content_type,
-            data: &file.data,
-        },
+        ops::exchange::File::from(&file),
     )
     .await
     {
