@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod browser;
+
 use liaison_core::clock::Clock;
 use liaison_server::AppState;
 use liaison_server::config::Config;

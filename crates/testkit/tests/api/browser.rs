@@ -1,377 +1,15 @@
 //! The key journeys in a real browser: headless Chromium driven by chromedriver through
-//! fantoccini. Each journey signs in through the login form and clicks its way through the pages
-//! as a person would. Screenshots of the main pages go to `target/screenshots/` for reviewers.
-//!
-//! chromedriver is `LIAISON_TEST_CHROMEDRIVER` (default `/usr/bin/chromedriver`), Chromium is
-//! `LIAISON_TEST_CHROMIUM` (default `/usr/bin/chromium`). Without them the journeys print a note and
-//! pass, unless `LIAISON_TEST_REQUIRE_ALL=1`, where they fail. Every screenshot also checks that
-//! the page shows no untranslated message key.
+//! fantoccini (the harness is `liaison_testkit::browser`). Each journey signs in through the
+//! login form and clicks its way through the pages as a person would, waiting for states, never
+//! for time. Screenshots of the main pages go to `target/screenshots/` for reviewers; every
+//! screenshot also checks that the page shows no untranslated message key.
 
-use fantoccini::elements::Element;
-use fantoccini::{Client, ClientBuilder, Locator};
 use liaison_core::account::totp_code;
 use liaison_core::clock::Clock;
-use liaison_testkit::{PASSWORD, TestApp, require_all, spawn_app};
-use serde_json::{Value, json};
-use std::io::{Read, Write};
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use liaison_testkit::browser::Browser;
+use liaison_testkit::spawn_app;
+use serde_json::json;
 use time::macros::date;
-use tokio::sync::{Semaphore, SemaphorePermit};
-
-/// One browser at a time: Chromium is heavy and the test machines are small.
-static BROWSERS: Semaphore = Semaphore::const_new(1);
-
-/// A headless Chromium session. Dropping it ends the session, stops chromedriver and removes
-/// the browser profile (fields drop in this order).
-struct Browser {
-    client: Client,
-    driver: Chromedriver,
-    _profile: tempfile::TempDir,
-    _turn: SemaphorePermit<'static>,
-}
-
-/// The chromedriver child process, killed on drop, after ending its session if one was opened.
-struct Chromedriver {
-    child: Child,
-    port: u16,
-    session_id: Option<String>,
-}
-
-impl Drop for Chromedriver {
-    fn drop(&mut self) {
-        // The client's own shutdown runs on the test's runtime, which may already be gone (a
-        // failed assertion): end the session synchronously so Chromium exits with it.
-        if let Some(session) = &self.session_id {
-            delete_session(self.port, session);
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn chromedriver_path() -> PathBuf {
-    std::env::var_os("LIAISON_TEST_CHROMEDRIVER")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromedriver"))
-}
-
-fn chromium_path() -> String {
-    std::env::var("LIAISON_TEST_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// Starts chromedriver on a free port and waits until `GET /status` says it is ready.
-async fn start_chromedriver(path: &PathBuf) -> Chromedriver {
-    let http = reqwest::Client::new();
-    let mut last_problem = String::new();
-    for _attempt in 0..3 {
-        let port = free_port();
-        let child = Command::new(path)
-            .arg(format!("--port={port}"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("could not start {}: {e}", path.display()));
-        let mut driver = Chromedriver {
-            child,
-            port,
-            session_id: None,
-        };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(status) = driver.child.try_wait().unwrap() {
-                last_problem = format!("chromedriver exited with {status} (port {port} taken?)");
-                break;
-            }
-            let ready = http
-                .get(format!("http://127.0.0.1:{port}/status"))
-                .timeout(Duration::from_secs(2))
-                .send()
-                .await
-                .ok();
-            if let Some(response) = ready {
-                let body: Value = response.json().await.unwrap_or(Value::Null);
-                if body["value"]["ready"] == json!(true) {
-                    return driver;
-                }
-                last_problem = format!("chromedriver is not ready: {body}");
-            }
-            if Instant::now() > deadline {
-                last_problem = format!("chromedriver did not become ready in 20 s: {last_problem}");
-                break;
-            }
-            // Polling interval while chromedriver starts, not a timing assertion.
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-    panic!("{last_problem}");
-}
-
-impl Browser {
-    /// A fresh headless Chromium, or `None` (after saying why) when chromedriver is not
-    /// installed and the full suite is not required.
-    async fn start() -> Option<Browser> {
-        let driver_path = chromedriver_path();
-        let chromium = chromium_path();
-        let missing = [
-            (
-                driver_path.clone(),
-                "chromedriver",
-                "LIAISON_TEST_CHROMEDRIVER",
-            ),
-            (
-                PathBuf::from(&chromium),
-                "Chromium",
-                "LIAISON_TEST_CHROMIUM",
-            ),
-        ]
-        .into_iter()
-        .find(|(path, _, _)| !path.exists());
-        if let Some((path, what, variable)) = missing {
-            let message = format!(
-                "{what} not found at {} (set {variable}, or run scripts/test)",
-                path.display()
-            );
-            if require_all() {
-                panic!("LIAISON_TEST_REQUIRE_ALL=1 but {message}");
-            }
-            eprintln!("skipping the browser journey: {message}");
-            return None;
-        }
-        let turn = BROWSERS.acquire().await.unwrap();
-        let mut driver = start_chromedriver(&driver_path).await;
-        let profile = tempfile::tempdir().unwrap();
-        let args = vec![
-            "--headless".to_owned(),
-            "--no-sandbox".into(),
-            "--disable-gpu".into(),
-            "--disable-dev-shm-usage".into(),
-            "--disable-background-networking".into(),
-            "--disable-component-update".into(),
-            "--disable-sync".into(),
-            "--no-first-run".into(),
-            "--disable-quic".into(),
-            "--lang=en-US".into(),
-            "--window-size=1280,900".into(),
-            format!("--user-data-dir={}", profile.path().display()),
-        ];
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert("browserName".into(), json!("chrome"));
-        capabilities.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": chromium,
-                "args": args,
-                "prefs": { "intl.accept_languages": "en-US,en" },
-            }),
-        );
-        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
-        // Both ring and aws-lc-rs are in the dependency graph: choose one for fantoccini's TLS
-        // connector (an error only means another test installed it first).
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = ClientBuilder::rustls()
-            .unwrap()
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-            .unwrap_or_else(|e| {
-                panic!("could not open a Chromium session through chromedriver: {e}")
-            });
-        driver.session_id = client.session_id().await.unwrap();
-        Some(Browser {
-            client,
-            driver,
-            _profile: profile,
-            _turn: turn,
-        })
-    }
-
-    async fn goto(&self, app: &TestApp, path: &str) {
-        self.client.goto(&app.url(path)).await.unwrap();
-    }
-
-    /// Waits (at most 30 s) for an element to appear.
-    async fn wait_for(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element '{css}' appeared: {e}"))
-    }
-
-    async fn find(&self, css: &str) -> Element {
-        self.client
-            .find(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no element '{css}': {e}"))
-    }
-
-    async fn click(&self, css: &str) {
-        self.find(css).await.click().await.unwrap();
-    }
-
-    async fn find_all(&self, css: &str) -> Vec<Element> {
-        self.client.find_all(Locator::Css(css)).await.unwrap()
-    }
-
-    async fn text(&self, css: &str) -> String {
-        self.find(css).await.text().await.unwrap()
-    }
-
-    /// The path and query of the current page.
-    async fn path(&self) -> String {
-        let url = self.client.current_url().await.unwrap();
-        match url.query() {
-            Some(query) => format!("{}?{query}", url.path()),
-            None => url.path().to_owned(),
-        }
-    }
-
-    async fn source(&self) -> String {
-        self.client.source().await.unwrap()
-    }
-
-    /// Replaces the text of an input as a person would: select it, clear it, type.
-    /// Clears a field and types `text` into it.
-    async fn replace_text(&self, css: &str, text: &str) {
-        self.find(css).await.clear().await.unwrap();
-        self.type_into(css, text).await;
-    }
-
-    async fn type_into(&self, css: &str, text: &str) {
-        let field = self.find(css).await;
-        field.clear().await.unwrap();
-        if !text.is_empty() {
-            field.send_keys(text).await.unwrap();
-        }
-    }
-
-    /// Signs in through the login form and waits for the page it leads to: a signed-in page, or
-    /// the second-factor form. (Navigating on before it arrives would abort the login.)
-    async fn sign_in(&self, app: &TestApp, username: &str) {
-        self.goto(app, "/login").await;
-        self.wait_for("form[action='/login'] #username").await;
-        self.type_into("#username", username).await;
-        self.type_into("#password", PASSWORD).await;
-        self.client
-            .form(Locator::Css("form[action='/login']"))
-            .await
-            .unwrap()
-            .submit()
-            .await
-            .unwrap();
-        self.wait_for("form[action='/logout'], form[action='/login/totp']")
-            .await;
-    }
-
-    async fn sign_out(&self) {
-        self.find("form[action='/logout'] button[type=submit]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        self.wait_for("form[action='/login']").await;
-    }
-
-    /// Messages the pages wrote to the browser console at error level (failed loads, CSP
-    /// violations, script errors), through chromedriver's log endpoint.
-    async fn console_errors(&self) -> Vec<String> {
-        let Some(session) = &self.driver.session_id else {
-            return Vec::new();
-        };
-        let response = reqwest::Client::new()
-            .post(format!(
-                "http://127.0.0.1:{}/session/{session}/se/log",
-                self.driver.port
-            ))
-            .json(&json!({ "type": "browser" }))
-            .send()
-            .await
-            .unwrap();
-        let body: Value = response.json().await.unwrap();
-        body["value"]
-            .as_array()
-            .map(|entries| {
-                entries
-                    .iter()
-                    .filter(|e| e["level"] == "SEVERE")
-                    .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    /// A PNG of the whole page into `target/screenshots/<name>.png`, for reviewers (the window
-    /// is made as tall as the page for the picture); then checks that every message on the page
-    /// was translated.
-    async fn screenshot(&self, name: &str) {
-        let measure = "return [window.innerHeight, document.documentElement.scrollHeight];";
-        let mut window_height = 900;
-        for _ in 0..3 {
-            let sizes = self.client.execute(measure, vec![]).await.unwrap();
-            let inner = sizes[0].as_i64().unwrap_or(900);
-            let page = sizes[1].as_i64().unwrap_or(900).clamp(600, 6000);
-            if inner >= page {
-                break;
-            }
-            window_height += u32::try_from(page - inner).unwrap();
-            self.client
-                .set_window_size(1280, window_height)
-                .await
-                .unwrap();
-        }
-        let png = self.client.screenshot().await.unwrap();
-        self.client.set_window_size(1280, 900).await.unwrap();
-        let dir = screenshot_dir();
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
-        // The picture is kept either way; then the page must not show a raw message key.
-        let source = self.source().await;
-        assert!(
-            !source.contains("Unknown localization key"),
-            "{name}: a message key has no translation: {}",
-            source
-                .split("Unknown localization key")
-                .nth(1)
-                .unwrap_or_default()
-                .chars()
-                .take(40)
-                .collect::<String>()
-        );
-    }
-}
-
-/// `DELETE /session/{id}` over a plain blocking socket.
-fn delete_session(port: u16, session: &str) {
-    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
-        return;
-    };
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let request = format!(
-        "DELETE /session/{session} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-    );
-    if stream.write_all(request.as_bytes()).is_ok() {
-        let mut answer = Vec::new();
-        let _ = stream.read_to_end(&mut answer);
-    }
-}
-
-fn screenshot_dir() -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"));
-    target.join("screenshots")
-}
 
 /// The rows of the History table on a contact page, newest first, as their text.
 async fn history_rows(browser: &Browser) -> Vec<(String, String)> {
@@ -406,21 +44,12 @@ async fn coordinator_changes_a_phone_number_and_sees_it_flagged_late() {
     );
 
     browser
-        .find("table.grid a[href='/states/DEU']")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let contact_link = browser
-        .client
-        .wait()
-        .for_element(Locator::LinkText("CERT-Bund duty officer"))
-        .await
-        .unwrap();
+        .click_and_load("table.grid a[href='/states/DEU']")
+        .await;
     assert_eq!(browser.path().await, "/states/DEU");
     browser.screenshot("state-entry").await;
-    contact_link.click().await.unwrap();
-    let edit = browser.wait_for("a.button[href$='/edit']").await;
+    browser.click_link_and_load("CERT-Bund duty officer").await;
+    browser.wait_for("a.button[href$='/edit']").await;
     let contact_path = browser.path().await;
     assert!(contact_path.starts_with("/contacts/"), "{contact_path}");
     let before = history_rows(&browser).await;
@@ -431,7 +60,7 @@ async fn coordinator_changes_a_phone_number_and_sees_it_flagged_late() {
         "created, then its key registered: {before:?}"
     );
 
-    edit.click().await.unwrap();
+    browser.click_and_load("a.button[href$='/edit']").await;
     browser.wait_for("form #phone").await;
     assert_eq!(browser.path().await, format!("{contact_path}/edit"));
     let phone = browser.find("#phone").await;
@@ -454,11 +83,8 @@ async fn coordinator_changes_a_phone_number_and_sees_it_flagged_late() {
         Some("2026-12-06")
     );
     browser
-        .find("form.form button[type=submit].primary")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click_and_load("form.form button[type=submit].primary")
+        .await;
 
     browser.wait_for("a.button[href$='/edit']").await;
     assert_eq!(browser.path().await, format!("{contact_path}?saved=1"));
@@ -506,14 +132,7 @@ async fn manager_filters_the_overview_and_an_observer_sees_figures_only() {
     );
     browser.screenshot("overview").await;
 
-    browser
-        .client
-        .find(Locator::LinkText("No technical-level PoC"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click_link_and_load("No technical-level PoC").await;
     browser
         .wait_for("nav.filters a[aria-current='page'][href='/states?filter=no-technical']")
         .await;
@@ -548,11 +167,8 @@ async fn manager_filters_the_overview_and_an_observer_sees_figures_only() {
     browser.sign_in(&app, "observer").await;
     browser.wait_for("table.grid a[href='/states/DEU']").await;
     browser
-        .find("table.grid a[href='/states/DEU']")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click_and_load("table.grid a[href='/states/DEU']")
+        .await;
     browser.wait_for("dl.facts").await;
     assert_eq!(browser.path().await, "/states/DEU");
     assert_eq!(
@@ -601,22 +217,13 @@ async fn account_enrols_totp_and_signs_in_with_a_code() {
     let username = "fra.technical";
     browser.sign_in(&app, username).await;
     browser.wait_for("table.grid").await;
-    browser
-        .client
-        .find(Locator::LinkText("Security"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let start = browser
-        .wait_for("form[action='/account/totp/start'] button[type=submit]")
-        .await;
+    browser.click_link_and_load("Security").await;
+    let start = "form[action='/account/totp/start'] button[type=submit]";
     assert_eq!(
-        start.text().await.unwrap(),
+        browser.text(start).await,
         "Set up two-factor authentication"
     );
-    start.click().await.unwrap();
+    browser.click_and_load(start).await;
 
     let qr = browser.wait_for("img.qr").await;
     let src = qr.attr("src").await.unwrap().unwrap_or_default();
@@ -640,11 +247,8 @@ async fn account_enrols_totp_and_signs_in_with_a_code() {
     let code = totp_code(&secret, username, app.clock.now()).unwrap();
     browser.type_into("#code", &code).await;
     browser
-        .find("form[action='/account/totp'] button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click_and_load("form[action='/account/totp'] button[type=submit]")
+        .await;
     let enabled = browser.wait_for("p.ok").await;
     assert_eq!(
         enabled.text().await.unwrap(),
@@ -676,11 +280,8 @@ async fn account_enrols_totp_and_signs_in_with_a_code() {
         .unwrap();
     browser.type_into("#code", &wrong).await;
     browser
-        .find("form[action='/login/totp'] button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click_and_load("form[action='/login/totp'] button[type=submit]")
+        .await;
     let problem = browser.wait_for("p.problem[role=alert]").await;
     browser.screenshot("totp-login-refused").await;
     let errors = browser.console_errors().await;
@@ -698,11 +299,8 @@ async fn account_enrols_totp_and_signs_in_with_a_code() {
     let code = totp_code(&secret, username, now).unwrap();
     browser.type_into("#code", &code).await;
     browser
-        .find("form[action='/login/totp'] button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click_and_load("form[action='/login/totp'] button[type=submit]")
+        .await;
     browser.wait_for("header .who").await;
     assert_eq!(browser.path().await, "/states");
     assert!(
@@ -739,18 +337,10 @@ async fn bad_contact_form_comes_back_with_errors_and_typed_values() {
     browser.wait_for("table.grid").await;
     browser.goto(&app, "/states/DEU").await;
     browser
-        .wait_for("a.button[href='/states/DEU/contacts/new']")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click_and_load("a.button[href='/states/DEU/contacts/new']")
+        .await;
     browser.wait_for("form #organisation").await;
-    browser
-        .find("#kind")
-        .await
-        .select_by_value("technical")
-        .await
-        .unwrap();
+    browser.select("#kind", "technical").await;
     browser.type_into("#name", "Night shift").await;
     browser.type_into("#function", "Duty officer").await;
     browser.type_into("#organisation", "").await;
@@ -768,14 +358,7 @@ async fn bad_contact_form_comes_back_with_errors_and_typed_values() {
         .await
         .unwrap();
     assert_eq!(invalid, json!(["organisation", "email"]));
-    browser
-        .client
-        .form(Locator::Css("form.form"))
-        .await
-        .unwrap()
-        .submit_direct()
-        .await
-        .unwrap();
+    browser.submit_and_load("form.form").await;
 
     browser.wait_for("div.problem[role=alert]").await;
     assert_eq!(browser.path().await, "/states/DEU/contacts");
@@ -858,27 +441,15 @@ async fn manager_launches_a_check_and_points_of_contact_answer_by_link_and_in_th
     browser.goto(&app, "/checks").await;
     browser.wait_for("figure.chart svg").await;
     browser.screenshot("checks").await;
-    browser
-        .client
-        .find(Locator::LinkText("Launch a check"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click_link_and_load("Launch a check").await;
     browser.wait_for("form textarea#message").await;
     // A spread longer than half the window first: the form comes back with the problem, the
     // typed values kept.
-    browser
-        .find("input[name='scope'][value='states']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click("input[name='scope'][value='states']").await;
     browser.type_into("input#states", "DEU FRA").await;
-    browser.replace_text("input#window_hours", "12").await;
-    browser.replace_text("input#spread_hours", "7").await;
-    browser.find("button.primary").await.click().await.unwrap();
+    browser.type_into("input#window_hours", "12").await;
+    browser.type_into("input#spread_hours", "7").await;
+    browser.click_and_load("button.primary").await;
     browser.wait_for("div.problem").await;
     let problem = browser.text("div.problem").await;
     assert!(
@@ -886,17 +457,11 @@ async fn manager_launches_a_check_and_points_of_contact_answer_by_link_and_in_th
         "{problem}"
     );
     assert_eq!(
-        browser
-            .find("input#states")
-            .await
-            .prop("value")
-            .await
-            .unwrap()
-            .as_deref(),
+        browser.value("input#states").await.as_deref(),
         Some("DEU FRA")
     );
-    browser.replace_text("input#spread_hours", "0").await;
-    browser.find("button.primary").await.click().await.unwrap();
+    browser.type_into("input#spread_hours", "0").await;
+    browser.click_and_load("button.primary").await;
     browser
         .wait_for("dl.facts dd[data-figure='response-rate']")
         .await;
@@ -935,12 +500,7 @@ async fn manager_launches_a_check_and_points_of_contact_answer_by_link_and_in_th
         before["check"]["figures"]["answered"], 0,
         "opening the link answers nothing"
     );
-    browser
-        .find("form button.primary")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click_and_load("form button.primary").await;
     browser.wait_for("p.ok").await;
     let thanks = browser.text("p.ok").await;
     assert!(
@@ -956,19 +516,9 @@ async fn manager_launches_a_check_and_points_of_contact_answer_by_link_and_in_th
     app.clock.advance(time::Duration::minutes(3));
     browser.sign_in(&app, "deu.technical").await;
     browser.wait_for("p.notice a[href='/checks']").await;
-    browser
-        .find("p.notice a[href='/checks']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click_and_load("p.notice a[href='/checks']").await;
     browser.wait_for("section.notice form button").await;
-    browser
-        .find("section.notice form button")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click_and_load("section.notice form button").await;
     browser.wait_for("p.ok").await;
     assert!(browser.path().await.starts_with("/checks?answered=1"));
     browser.sign_out().await;
@@ -1031,43 +581,26 @@ async fn a_point_of_contact_opens_downloads_acknowledges_and_replies_to_a_reques
     browser.goto(&app, "/requests").await;
     browser.wait_for("table#requests").await;
     browser
-        .find(&format!("tr[data-request='{id}'] a"))
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click_and_load(&format!("tr[data-request='{id}'] a"))
+        .await;
     browser.wait_for("table#legs").await;
     assert_eq!(browser.path().await, format!("/requests/{id}"));
     assert_eq!(
         browser
-            .find("tr[data-state='EST'] [data-status]")
+            .attr("tr[data-state='EST'] [data-status]", "data-status")
             .await
-            .attr("data-status")
-            .await
-            .unwrap()
             .as_deref(),
         Some("delivered")
     );
     // The download link gives the ciphertext, which Estonia's key opens.
     let href = browser
-        .find("table#messages a[download]")
+        .attr("table#messages a[download]", "href")
         .await
-        .attr("href")
-        .await
-        .unwrap()
         .unwrap();
     // (The page's CSP allows no script to fetch it: fetch the link with the browser's cookies.)
-    let cookies: Vec<String> = browser
-        .client
-        .get_all_cookies()
-        .await
-        .unwrap()
-        .iter()
-        .map(|c| format!("{}={}", c.name(), c.value()))
-        .collect();
     let downloaded = reqwest::Client::new()
         .get(app.url(&href))
-        .header("cookie", cookies.join("; "))
+        .header("cookie", browser.cookie_header().await)
         .send()
         .await
         .unwrap();
@@ -1090,12 +623,7 @@ async fn a_point_of_contact_opens_downloads_acknowledges_and_replies_to_a_reques
     browser.screenshot("request-thread").await;
 
     // It acknowledges with the button; the page shows the new status and who did it.
-    browser
-        .find("button#acknowledge")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click_and_load("button#acknowledge").await;
     browser
         .wait_for("tr[data-state='EST'] [data-status='acknowledged']")
         .await;
@@ -1108,11 +636,8 @@ async fn a_point_of_contact_opens_downloads_acknowledges_and_replies_to_a_reques
     let reply = sealed(&public_keys(&thread), &content("Re: phishing wave"));
     browser.type_into("textarea#message_text", &reply).await;
     browser
-        .find("form[aria-labelledby='reply'] button.primary")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click_and_load("form[aria-labelledby='reply'] button.primary")
+        .await;
     browser
         .wait_for("tr[data-state='EST'] [data-status='answered']")
         .await;
@@ -1144,14 +669,7 @@ async fn a_coordinator_sees_its_entries_proven_in_the_transparency_log() {
     let api = app.login("deu.coordinator").await;
     let key = api.get("/api/v1/transparency/key").await.json;
     browser.sign_in(&app, "deu.coordinator").await;
-    browser
-        .client
-        .find(Locator::LinkText("Transparency"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.click_link_and_load("Transparency").await;
     browser.wait_for("#log-own").await;
     assert_eq!(browser.path().await, "/transparency");
     assert_eq!(
@@ -1225,22 +743,9 @@ async fn a_coordinator_sees_its_entries_proven_in_the_transparency_log() {
     );
 }
 
-/// Waits (at most 30 s) until an element's text contains `needle`.
-async fn wait_for_text(browser: &Browser, css: &str, needle: &str) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let text = browser.text(css).await;
-        if text.contains(needle) {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "'{needle}' never appeared in {css}: {text}"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
+/// A coordinator drafts its State's input in the browser (auto-saved, saved, refused while a
+/// translation is missing, a file attached), submits it, and France reads it side by side and
+/// raises an inquiry.
 #[tokio::test]
 async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_reads_it_side_by_side()
  {
@@ -1258,26 +763,11 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
     assert_eq!(opened.status.as_u16(), 201, "{}", opened.text);
 
     browser.sign_in(&app, "deu.coordinator").await;
+    browser.click_link_and_load("Exchange").await;
+    browser.click_and_load("a[href='/exchange/2027']").await;
     browser
-        .client
-        .find(Locator::LinkText("Exchange"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_for("a[href='/exchange/2027']")
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_for("a[href='/exchange/2027/submissions/DEU']")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click_and_load("a[href='/exchange/2027/submissions/DEU']")
+        .await;
     browser.wait_for("#section-threats").await;
 
     // Typing is saved on its own: the script posts the form a few seconds after the last key.
@@ -1287,12 +777,9 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
             "Ransomware against **hospitals** is the main threat.",
         )
         .await;
-    wait_for_text(
-        &browser,
-        "#section-threats .autosave-status",
-        "Saved automatically",
-    )
-    .await;
+    browser
+        .wait_for_text("#section-threats .autosave-status", "Saved automatically")
+        .await;
     let deu = app.login("deu.coordinator").await;
     let versions = deu
         .get("/api/v1/exchange/cycles/2027/submissions/DEU/versions")
@@ -1303,7 +790,7 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
     assert!(versions[0]["text"].as_str().unwrap().contains("hospitals"));
 
     // The legislation in German, without its translation yet: saved, but not submittable.
-    browser.click("#lang-legislation option[value='de']").await;
+    browser.select("#lang-legislation", "de").await;
     browser
         .type_into(
             "#text-legislation",
@@ -1311,10 +798,10 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
         )
         .await;
     browser
-        .click("#section-legislation button[type=submit]")
+        .click_and_load("#section-legislation button[type=submit]")
         .await;
     browser.wait_for("p.notice[role=status]").await;
-    browser.click("#submit-input").await;
+    browser.click_and_load("#submit-input").await;
     browser.wait_for("#submission-problems").await;
     let problems = browser.text("#submission-problems").await;
     assert!(
@@ -1330,7 +817,7 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
         )
         .await;
     browser
-        .click("#section-legislation button[type=submit]")
+        .click_and_load("#section-legislation button[type=submit]")
         .await;
     browser.wait_for("p.notice[role=status]").await;
     // The Act as published goes with the section.
@@ -1338,16 +825,18 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
     let act = files.path().join("BSI-Gesetz.pdf");
     std::fs::write(&act, b"%PDF-1.4 the Act").unwrap();
     browser
-        .find("#file-legislation")
-        .await
-        .send_keys(act.to_str().unwrap())
-        .await
-        .unwrap();
-    browser
-        .click("#attachments-legislation form.upload button[type=submit]")
+        .choose_file("#file-legislation", act.to_str().unwrap())
         .await;
-    wait_for_text(&browser, "#attachments-legislation ul", "BSI-Gesetz.pdf").await;
-    browser.click("#submit-input").await;
+    browser
+        .click_and_load("#attachments-legislation form.upload button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text("#attachments-legislation ul")
+            .await
+            .contains("BSI-Gesetz.pdf")
+    );
+    browser.click_and_load("#submit-input").await;
     browser.wait_for("#documents").await;
     assert!(
         browser.text("#documents").await.contains("PC.DEL/1/27"),
@@ -1371,11 +860,8 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
     browser.sign_in(&app, "fra.coordinator").await;
     browser.goto(&app, "/exchange/2027").await;
     browser
-        .wait_for("a[href='/exchange/2027/submissions/DEU/document']")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click_and_load("a[href='/exchange/2027/submissions/DEU/document']")
+        .await;
     browser.wait_for("#reference").await;
     assert_eq!(browser.text("#reference").await, "PC.DEL/1/27");
     let original = browser
@@ -1406,11 +892,11 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
 
     // The PDF the page links to is a PDF of this document.
     let pdf_link = browser
-        .find("a[href^='/exchange/2027/submissions/DEU/export.pdf']")
+        .attr(
+            "a[href^='/exchange/2027/submissions/DEU/export.pdf']",
+            "href",
+        )
         .await
-        .attr("href")
-        .await
-        .unwrap()
         .unwrap();
     assert_eq!(
         pdf_link,
@@ -1424,9 +910,7 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
     assert!(pdf.text.starts_with("%PDF-"), "a PDF");
 
     // France asks about the legislation from the page.
-    browser
-        .click("#inquiry-section option[value='legislation']")
-        .await;
+    browser.select("#inquiry-section", "legislation").await;
     browser
         .type_into(
             "textarea#inquiry-text",
@@ -1434,7 +918,7 @@ async fn a_coordinator_drafts_and_submits_the_exchange_input_and_another_state_r
         )
         .await;
     browser
-        .click("form[action$='/inquiries'] button[type=submit]")
+        .click_and_load("form[action$='/inquiries'] button[type=submit]")
         .await;
     browser.wait_for("article.inquiry").await;
     let inquiry = browser.text("article.inquiry").await;
