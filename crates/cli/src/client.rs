@@ -195,7 +195,7 @@ pub async fn login(server: &Server, username: &str, totp: Option<&str>) -> anyho
     std::io::stdin().read_to_string(&mut password)?;
     let password = password.trim_end_matches(['\r', '\n']);
     let client = Client::new(server, None)?;
-    let body = serde_json::json!({ "username": username, "password": password, "totp": totp });
+    let body = serde_json::json!({ "username": username, "password": password, "totp": totp, "label": "liaison command line" });
     let answer: serde_json::Value = client
         .json(
             client

@@ -171,6 +171,48 @@ enum AdminCommand {
     },
     /// Lists accounts.
     ListAccounts,
+    /// Changes an account: `show`, `disable`, `enable`, `reset-password` (the new password
+    /// from standard input), `reset-totp`, `end-sessions`, `set-role`, `link-contact`,
+    /// `unlink-contact`. Every change is audited; a disabled account, a new password, a reset
+    /// second factor, a new role or State end its sessions and tokens.
+    Account {
+        #[command(subcommand)]
+        command: AccountCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AccountCommand {
+    /// The account, with its live sessions and tokens.
+    Show { username: String },
+    /// Disables the account: it cannot sign in and its sessions and tokens end.
+    Disable { username: String },
+    /// Enables a disabled account again.
+    Enable { username: String },
+    /// Sets a new password, read from standard input.
+    ResetPassword { username: String },
+    /// Turns the second factor off (its owner enrols again).
+    ResetTotp { username: String },
+    /// Ends every session and token of the account.
+    EndSessions { username: String },
+    /// Gives the account another role (and State, for coordinators and points of contact).
+    SetRole {
+        username: String,
+        /// manager, coordinator, poc, observer or auditor
+        #[arg(long)]
+        role: String,
+        /// ISO 3166 alpha-3 code, for coordinators and points of contact.
+        #[arg(long)]
+        state: Option<String>,
+    },
+    /// Links a point of contact's account to its own directory contact.
+    LinkContact {
+        username: String,
+        #[arg(long)]
+        contact: i64,
+    },
+    /// Unlinks the account from its directory contact.
+    UnlinkContact { username: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -254,6 +296,123 @@ async fn open(config: &Config) -> anyhow::Result<Store> {
     store.migrate().await.context("migrating the database")?;
     demo::seed_states(&store).await.map_err(seed_error)?;
     Ok(store)
+}
+
+fn print_account(account: &liaison_types::account::Me) {
+    let state = account
+        .state
+        .as_ref()
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    println!(
+        "{:<20} {:<12} {:<4} totp={} {}{}",
+        account.username,
+        account.role.as_str(),
+        state,
+        account.totp_enabled,
+        account.email,
+        if account.disabled { " (disabled)" } else { "" }
+    );
+}
+
+/// `liaison admin account …`: the operator's account changes, each through the operation the
+/// network manager's pages call.
+async fn account_command(ctx: &ops::Ctx, command: AccountCommand) -> anyhow::Result<()> {
+    use liaison_types::account::AccountPatch;
+    let username = match &command {
+        AccountCommand::Show { username }
+        | AccountCommand::Disable { username }
+        | AccountCommand::Enable { username }
+        | AccountCommand::ResetPassword { username }
+        | AccountCommand::ResetTotp { username }
+        | AccountCommand::EndSessions { username }
+        | AccountCommand::SetRole { username, .. }
+        | AccountCommand::LinkContact { username, .. }
+        | AccountCommand::UnlinkContact { username } => username.clone(),
+    };
+    let id = ops::account::account_id(ctx, None, &username)
+        .await
+        .map_err(app_error)?;
+    let changed = match command {
+        AccountCommand::Show { .. } => {
+            let (account, tokens) = ops::account::account(ctx, None, id)
+                .await
+                .map_err(app_error)?;
+            print_account(&account);
+            for token in tokens {
+                println!(
+                    "  {} {:<4} {:<24} from {:<15} since {} until {}",
+                    token.id,
+                    token.kind,
+                    token.label,
+                    token.address,
+                    token.created_at,
+                    token.expires_at
+                );
+            }
+            return Ok(());
+        }
+        AccountCommand::Disable { .. } => Some(AccountPatch {
+            disabled: Some(true),
+            ..AccountPatch::default()
+        }),
+        AccountCommand::Enable { .. } => Some(AccountPatch {
+            disabled: Some(false),
+            ..AccountPatch::default()
+        }),
+        AccountCommand::SetRole { role, state, .. } => {
+            let role = Role::parse(&role).map_err(BadInput)?;
+            let state = state
+                .as_deref()
+                .map(|s| StateCode::parse(&s.to_uppercase()))
+                .transpose()
+                .map_err(BadInput)?;
+            Some(AccountPatch {
+                role: Some(role),
+                state: Some(state),
+                ..AccountPatch::default()
+            })
+        }
+        AccountCommand::LinkContact { contact, .. } => Some(AccountPatch {
+            contact_id: Some(Some(contact)),
+            ..AccountPatch::default()
+        }),
+        AccountCommand::UnlinkContact { .. } => Some(AccountPatch {
+            contact_id: Some(None),
+            ..AccountPatch::default()
+        }),
+        AccountCommand::ResetPassword { .. } => {
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            ops::account::reset_password(ctx, None, id, password)
+                .await
+                .map_err(app_error)?;
+            println!("Set a new password for {username}; its sessions and tokens ended.");
+            None
+        }
+        AccountCommand::ResetTotp { .. } => {
+            ops::account::reset_totp(ctx, None, id)
+                .await
+                .map_err(app_error)?;
+            println!("Turned the second factor of {username} off; it enrols again.");
+            None
+        }
+        AccountCommand::EndSessions { .. } => {
+            let ended = ops::account::end_sessions(ctx, None, id)
+                .await
+                .map_err(app_error)?;
+            println!("Ended {ended} session(s) and token(s) of {username}.");
+            None
+        }
+    };
+    if let Some(patch) = changed {
+        let account = ops::account::change_account(ctx, None, id, &patch)
+            .await
+            .map_err(app_error)?;
+        print_account(&account);
+    }
+    Ok(())
 }
 
 fn offline_ctx(store: &Store, config: &Config) -> ops::Ctx {
@@ -405,19 +564,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     println!("Created account {username} (id {id}).");
                 }
                 AdminCommand::ListAccounts => {
-                    let mut tx = store.read().await?;
-                    for account in liaison_store::account::list(&mut tx).await? {
-                        let state = account.state.map(|s| s.to_string()).unwrap_or_default();
-                        println!(
-                            "{:<20} {:<12} {:<4} totp={} {}",
-                            account.username,
-                            account.role.as_str(),
-                            state,
-                            account.totp_enabled,
-                            account.email
-                        );
+                    for account in ops::account::accounts(&ctx, None)
+                        .await
+                        .map_err(app_error)?
+                    {
+                        print_account(&account);
                     }
                 }
+                AdminCommand::Account { command } => account_command(&ctx, command).await?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -258,6 +258,132 @@ fn bad_account_requests_exit_with_2_and_say_why() {
 }
 
 #[test]
+fn the_operator_disables_resets_and_changes_an_account_from_the_command_line() {
+    let operator = Operator::migrated();
+    let created = operator.run_with_stdin(
+        &[
+            "admin",
+            "create-account",
+            "--username",
+            " Obs.One ",
+            "--display-name",
+            "An observer",
+            "--email",
+            "observer@example.org",
+            "--role",
+            "observer",
+        ],
+        "a long enough password\n",
+    );
+    check(&created, 0, &["Created account"], "create");
+    let account = |args: &[&str]| {
+        let mut full = vec!["admin", "account"];
+        full.extend(args);
+        operator.run(&full)
+    };
+    // The username was normalised, and any spelling of it finds the account.
+    check(
+        &account(&["disable", "OBS.ONE"]),
+        0,
+        &["obs.one", "(disabled)"],
+        "disable",
+    );
+    check(&account(&["show", "obs.one"]), 0, &["(disabled)"], "show");
+    let enabled = account(&["enable", "obs.one"]);
+    check(&enabled, 0, &["obs.one"], "enable");
+    assert!(!enabled.stdout.contains("(disabled)"), "{enabled:?}");
+    let short = operator.run_with_stdin(
+        &["admin", "account", "reset-password", "obs.one"],
+        "short\n",
+    );
+    check(&short, 2, &["at least 12 characters"], "short password");
+    let common = operator.run_with_stdin(
+        &["admin", "account", "reset-password", "obs.one"],
+        "password12345\n",
+    );
+    check(&common, 2, &["most common"], "common password");
+    let reset = operator.run_with_stdin(
+        &["admin", "account", "reset-password", "obs.one"],
+        "another long passphrase\n",
+    );
+    check(&reset, 0, &["new password"], "reset");
+    check(
+        &account(&["set-role", "obs.one", "--role", "coordinator"]),
+        2,
+        &["State"],
+        "a coordinator without a State",
+    );
+    check(
+        &account(&[
+            "set-role",
+            "obs.one",
+            "--role",
+            "coordinator",
+            "--state",
+            "deu",
+        ]),
+        0,
+        &["coordinator", "DEU"],
+        "set-role",
+    );
+    check(
+        &account(&["link-contact", "obs.one", "--contact", "99"]),
+        2,
+        &["contact"],
+        "a coordinator is linked to no contact",
+    );
+    check(
+        &account(&["unlink-contact", "obs.one"]),
+        0,
+        &["obs.one"],
+        "unlink",
+    );
+    check(
+        &account(&["reset-totp", "obs.one"]),
+        0,
+        &["second factor"],
+        "reset-totp",
+    );
+    check(
+        &account(&["end-sessions", "obs.one"]),
+        0,
+        &["Ended 0"],
+        "end-sessions",
+    );
+    check(
+        &account(&["show", "nobody.here"]),
+        2,
+        &["no account"],
+        "unknown",
+    );
+    // Every change went into the audit log, which still verifies.
+    let verified = operator.run(&["audit", "verify"]);
+    check(&verified, 0, &[], "verify");
+    let changes = count(
+        &operator.db_path(),
+        "SELECT COUNT(*) FROM audit_log WHERE event = 'account.changed'",
+    );
+    assert_eq!(
+        changes, 4,
+        "disable, enable, role and unlink; not the refused ones"
+    );
+}
+
+/// One number from the operator's SQLite database.
+fn count(db: &Path, sql: &str) -> i64 {
+    let url = format!("sqlite://{}", db.display());
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        n
+    })
+}
+
+#[test]
 fn a_good_csv_imports_and_a_bad_one_imports_nothing() {
     let operator = Operator::migrated();
     let good = operator.file("good.csv", &good_csv());

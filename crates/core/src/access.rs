@@ -177,6 +177,51 @@ pub fn manage_accounts(actor: &Actor) -> Result<ManageAccounts, Denied> {
     }
 }
 
+/// The operator manages accounts from the command line (`liaison admin`), without an account.
+pub fn operator_manage_accounts() -> ManageAccounts {
+    ManageAccounts(())
+}
+
+/// Permission to change one's own account: its password, its sessions and tokens.
+#[derive(Debug, Clone)]
+pub struct OwnAccount {
+    account_id: i64,
+}
+
+impl OwnAccount {
+    pub fn account_id(&self) -> i64 {
+        self.account_id
+    }
+}
+
+/// Every signed-in account changes its own password and ends its own sessions and tokens.
+pub fn own_account(actor: &Actor) -> OwnAccount {
+    OwnAccount {
+        account_id: actor.account_id,
+    }
+}
+
+/// What the details of an audit entry show a reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditDetails {
+    /// Everything recorded.
+    Whole,
+    /// Who did what and when, with a person's details (name, email, phone, notes…) as a hash:
+    /// for readers who may not read the directory's contact details.
+    PersonalHashed,
+}
+
+/// The auditor reads the log but not the directory's contact details (an observer's view of
+/// the directory is aggregate figures only): personal fields in entries are hashed for it.
+pub fn audit_details(permit: &ReadAudit, actor: &Actor) -> AuditDetails {
+    let _ = permit;
+    if actor.role == Role::Manager {
+        AuditDetails::Whole
+    } else {
+        AuditDetails::PersonalHashed
+    }
+}
+
 /// Permission to read communication checks (each caller then sees what [`check_results`]
 /// allows of them).
 #[derive(Debug, Clone)]

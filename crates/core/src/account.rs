@@ -1,5 +1,5 @@
-//! Accounts: password hashing (Argon2id), the password policy, and the TOTP second factor with
-//! the rule that one code works once.
+//! Accounts: usernames and how they are normalised, password hashing (Argon2id), the password
+//! policy, and the TOTP second factor with the rule that one code works once.
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
@@ -11,12 +11,44 @@ use totp_rs::{Secret, Totp};
 /// Minimum password length: long passphrases over character classes (NIST SP 800-63B).
 pub const MIN_PASSWORD_LEN: usize = 12;
 
+/// Maximum password length, in characters.
+pub const MAX_PASSWORD_LEN: usize = 256;
+
+/// The longest username a login form or body may carry, in bytes, before anything else is done
+/// with it: no account has a longer one, and a limiter must not keep megabyte keys.
+pub const MAX_USERNAME_INPUT: usize = 256;
+
+/// The most common passwords (see the file's header for where the list comes from).
+static COMMON_PASSWORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../data/common-passwords.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .collect()
+    });
+
+/// A username as typed, in the one form every lookup and limiter uses: trimmed, Unicode NFKC,
+/// lower-case. `None` when the input is longer than [`MAX_USERNAME_INPUT`] (no account has
+/// such a name). Creation and login both go through this, so `"Est.Policy "` and `est.policy`
+/// are one account and one limiter key.
+pub fn normalize_username(typed: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    if typed.len() > MAX_USERNAME_INPUT {
+        return None;
+    }
+    Some(typed.trim().nfkc().collect::<String>().to_lowercase())
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum AccountError {
     #[error("the password must be at least {MIN_PASSWORD_LEN} characters long")]
     PasswordTooShort,
-    #[error("the password may be at most 256 characters long")]
+    #[error("the password may be at most {MAX_PASSWORD_LEN} characters long")]
     PasswordTooLong,
+    #[error("the password is one of the most common passwords; choose a passphrase of your own")]
+    PasswordCommon,
+    #[error("the password must not contain the username")]
+    PasswordContainsUsername,
     #[error("the password could not be hashed: {0}")]
     Hashing(String),
     #[error("the username must be 3 to 64 characters: lower-case letters, digits, '.', '-' or '_'")]
@@ -31,6 +63,8 @@ pub enum AccountInvalid {
     Username,
     PasswordTooShort,
     PasswordTooLong,
+    PasswordCommon,
+    PasswordContainsUsername,
     Email(String),
     StateRequired,
     StateNotAllowed,
@@ -45,7 +79,15 @@ pub enum AccountInvalid {
     ContactElsewhere(String),
     /// The contact is a national structure or retired.
     NotAPointOfContact(String),
+    /// The current password given to change it is not the account's.
+    WrongPassword,
+    /// A display name is longer than [`MAX_DISPLAY_NAME`] characters or holds control
+    /// characters.
+    DisplayName,
 }
+
+/// The longest display name.
+pub const MAX_DISPLAY_NAME: usize = 200;
 
 impl std::fmt::Display for AccountInvalid {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -53,6 +95,10 @@ impl std::fmt::Display for AccountInvalid {
             AccountInvalid::Username => write!(f, "{}", AccountError::BadUsername),
             AccountInvalid::PasswordTooShort => write!(f, "{}", AccountError::PasswordTooShort),
             AccountInvalid::PasswordTooLong => write!(f, "{}", AccountError::PasswordTooLong),
+            AccountInvalid::PasswordCommon => write!(f, "{}", AccountError::PasswordCommon),
+            AccountInvalid::PasswordContainsUsername => {
+                write!(f, "{}", AccountError::PasswordContainsUsername)
+            }
             AccountInvalid::Email(value) => write!(f, "'{value}' is not an email address"),
             AccountInvalid::StateRequired => {
                 f.write_str("coordinators and points of contact belong to a State")
@@ -83,6 +129,11 @@ impl std::fmt::Display for AccountInvalid {
                 f,
                 "contact {value} is not an active point of contact (a national structure, or retired)"
             ),
+            AccountInvalid::WrongPassword => f.write_str("the current password is not right"),
+            AccountInvalid::DisplayName => write!(
+                f,
+                "the name may have at most {MAX_DISPLAY_NAME} characters, without control characters"
+            ),
         }
     }
 }
@@ -93,6 +144,8 @@ impl crate::wording::Worded for AccountInvalid {
             AccountInvalid::Username => "invalid-username",
             AccountInvalid::PasswordTooShort => "invalid-password-too-short",
             AccountInvalid::PasswordTooLong => "invalid-password-too-long",
+            AccountInvalid::PasswordCommon => "invalid-password-common",
+            AccountInvalid::PasswordContainsUsername => "invalid-password-username",
             AccountInvalid::Email(_) => "invalid-email",
             AccountInvalid::StateRequired => "invalid-state-required",
             AccountInvalid::StateNotAllowed => "invalid-state-not-allowed",
@@ -104,6 +157,8 @@ impl crate::wording::Worded for AccountInvalid {
             AccountInvalid::UnknownContact(_) => "invalid-unknown-contact",
             AccountInvalid::ContactElsewhere(_) => "invalid-contact-elsewhere",
             AccountInvalid::NotAPointOfContact(_) => "invalid-not-a-point-of-contact",
+            AccountInvalid::WrongPassword => "invalid-wrong-password",
+            AccountInvalid::DisplayName => "invalid-display-name",
         }
     }
 
@@ -117,6 +172,7 @@ impl crate::wording::Worded for AccountInvalid {
             | AccountInvalid::UnknownContact(value)
             | AccountInvalid::ContactElsewhere(value)
             | AccountInvalid::NotAPointOfContact(value) => vec![("value", value.clone())],
+            AccountInvalid::DisplayName => vec![("max", MAX_DISPLAY_NAME.to_string())],
             _ => Vec::new(),
         }
     }
@@ -158,9 +214,31 @@ pub fn check_account(
     role: Role,
     state: Option<&StateCode>,
 ) -> Result<(), AccountProblems> {
-    let mut problems = AccountProblems::new();
+    let mut problems = check_profile("", email, role, state);
     if check_username(username).is_err() {
         problems.insert("username".into(), AccountInvalid::Username);
+    }
+    if let Err(problem) = check_password_policy(password, username) {
+        problems.insert("password".into(), problem);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// Checks what the network manager may change on an account: its display name, email, and a
+/// State that fits its role. Every problem at once (empty when none).
+pub fn check_profile(
+    display_name: &str,
+    email: &str,
+    role: Role,
+    state: Option<&StateCode>,
+) -> AccountProblems {
+    let mut problems = AccountProblems::new();
+    if display_name.chars().count() > MAX_DISPLAY_NAME || display_name.contains(char::is_control) {
+        problems.insert("display_name".into(), AccountInvalid::DisplayName);
     }
     let email = email.trim();
     let email_ok = email.len() <= 254
@@ -171,15 +249,6 @@ pub fn check_account(
     if !email_ok {
         problems.insert("email".into(), AccountInvalid::Email(email.to_owned()));
     }
-    match check_password_policy(password) {
-        Err(AccountError::PasswordTooShort) => {
-            problems.insert("password".into(), AccountInvalid::PasswordTooShort);
-        }
-        Err(_) => {
-            problems.insert("password".into(), AccountInvalid::PasswordTooLong);
-        }
-        Ok(()) => {}
-    }
     match (role.belongs_to_state(), state) {
         (true, None) => {
             problems.insert("state".into(), AccountInvalid::StateRequired);
@@ -189,19 +258,37 @@ pub fn check_account(
         }
         _ => {}
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
+    problems
 }
 
-/// Refuses passwords the policy does not accept.
-pub fn check_password_policy(password: &str) -> Result<(), AccountError> {
+/// Refuses passwords the policy does not accept: shorter than [`MIN_PASSWORD_LEN`] or longer
+/// than [`MAX_PASSWORD_LEN`] characters, one of the most common passwords (also with digits or
+/// punctuation before or after it, as in `password2026!`), or containing the username.
+pub fn check_password_policy(password: &str, username: &str) -> Result<(), AccountInvalid> {
+    check_password_length(password).map_err(|e| match e {
+        AccountError::PasswordTooShort => AccountInvalid::PasswordTooShort,
+        _ => AccountInvalid::PasswordTooLong,
+    })?;
+    let lower = password.to_lowercase();
+    let core = lower.trim_matches(|c: char| {
+        c.is_ascii_digit() || c.is_ascii_punctuation() || c.is_whitespace()
+    });
+    if COMMON_PASSWORDS.contains(lower.as_str()) || COMMON_PASSWORDS.contains(core) {
+        return Err(AccountInvalid::PasswordCommon);
+    }
+    let username = normalize_username(username).unwrap_or_default();
+    if username.len() >= 3 && lower.contains(&username) {
+        return Err(AccountInvalid::PasswordContainsUsername);
+    }
+    Ok(())
+}
+
+/// The length rule alone, which every hash also obeys.
+fn check_password_length(password: &str) -> Result<(), AccountError> {
     let chars = password.chars().count();
     if chars < MIN_PASSWORD_LEN {
         Err(AccountError::PasswordTooShort)
-    } else if chars > 256 {
+    } else if chars > MAX_PASSWORD_LEN {
         Err(AccountError::PasswordTooLong)
     } else {
         Ok(())
@@ -221,9 +308,28 @@ pub fn check_username(username: &str) -> Result<(), AccountError> {
     }
 }
 
+/// Failed sign-ins from one address to one account before that address is locked out of it.
+pub const LOCK_AFTER_FAILURES: u32 = 5;
+
+/// The longest lockout: a stranger who keeps failing from one address never locks anyone out
+/// for longer at a time, and never from any other address.
+pub const LONGEST_LOCK: time::Duration = time::Duration::hours(1);
+
+/// Failures older than this are forgotten: the count starts again.
+pub const FAILURES_FORGOTTEN_AFTER: time::Duration = time::Duration::hours(24);
+
+/// How long an account is locked for one address after its `failures`-th failed sign-in from
+/// it: not before [`LOCK_AFTER_FAILURES`] failures, then one minute, doubling with each further
+/// failure up to [`LONGEST_LOCK`].
+pub fn lock_for(failures: u32) -> Option<time::Duration> {
+    let beyond = failures.checked_sub(LOCK_AFTER_FAILURES)?;
+    let minutes = 1i64.checked_shl(beyond.min(16)).unwrap_or(i64::MAX);
+    Some(time::Duration::minutes(minutes).min(LONGEST_LOCK))
+}
+
 /// Hashes a password with Argon2id and a random salt into a PHC string.
 pub fn hash_password(password: &str) -> Result<String, AccountError> {
-    check_password_policy(password)?;
+    check_password_length(password)?;
     Argon2::default()
         .hash_password(password.as_bytes())
         .map(|hash| hash.to_string())
@@ -322,13 +428,75 @@ mod tests {
     }
 
     #[test]
-    fn policy_refuses_short_passwords() {
+    fn policy_refuses_short_common_and_username_passwords() {
         assert_eq!(hash_password("short"), Err(AccountError::PasswordTooShort));
-        assert_eq!(
-            check_password_policy(&"x".repeat(300)),
-            Err(AccountError::PasswordTooLong)
+        let check = |password: &str, expected: Result<(), AccountInvalid>| {
+            assert_eq!(
+                check_password_policy(password, "est.policy"),
+                expected,
+                "{password}"
+            );
+        };
+        check("short", Err(AccountInvalid::PasswordTooShort));
+        check(&"x".repeat(300), Err(AccountInvalid::PasswordTooLong));
+        check("twelve chars", Ok(()));
+        check("liaison-demo-2026", Ok(()));
+        for common in [
+            "1qaz2wsx3edc",
+            "Password1234",
+            "password2026!",
+            "!!iloveyou123456",
+            "QWERTYUIOP12",
+        ] {
+            check(common, Err(AccountInvalid::PasswordCommon));
+        }
+        check(
+            "my est.policy pass",
+            Err(AccountInvalid::PasswordContainsUsername),
         );
-        assert!(check_password_policy("twelve chars").is_ok());
+        check(
+            "EST.POLICY-2026-x",
+            Err(AccountInvalid::PasswordContainsUsername),
+        );
+        assert!(COMMON_PASSWORDS.len() >= 4000);
+    }
+
+    #[test]
+    fn lockouts_start_after_five_failures_double_and_stop_at_an_hour() {
+        let check = |failures: u32, minutes: Option<i64>| {
+            assert_eq!(
+                lock_for(failures),
+                minutes.map(time::Duration::minutes),
+                "{failures}"
+            );
+        };
+        check(0, None);
+        check(4, None);
+        check(5, Some(1));
+        check(6, Some(2));
+        check(9, Some(16));
+        check(11, Some(60));
+        check(u32::MAX, Some(60));
+    }
+
+    #[test]
+    fn usernames_normalise_to_one_form() {
+        for typed in [
+            "est.policy",
+            "est.policy ",
+            " EST.Policy\t",
+            "ｅｓｔ.ｐｏｌｉｃｙ",
+        ] {
+            assert_eq!(
+                normalize_username(typed).as_deref(),
+                Some("est.policy"),
+                "{typed:?}"
+            );
+        }
+        assert_eq!(
+            normalize_username(&"a".repeat(MAX_USERNAME_INPUT + 1)),
+            None
+        );
     }
 
     #[test]

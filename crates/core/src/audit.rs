@@ -21,11 +21,50 @@ pub enum AuditEvent {
     TotpEnabled {
         account_id: i64,
     },
-    LoginSucceeded {
+    /// The network manager turned an account's second factor off (its owner enrols again).
+    TotpReset {
         account_id: i64,
     },
+    /// A password was changed by its owner (`by_owner`) or reset by the network manager.
+    PasswordChanged {
+        account_id: i64,
+        by_owner: bool,
+    },
+    LoginSucceeded {
+        account_id: i64,
+        address: String,
+    },
+    /// A sign-in was refused: the username as typed (cut to 64 characters), the client address
+    /// and which part was refused (`password`, `code`, `locked`, `disabled`).
     LoginFailed {
         username: String,
+        address: String,
+        refused: &'static str,
+    },
+    /// Failed sign-ins from one address locked an account for that address until `until`.
+    LoginLocked {
+        account_id: i64,
+        address: String,
+        until: String,
+    },
+    LoggedOut {
+        account_id: i64,
+        token: String,
+    },
+    /// A bearer token or browser session was issued (`token` is its public id, never itself).
+    TokenIssued {
+        account_id: i64,
+        token: String,
+        kind: &'static str,
+        label: String,
+        expires_at: String,
+    },
+    /// Sessions and tokens were ended: one (`token`) or all of an account's (`token` empty),
+    /// by the owner or the network manager.
+    TokenRevoked {
+        account_id: i64,
+        token: String,
+        count: u64,
     },
     ContactCreated {
         contact_id: i64,
@@ -241,17 +280,81 @@ impl AuditEvent {
                 None,
                 None,
             ),
-            AuditEvent::LoginSucceeded { account_id } => (
-                "login.succeeded",
+            AuditEvent::TotpReset { account_id } => (
+                "account.totp-reset",
                 format!("account/{account_id}"),
                 None,
                 None,
             ),
-            AuditEvent::LoginFailed { username } => (
+            AuditEvent::PasswordChanged {
+                account_id,
+                by_owner,
+            } => (
+                "account.password-changed",
+                format!("account/{account_id}"),
+                None,
+                json(&serde_json::json!({ "by_owner": by_owner })),
+            ),
+            AuditEvent::LoginSucceeded {
+                account_id,
+                address,
+            } => (
+                "login.succeeded",
+                format!("account/{account_id}"),
+                None,
+                json(&serde_json::json!({ "address": address })),
+            ),
+            AuditEvent::LoginFailed {
+                username,
+                address,
+                refused,
+            } => (
                 "login.failed",
                 "account/?".to_owned(),
                 None,
-                json(&serde_json::json!({ "username": username })),
+                json(&serde_json::json!({
+                    "username": username, "address": address, "refused": refused,
+                })),
+            ),
+            AuditEvent::LoginLocked {
+                account_id,
+                address,
+                until,
+            } => (
+                "login.locked",
+                format!("account/{account_id}"),
+                None,
+                json(&serde_json::json!({ "address": address, "until": until })),
+            ),
+            AuditEvent::LoggedOut { account_id, token } => (
+                "login.logged-out",
+                format!("account/{account_id}"),
+                None,
+                json(&serde_json::json!({ "token": token })),
+            ),
+            AuditEvent::TokenIssued {
+                account_id,
+                token,
+                kind,
+                label,
+                expires_at,
+            } => (
+                "token.issued",
+                format!("account/{account_id}"),
+                None,
+                json(&serde_json::json!({
+                    "token": token, "kind": kind, "label": label, "expires_at": expires_at,
+                })),
+            ),
+            AuditEvent::TokenRevoked {
+                account_id,
+                token,
+                count,
+            } => (
+                "token.revoked",
+                format!("account/{account_id}"),
+                None,
+                json(&serde_json::json!({ "token": token, "count": count })),
             ),
             AuditEvent::ContactCreated { contact_id, after } => (
                 "contact.created",
@@ -433,6 +536,53 @@ impl AuditEvent {
     }
 }
 
+/// The fields of an entry's `before` and `after` that hold a person's details: an auditor sees
+/// who did what and when, and these only as a hash (see [`redact`]).
+pub const PERSONAL_FIELDS: &[&str] = &[
+    "name",
+    "email",
+    "phone",
+    "notes",
+    "website",
+    "display_name",
+    "deputy_name",
+];
+
+/// A JSON snapshot with every [`PERSONAL_FIELDS`] value, at any depth, replaced by
+/// `sha256:` and the first 16 hex digits of the SHA-256 of its JSON text: two entries with the
+/// same value show the same hash, so a change is still visible, but not the value. Text that is
+/// not JSON is replaced by its hash whole.
+pub fn redact(snapshot: &str) -> String {
+    fn hash(text: &str) -> String {
+        format!(
+            "sha256:{}",
+            &hex::encode(Sha256::digest(text.as_bytes()))[..16]
+        )
+    }
+    fn walk(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                for (key, field) in map.iter_mut() {
+                    if PERSONAL_FIELDS.contains(&key.as_str()) && !field.is_null() {
+                        *field = Value::String(hash(&field.to_string()));
+                    } else {
+                        walk(field);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    match serde_json::from_str::<Value>(snapshot) {
+        Ok(mut value) => {
+            walk(&mut value);
+            value.to_string()
+        }
+        Err(_) => hash(snapshot),
+    }
+}
+
 /// A stored row as the chain sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChainRow {
@@ -558,6 +708,32 @@ mod tests {
                 row
             })
             .collect()
+    }
+
+    #[test]
+    fn personal_fields_are_hashed_at_any_depth_and_the_rest_kept() {
+        let snapshot = r#"{"name":"Dr. Anna Weber","email":"a@b.example","state":"DEU","contacts":[{"phone":"+49 1","kind":"poc"}],"version":3,"notes":null}"#;
+        let shown: Value = serde_json::from_str(&redact(snapshot)).unwrap();
+        assert_eq!(shown["state"], "DEU");
+        assert_eq!(shown["version"], 3);
+        assert_eq!(shown["contacts"][0]["kind"], "poc");
+        assert_eq!(shown["notes"], Value::Null);
+        for value in [
+            &shown["name"],
+            &shown["email"],
+            &shown["contacts"][0]["phone"],
+        ] {
+            let text = value.as_str().unwrap();
+            assert!(text.starts_with("sha256:") && text.len() == 23, "{text}");
+        }
+        let text = redact(snapshot);
+        assert!(!text.contains("Weber") && !text.contains("a@b.example") && !text.contains("+49"));
+        // The same value hashes alike, so the auditor sees that it changed or did not.
+        assert_eq!(
+            shown["name"],
+            serde_json::from_str::<Value>(&redact(r#"{"name":"Dr. Anna Weber"}"#)).unwrap()["name"]
+        );
+        assert!(redact("not json").starts_with("sha256:"));
     }
 
     #[test]

@@ -207,8 +207,16 @@ impl World for Sheet {
     }
 }
 
-/// Typesets a Typst source into a PDF.
+/// Typesets a Typst source into a PDF. Typst memoises its work in a process-wide cache that
+/// would otherwise keep every document ever typeset (gigabytes after a few large ones): it is
+/// emptied after each document, whatever the outcome.
 pub fn compile(source: String) -> Result<Vec<u8>, PdfError> {
+    let typeset = typeset(source);
+    typst::comemo::evict(0);
+    typeset
+}
+
+fn typeset(source: String) -> Result<Vec<u8>, PdfError> {
     let path = VirtualPath::new("/main.typ").map_err(|e| PdfError::Typeset(format!("{e:?}")))?;
     let sheet = Sheet {
         shared: shared(),

@@ -44,8 +44,15 @@ fn safe_link(url: &str) -> bool {
         .any(|scheme| lower.starts_with(scheme))
 }
 
+/// The deepest nesting of block quotes and lists the PDF shows as such: Typst limits how deep
+/// its show rules nest, and a page cannot indent much further anyway. Deeper blocks are shown
+/// at this depth, as paragraphs (the text is all there; only the indentation stops).
+pub const MAX_NESTING: usize = 8;
+
 /// An element being built: what wraps its children when it ends.
 enum Frame {
+    /// A block quote or list nested deeper than [`MAX_NESTING`]: its children as paragraphs.
+    Flat,
     Root,
     Paragraph,
     Heading(u8),
@@ -80,6 +87,15 @@ impl Builder {
     }
 
     fn open(&mut self, frame: Frame) {
+        let nested = self
+            .stack
+            .iter()
+            .filter(|(f, _)| matches!(f, Frame::Quote | Frame::List(_) | Frame::Flat))
+            .count();
+        let frame = match frame {
+            Frame::Quote | Frame::List(_) if nested >= MAX_NESTING => Frame::Flat,
+            frame => frame,
+        };
         self.stack.push((frame, Vec::new()));
     }
 
@@ -90,6 +106,7 @@ impl Builder {
         let body = children.concat();
         let piece = match frame {
             Frame::Root => body,
+            Frame::Flat => format!("{}\n\n", children.join("\n\n")),
             Frame::Paragraph => format!("{body}\n\n"),
             Frame::Heading(level) => {
                 let level = (level + self.heading_offset).min(6);

@@ -114,6 +114,25 @@ fn typst_syntax_in_a_text_is_printed_not_run() {
     assert!(words.contains("@label [brackets]"), "{words}");
 }
 
+#[test]
+fn quotes_and_lists_nested_deeper_than_a_page_shows_typeset_with_all_their_text() {
+    for (marker, depth) in [("> ", 20), ("- ", 20), ("> - ", 12), ("1. ", 30)] {
+        let text = format!("{}the innermost words", marker.repeat(depth));
+        let pdf = render(&report(vec![Block::Markdown {
+            language: "en".into(),
+            text: text.clone(),
+        }]));
+        assert!(pdf.is_ok(), "{marker:?} x {depth}: {:?}", pdf.err());
+        let Some(shown) = pdf_text(&pdf.unwrap()) else {
+            continue;
+        };
+        assert!(
+            words(&shown).contains("the innermost words"),
+            "{marker:?} x {depth}: {shown}"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
 

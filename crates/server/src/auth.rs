@@ -24,13 +24,23 @@ use std::num::NonZeroU32;
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "liaison_session";
 
-/// Login attempts per account and per client address.
+/// Login attempts per account and per client address, in memory, bounded: an account's key is
+/// its id (only existing accounts get one), an address's key its text, and the addresses kept
+/// are at most [`LoginLimiter::MAX_ADDRESSES`]; keys whose budget is whole again are dropped
+/// every [`LoginLimiter::SWEEP_EVERY`] attempts. (The lockouts that must hold across processes
+/// are in the database: `ops::account::sign_in`.)
 pub struct LoginLimiter {
-    by_account: DefaultKeyedRateLimiter<String>,
+    by_account: DefaultKeyedRateLimiter<i64>,
     by_address: DefaultKeyedRateLimiter<String>,
+    attempts: std::sync::atomic::AtomicU64,
 }
 
 impl LoginLimiter {
+    /// The most client addresses remembered at once.
+    pub const MAX_ADDRESSES: usize = 50_000;
+    /// How often (in attempts) keys that are back to a whole budget are dropped.
+    pub const SWEEP_EVERY: u64 = 1_024;
+
     pub fn new(per_minute: u32) -> LoginLimiter {
         let account = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
         let address =
@@ -38,18 +48,45 @@ impl LoginLimiter {
         LoginLimiter {
             by_account: RateLimiter::keyed(Quota::per_minute(account)),
             by_address: RateLimiter::keyed(Quota::per_minute(address)),
+            attempts: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
-    /// Counts an attempt; refuses it when either budget is spent.
-    pub fn attempt(&self, username: &str, address: &str) -> Result<(), AppError> {
-        let account_ok = self.by_account.check_key(&username.to_lowercase()).is_ok();
-        let address_ok = self.by_address.check_key(&address.to_owned()).is_ok();
-        if account_ok && address_ok {
-            Ok(())
-        } else {
-            Err(AppError::TooManyRequests)
+    fn refused() -> AppError {
+        AppError::TooManyRequests("too many sign-in attempts; wait a minute and try again".into())
+    }
+
+    /// Counts an attempt from an address; refuses it when the address's budget is spent, or
+    /// when the limiter is full of other addresses.
+    pub fn address(&self, address: &str) -> Result<(), AppError> {
+        let seen = self
+            .attempts
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if seen.is_multiple_of(Self::SWEEP_EVERY) || self.by_address.len() >= Self::MAX_ADDRESSES {
+            self.by_address.retain_recent();
+            self.by_address.shrink_to_fit();
+            self.by_account.retain_recent();
+            self.by_account.shrink_to_fit();
         }
+        if self.by_address.len() >= Self::MAX_ADDRESSES {
+            return Err(Self::refused());
+        }
+        self.by_address
+            .check_key(&address.to_owned())
+            .map_err(|_| Self::refused())
+    }
+
+    /// Counts an attempt on an existing account; refuses it when the account's budget is
+    /// spent.
+    pub fn account(&self, account_id: i64) -> Result<(), AppError> {
+        self.by_account
+            .check_key(&account_id)
+            .map_err(|_| Self::refused())
+    }
+
+    /// How many keys the limiter holds (addresses, accounts).
+    pub fn keys(&self) -> (usize, usize) {
+        (self.by_address.len(), self.by_account.len())
     }
 }
 
@@ -73,6 +110,19 @@ pub struct Caller {
     pub lang: &'static str,
     /// The CSRF token of a browser session.
     pub csrf: String,
+    /// The hash of the caller's session or token (to tell its own session in a list).
+    pub token_hash: String,
+    /// The request's id, as the log line and the audit row carry it.
+    pub request_id: String,
+}
+
+/// The request id the middleware gave a request.
+pub fn request_id(parts: &Parts) -> String {
+    parts
+        .extensions
+        .get::<crate::middleware::RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default()
 }
 
 /// Turns an account into the actor the rules see.
@@ -97,16 +147,15 @@ async fn caller_from_token(
     state: &AppState,
     token: &str,
     wanted: SessionKind,
-) -> Result<Option<(Caller, SessionKind)>, AppError> {
+    request_id: String,
+) -> Result<Option<Caller>, AppError> {
     let now = state.clock.now();
+    let hash = token_hash(token);
     let mut tx = state.store.read().await?;
-    let Some(session) = liaison_store::session::find(&mut tx, &token_hash(token), now).await?
-    else {
+    let Some(session) = liaison_store::session::find(&mut tx, &hash, now).await? else {
         return Ok(None);
     };
-    if session.kind != wanted
-        && !(wanted == SessionKind::Web && session.kind == SessionKind::PendingTotp)
-    {
+    if session.kind != wanted {
         return Ok(None);
     }
     let Some(account) = liaison_store::account::by_id(&mut tx, session.account_id).await? else {
@@ -119,15 +168,14 @@ async fn caller_from_token(
     let actor = actor_for(&mut tx, &account).await?;
     drop(tx);
     let lang = i18n::supported(&account.locale);
-    Ok(Some((
-        Caller {
-            actor,
-            account,
-            lang,
-            csrf: session.csrf_token,
-        },
-        session.kind,
-    )))
+    Ok(Some(Caller {
+        actor,
+        account,
+        lang,
+        csrf: session.csrf_token,
+        token_hash: hash,
+        request_id,
+    }))
 }
 
 /// An API caller, authenticated with `Authorization: Bearer TOKEN`.
@@ -151,7 +199,7 @@ impl FromRequestParts<AppState> for ApiCaller {
                         .into(),
                 )
             })?;
-        let (caller, _) = caller_from_token(state, token.trim(), SessionKind::Api)
+        let caller = caller_from_token(state, token.trim(), SessionKind::Api, request_id(parts))
             .await?
             .ok_or_else(|| {
                 AppError::Unauthorized("the token is unknown or expired; log in again".into())
@@ -203,14 +251,11 @@ impl FromRequestParts<AppState> for WebCaller {
         let Some(cookie) = jar.get(SESSION_COOKIE) else {
             return Err(login());
         };
-        let Some((caller, kind)) =
-            caller_from_token(state, cookie.value(), SessionKind::Web).await?
+        let Some(caller) =
+            caller_from_token(state, cookie.value(), SessionKind::Web, request_id(parts)).await?
         else {
             return Err(login());
         };
-        if kind == SessionKind::PendingTotp {
-            return Err(WebRedirect(Redirect::to("/login/totp").into_response()));
-        }
         let enrolling = path.starts_with("/account/totp") || path == "/logout";
         if state.config.require_totp && !caller.account.totp_enabled && !enrolling {
             return Err(WebRedirect(Redirect::to("/account/totp").into_response()));
@@ -332,15 +377,12 @@ pub struct AnonymousForm<T> {
 impl<T: DeserializeOwned + Send> FromRequest<AppState> for AnonymousForm<T> {
     type Rejection = AppError;
 
-    async fn from_request(request: Request, _state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let (parts, body) = request.into_parts();
+        check_same_origin(&parts, state)?;
         let lang = anonymous_lang(&parts.headers);
         let address = client_address(&parts);
-        let request_id = parts
-            .extensions
-            .get::<crate::middleware::RequestId>()
-            .map(|r| r.0.clone())
-            .unwrap_or_default();
+        let request_id = request_id(&parts);
         let bytes = axum::body::to_bytes(body, 64 * 1024)
             .await
             .map_err(|_| AppError::PayloadTooLarge("the form is too large".into()))?;
@@ -352,6 +394,59 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for AnonymousForm<T> {
             request_id,
             form,
         })
+    }
+}
+
+/// Refuses a form posted from another site. A form posted before signing in has no session and
+/// so no CSRF token; the browser says where the form came from. A current browser sends
+/// `Sec-Fetch-Site`, which must be `same-origin` (or `none`: typed or bookmarked). Without it,
+/// `Origin` must be this server as the browser reached it (its `Host`) or as it is configured
+/// (`public_url`); `Origin: null` (what a browser sends under this site's `no-referrer`
+/// policy, or from a sandboxed frame) is refused then. A client that sends neither header is
+/// not a browser acting for another site, and is let through.
+pub fn check_same_origin(parts: &Parts, state: &AppState) -> Result<(), AppError> {
+    let refused = || {
+        AppError::Forbidden(
+            "the form did not come from this site; open the sign-in page and try again".into(),
+        )
+    };
+    let header = |name: &str| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    if let Some(site) = header("sec-fetch-site") {
+        return match site.as_str() {
+            "same-origin" | "none" => Ok(()),
+            _ => Err(refused()),
+        };
+    }
+    let Some(origin) = header("origin") else {
+        return Ok(());
+    };
+    let origin = origin.trim_end_matches('/');
+    let configured = state.config.public_url.trim_end_matches('/');
+    let configured_origin = url::Url::parse(configured)
+        .ok()
+        .map(|u| u.origin().ascii_serialization());
+    let host = header("host");
+    let reached = url::Url::parse(origin)
+        .ok()
+        .filter(|u| u.path() == "/" && u.query().is_none())
+        .and_then(|u| {
+            let authority = match u.port() {
+                Some(port) => format!("{}:{port}", u.host_str()?),
+                None => u.host_str()?.to_owned(),
+            };
+            Some(Some(authority) == host)
+        })
+        .unwrap_or(false);
+    if reached || configured_origin.as_deref() == Some(origin) {
+        Ok(())
+    } else {
+        Err(refused())
     }
 }
 
@@ -436,7 +531,7 @@ pub async fn session_lang(
 ) -> Option<&'static str> {
     let jar = CookieJar::from_headers(headers);
     let token = jar.get(SESSION_COOKIE)?.value().to_owned();
-    let (caller, _) = caller_from_token(state, &token, SessionKind::Web)
+    let caller = caller_from_token(state, &token, SessionKind::Web, String::new())
         .await
         .ok()??;
     Some(caller.lang)

@@ -15,8 +15,10 @@ pub struct Config {
     pub public_url: String,
     /// Require a TOTP second factor for every account.
     pub require_totp: bool,
-    /// Hours a browser session or API token lives.
+    /// Hours a browser session lives.
     pub session_hours: i64,
+    /// Hours an API token lives (listed on its account's page, revocable there).
+    pub token_hours: i64,
     /// Failed logins allowed per account and per client address per minute.
     pub login_attempts_per_minute: u32,
     /// Run the scheduler and the delivery worker in this process.
@@ -27,6 +29,23 @@ pub struct Config {
     pub delivery_interval_secs: u64,
     pub smtp: SmtpConfig,
     pub channel: ChannelConfig,
+    pub security: SecurityConfig,
+}
+
+/// How to report a vulnerability: served as `/.well-known/security.txt` (RFC 9116).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(default)]
+pub struct SecurityConfig {
+    /// Where to report: `mailto:` or `https:` URIs (at least one for the file to be served).
+    pub contact: Vec<String>,
+    /// The encryption key to use for reports (an `https:` URI or `openpgp4fpr:`), if any.
+    pub encryption: String,
+    /// The policy page, if any.
+    pub policy: String,
+    /// Languages reports may be written in (ISO 639-1).
+    pub preferred_languages: Vec<String>,
+    /// Days the published file stays valid (RFC 9116 requires an expiry within a year).
+    pub expires_days: i64,
 }
 
 /// The protected channel's limits and deadlines.
@@ -90,12 +109,17 @@ impl Default for Config {
             public_url: "http://127.0.0.1:8080".into(),
             require_totp: false,
             session_hours: 12,
+            token_hours: 168,
             login_attempts_per_minute: 10,
             jobs: true,
             scheduler_interval_secs: 3600,
             delivery_interval_secs: 10,
             smtp: SmtpConfig::default(),
             channel: ChannelConfig::default(),
+            security: SecurityConfig {
+                expires_days: 180,
+                ..SecurityConfig::default()
+            },
         }
     }
 }
@@ -114,6 +138,8 @@ impl Default for SmtpConfig {
 }
 
 impl Config {
+    /// Whether the server is reached over HTTPS: cookies are then `Secure` and responses carry
+    /// HSTS.
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
     }

@@ -68,7 +68,10 @@ pub async fn seed_states(store: &Store) -> AppResult<()> {
 /// Whether the database has no accounts yet.
 pub async fn is_empty(store: &Store) -> AppResult<bool> {
     let mut tx = store.read().await?;
-    Ok(liaison_store::account::list(&mut tx).await?.is_empty())
+    let permit = liaison_core::access::operator_manage_accounts();
+    Ok(liaison_store::account::list(&mut tx, &permit)
+        .await?
+        .is_empty())
 }
 
 /// The actor of the demo's network manager.

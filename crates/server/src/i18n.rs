@@ -156,6 +156,7 @@ mod tests {
                 "import-csv",
                 "audit-hash",
                 "exchange-attachment-size",
+                "accounts-status",
             ],
         ),
         (
@@ -169,6 +170,7 @@ mod tests {
                 "import-csv",
                 "audit-hash",
                 "exchange-attachment-size",
+                "account-password-heading",
             ],
         ),
         ("ru", &["app-name", "export-vcard", "import-csv"]),
@@ -739,6 +741,20 @@ mod tests {
                     .map(status),
                 )
             }),
+            (
+                "accounts-done-",
+                strings(&["changed", "password", "totp", "sessions"]),
+            ),
+            ("token-kind-", {
+                use liaison_store::session::SessionKind;
+                fn kind(k: SessionKind) -> &'static str {
+                    // Exhaustive, so that a new kind cannot be added without its message.
+                    match k {
+                        SessionKind::Web | SessionKind::Api => k.as_str(),
+                    }
+                }
+                strings(&[kind(SessionKind::Web), kind(SessionKind::Api)])
+            }),
             ("kind-", wire(&liaison_types::channel::RequestKind::ALL)),
             ("urgency-", wire(&liaison_types::channel::Urgency::ALL)),
             (
@@ -957,6 +973,8 @@ mod validation_tests {
             AccountInvalid::Username,
             AccountInvalid::PasswordTooShort,
             AccountInvalid::PasswordTooLong,
+            AccountInvalid::PasswordCommon,
+            AccountInvalid::PasswordContainsUsername,
             AccountInvalid::Email("x@y".into()),
             AccountInvalid::StateRequired,
             AccountInvalid::StateNotAllowed,
@@ -968,12 +986,16 @@ mod validation_tests {
             AccountInvalid::UnknownContact("12".into()),
             AccountInvalid::ContactElsewhere("12".into()),
             AccountInvalid::NotAPointOfContact("12".into()),
+            AccountInvalid::WrongPassword,
+            AccountInvalid::DisplayName,
         ];
         for invalid in &all {
             match invalid {
                 AccountInvalid::Username
                 | AccountInvalid::PasswordTooShort
                 | AccountInvalid::PasswordTooLong
+                | AccountInvalid::PasswordCommon
+                | AccountInvalid::PasswordContainsUsername
                 | AccountInvalid::Email(_)
                 | AccountInvalid::StateRequired
                 | AccountInvalid::StateNotAllowed
@@ -984,7 +1006,9 @@ mod validation_tests {
                 | AccountInvalid::ContactNotAllowed
                 | AccountInvalid::UnknownContact(_)
                 | AccountInvalid::ContactElsewhere(_)
-                | AccountInvalid::NotAPointOfContact(_) => {}
+                | AccountInvalid::NotAPointOfContact(_)
+                | AccountInvalid::WrongPassword
+                | AccountInvalid::DisplayName => {}
             }
         }
         all
@@ -1080,6 +1104,9 @@ mod validation_tests {
             E::NothingToRevise,
             E::NotSubmitted,
             E::TooLong { max: 200_000 },
+            E::TooDeep { max: 12 },
+            E::EmptyPost,
+            E::TooManyPosts { max: 30 },
             E::AttachmentName,
             E::AttachmentEmpty,
             E::AttachmentTooLarge { max_mib: 10 },
@@ -1102,6 +1129,9 @@ mod validation_tests {
                 | E::NothingToRevise
                 | E::NotSubmitted
                 | E::TooLong { .. }
+                | E::TooDeep { .. }
+                | E::EmptyPost
+                | E::TooManyPosts { .. }
                 | E::AttachmentName
                 | E::AttachmentEmpty
                 | E::AttachmentTooLarge { .. }
@@ -1158,6 +1188,7 @@ mod validation_tests {
                 EnvelopeError::Password,
                 EnvelopeError::Anonymous,
                 EnvelopeError::Duplicate("key ID 0123456789ABCDEF".into()),
+                EnvelopeError::Unexpected("Literal Data".into()),
             ]
             .into_iter()
             .map(Invalid::Envelope),
@@ -1182,6 +1213,7 @@ mod validation_tests {
                     EnvelopeError::Malformed(_)
                     | EnvelopeError::NotEncrypted
                     | EnvelopeError::Unprotected
+                    | EnvelopeError::Unexpected(_)
                     | EnvelopeError::Password
                     | EnvelopeError::Anonymous
                     | EnvelopeError::Duplicate(_),

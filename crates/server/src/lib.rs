@@ -78,7 +78,10 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::map_response(
             middleware::too_large_as_problem,
         ))
-        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::security_headers,
+        ))
         .layer(axum::middleware::from_fn(middleware::request_id))
 }
 
@@ -90,6 +93,16 @@ pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> anyhow
     if state.config.jobs {
         jobs::spawn(state.clone());
     }
+    // Texts stored before texts were rendered on saving are rendered once, in the background;
+    // reads render a missing one meanwhile (on the blocking pool).
+    let backlog = state.ctx("startup");
+    tokio::spawn(async move {
+        match ops::exchange::render_backlog(&backlog).await {
+            Ok(0) => {}
+            Ok(rendered) => tracing::info!(rendered, "rendered the exchange's older texts"),
+            Err(error) => tracing::error!(?error, "rendering the exchange's older texts failed"),
+        }
+    });
     axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),

@@ -2,6 +2,10 @@
 //! HTML in the source is shown as text, and the result is sanitised with ammonia's allow-list
 //! without images (no remote content is ever loaded) and with links only to http, https and
 //! mailto, opened without a referrer.
+//!
+//! Rendering is work proportional to the text (whose nesting `core::exchange::check_markdown`
+//! bounds when it is saved): it is done once, on the blocking pool, when a text is stored, and
+//! the HTML is kept under [`key`]; reads fetch it.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -15,6 +19,29 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .url_relative(ammonia::UrlRelative::Deny);
     builder
 });
+
+/// Changes whenever the rendering or the sanitiser's rules change, so stored HTML made by an
+/// older renderer is not found and is made again.
+const RENDERER: &str = "pulldown-cmark 0.13 + ammonia 4, v1";
+
+/// The key the HTML of `text` is kept under: the SHA-256 of the renderer and the text.
+pub fn key(text: &str) -> String {
+    use sha2::Digest;
+    let mut hasher = sha2::Sha256::new();
+    hasher.update(RENDERER.as_bytes());
+    hasher.update([0]);
+    hasher.update(text.as_bytes());
+    hex::encode(hasher.finalize())
+}
+
+/// The HTML of several texts, rendered on the blocking pool: `(key, html)` for each.
+pub async fn render_off_workers(texts: Vec<String>) -> Result<Vec<(String, String)>, String> {
+    tokio::task::spawn_blocking(move || {
+        texts.iter().map(|text| (key(text), render(text))).collect()
+    })
+    .await
+    .map_err(|e| e.to_string())
+}
 
 /// The sanitised HTML of `text`.
 pub fn render(text: &str) -> String {

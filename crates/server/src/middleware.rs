@@ -82,9 +82,21 @@ pub async fn too_large_as_problem(response: Response) -> Response {
     response
 }
 
-pub async fn security_headers(request: Request, next: Next) -> Response {
+/// The security headers of every response; `Strict-Transport-Security` too when the server is
+/// reached over HTTPS (`public_url`), so a browser never comes back over plain HTTP.
+pub async fn security_headers(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if state.config.secure_cookies() {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
@@ -120,8 +132,8 @@ async fn healthz(State(state): State<AppState>) -> Response {
     }
 }
 
-async fn metrics() -> Response {
-    let body = format!(
+async fn metrics(State(state): State<AppState>) -> Response {
+    let mut body = format!(
         "# HELP liaison_http_requests_total HTTP requests served.\n# TYPE liaison_http_requests_total counter\n\
          liaison_http_requests_total {}\n\
          # HELP liaison_http_server_errors_total HTTP responses with a 5xx status.\n# TYPE liaison_http_server_errors_total counter\n\
@@ -129,12 +141,79 @@ async fn metrics() -> Response {
         REQUESTS.load(Ordering::Relaxed),
         SERVER_ERRORS.load(Ordering::Relaxed)
     );
+    let (addresses, accounts) = state.limiter.keys();
+    body.push_str(&format!(
+        "# HELP liaison_login_limiter_keys Client addresses and accounts the login limiter remembers.\n# TYPE liaison_login_limiter_keys gauge\n\
+         liaison_login_limiter_keys{{kind=\"address\"}} {addresses}\n\
+         liaison_login_limiter_keys{{kind=\"account\"}} {accounts}\n"
+    ));
+    // Attached files no saved version carries any more stay (insert-only by design): counted so
+    // that an operator sees uploads that were only ever detached, a way to fill the disk.
+    match crate::ops::exchange::unreferenced_attachments(&state.ctx("metrics")).await {
+        Ok((files, bytes)) => body.push_str(&format!(
+            "# HELP liaison_exchange_unreferenced_attachments Attached files no version of any section carries.\n# TYPE liaison_exchange_unreferenced_attachments gauge\n\
+             liaison_exchange_unreferenced_attachments {files}\n\
+             # HELP liaison_exchange_unreferenced_attachment_bytes Their size.\n# TYPE liaison_exchange_unreferenced_attachment_bytes gauge\n\
+             liaison_exchange_unreferenced_attachment_bytes {bytes}\n"
+        )),
+        Err(error) => tracing::error!(?error, "counting unreferenced attachments failed"),
+    }
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
+}
+
+/// `/.well-known/security.txt` (RFC 9116) from the configuration: where and how to report a
+/// vulnerability. Not served (404) until the operator names a contact.
+async fn security_txt(State(state): State<AppState>) -> Response {
+    let security = &state.config.security;
+    if security.contact.is_empty() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let expires = state.clock.now() + time::Duration::days(security.expires_days.clamp(1, 365));
+    let mut body = String::new();
+    for contact in &security.contact {
+        body.push_str(&format!("Contact: {contact}\n"));
+    }
+    body.push_str(&format!(
+        "Expires: {}\n",
+        expires
+            .replace_nanosecond(0)
+            .unwrap_or(expires)
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    ));
+    if !security.encryption.is_empty() {
+        body.push_str(&format!("Encryption: {}\n", security.encryption));
+    }
+    if !security.policy.is_empty() {
+        body.push_str(&format!("Policy: {}\n", security.policy));
+    }
+    if !security.preferred_languages.is_empty() {
+        body.push_str(&format!(
+            "Preferred-Languages: {}\n",
+            security.preferred_languages.join(", ")
+        ));
+    }
+    body.push_str(&format!(
+        "Canonical: {}/.well-known/security.txt\n",
+        state.config.public_url.trim_end_matches('/')
+    ));
+    (
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 pub fn ops_router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", axum::routing::get(healthz))
         .route("/metrics", axum::routing::get(metrics))
+        .route(
+            "/.well-known/security.txt",
+            axum::routing::get(security_txt),
+        )
         .with_state(state)
 }

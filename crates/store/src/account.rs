@@ -105,7 +105,10 @@ pub async fn by_id(tx: &mut Tx, id: i64) -> Result<Option<Account>> {
 }
 
 /// All accounts, by username.
-pub async fn list(tx: &mut Tx) -> Result<Vec<Account>> {
+pub async fn list(
+    tx: &mut Tx,
+    _permit: &liaison_core::access::ManageAccounts,
+) -> Result<Vec<Account>> {
     let sql = format!("SELECT {COLUMNS} FROM accounts ORDER BY username");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .fetch_all(&mut **tx)
@@ -189,5 +192,82 @@ pub async fn link_contact(tx: &mut Tx, id: i64, contact_id: Option<i64>) -> Resu
         .bind(id)
         .execute(&mut **tx)
         .await?;
+    Ok(())
+}
+
+/// What the network manager (or the operator) changes on an account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountChange {
+    pub display_name: String,
+    pub email: String,
+    pub role: Role,
+    pub state: Option<StateCode>,
+    pub contact_id: Option<i64>,
+    pub disabled: bool,
+}
+
+/// Stores an account's changed fields.
+pub async fn change(
+    tx: &mut Tx,
+    _permit: &liaison_core::access::ManageAccounts,
+    id: i64,
+    change: &AccountChange,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE accounts SET display_name = $1, email = $2, role = $3, state_code = $4, contact_id = $5, disabled = $6 \
+         WHERE id = $7",
+    )
+    .bind(&change.display_name)
+    .bind(&change.email)
+    .bind(change.role.as_str())
+    .bind(change.state.as_ref().map(|s| s.as_str().to_owned()))
+    .bind(change.contact_id)
+    .bind(i64::from(change.disabled))
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Stores a new password hash, set by the network manager.
+pub async fn reset_password(
+    tx: &mut Tx,
+    _permit: &liaison_core::access::ManageAccounts,
+    id: i64,
+    hash: &str,
+) -> Result<()> {
+    set_password_hash(tx, id, hash).await
+}
+
+/// Stores the new password hash its owner chose.
+pub async fn change_own_password(
+    tx: &mut Tx,
+    permit: &liaison_core::access::OwnAccount,
+    hash: &str,
+) -> Result<()> {
+    set_password_hash(tx, permit.account_id(), hash).await
+}
+
+async fn set_password_hash(tx: &mut Tx, id: i64, hash: &str) -> Result<()> {
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Turns an account's second factor off; its owner enrols again.
+pub async fn reset_totp(
+    tx: &mut Tx,
+    _permit: &liaison_core::access::ManageAccounts,
+    id: i64,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE accounts SET totp_secret = NULL, totp_enabled = 0, totp_last_step = NULL WHERE id = $1",
+    )
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }

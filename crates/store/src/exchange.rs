@@ -480,6 +480,8 @@ pub async fn attachment_data(
 /// A circulated document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredDocument {
+    /// The row's id (0 before it is stored).
+    pub id: i64,
     pub submission_id: i64,
     pub revision: i64,
     pub number_year: i32,
@@ -496,6 +498,7 @@ fn document_from_row(row: &AnyRow) -> Result<StoredDocument> {
     let content: String = row.try_get("content")?;
     let number: i64 = row.try_get("number")?;
     Ok(StoredDocument {
+        id: row.try_get("id")?,
         submission_id: row.try_get("submission_id")?,
         revision: row.try_get("revision")?,
         number_year: year_of(row, "number_year")?,
@@ -509,7 +512,7 @@ fn document_from_row(row: &AnyRow) -> Result<StoredDocument> {
     })
 }
 
-const DOCUMENT_COLUMNS: &str = "submission_id, revision, number_year, number, reference, content, submitted_at, late, circulated_at, circulated_by";
+const DOCUMENT_COLUMNS: &str = "id, submission_id, revision, number_year, number, reference, content, submitted_at, late, circulated_at, circulated_by";
 
 /// The last running number given out in a circulation year. Called inside the serialised
 /// write transaction, so the next number is this one plus one for exactly one caller.
@@ -523,15 +526,16 @@ pub async fn last_number(tx: &mut Tx, _permit: &ManageExchange, year: i32) -> Re
         .transpose()
 }
 
-/// Stores a circulated document (frozen from then on: the table refuses UPDATE and DELETE).
+/// Stores a circulated document (frozen from then on: the table refuses UPDATE and DELETE);
+/// its id.
 pub async fn insert_document(
     tx: &mut Tx,
     _permit: &ManageExchange,
     document: &StoredDocument,
-) -> Result<()> {
-    sqlx::query(
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO exchange_documents (submission_id, revision, number_year, number, reference, content, submitted_at, late, circulated_at, circulated_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(document.submission_id)
     .bind(document.revision)
@@ -543,9 +547,9 @@ pub async fn insert_document(
     .bind(i64::from(document.late))
     .bind(ts(document.circulated_at))
     .bind(&document.circulated_by)
-    .execute(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 /// The circulated documents of a submission, first to latest.
@@ -744,4 +748,168 @@ pub async fn posts(
             })
         })
         .collect()
+}
+
+/// How many messages an inquiry's thread took since `since` (both States together).
+pub async fn posts_since(
+    tx: &mut Tx,
+    _permit: &Inquire,
+    inquiry_id: i64,
+    since: OffsetDateTime,
+) -> Result<usize> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM exchange_posts WHERE inquiry_id = $1 AND posted_at > $2",
+    )
+    .bind(inquiry_id)
+    .bind(ts(since))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(usize::try_from(count).unwrap_or(usize::MAX))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendered texts and exported documents.
+//
+// Neither is protected data of its own: a rendered text is found only by the hash of the text
+// it renders, which the caller must already hold, and an export only by a circulated document
+// the caller read with its permit.
+
+/// The stored HTML of the texts whose keys (renderer version and source, hashed) are given.
+pub async fn rendered(
+    tx: &mut Tx,
+    keys: &[String],
+) -> Result<std::collections::HashMap<String, String>> {
+    let mut out = std::collections::HashMap::new();
+    // In slices, so that no statement carries more parameters than a dialect allows.
+    for slice in keys.chunks(500) {
+        let placeholders = (1..=slice.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT source_sha256, html FROM exchange_rendered WHERE source_sha256 IN ({placeholders})"
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for key in slice {
+            query = query.bind(key);
+        }
+        for row in query.fetch_all(&mut **tx).await? {
+            out.insert(row.try_get("source_sha256")?, row.try_get("html")?);
+        }
+    }
+    Ok(out)
+}
+
+/// Keeps the HTML of a text under its key; a key already kept is left as it is.
+pub async fn insert_rendered(tx: &mut Tx, key: &str, html: &str) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO exchange_rendered (source_sha256, html) VALUES ($1, $2) ON CONFLICT (source_sha256) DO NOTHING",
+    )
+    .bind(key)
+    .bind(html)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Every stored text of the exchange (sections, their translations, messages of inquiries)
+/// after `after` in a stable order, `limit` at a time: what the renderer goes through once to
+/// render texts stored before texts were rendered on saving. Each with its position.
+pub async fn texts_after(
+    tx: &mut Tx,
+    after: (i64, i64),
+    limit: i64,
+) -> Result<Vec<((i64, i64), String)>> {
+    // A section's text as (0, id), its translation as (1, id), a message as (2, id).
+    let rows = sqlx::query(
+        "SELECT kind, id, text FROM ( \
+             SELECT CAST(0 AS BIGINT) AS kind, id, body AS text FROM exchange_sections \
+             UNION ALL SELECT CAST(1 AS BIGINT) AS kind, id, english AS text FROM exchange_sections WHERE english IS NOT NULL \
+             UNION ALL SELECT CAST(2 AS BIGINT) AS kind, id, body AS text FROM exchange_posts \
+         ) t WHERE kind > $1 OR (kind = $1 AND id > $2) ORDER BY kind, id LIMIT $3",
+    )
+    .bind(after.0)
+    .bind(after.1)
+    .bind(limit)
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                (row.try_get::<i64, _>("kind")?, row.try_get::<i64, _>("id")?),
+                row.try_get("text")?,
+            ))
+        })
+        .collect()
+}
+
+/// The kept PDF of a circulated document in a reader language: its SHA-256 and bytes.
+pub async fn export(
+    tx: &mut Tx,
+    _permit: &ReadCirculated,
+    document_id: i64,
+    language: &str,
+) -> Result<Option<(String, Vec<u8>)>> {
+    let row = sqlx::query(
+        "SELECT sha256, pdf FROM exchange_exports WHERE document_id = $1 AND language = $2",
+    )
+    .bind(document_id)
+    .bind(language)
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.map(|row| Ok((row.try_get("sha256")?, row.try_get("pdf")?)))
+        .transpose()
+}
+
+/// Keeps the PDF of a circulated document in a reader language (typeset once; a second
+/// export of the same revision and language finds it kept).
+pub async fn insert_export(
+    tx: &mut Tx,
+    _permit: &ReadCirculated,
+    document_id: i64,
+    language: &str,
+    sha256: &str,
+    pdf: &[u8],
+    now: OffsetDateTime,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO exchange_exports (document_id, language, sha256, pdf, created_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (document_id, language) DO NOTHING",
+    )
+    .bind(document_id)
+    .bind(language)
+    .bind(sha256)
+    .bind(pdf)
+    .bind(ts(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Attached files that no saved version of any section carries any more (insert-only by
+/// design: a detached file stays), counted for `/metrics`: their number and total size.
+pub async fn unreferenced_attachments(tx: &mut Tx) -> Result<(i64, i64)> {
+    let rows = sqlx::query("SELECT id, size FROM exchange_attachments")
+        .fetch_all(&mut **tx)
+        .await?;
+    let referenced: std::collections::HashSet<i64> = {
+        let lists: Vec<String> = sqlx::query_scalar("SELECT attachments FROM exchange_sections")
+            .fetch_all(&mut **tx)
+            .await?;
+        let mut ids = std::collections::HashSet::new();
+        for list in lists {
+            let files: Vec<Attachment> = serde_json::from_str(&list).map_err(corrupt)?;
+            ids.extend(files.iter().map(|f| f.id));
+        }
+        ids
+    };
+    let (mut count, mut bytes) = (0, 0);
+    for row in rows {
+        let id: i64 = row.try_get("id")?;
+        if !referenced.contains(&id) {
+            count += 1;
+            bytes += row.try_get::<i64, _>("size")?;
+        }
+    }
+    Ok((count, bytes))
 }

@@ -9,6 +9,7 @@ pub mod channel;
 pub mod checks;
 pub mod directory;
 pub mod exchange;
+pub mod login;
 pub mod outbox;
 pub mod session;
 pub mod state;

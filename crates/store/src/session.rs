@@ -12,24 +12,20 @@ pub enum SessionKind {
     Web,
     /// An API bearer token.
     Api,
-    /// A browser session whose password was right but whose TOTP code is still awaited.
-    PendingTotp,
 }
 
 impl SessionKind {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             SessionKind::Web => "web",
             SessionKind::Api => "api",
-            SessionKind::PendingTotp => "pending-totp",
         }
     }
 
-    fn parse(text: &str) -> Option<SessionKind> {
+    pub fn parse(text: &str) -> Option<SessionKind> {
         match text {
             "web" => Some(SessionKind::Web),
             "api" => Some(SessionKind::Api),
-            "pending-totp" => Some(SessionKind::PendingTotp),
             _ => None,
         }
     }
@@ -43,30 +39,145 @@ pub struct Session {
     pub expires_at: OffsetDateTime,
 }
 
-pub async fn create(
-    tx: &mut Tx,
-    token_hash: &str,
-    account_id: i64,
-    kind: SessionKind,
-    csrf_token: &str,
-    now: OffsetDateTime,
-    expires_at: OffsetDateTime,
-) -> Result<()> {
-    sqlx::query("INSERT INTO sessions (token_hash, account_id, kind, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(token_hash)
-        .bind(account_id)
-        .bind(kind.as_str())
-        .bind(csrf_token)
-        .bind(ts(now))
-        .bind(ts(expires_at))
+/// A session or token as its owner sees it in the list of its account: never the token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// The public id: the first 16 hex digits of the token's hash.
+    pub id: String,
+    pub kind: SessionKind,
+    pub label: String,
+    pub address: String,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}
+
+/// The public id of the session with this token hash (what lists and the audit log show).
+pub fn public_id(token_hash: &str) -> String {
+    token_hash.chars().take(16).collect()
+}
+
+/// What a new session is.
+#[derive(Debug, Clone)]
+pub struct NewSession<'a> {
+    pub token_hash: &'a str,
+    pub account_id: i64,
+    pub kind: SessionKind,
+    pub csrf_token: &'a str,
+    pub label: &'a str,
+    pub address: &'a str,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}
+
+pub async fn create(tx: &mut Tx, session: &NewSession<'_>) -> Result<()> {
+    sqlx::query("INSERT INTO sessions (token_hash, account_id, kind, csrf_token, created_at, expires_at, label, address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .bind(session.token_hash)
+        .bind(session.account_id)
+        .bind(session.kind.as_str())
+        .bind(session.csrf_token)
+        .bind(ts(session.created_at))
+        .bind(ts(session.expires_at))
+        .bind(session.label)
+        .bind(session.address)
         .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
-/// The live session with this token hash, if any.
+/// The live sessions and tokens of the account, newest first.
+pub async fn list(
+    tx: &mut Tx,
+    permit: &liaison_core::access::OwnAccount,
+    now: OffsetDateTime,
+) -> Result<Vec<Listed>> {
+    listed(tx, permit.account_id(), now).await
+}
+
+/// The live sessions and tokens of any account, for the network manager.
+pub async fn list_of(
+    tx: &mut Tx,
+    _permit: &liaison_core::access::ManageAccounts,
+    account_id: i64,
+    now: OffsetDateTime,
+) -> Result<Vec<Listed>> {
+    listed(tx, account_id, now).await
+}
+
+async fn listed(tx: &mut Tx, account_id: i64, now: OffsetDateTime) -> Result<Vec<Listed>> {
+    let rows = sqlx::query(
+        "SELECT token_hash, kind, label, address, created_at, expires_at FROM sessions \
+         WHERE account_id = $1 AND expires_at > $2 ORDER BY created_at DESC, token_hash",
+    )
+    .bind(account_id)
+    .bind(ts(now))
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let kind: String = row.try_get("kind")?;
+            Ok(Listed {
+                id: public_id(&row.try_get::<String, _>("token_hash")?),
+                kind: SessionKind::parse(&kind)
+                    .ok_or_else(|| crate::corrupt(format!("session kind '{kind}'")))?,
+                label: row.try_get("label")?,
+                address: row.try_get("address")?,
+                created_at: parse_ts(&row.try_get::<String, _>("created_at")?)?,
+                expires_at: parse_ts(&row.try_get::<String, _>("expires_at")?)?,
+            })
+        })
+        .collect()
+}
+
+/// Ends one of the owner's sessions or tokens by its public id; whether there was one.
+pub async fn revoke(
+    tx: &mut Tx,
+    permit: &liaison_core::access::OwnAccount,
+    public_id: &str,
+) -> Result<bool> {
+    if public_id.len() != 16 || !public_id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(false);
+    }
+    let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash LIKE $2")
+        .bind(permit.account_id())
+        .bind(format!("{}%", public_id.to_ascii_lowercase()))
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Ends every session and token of the owner's account, but `keep` (a token hash) if given;
+/// how many ended.
+pub async fn revoke_all(
+    tx: &mut Tx,
+    permit: &liaison_core::access::OwnAccount,
+    keep: Option<&str>,
+) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
+        .bind(permit.account_id())
+        .bind(keep.unwrap_or_default())
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// Ends every session and token of an account, for the network manager; how many ended.
+pub async fn revoke_account(
+    tx: &mut Tx,
+    _permit: &liaison_core::access::ManageAccounts,
+    account_id: i64,
+) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+        .bind(account_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// The live session with this token hash, if any. (Sessions of other kinds, such as the
+/// half-signed-in sessions an older version kept while it waited for a second factor, are not
+/// sessions any more.)
 pub async fn find(tx: &mut Tx, token_hash: &str, now: OffsetDateTime) -> Result<Option<Session>> {
-    let row = sqlx::query("SELECT account_id, kind, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2")
+    let row = sqlx::query("SELECT account_id, kind, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND kind IN ('web', 'api')")
         .bind(token_hash)
         .bind(ts(now))
         .fetch_optional(&mut **tx)

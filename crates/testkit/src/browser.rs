@@ -134,7 +134,18 @@ async fn start_chromedriver(path: &PathBuf) -> Chromedriver {
 
 /// Retries `probe` until it gives a value or [`DEADLINE`] passes; then fails naming `what` and
 /// what the probe last saw. Every wait of this module is one call of this.
-pub async fn until<T, F, Fut>(what: &str, mut probe: F) -> T
+pub async fn until<T, F, Fut>(what: &str, probe: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T, String>>,
+{
+    try_until(what, probe)
+        .await
+        .unwrap_or_else(|failure| panic!("{failure}"))
+}
+
+/// As [`until`], with the failure returned (for a caller that adds what the page shows).
+async fn try_until<T, F, Fut>(what: &str, mut probe: F) -> Result<T, String>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<T, String>>,
@@ -142,14 +153,14 @@ where
     let deadline = Instant::now() + DEADLINE;
     loop {
         match probe().await {
-            Ok(value) => return value,
-            Err(seen) => {
-                assert!(
-                    Instant::now() < deadline,
+            Ok(value) => return Ok(value),
+            Err(seen) if Instant::now() >= deadline => {
+                return Err(format!(
                     "waited {} s for {what}; last seen: {seen}",
                     DEADLINE.as_secs()
-                );
+                ));
             }
+            Err(_) => {}
         }
         tokio::time::sleep(POLL).await;
     }
@@ -322,18 +333,31 @@ impl Browser {
         .await;
     }
 
-    /// Signs in through the login form and waits for the page it leads to: a signed-in page, or
-    /// the second-factor form.
-    pub async fn sign_in(&self, app: &TestApp, username: &str) {
+    /// Fills the login form (the code only when given) and submits it; returns once the page
+    /// it leads to has loaded, signed in or not.
+    pub async fn submit_login(
+        &self,
+        app: &TestApp,
+        username: &str,
+        password: &str,
+        code: Option<&str>,
+    ) {
         self.goto(app, "/login").await;
         self.type_into("form[action='/login'] #username", username)
             .await;
-        self.type_into("form[action='/login'] #password", PASSWORD)
+        self.type_into("form[action='/login'] #password", password)
             .await;
+        if let Some(code) = code {
+            self.type_into("form[action='/login'] #code", code).await;
+        }
         self.click_and_load("form[action='/login'] button[type=submit]")
             .await;
-        self.wait_for("form[action='/logout'], form[action='/login/totp']")
-            .await;
+    }
+
+    /// Signs in with the demo password through the login form and waits for a signed-in page.
+    pub async fn sign_in(&self, app: &TestApp, username: &str) {
+        self.submit_login(app, username, PASSWORD, None).await;
+        self.wait_for("form[action='/logout']").await;
     }
 
     /// Signs out with the header's button and waits for the login form.
@@ -347,13 +371,30 @@ impl Browser {
 
     /// Waits for an element to be present.
     pub async fn wait_for(&self, css: &str) -> Element {
-        until(&format!("'{css}'"), || async {
+        let found = try_until(&format!("'{css}'"), || async {
             self.client
                 .find(Locator::Css(css))
                 .await
                 .map_err(|_| "no such element".to_owned())
         })
-        .await
+        .await;
+        match found {
+            Ok(element) => element,
+            Err(failure) => panic!("{failure}\n{}", self.where_we_are().await),
+        }
+    }
+
+    /// The page the browser shows, for a failure's message: its path and the start of its text.
+    async fn where_we_are(&self) -> String {
+        let path = self.client.current_url().await.map(|u| u.to_string());
+        let text = match self.client.find(Locator::Css("main")).await {
+            Ok(main) => main.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        format!(
+            "the browser shows {path:?}: {}",
+            text.chars().take(400).collect::<String>()
+        )
     }
 
     /// Waits until the element `css` is present and its text contains `needle`; its text.

@@ -3,9 +3,11 @@
 //! whether that is exactly the key set a request must be encrypted to.
 //!
 //! Rules:
-//! - The message is ASCII-armored (`-----BEGIN PGP MESSAGE-----`) or binary. Its leading packets
-//!   are PKESKs (and markers or padding); the first encrypted data packet (SEIPD v1 or v2) ends
-//!   the envelope, and its ciphertext is not read.
+//! - The message is ASCII-armored (`-----BEGIN PGP MESSAGE-----`) or binary, and is exactly one
+//!   or more PKESKs, then one encrypted data packet (SEIPD v1 or v2, or GnuPG's OCB packet),
+//!   then optional Padding packets. The whole message is read; the ciphertext is not decrypted.
+//!   Any other packet anywhere (a Literal Data packet appended after the ciphertext, a
+//!   signature, a marker, a second encrypted packet) is refused, named.
 //! - Refused: input that is not an OpenPGP message; a message with no encrypted data (a literal
 //!   or compressed message, a signature); a legacy unprotected SED packet (no integrity
 //!   protection); a password-encrypted session key (SKESK: anyone with the password reads it);
@@ -62,6 +64,11 @@ pub enum EnvelopeError {
     Anonymous,
     #[error("the body is encrypted twice to {0}")]
     Duplicate(String),
+    /// A packet a protected message never holds where it stands (named as RFC 9580 names it).
+    #[error(
+        "the body holds a {0} packet: a protected message is public-key encrypted session keys, one encrypted data packet and optional padding, nothing else"
+    )]
+    Unexpected(String),
 }
 
 /// Longest rPGP error text kept in [`EnvelopeError::Malformed`].
@@ -92,11 +99,24 @@ fn hex_upper(bytes: &[u8]) -> String {
     hex::encode_upper(bytes)
 }
 
+/// The shape every protected message has: one or more PKESKs, exactly one encrypted data
+/// packet, then nothing but padding. Anything else (a literal data packet appended after the
+/// ciphertext, a signature, a second encrypted packet, a marker) would let readable bytes reach
+/// the server and the recipients beside the ciphertext, so the whole message is read, packet by
+/// packet, and the first packet out of place is named.
 fn read<R: BufRead>(source: R) -> Result<Vec<Recipient>, EnvelopeError> {
     let mut found = Vec::new();
     let mut seen = BTreeSet::new();
+    let mut encrypted = false;
     for packet in PacketParser::new(source) {
         let packet = packet.map_err(malformed)?;
+        if encrypted {
+            // After the encrypted data only padding may follow.
+            match packet {
+                Packet::Padding(_) => continue,
+                other => return Err(EnvelopeError::Unexpected(packet_name(&other))),
+            }
+        }
         let recipient = match packet {
             Packet::PublicKeyEncryptedSessionKey(pkesk) => {
                 match (pkesk.id(), pkesk.fingerprint()) {
@@ -112,23 +132,67 @@ fn read<R: BufRead>(source: R) -> Result<Vec<Recipient>, EnvelopeError> {
                 }
             }
             Packet::SymKeyEncryptedSessionKey(_) => return Err(EnvelopeError::Password),
-            Packet::Marker(_) | Packet::Padding(_) => continue,
+            // SEIPD v1 and v2, and GnuPG's OCB packet (integrity-protected as well: GnuPG 2.4
+            // writes it to keys that announce it).
             Packet::SymEncryptedProtectedData(_) | Packet::GnupgAeadData(_) => {
-                return if found.is_empty() {
-                    Err(EnvelopeError::NotEncrypted)
-                } else {
-                    Ok(found)
-                };
+                if found.is_empty() {
+                    return Err(EnvelopeError::NotEncrypted);
+                }
+                encrypted = true;
+                continue;
             }
             Packet::SymEncryptedData(_) => return Err(EnvelopeError::Unprotected),
-            _ => return Err(EnvelopeError::NotEncrypted),
+            other if found.is_empty() => {
+                return Err(match other {
+                    Packet::LiteralData(_)
+                    | Packet::CompressedData(_)
+                    | Packet::Signature(_)
+                    | Packet::OnePassSignature(_) => EnvelopeError::NotEncrypted,
+                    other => EnvelopeError::Unexpected(packet_name(&other)),
+                });
+            }
+            other => return Err(EnvelopeError::Unexpected(packet_name(&other))),
         };
         if !seen.insert(recipient.clone()) {
             return Err(EnvelopeError::Duplicate(recipient.to_string()));
         }
         found.push(recipient);
     }
-    Err(EnvelopeError::NotEncrypted)
+    if encrypted {
+        Ok(found)
+    } else {
+        Err(EnvelopeError::NotEncrypted)
+    }
+}
+
+/// The name of a packet's type as RFC 9580 gives it, for a refusal.
+fn packet_name(packet: &Packet) -> String {
+    use pgp::packet::PacketTrait;
+    use pgp::types::Tag;
+    match packet.tag() {
+        Tag::PublicKeyEncryptedSessionKey => "Public-Key Encrypted Session Key".into(),
+        Tag::Signature => "Signature".into(),
+        Tag::SymKeyEncryptedSessionKey => "Symmetric-Key Encrypted Session Key".into(),
+        Tag::OnePassSignature => "One-Pass Signature".into(),
+        Tag::SecretKey => "Secret-Key".into(),
+        Tag::PublicKey => "Public-Key".into(),
+        Tag::SecretSubkey => "Secret-Subkey".into(),
+        Tag::CompressedData => "Compressed Data".into(),
+        Tag::SymEncryptedData => "Symmetrically Encrypted Data".into(),
+        Tag::Marker => "Marker".into(),
+        Tag::LiteralData => "Literal Data".into(),
+        Tag::Trust => "Trust".into(),
+        Tag::UserId => "User ID".into(),
+        Tag::PublicSubkey => "Public-Subkey".into(),
+        Tag::UserAttribute => "User Attribute".into(),
+        Tag::SymEncryptedProtectedData => {
+            "Symmetrically Encrypted and Integrity Protected Data".into()
+        }
+        Tag::ModDetectionCode => "Modification Detection Code".into(),
+        Tag::GnupgAeadData => "OCB Encrypted Data".into(),
+        Tag::Padding => "Padding".into(),
+        other => format!("type {}", u8::from(other)),
+    }
 }
 
 /// The binary OpenPGP packets of a message given armored or binary: what is stored, hashed and

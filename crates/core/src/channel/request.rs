@@ -214,6 +214,8 @@ pub enum Refused {
     AlreadyAcknowledged,
     #[error("this State has already acknowledged the request; there is nothing to escalate")]
     NothingToEscalate,
+    #[error("the request was already escalated to this State's policy level; a leg escalates once")]
+    AlreadyEscalated,
 }
 
 /// Marks the leg delivered (a notification reached the relay, or an account of the State
@@ -259,13 +261,17 @@ pub fn close(leg: &mut LegTimes, now: OffsetDateTime) -> Result<(), Refused> {
     Ok(())
 }
 
-/// Escalation, by the scheduler past the deadline or earlier on the sender's demand.
+/// Escalation, by the scheduler past the deadline or earlier on the sender's demand: once per
+/// leg (a second escalation would only mail the same people again).
 pub fn escalate(leg: &mut LegTimes, now: OffsetDateTime) -> Result<(), Refused> {
     if leg.closed_at.is_some() {
         return Err(Refused::Closed);
     }
     if leg.acknowledged_at.is_some() {
         return Err(Refused::NothingToEscalate);
+    }
+    if leg.escalated_at.is_some() {
+        return Err(Refused::AlreadyEscalated);
     }
     leg.escalated_at = Some(now);
     Ok(())
@@ -421,6 +427,11 @@ mod tests {
         assert!(leg.escalation_due(T + Duration::hours(2)));
         escalate(&mut leg, T + Duration::hours(2)).unwrap();
         assert!(!leg.escalation_due(T + Duration::hours(3)));
+        assert_eq!(
+            escalate(&mut leg, T + Duration::hours(3)),
+            Err(Refused::AlreadyEscalated),
+            "once per leg"
+        );
         assert!(leg.overdue(T + Duration::hours(3)));
         acknowledge(&mut leg, T + Duration::hours(4)).unwrap();
         assert!(!leg.overdue(T + Duration::hours(5)));

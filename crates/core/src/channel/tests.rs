@@ -231,3 +231,127 @@ proptest! {
         let _ = recipients(&armored);
     }
 }
+
+/// The packets of a binary message, each as its bytes with its header.
+fn packets(message: &str) -> Vec<Vec<u8>> {
+    use pgp::packet::PacketParser;
+    use pgp::ser::Serialize;
+    let binary = envelope::binary(message.as_bytes()).unwrap();
+    PacketParser::new(std::io::Cursor::new(binary))
+        .map(|packet| packet.unwrap().to_bytes().unwrap())
+        .collect()
+}
+
+/// A packet in the new format: its type, a one-byte length and the body.
+fn raw_packet(tag: u8, body: &[u8]) -> Vec<u8> {
+    assert!(body.len() < 192);
+    let mut out = vec![0xC0 | tag, u8::try_from(body.len()).unwrap()];
+    out.extend(body);
+    out
+}
+
+/// A Literal Data packet: readable text, anywhere in a message.
+fn literal(text: &str) -> Vec<u8> {
+    let mut body = vec![b'b', 0, 0, 0, 0, 0];
+    body.extend(text.as_bytes());
+    raw_packet(11, &body)
+}
+
+/// The pieces an attacker can put together: two PKESKs and the encrypted data of one real
+/// message (to keys 0 and 1), and packets of other types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Pkesk0,
+    Pkesk1,
+    Encrypted,
+    Padding,
+    Literal,
+    Marker,
+    Compressed,
+}
+
+fn piece_bytes(piece: Piece, real: &[Vec<u8>]) -> Vec<u8> {
+    match piece {
+        Piece::Pkesk0 => real[0].clone(),
+        Piece::Pkesk1 => real[1].clone(),
+        Piece::Encrypted => real[2].clone(),
+        Piece::Padding => raw_packet(21, &[0x5A; 16]),
+        Piece::Literal => literal("plaintext the operator must never see"),
+        Piece::Marker => raw_packet(10, b"PGP"),
+        // Uncompressed "compressed" data holding a literal packet.
+        Piece::Compressed => raw_packet(8, &[[0u8].as_slice(), &literal("hidden")].concat()),
+    }
+}
+
+/// The one accepted shape: one or more distinct PKESKs, one encrypted data packet, padding.
+fn well_formed(pieces: &[Piece]) -> bool {
+    let Some(at) = pieces.iter().position(|p| *p == Piece::Encrypted) else {
+        return false;
+    };
+    let (keys, rest) = pieces.split_at(at);
+    !keys.is_empty()
+        && keys
+            .iter()
+            .all(|p| matches!(p, Piece::Pkesk0 | Piece::Pkesk1))
+        && keys.iter().filter(|p| **p == Piece::Pkesk0).count() <= 1
+        && keys.iter().filter(|p| **p == Piece::Pkesk1).count() <= 1
+        && rest[1..].iter().all(|p| *p == Piece::Padding)
+}
+
+#[test]
+fn plaintext_appended_after_the_ciphertext_is_refused_and_named() {
+    for v2 in [false, true] {
+        let message = encrypted(&[0, 1], v2);
+        let mut binary = envelope::binary(message.as_bytes()).unwrap();
+        assert!(recipients(&binary).is_ok());
+        binary.extend(literal("the operator reads this"));
+        assert_eq!(
+            recipients(&binary),
+            Err(EnvelopeError::Unexpected("Literal Data".into()))
+        );
+        // Armored, the same.
+        let armored = envelope::armored(&binary).unwrap();
+        assert_eq!(
+            recipients(armored.as_bytes()),
+            Err(EnvelopeError::Unexpected("Literal Data".into()))
+        );
+        // Padding after the ciphertext is allowed; a second encrypted packet is not.
+        let mut padded = envelope::binary(message.as_bytes()).unwrap();
+        padded.extend(raw_packet(21, &[0; 32]));
+        assert!(recipients(&padded).is_ok());
+        let real = packets(&message);
+        let mut twice = envelope::binary(message.as_bytes()).unwrap();
+        twice.extend(&real[real.len() - 1]);
+        assert!(matches!(
+            recipients(&twice),
+            Err(EnvelopeError::Unexpected(name)) if name.contains("Encrypted")
+        ));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any packet sequence other than PKESKs, one encrypted data packet and padding is refused;
+    /// that shape is accepted.
+    #[test]
+    fn only_the_shape_of_an_encrypted_message_is_accepted(
+        pieces in proptest::collection::vec(
+            prop_oneof![
+                Just(Piece::Pkesk0), Just(Piece::Pkesk1), Just(Piece::Encrypted),
+                Just(Piece::Padding), Just(Piece::Literal), Just(Piece::Marker),
+                Just(Piece::Compressed),
+            ],
+            0..7,
+        ),
+        v2 in any::<bool>(),
+    ) {
+        static REAL: std::sync::OnceLock<[Vec<Vec<u8>>; 2]> = std::sync::OnceLock::new();
+        let real = REAL.get_or_init(|| [packets(&encrypted(&[0, 1], false)), packets(&encrypted(&[0, 1], true))]);
+        let real = &real[usize::from(v2)];
+        prop_assert_eq!(real.len(), 3, "two PKESKs and the encrypted data");
+        let bytes: Vec<u8> = pieces.iter().flat_map(|p| piece_bytes(*p, real)).collect();
+        let read = recipients(&bytes);
+        prop_assert_eq!(read.is_ok(), well_formed(&pieces), "{:?}: {:?}", pieces, read);
+    }
+}

@@ -5,6 +5,7 @@
 //! from CSV (`terms`).
 
 pub mod diff;
+pub mod nesting;
 pub mod reference;
 pub mod terms;
 
@@ -50,6 +51,12 @@ pub enum Invalid {
     NotSubmitted,
     /// A text is longer than a section may be.
     TooLong { max: usize },
+    /// A text nests block quotes or lists deeper than [`nesting::MAX_NESTING`].
+    TooDeep { max: usize },
+    /// A message of an inquiry is empty.
+    EmptyPost,
+    /// An inquiry's thread already took [`MAX_POSTS_PER_HOUR`] messages in the last hour.
+    TooManyPosts { max: usize },
     /// An attachment has no usable file name.
     AttachmentName,
     /// An attachment is an empty file.
@@ -78,6 +85,9 @@ impl Worded for Invalid {
             Invalid::NothingToRevise => "invalid-exchange-nothing-to-revise",
             Invalid::NotSubmitted => "invalid-exchange-not-submitted",
             Invalid::TooLong { .. } => "invalid-exchange-too-long",
+            Invalid::TooDeep { .. } => "invalid-exchange-too-deep",
+            Invalid::EmptyPost => "invalid-exchange-empty-post",
+            Invalid::TooManyPosts { .. } => "invalid-exchange-too-many-posts",
             Invalid::AttachmentName => "invalid-exchange-attachment-name",
             Invalid::AttachmentEmpty => "invalid-exchange-attachment-empty",
             Invalid::AttachmentTooLarge { .. } => "invalid-exchange-attachment-too-large",
@@ -97,7 +107,8 @@ impl Worded for Invalid {
             | Invalid::NothingToRevise
             | Invalid::NotSubmitted
             | Invalid::AttachmentName
-            | Invalid::AttachmentEmpty => Vec::new(),
+            | Invalid::AttachmentEmpty
+            | Invalid::EmptyPost => Vec::new(),
             Invalid::AttachmentTooLarge { max_mib } => vec![("max", max_mib.to_string())],
             Invalid::TooManyAttachments { max } => vec![("max", max.to_string())],
             Invalid::NotAsked(section) => vec![("section", section.as_str().to_owned())],
@@ -106,7 +117,9 @@ impl Worded for Invalid {
                 ("problem", problem.clone()),
             ],
             Invalid::NotOpen { opens_on } => vec![("opens_on", opens_on.to_string())],
-            Invalid::TooLong { max } => vec![("max", max.to_string())],
+            Invalid::TooLong { max } | Invalid::TooDeep { max } | Invalid::TooManyPosts { max } => {
+                vec![("max", max.to_string())]
+            }
             Invalid::DuplicateSection(section) | Invalid::EmptySection(section) => {
                 vec![("section", section.as_str().to_owned())]
             }
@@ -170,6 +183,15 @@ impl fmt::Display for Invalid {
             ),
             Invalid::NotSubmitted => write!(f, "only a submitted input is circulated"),
             Invalid::TooLong { max } => write!(f, "a text may have at most {max} characters"),
+            Invalid::TooDeep { max } => write!(
+                f,
+                "a text may nest quotes and lists at most {max} levels deep"
+            ),
+            Invalid::EmptyPost => write!(f, "write the message"),
+            Invalid::TooManyPosts { max } => write!(
+                f,
+                "this inquiry took {max} messages in the last hour; wait before writing again"
+            ),
             Invalid::AttachmentName => write!(
                 f,
                 "the attachment needs a file name (at most 200 characters, no path)"
@@ -352,6 +374,44 @@ pub fn submission_problems(required: &[Section], sections: &[SectionText<'_>]) -
 /// The most characters a section's text (or its translation) may have.
 pub const MAX_TEXT: usize = 200_000;
 
+/// The most characters of one message of an inquiry.
+pub const MAX_POST: usize = 20_000;
+
+/// The most messages an inquiry's thread takes in an hour (both States together): a thread is
+/// a conversation, and a flood of messages on another State's document is a way to slow its
+/// pages.
+pub const MAX_POSTS_PER_HOUR: usize = 30;
+
+/// A Markdown text within `max` characters and [`nesting::MAX_NESTING`] levels.
+pub fn check_markdown(text: &str, max: usize) -> Result<(), Invalid> {
+    if text.chars().count() > max {
+        Err(Invalid::TooLong { max })
+    } else if nesting::nesting(text) > nesting::MAX_NESTING {
+        Err(Invalid::TooDeep {
+            max: nesting::MAX_NESTING,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// A message of an inquiry, trimmed: not empty, within [`MAX_POST`] characters and
+/// [`nesting::MAX_NESTING`] levels, and the thread not past [`MAX_POSTS_PER_HOUR`] messages in
+/// the last hour (`last_hour` of them already).
+pub fn check_post(text: &str, last_hour: usize) -> Result<String, Invalid> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Invalid::EmptyPost);
+    }
+    check_markdown(text, MAX_POST)?;
+    if last_hour >= MAX_POSTS_PER_HOUR {
+        return Err(Invalid::TooManyPosts {
+            max: MAX_POSTS_PER_HOUR,
+        });
+    }
+    Ok(text.to_owned())
+}
+
 /// Whether a section may be saved: the cycle asks for it, it is open, the submission is not
 /// waiting for circulation, the language is official (checked at once, so a draft never holds
 /// an unofficial one), the texts within [`MAX_TEXT`] and every term valid (normalised in place).
@@ -397,8 +457,8 @@ pub fn check_section(
         ("text", Some(&input.text)),
         ("english", input.english.as_ref()),
     ] {
-        if text.is_some_and(|t| t.chars().count() > MAX_TEXT) {
-            problems.insert(field.to_owned(), Invalid::TooLong { max: MAX_TEXT });
+        if let Some(Err(problem)) = text.map(|t| check_markdown(t, MAX_TEXT)) {
+            problems.insert(field.to_owned(), problem);
         }
     }
     if section != Section::Terminology && !input.terms.is_empty() {

@@ -1,17 +1,21 @@
-//! Signing in, the caller's own account, and account management by the network manager.
+//! Signing in and out, the caller's own account (password, sessions and tokens), and account
+//! management by the network manager.
 
 use super::{AppJson, Rid};
 use crate::AppState;
 use crate::auth::{ApiCaller, client_address};
 use crate::error::{AppError, AppResult};
+use crate::extract::AppPath;
 use crate::ops;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use liaison_core::access;
 use liaison_store::session::SessionKind;
-use liaison_types::account::{LoginRequest, LoginResponse, Me, Role};
+use liaison_types::account::{
+    AccountPatch, Ended, LoginRequest, LoginResponse, Me, PasswordChange, PasswordReset, Role,
+    Token,
+};
 use liaison_types::state::StateCode;
 use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
@@ -23,7 +27,14 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(login))
         .routes(routes!(logout))
         .routes(routes!(me))
+        .routes(routes!(change_password))
+        .routes(routes!(tokens, sign_out_everywhere))
+        .routes(routes!(revoke_token))
         .routes(routes!(list_accounts, create_account))
+        .routes(routes!(get_account, change_account))
+        .routes(routes!(reset_password))
+        .routes(routes!(reset_totp))
+        .routes(routes!(end_sessions))
 }
 
 /// Client address of the request, for rate limiting.
@@ -36,9 +47,11 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Address {
     }
 }
 
-/// Exchanges a username, password and (when enabled) TOTP code for a bearer token.
+/// Exchanges a username, password and (when the account has a second factor) TOTP code for a
+/// bearer token. Any wrong part is refused alike; repeated failures from one address lock the
+/// account for that address (429 until the time the problem names).
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest, security(()),
-    responses((status = 200, body = LoginResponse), (status = 401, body = liaison_types::Problem), (status = 429, body = liaison_types::Problem)))]
+    responses((status = 200, body = LoginResponse), (status = 401, body = liaison_types::Problem), (status = 403, body = liaison_types::Problem), (status = 429, body = liaison_types::Problem)))]
 async fn login(
     State(state): State<AppState>,
     Rid(rid): Rid,
@@ -46,26 +59,31 @@ async fn login(
     AppJson(body): AppJson<LoginRequest>,
 ) -> AppResult<Json<LoginResponse>> {
     let ctx = state.ctx(&rid);
-    let account = ops::account::check_password(
+    let account = ops::account::sign_in(
         &ctx,
         &state.limiter,
-        &address,
-        &body.username,
-        &body.password,
+        ops::account::SignIn {
+            username: &body.username,
+            password: &body.password,
+            code: body.totp.as_deref(),
+            address: &address,
+        },
     )
     .await?;
-    if account.totp_enabled {
-        let code = body.totp.as_deref().ok_or_else(|| {
-            AppError::Unauthorized("this account needs its TOTP code: send \"totp\"".into())
-        })?;
-        ops::account::check_second_factor(&ctx, &account, code).await?;
-    } else if state.config.require_totp {
+    if state.config.require_totp && !account.totp_enabled {
         return Err(AppError::Forbidden(
             "this server requires a second factor: enrol TOTP on the web page /account/totp first"
                 .into(),
         ));
     }
-    let session = ops::account::open_session(&ctx, &account, SessionKind::Api).await?;
+    let session = ops::account::open_session(
+        &ctx,
+        &account,
+        SessionKind::Api,
+        body.label.as_deref(),
+        &address,
+    )
+    .await?;
     Ok(Json(LoginResponse {
         token: session.token,
         expires_at: session.expires_at.format(&Rfc3339).unwrap_or_default(),
@@ -76,37 +94,80 @@ async fn login(
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204)))]
 async fn logout(
     State(state): State<AppState>,
-    Rid(rid): Rid,
-    _caller: ApiCaller,
-    headers: axum::http::HeaderMap,
+    ApiCaller(caller): ApiCaller,
 ) -> AppResult<StatusCode> {
-    let token = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or_default();
-    ops::account::close_session(&state.ctx(&rid), token.trim()).await?;
+    ops::account::sign_out(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        &caller.token_hash,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-pub fn me_of(account: &liaison_store::account::Account) -> Me {
-    Me {
-        id: account.id,
-        username: account.username.clone(),
-        display_name: account.display_name.clone(),
-        email: account.email.clone(),
-        role: account.role,
-        state: account.state.clone(),
-        totp_enabled: account.totp_enabled,
-        locale: account.locale.clone(),
-        contact_id: account.contact_id,
-    }
 }
 
 /// The calling account.
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = Me)))]
 async fn me(ApiCaller(caller): ApiCaller) -> Json<Me> {
-    Json(me_of(&caller.account))
+    Json(ops::account::me_of(&caller.account))
+}
+
+/// Changes the caller's password, given the current one; every other session and token of the
+/// account ends (this token stays).
+#[utoipa::path(post, path = "/api/v1/me/password", tag = "auth", request_body = PasswordChange,
+    responses((status = 200, body = Ended), (status = 422, body = liaison_types::Problem)))]
+async fn change_password(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    AppJson(body): AppJson<PasswordChange>,
+) -> AppResult<Json<Ended>> {
+    let ended = ops::account::change_password(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        &caller.token_hash,
+        &body.current_password,
+        &body.new_password,
+    )
+    .await?;
+    Ok(Json(Ended { ended }))
+}
+
+/// The caller's live browser sessions and API tokens (never the tokens themselves).
+#[utoipa::path(get, path = "/api/v1/me/tokens", tag = "auth", responses((status = 200, body = Vec<Token>)))]
+async fn tokens(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> AppResult<Json<Vec<Token>>> {
+    Ok(Json(
+        ops::account::tokens(
+            &state.ctx(&caller.request_id),
+            &caller.actor,
+            &caller.token_hash,
+        )
+        .await?,
+    ))
+}
+
+/// Signs out everywhere: ends every session and token of the caller's account, this one too.
+#[utoipa::path(delete, path = "/api/v1/me/tokens", tag = "auth", responses((status = 200, body = Ended)))]
+async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+) -> AppResult<Json<Ended>> {
+    let ended =
+        ops::account::sign_out_everywhere(&state.ctx(&caller.request_id), &caller.actor).await?;
+    Ok(Json(Ended { ended }))
+}
+
+/// Ends one of the caller's sessions or tokens by its id.
+#[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "auth", params(("id" = String, Path)),
+    responses((status = 204), (status = 404, body = liaison_types::Problem)))]
+async fn revoke_token(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    AppPath(id): AppPath<String>,
+) -> AppResult<StatusCode> {
+    ops::account::revoke_token(&state.ctx(&caller.request_id), &caller.actor, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Body of `POST /api/v1/accounts`.
@@ -135,10 +196,9 @@ struct Created {
 
 /// Creates an account (network manager only).
 #[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", request_body = NewAccountBody,
-    responses((status = 201, body = Created), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+    responses((status = 201, body = Created), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn create_account(
     State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppJson(body): AppJson<NewAccountBody>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
@@ -152,7 +212,9 @@ async fn create_account(
         contact_id: body.contact_id,
         locale: body.locale,
     };
-    let id = ops::account::create_account(&state.ctx(&rid), Some(&caller.actor), request).await?;
+    let id =
+        ops::account::create_account(&state.ctx(&caller.request_id), Some(&caller.actor), request)
+            .await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
@@ -162,8 +224,93 @@ async fn list_accounts(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
 ) -> AppResult<Json<Vec<Me>>> {
-    access::manage_accounts(&caller.actor)?;
-    let mut tx = state.store.read().await?;
-    let accounts = liaison_store::account::list(&mut tx).await?;
-    Ok(Json(accounts.iter().map(me_of).collect()))
+    Ok(Json(
+        ops::account::accounts(&state.ctx(&caller.request_id), Some(&caller.actor)).await?,
+    ))
+}
+
+/// An account with its live sessions and tokens (network manager only).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+struct AccountView {
+    account: Me,
+    tokens: Vec<Token>,
+}
+
+/// An account and its live sessions and tokens (network manager only).
+#[utoipa::path(get, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = i64, Path)),
+    responses((status = 200, body = AccountView), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn get_account(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    AppPath(id): AppPath<i64>,
+) -> AppResult<Json<AccountView>> {
+    let (account, tokens) =
+        ops::account::account(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    Ok(Json(AccountView { account, tokens }))
+}
+
+/// Changes an account: name, email, role, State, linked contact, disabled (network manager
+/// only). A change of role or State, or disabling, ends its sessions and tokens.
+#[utoipa::path(patch, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = i64, Path)), request_body = AccountPatch,
+    responses((status = 200, body = Me), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn change_account(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    AppPath(id): AppPath<i64>,
+    AppJson(body): AppJson<AccountPatch>,
+) -> AppResult<Json<Me>> {
+    Ok(Json(
+        ops::account::change_account(
+            &state.ctx(&caller.request_id),
+            Some(&caller.actor),
+            id,
+            &body,
+        )
+        .await?,
+    ))
+}
+
+/// Sets a new password for an account (network manager only); its sessions and tokens end.
+#[utoipa::path(post, path = "/api/v1/accounts/{id}/password", tag = "accounts", params(("id" = i64, Path)), request_body = PasswordReset,
+    responses((status = 204), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn reset_password(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    AppPath(id): AppPath<i64>,
+    AppJson(body): AppJson<PasswordReset>,
+) -> AppResult<StatusCode> {
+    ops::account::reset_password(
+        &state.ctx(&caller.request_id),
+        Some(&caller.actor),
+        id,
+        &body.password,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Turns an account's second factor off so that its owner enrols again (network manager only);
+/// its sessions and tokens end.
+#[utoipa::path(post, path = "/api/v1/accounts/{id}/totp/reset", tag = "accounts", params(("id" = i64, Path)),
+    responses((status = 204), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn reset_totp(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    AppPath(id): AppPath<i64>,
+) -> AppResult<StatusCode> {
+    ops::account::reset_totp(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ends every session and token of an account (network manager only).
+#[utoipa::path(delete, path = "/api/v1/accounts/{id}/tokens", tag = "accounts", params(("id" = i64, Path)),
+    responses((status = 200, body = Ended), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn end_sessions(
+    State(state): State<AppState>,
+    ApiCaller(caller): ApiCaller,
+    AppPath(id): AppPath<i64>,
+) -> AppResult<Json<Ended>> {
+    let ended =
+        ops::account::end_sessions(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    Ok(Json(Ended { ended }))
 }

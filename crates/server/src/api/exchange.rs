@@ -271,41 +271,24 @@ async fn document_diff(
     responses((status = 200, content_type = "text/html", body = String), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn export_html(
     State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(path): SubmissionPath,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    export_file(&state, &rid, &caller, path, query.revision, Export::Html).await
+    crate::web::exchange::exported(&state, &caller, path, query.revision, Export::Html).await
 }
 
 /// A circulated document as a PDF (A4, its reference on every page), typeset on the server.
 #[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/export.pdf", tag = "exchange",
     params(("year" = i32, Path), ("code" = String, Path), RevisionQuery),
-    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+    responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 413, body = liaison_types::Problem)))]
 async fn export_pdf(
     State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(path): SubmissionPath,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    export_file(&state, &rid, &caller, path, query.revision, Export::Pdf).await
-}
-
-/// A circulated document (the latest, or `revision`) exported as `what`.
-async fn export_file(
-    state: &AppState,
-    rid: &str,
-    caller: &crate::auth::Caller,
-    (year, code): (i32, String),
-    revision: Option<i64>,
-    what: Export,
-) -> AppResult<Response> {
-    let code = state_code(&code)?;
-    let document =
-        ops::exchange::document(&state.ctx(rid), &caller.actor, year, &code, revision).await?;
-    crate::web::exchange::exported(state, caller.lang, &document, what).await
+    crate::web::exchange::exported(&state, &caller, path, query.revision, Export::Pdf).await
 }
 
 /// Attaches a file (multipart field `file`, at most 10 MiB, ten per section) to a section of

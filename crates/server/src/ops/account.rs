@@ -1,158 +1,328 @@
-//! Signing in, accounts and the TOTP second factor.
+//! Signing in (password and second factor in one step, rate-limited, locked out per account and
+//! address), sessions and tokens, and accounts over their whole life: created, changed,
+//! disabled, their password reset or changed, their second factor reset, their sessions ended.
+//! Every change is audited.
 
 use super::Ctx;
 use crate::auth::{LoginLimiter, new_token, token_hash};
 use crate::error::{AppError, AppResult};
-use liaison_core::access::{self, Actor};
-use liaison_core::account::{self as rules, check_totp};
+use crate::i18n;
+use fluent_templates::fluent_bundle::FluentValue;
+use liaison_core::access::{self, Actor, ManageAccounts};
+use liaison_core::account::{self as rules, AccountInvalid, check_totp};
 use liaison_core::audit::AuditEvent;
-use liaison_store::account::{Account, NewAccount};
+use liaison_core::outbox::Message;
+use liaison_store::Tx;
+use liaison_store::account::{Account, AccountChange, NewAccount};
 use liaison_store::session::SessionKind;
-use liaison_types::account::Role;
+use liaison_types::account::{AccountPatch, Me, Role, Token};
 use liaison_types::state::StateCode;
 use time::Duration;
 
-/// A new session: the token to hand out (never stored) and its CSRF token.
+/// What every refused sign-in answers, whichever part was wrong: it tells nothing of which.
+pub const SIGN_IN_REFUSED: &str = "the username, password or code is wrong";
+
+/// The longest label of a token.
+const MAX_LABEL: usize = 100;
+
+/// A new session: the token to hand out (never stored), its CSRF token, its public id.
 #[derive(Debug, Clone)]
 pub struct NewSession {
     pub token: String,
     pub csrf: String,
+    pub id: String,
     pub expires_at: time::OffsetDateTime,
 }
 
-/// Checks a username and password (rate-limited; failures audited). Returns the account, or a
-/// refusal that does not tell whether the username exists.
-pub async fn check_password(
-    ctx: &Ctx,
-    limiter: &LoginLimiter,
-    address: &str,
-    username: &str,
-    password: &str,
-) -> AppResult<Account> {
-    limiter.attempt(username, address)?;
+/// A sign-in attempt as it arrived.
+#[derive(Debug, Clone, Copy)]
+pub struct SignIn<'a> {
+    pub username: &'a str,
+    pub password: &'a str,
+    /// The second factor's code, asked in the same step.
+    pub code: Option<&'a str>,
+    /// The client address.
+    pub address: &'a str,
+}
+
+/// The account as its owner and the network manager see it.
+pub fn me_of(account: &Account) -> Me {
+    Me {
+        id: account.id,
+        username: account.username.clone(),
+        display_name: account.display_name.clone(),
+        email: account.email.clone(),
+        role: account.role,
+        state: account.state.clone(),
+        totp_enabled: account.totp_enabled,
+        locale: account.locale.clone(),
+        contact_id: account.contact_id,
+        disabled: account.disabled,
+    }
+}
+
+/// Checks a sign-in: the username (normalised), the password and, for an account with a
+/// second factor, its code, all in one step; any wrong part gets the same refusal. Refused
+/// before any work when the address's or the account's budget is spent, or when failed
+/// sign-ins from this address locked the account for it. A failure is audited (the username as
+/// typed and the address) and counted against the account for this address; the failure that
+/// locks it tells the account's owner by mail.
+pub async fn sign_in(ctx: &Ctx, limiter: &LoginLimiter, attempt: SignIn<'_>) -> AppResult<Account> {
+    limiter.address(attempt.address)?;
+    let Some(username) = rules::normalize_username(attempt.username) else {
+        return Err(refuse(ctx, attempt, None, "password").await?);
+    };
+    if attempt.password.len() > 4 * rules::MAX_PASSWORD_LEN {
+        return Err(refuse(ctx, attempt, None, "password").await?);
+    }
+    let now = ctx.clock.now();
     let mut tx = ctx.store.read().await?;
-    let account = liaison_store::account::by_username(&mut tx, username.trim()).await?;
+    let account = liaison_store::account::by_username(&mut tx, &username).await?;
+    let failures = match &account {
+        Some(account) => {
+            liaison_store::login::failures(&mut tx, account.id, attempt.address).await?
+        }
+        None => None,
+    };
     drop(tx);
+    if let Some(account) = &account {
+        limiter.account(account.id)?;
+        if let Some(until) = failures.and_then(|f| f.locked_until).filter(|u| *u > now) {
+            refuse(ctx, attempt, None, "locked").await?;
+            return Err(AppError::TooManyRequests(format!(
+                "too many failed sign-ins to this account from your address: try again after {}",
+                super::utc(until)
+            )));
+        }
+    }
     let hash = account
         .as_ref()
-        .map(|a| a.password_hash.as_str())
-        .unwrap_or(rules::decoy_hash())
-        .to_owned();
-    let password = password.to_owned();
+        .map(|a| a.password_hash.clone())
+        .unwrap_or_else(|| rules::decoy_hash().to_owned());
+    let password = attempt.password.to_owned();
     let matches = tokio::task::spawn_blocking(move || rules::verify_password(&password, &hash))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
-    match account {
-        Some(account) if matches && !account.disabled => Ok(account),
-        _ => {
-            let mut tx = ctx.store.begin().await?;
+    let Some(account) = account else {
+        return Err(refuse(ctx, attempt, None, "password").await?);
+    };
+    if !matches {
+        return Err(refuse(ctx, attempt, Some(&account), "password").await?);
+    }
+    if account.disabled {
+        return Err(refuse(ctx, attempt, None, "disabled").await?);
+    }
+    let mut tx = ctx.store.begin().await?;
+    if account.totp_enabled {
+        let step = account.totp_secret.as_deref().and_then(|secret| {
+            check_totp(
+                secret,
+                &account.username,
+                attempt.code.unwrap_or_default(),
+                now,
+                account.totp_last_step,
+            )
+        });
+        let accepted = match step {
+            Some(step) => {
+                liaison_store::account::accept_totp_step(&mut tx, account.id, step).await?
+            }
+            None => false,
+        };
+        if !accepted {
+            drop(tx);
+            return Err(refuse(ctx, attempt, Some(&account), "code").await?);
+        }
+    }
+    liaison_store::login::clear(&mut tx, account.id, attempt.address).await?;
+    liaison_store::commit(tx).await?;
+    Ok(account)
+}
+
+/// Records a refused sign-in and gives the refusal to answer. With `counted`, the failure
+/// counts against that account for the address, and may lock it.
+async fn refuse(
+    ctx: &Ctx,
+    attempt: SignIn<'_>,
+    counted: Option<&Account>,
+    refused: &'static str,
+) -> AppResult<AppError> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.store.begin().await?;
+    ctx.audit(
+        &mut tx,
+        &Actor::system(),
+        AuditEvent::LoginFailed {
+            username: attempt.username.chars().take(64).collect(),
+            address: attempt.address.to_owned(),
+            refused,
+        },
+    )
+    .await?;
+    if let Some(account) = counted {
+        let failures = liaison_store::login::record_failure(
+            &mut tx,
+            account.id,
+            attempt.address,
+            now,
+            now - rules::FAILURES_FORGOTTEN_AFTER,
+        )
+        .await?;
+        if let Some(lock) = rules::lock_for(failures) {
+            let until = now + lock;
+            liaison_store::login::lock(&mut tx, account.id, attempt.address, until).await?;
             ctx.audit(
                 &mut tx,
                 &Actor::system(),
-                AuditEvent::LoginFailed {
-                    username: username.chars().take(64).collect(),
+                AuditEvent::LoginLocked {
+                    account_id: account.id,
+                    address: attempt.address.to_owned(),
+                    until: super::utc(until),
                 },
             )
             .await?;
-            liaison_store::commit(tx).await?;
-            Err(AppError::Unauthorized(
-                "the username or password is wrong".into(),
-            ))
+            if failures == rules::LOCK_AFTER_FAILURES {
+                tell_owner_of_lock(&mut tx, account, attempt.address, failures, until, now).await?;
+            }
         }
     }
+    liaison_store::commit(tx).await?;
+    Ok(AppError::Unauthorized(SIGN_IN_REFUSED.into()))
 }
 
-/// Checks a TOTP code for an account and records its step, so the code works once.
-pub async fn check_second_factor(ctx: &Ctx, account: &Account, code: &str) -> AppResult<()> {
-    let secret = account
-        .totp_secret
-        .as_deref()
-        .filter(|_| account.totp_enabled)
-        .ok_or_else(|| AppError::BadRequest("TOTP is not enabled".into()))?;
-    let step = check_totp(
-        secret,
-        &account.username,
-        code,
-        ctx.clock.now(),
-        account.totp_last_step,
-    )
-    .ok_or_else(|| AppError::Unauthorized("the code is wrong, expired or already used".into()))?;
-    let mut tx = ctx.store.begin().await?;
-    if !liaison_store::account::accept_totp_step(&mut tx, account.id, step).await? {
-        return Err(AppError::Unauthorized(
-            "the code is wrong, expired or already used".into(),
-        ));
-    }
-    liaison_store::commit(tx).await?;
+/// The mail that tells an account's owner that sign-ins from an address were locked out.
+async fn tell_owner_of_lock(
+    tx: &mut Tx,
+    account: &Account,
+    address: &str,
+    failures: u32,
+    until: time::OffsetDateTime,
+    now: time::OffsetDateTime,
+) -> AppResult<()> {
+    let lang = i18n::supported(&account.locale);
+    let message = Message {
+        to: account.email.clone(),
+        subject: i18n::tr(lang, "mail-login-locked-subject"),
+        body: i18n::tr_args(
+            lang,
+            "mail-login-locked-body",
+            &[
+                ("username", FluentValue::from(account.username.clone())),
+                ("address", FluentValue::from(address.to_owned())),
+                ("failures", FluentValue::from(failures)),
+                ("until", FluentValue::from(super::utc(until))),
+            ],
+        ),
+        kind: "account.locked".into(),
+        secret: None,
+        carries: None,
+    };
+    liaison_store::outbox::enqueue(tx, &message, now).await?;
     Ok(())
 }
 
-/// Opens a session of `kind` for an account and audits the login when it is complete.
+/// Opens a browser session or issues an API token for an account (audited with its public id,
+/// never the token), for the lifetime the operator configured for its kind.
 pub async fn open_session(
     ctx: &Ctx,
     account: &Account,
     kind: SessionKind,
+    label: Option<&str>,
+    address: &str,
 ) -> AppResult<NewSession> {
     let now = ctx.clock.now();
-    let hours = if kind == SessionKind::PendingTotp {
-        0
-    } else {
-        ctx.config.session_hours
+    let hours = match kind {
+        SessionKind::Web => ctx.config.session_hours,
+        SessionKind::Api => ctx.config.token_hours,
     };
-    let expires_at = now
-        + Duration::hours(hours)
-        + if hours == 0 {
-            Duration::minutes(5)
-        } else {
-            Duration::ZERO
-        };
+    let label: String = label
+        .unwrap_or_default()
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_LABEL)
+        .collect();
+    let token = new_token();
+    let hash = token_hash(&token);
     let session = NewSession {
-        token: new_token(),
+        id: liaison_store::session::public_id(&hash),
+        token,
         csrf: new_token(),
-        expires_at,
+        expires_at: now + Duration::hours(hours.max(1)),
     };
     let mut tx = ctx.store.begin().await?;
     liaison_store::session::create(
         &mut tx,
-        &token_hash(&session.token),
-        account.id,
-        kind,
-        &session.csrf,
-        now,
-        expires_at,
+        &liaison_store::session::NewSession {
+            token_hash: &hash,
+            account_id: account.id,
+            kind,
+            csrf_token: &session.csrf,
+            label: &label,
+            address,
+            created_at: now,
+            expires_at: session.expires_at,
+        },
     )
     .await?;
-    if kind != SessionKind::PendingTotp {
-        let actor = Actor {
+    let actor = actor_of(account);
+    ctx.audit(
+        &mut tx,
+        &actor,
+        AuditEvent::LoginSucceeded {
             account_id: account.id,
-            username: account.username.clone(),
-            role: account.role,
-            state: account.state.clone(),
-            state_participating: false,
-            contact: None,
-        };
-        ctx.audit(
-            &mut tx,
-            &actor,
-            AuditEvent::LoginSucceeded {
-                account_id: account.id,
-            },
-        )
-        .await?;
-    }
+            address: address.to_owned(),
+        },
+    )
+    .await?;
+    ctx.audit(
+        &mut tx,
+        &actor,
+        AuditEvent::TokenIssued {
+            account_id: account.id,
+            token: session.id.clone(),
+            kind: kind.as_str(),
+            label,
+            expires_at: super::utc(session.expires_at),
+        },
+    )
+    .await?;
     liaison_store::commit(tx).await?;
     Ok(session)
 }
 
-/// Ends a session.
-pub async fn close_session(ctx: &Ctx, token: &str) -> AppResult<()> {
+/// The actor an account is (for audit rows written before the caller is one).
+fn actor_of(account: &Account) -> Actor {
+    Actor {
+        account_id: account.id,
+        username: account.username.clone(),
+        role: account.role,
+        state: account.state.clone(),
+        state_participating: false,
+        contact: account.contact_id,
+    }
+}
+
+/// Ends the caller's own session or token (signing out).
+pub async fn sign_out(ctx: &Ctx, actor: &Actor, token_hash: &str) -> AppResult<()> {
+    let permit = access::own_account(actor);
     let mut tx = ctx.store.begin().await?;
-    liaison_store::session::delete(&mut tx, &token_hash(token)).await?;
+    let id = liaison_store::session::public_id(token_hash);
+    liaison_store::session::revoke(&mut tx, &permit, &id).await?;
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::LoggedOut {
+            account_id: actor.account_id,
+            token: id,
+        },
+    )
+    .await?;
     liaison_store::commit(tx).await?;
     Ok(())
 }
 
-/// What the manager (or the offline `liaison admin` command) gives to create an account.
+/// What the network manager (or the offline `liaison admin` command) gives to create an account.
 #[derive(Debug, Clone)]
 pub struct AccountRequest {
     pub username: String,
@@ -165,13 +335,33 @@ pub struct AccountRequest {
     pub locale: String,
 }
 
-/// What is wrong with linking the new account to its directory contact, if anything.
-pub async fn contact_problem(
+/// The permit of the caller, or the operator's when there is none (`liaison admin`).
+fn manage(actor: Option<&Actor>) -> AppResult<ManageAccounts> {
+    match actor {
+        Some(actor) => Ok(access::manage_accounts(actor)?),
+        None => Ok(access::operator_manage_accounts()),
+    }
+}
+
+/// The actor recorded in the audit log for a change by `actor`, or by the operator.
+fn recorded(actor: Option<&Actor>) -> Actor {
+    actor.cloned().unwrap_or_else(Actor::system)
+}
+
+/// Problems by field, worded by the catalogue.
+fn problems(found: rules::AccountProblems) -> AppError {
+    AppError::worded(found)
+}
+
+/// What is wrong with linking an account of `role` and `state` to directory contact `id`.
+async fn contact_problem(
     ctx: &Ctx,
-    tx: &mut liaison_store::Tx,
-    request: &AccountRequest,
-) -> AppResult<Option<rules::AccountInvalid>> {
-    let Some(id) = request.contact_id else {
+    tx: &mut Tx,
+    role: Role,
+    state: Option<&StateCode>,
+    id: Option<i64>,
+) -> AppResult<Option<AccountInvalid>> {
+    let Some(id) = id else {
         return Ok(None);
     };
     let contact = match liaison_store::directory::state_of(tx, id).await? {
@@ -184,71 +374,90 @@ pub async fn contact_problem(
         },
         None => None,
     };
-    Ok(rules::check_contact_link(request.role, request.state.as_ref(), id, contact.as_ref()).err())
+    Ok(rules::check_contact_link(role, state, id, contact.as_ref()).err())
 }
 
-/// Creates an account. `actor` is `None` for the operator's offline command.
+/// Refuses a State that does not exist.
+async fn state_problem(
+    tx: &mut Tx,
+    state: Option<&StateCode>,
+) -> AppResult<Option<AccountInvalid>> {
+    Ok(match state {
+        Some(code) if liaison_store::state::get(tx, code).await?.is_none() => {
+            Some(AccountInvalid::UnknownState(code.to_string()))
+        }
+        _ => None,
+    })
+}
+
+/// Creates an account. `actor` is `None` for the operator's offline command. The username is
+/// normalised (trimmed, NFKC, lower-case) as every sign-in normalises it.
 pub async fn create_account(
     ctx: &Ctx,
     actor: Option<&Actor>,
     request: AccountRequest,
 ) -> AppResult<i64> {
-    if let Some(actor) = actor {
-        access::manage_accounts(actor)?;
-    }
+    let permit = manage(actor)?;
+    let username = rules::normalize_username(&request.username).unwrap_or_default();
     rules::check_account(
-        &request.username,
+        &username,
         &request.email,
         &request.password,
         request.role,
         request.state.as_ref(),
     )
-    .map_err(|problems| AppError::fields(liaison_core::wording::in_english(problems)))?;
+    .map_err(problems)?;
     let password = request.password.clone();
     let hash = tokio::task::spawn_blocking(move || rules::hash_password(&password))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
         .map_err(|e| AppError::validation("password", e.to_string()))?;
     let mut tx = ctx.store.begin().await?;
-    if let Some(code) = &request.state
-        && liaison_store::state::get(&mut tx, code).await?.is_none()
+    if let Some(problem) = state_problem(&mut tx, request.state.as_ref()).await? {
+        return Err(problems([("state".to_owned(), problem)].into()));
+    }
+    if let Some(problem) = contact_problem(
+        ctx,
+        &mut tx,
+        request.role,
+        request.state.as_ref(),
+        request.contact_id,
+    )
+    .await?
     {
-        return Err(AppError::validation(
-            "state",
-            format!("no State with code {code}"),
-        ));
+        return Err(problems([("contact_id".to_owned(), problem)].into()));
     }
-    if let Some(problem) = contact_problem(ctx, &mut tx, &request).await? {
-        return Err(AppError::validation("contact_id", problem.to_string()));
-    }
-    if liaison_store::account::by_username(&mut tx, &request.username)
+    if liaison_store::account::by_username(&mut tx, &username)
         .await?
         .is_some()
     {
-        return Err(AppError::Conflict(format!(
-            "the username '{}' is taken",
-            request.username
-        )));
+        return Err(problems(
+            [(
+                "username".to_owned(),
+                AccountInvalid::UsernameTaken(username),
+            )]
+            .into(),
+        ));
     }
     let new = NewAccount {
-        username: request.username.clone(),
+        username: username.clone(),
         display_name: request.display_name.trim().to_owned(),
         email: request.email.trim().to_lowercase(),
         password_hash: hash,
         role: request.role,
         state: request.state.clone(),
         contact_id: request.contact_id,
-        locale: crate::i18n::supported(&request.locale).to_owned(),
+        locale: i18n::supported(&request.locale).to_owned(),
     };
     let id = liaison_store::account::create(&mut tx, &new, ctx.clock.now()).await?;
     let after = serde_json::json!({
         "username": new.username, "display_name": new.display_name, "email": new.email,
         "role": new.role, "state": new.state, "contact_id": new.contact_id,
     });
-    let system = Actor::system();
+    let _ = permit;
     ctx.audit(
         &mut tx,
-        actor.unwrap_or(&system),
+        &recorded(actor),
         AuditEvent::AccountCreated {
             account_id: id,
             after,
@@ -257,6 +466,339 @@ pub async fn create_account(
     .await?;
     liaison_store::commit(tx).await?;
     Ok(id)
+}
+
+/// Every account, by username (network manager, or the operator).
+pub async fn accounts(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<Vec<Me>> {
+    let permit = manage(actor)?;
+    let mut tx = ctx.store.read().await?;
+    let accounts = liaison_store::account::list(&mut tx, &permit).await?;
+    Ok(accounts.iter().map(me_of).collect())
+}
+
+/// The account with this id, with its live sessions and tokens.
+pub async fn account(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<(Me, Vec<Token>)> {
+    let permit = manage(actor)?;
+    let mut tx = ctx.store.read().await?;
+    let account = existing(&mut tx, id).await?;
+    let tokens = liaison_store::session::list_of(&mut tx, &permit, id, ctx.clock.now()).await?;
+    Ok((
+        me_of(&account),
+        tokens.iter().map(|t| token_of(t, "")).collect(),
+    ))
+}
+
+/// The id of the account with this username (typed in any case), for the command line.
+pub async fn account_id(ctx: &Ctx, actor: Option<&Actor>, username: &str) -> AppResult<i64> {
+    manage(actor)?;
+    let username = rules::normalize_username(username).unwrap_or_default();
+    let mut tx = ctx.store.read().await?;
+    liaison_store::account::by_username(&mut tx, &username)
+        .await?
+        .map(|a| a.id)
+        .ok_or_else(|| AppError::NotFound(format!("no account '{username}'")))
+}
+
+async fn existing(tx: &mut Tx, id: i64) -> AppResult<Account> {
+    liaison_store::account::by_id(tx, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no account with id {id}")))
+}
+
+fn snapshot(account: &Account) -> serde_json::Value {
+    serde_json::json!({
+        "username": account.username, "display_name": account.display_name, "email": account.email,
+        "role": account.role, "state": account.state, "contact_id": account.contact_id,
+        "disabled": account.disabled,
+    })
+}
+
+/// Changes an account: its name, email, role, State, linked contact, or whether it is
+/// disabled. A change of role, State or the disabling ends its sessions and tokens (what they
+/// were allowed changed). Audited with the account before and after.
+pub async fn change_account(
+    ctx: &Ctx,
+    actor: Option<&Actor>,
+    id: i64,
+    patch: &AccountPatch,
+) -> AppResult<Me> {
+    let permit = manage(actor)?;
+    let mut tx = ctx.store.begin().await?;
+    let before = existing(&mut tx, id).await?;
+    let change = AccountChange {
+        display_name: patch
+            .display_name
+            .as_deref()
+            .map_or_else(|| before.display_name.clone(), |n| n.trim().to_owned()),
+        email: patch
+            .email
+            .as_deref()
+            .map_or_else(|| before.email.clone(), |e| e.trim().to_lowercase()),
+        role: patch.role.unwrap_or(before.role),
+        state: patch.state.clone().unwrap_or_else(|| before.state.clone()),
+        contact_id: patch.contact_id.unwrap_or(before.contact_id),
+        disabled: patch.disabled.unwrap_or(before.disabled),
+    };
+    let mut found = rules::check_profile(
+        &change.display_name,
+        &change.email,
+        change.role,
+        change.state.as_ref(),
+    );
+    if let Some(problem) = state_problem(&mut tx, change.state.as_ref()).await? {
+        found.entry("state".into()).or_insert(problem);
+    }
+    if found.is_empty()
+        && let Some(problem) = contact_problem(
+            ctx,
+            &mut tx,
+            change.role,
+            change.state.as_ref(),
+            change.contact_id,
+        )
+        .await?
+    {
+        found.insert("contact_id".into(), problem);
+    }
+    if !found.is_empty() {
+        return Err(problems(found));
+    }
+    if let Some(actor) = actor
+        && actor.account_id == id
+        && (change.disabled || change.role != Role::Manager)
+    {
+        return Err(AppError::Conflict(
+            "the network manager cannot disable its own account or give up its role; another manager can".into(),
+        ));
+    }
+    liaison_store::account::change(&mut tx, &permit, id, &change).await?;
+    let after = existing(&mut tx, id).await?;
+    let ends = (change.disabled && !before.disabled)
+        || change.role != before.role
+        || change.state != before.state;
+    let recorded = recorded(actor);
+    ctx.audit(
+        &mut tx,
+        &recorded,
+        AuditEvent::AccountChanged {
+            account_id: id,
+            before: snapshot(&before),
+            after: snapshot(&after),
+        },
+    )
+    .await?;
+    if ends {
+        end_in(ctx, &mut tx, &permit, &recorded, id).await?;
+    }
+    liaison_store::commit(tx).await?;
+    Ok(me_of(&after))
+}
+
+async fn end_in(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    permit: &ManageAccounts,
+    actor: &Actor,
+    id: i64,
+) -> AppResult<u64> {
+    let count = liaison_store::session::revoke_account(tx, permit, id).await?;
+    ctx.audit(
+        tx,
+        actor,
+        AuditEvent::TokenRevoked {
+            account_id: id,
+            token: String::new(),
+            count,
+        },
+    )
+    .await?;
+    Ok(count)
+}
+
+/// Ends every session and token of an account; how many.
+pub async fn end_sessions(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<u64> {
+    let permit = manage(actor)?;
+    let mut tx = ctx.store.begin().await?;
+    existing(&mut tx, id).await?;
+    let count = end_in(ctx, &mut tx, &permit, &recorded(actor), id).await?;
+    liaison_store::commit(tx).await?;
+    Ok(count)
+}
+
+/// Hashes a new password on the blocking pool, after the policy accepts it.
+async fn new_hash(password: &str, username: &str) -> AppResult<String> {
+    if let Err(problem) = rules::check_password_policy(password, username) {
+        return Err(problems([("password".to_owned(), problem)].into()));
+    }
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || rules::hash_password(&password))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::validation("password", e.to_string()))
+}
+
+/// Sets a new password for an account (its owner forgot it): its sessions and tokens end, and
+/// its lockouts are lifted.
+pub async fn reset_password(
+    ctx: &Ctx,
+    actor: Option<&Actor>,
+    id: i64,
+    password: &str,
+) -> AppResult<()> {
+    let permit = manage(actor)?;
+    let username = {
+        let mut tx = ctx.store.read().await?;
+        existing(&mut tx, id).await?.username
+    };
+    let hash = new_hash(password, &username).await?;
+    let mut tx = ctx.store.begin().await?;
+    liaison_store::account::reset_password(&mut tx, &permit, id, &hash).await?;
+    liaison_store::login::clear_account(&mut tx, id).await?;
+    let recorded = recorded(actor);
+    ctx.audit(
+        &mut tx,
+        &recorded,
+        AuditEvent::PasswordChanged {
+            account_id: id,
+            by_owner: false,
+        },
+    )
+    .await?;
+    end_in(ctx, &mut tx, &permit, &recorded, id).await?;
+    liaison_store::commit(tx).await?;
+    Ok(())
+}
+
+/// Turns an account's second factor off (its owner lost the device); its sessions and tokens
+/// end, and it enrols again.
+pub async fn reset_totp(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<()> {
+    let permit = manage(actor)?;
+    let mut tx = ctx.store.begin().await?;
+    existing(&mut tx, id).await?;
+    liaison_store::account::reset_totp(&mut tx, &permit, id).await?;
+    let recorded = recorded(actor);
+    ctx.audit(&mut tx, &recorded, AuditEvent::TotpReset { account_id: id })
+        .await?;
+    end_in(ctx, &mut tx, &permit, &recorded, id).await?;
+    liaison_store::commit(tx).await?;
+    Ok(())
+}
+
+/// The owner changes its password, giving the current one: every other session and token of
+/// the account ends (the one in use stays). How many ended.
+pub async fn change_password(
+    ctx: &Ctx,
+    actor: &Actor,
+    current_token_hash: &str,
+    current: &str,
+    new: &str,
+) -> AppResult<u64> {
+    let permit = access::own_account(actor);
+    let account = {
+        let mut tx = ctx.store.read().await?;
+        existing(&mut tx, actor.account_id).await?
+    };
+    let stored = account.password_hash.clone();
+    let current = current.to_owned();
+    let matches = tokio::task::spawn_blocking(move || rules::verify_password(&current, &stored))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    if !matches {
+        return Err(AppError::worded([(
+            "current_password".to_owned(),
+            AccountInvalid::WrongPassword,
+        )]));
+    }
+    let hash = new_hash(new, &account.username).await?;
+    let mut tx = ctx.store.begin().await?;
+    liaison_store::account::change_own_password(&mut tx, &permit, &hash).await?;
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::PasswordChanged {
+            account_id: actor.account_id,
+            by_owner: true,
+        },
+    )
+    .await?;
+    let count =
+        liaison_store::session::revoke_all(&mut tx, &permit, Some(current_token_hash)).await?;
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::TokenRevoked {
+            account_id: actor.account_id,
+            token: String::new(),
+            count,
+        },
+    )
+    .await?;
+    liaison_store::commit(tx).await?;
+    Ok(count)
+}
+
+fn token_of(listed: &liaison_store::session::Listed, current_id: &str) -> Token {
+    Token {
+        id: listed.id.clone(),
+        kind: listed.kind.as_str().to_owned(),
+        label: listed.label.clone(),
+        address: listed.address.clone(),
+        created_at: super::utc(listed.created_at),
+        expires_at: super::utc(listed.expires_at),
+        current: listed.id == current_id,
+    }
+}
+
+/// The owner's live sessions and tokens, newest first; `current_token_hash` marks the one in
+/// use.
+pub async fn tokens(ctx: &Ctx, actor: &Actor, current_token_hash: &str) -> AppResult<Vec<Token>> {
+    let permit = access::own_account(actor);
+    let mut tx = ctx.store.read().await?;
+    let listed = liaison_store::session::list(&mut tx, &permit, ctx.clock.now()).await?;
+    let current = liaison_store::session::public_id(current_token_hash);
+    Ok(listed.iter().map(|t| token_of(t, &current)).collect())
+}
+
+/// Ends one of the owner's sessions or tokens by its public id.
+pub async fn revoke_token(ctx: &Ctx, actor: &Actor, id: &str) -> AppResult<()> {
+    let permit = access::own_account(actor);
+    let mut tx = ctx.store.begin().await?;
+    if !liaison_store::session::revoke(&mut tx, &permit, id).await? {
+        return Err(AppError::NotFound(format!(
+            "your account has no session or token '{id}'"
+        )));
+    }
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::TokenRevoked {
+            account_id: actor.account_id,
+            token: id.to_owned(),
+            count: 1,
+        },
+    )
+    .await?;
+    liaison_store::commit(tx).await?;
+    Ok(())
+}
+
+/// Ends every session and token of the owner's account, the one in use included.
+pub async fn sign_out_everywhere(ctx: &Ctx, actor: &Actor) -> AppResult<u64> {
+    let permit = access::own_account(actor);
+    let mut tx = ctx.store.begin().await?;
+    let count = liaison_store::session::revoke_all(&mut tx, &permit, None).await?;
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::TokenRevoked {
+            account_id: actor.account_id,
+            token: String::new(),
+            count,
+        },
+    )
+    .await?;
+    liaison_store::commit(tx).await?;
+    Ok(count)
 }
 
 /// Starts TOTP enrolment: a new secret, not yet active. Returns it for display (once).
@@ -276,9 +818,7 @@ pub async fn begin_totp(ctx: &Ctx, account: &Account) -> AppResult<String> {
 /// Confirms enrolment with a first code from the authenticator.
 pub async fn confirm_totp(ctx: &Ctx, actor: &Actor, code: &str) -> AppResult<()> {
     let mut tx = ctx.store.begin().await?;
-    let account = liaison_store::account::by_id(&mut tx, actor.account_id)
-        .await?
-        .ok_or_else(|| AppError::NotFound("no such account".into()))?;
+    let account = existing(&mut tx, actor.account_id).await?;
     if account.totp_enabled {
         return Err(AppError::Conflict(
             "TOTP is already enabled for this account".into(),
@@ -311,8 +851,7 @@ pub async fn confirm_totp(ctx: &Ctx, actor: &Actor, code: &str) -> AppResult<()>
 /// Sets an account's interface language.
 pub async fn set_locale(ctx: &Ctx, actor: &Actor, locale: &str) -> AppResult<()> {
     let mut tx = ctx.store.begin().await?;
-    liaison_store::account::set_locale(&mut tx, actor.account_id, crate::i18n::supported(locale))
-        .await?;
+    liaison_store::account::set_locale(&mut tx, actor.account_id, i18n::supported(locale)).await?;
     liaison_store::commit(tx).await?;
     Ok(())
 }

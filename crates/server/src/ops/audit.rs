@@ -7,7 +7,9 @@ use liaison_core::audit::{GENESIS, first_broken};
 use liaison_types::Page;
 use liaison_types::audit::{AuditEntry, AuditVerification};
 
-/// A page of the log, newest first; the cursor is the last sequence number shown.
+/// A page of the log, newest first; the cursor is the last sequence number shown. A reader who
+/// may not read the directory's contact details (the auditor) sees a person's details in the
+/// entries as hashes (`core::audit::redact`): who did what and when, never the name or address.
 pub async fn page(
     ctx: &Ctx,
     actor: &Actor,
@@ -17,7 +19,19 @@ pub async fn page(
     let permit = access::read_audit(actor)?;
     let limit = limit.clamp(1, 500);
     let mut tx = ctx.store.read().await?;
-    let items = liaison_store::audit::page(&mut tx, &permit, cursor, limit).await?;
+    let mut items = liaison_store::audit::page(&mut tx, &permit, cursor, limit).await?;
+    if access::audit_details(&permit, actor) == access::AuditDetails::PersonalHashed {
+        let hide = |value: &mut Option<serde_json::Value>| {
+            if let Some(shown) = value.as_mut() {
+                let redacted = liaison_core::audit::redact(&shown.to_string());
+                *shown = serde_json::from_str(&redacted).unwrap_or(serde_json::Value::Null);
+            }
+        };
+        for item in &mut items {
+            hide(&mut item.before);
+            hide(&mut item.after);
+        }
+    }
     let next_cursor = if items.len() as i64 == limit {
         items.last().map(|e| e.seq.to_string())
     } else {

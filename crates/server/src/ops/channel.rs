@@ -82,6 +82,7 @@ impl Worded for Invalid {
             Invalid::Envelope(EnvelopeError::Password) => "invalid-request-password",
             Invalid::Envelope(EnvelopeError::Anonymous) => "invalid-request-anonymous",
             Invalid::Envelope(EnvelopeError::Duplicate(_)) => "invalid-request-duplicate",
+            Invalid::Envelope(EnvelopeError::Unexpected(_)) => "invalid-request-unexpected-packet",
             Invalid::KeySet { .. } => "invalid-request-key-set",
         }
     }
@@ -101,6 +102,9 @@ impl Worded for Invalid {
                 vec![("detail", detail.clone())]
             }
             Invalid::Envelope(EnvelopeError::Duplicate(key)) => vec![("key", key.clone())],
+            Invalid::Envelope(EnvelopeError::Unexpected(packet)) => {
+                vec![("packet", packet.clone())]
+            }
             Invalid::Envelope(_) => Vec::new(),
             Invalid::KeySet { missing, extra } => vec![
                 (
@@ -447,11 +451,11 @@ fn actions(request: &StoredRequest, permit: &UseChannel) -> Vec<String> {
         Some(Party::Sender) => {
             if open {
                 out.push("reply");
-                if request
-                    .legs
-                    .iter()
-                    .any(|leg| leg.times.acknowledged_at.is_none() && leg.times.closed_at.is_none())
-                {
+                if request.legs.iter().any(|leg| {
+                    leg.times.acknowledged_at.is_none()
+                        && leg.times.closed_at.is_none()
+                        && leg.times.escalated_at.is_none()
+                }) {
                     out.push("escalate");
                 }
                 out.push("close");
@@ -1071,13 +1075,8 @@ async fn escalate_leg(
 ) -> AppResult<bool> {
     let now = ctx.clock.now();
     let mut times = leg.times;
-    if rules::escalate(&mut times, now).is_err() {
-        return Ok(false);
-    }
-    // Escalated again on the sender's demand after the scheduler did: the first time stays, the
-    // policy level is told again.
-    if leg.times.escalated_at.is_none()
-        && !liaison_store::channel::update_leg(tx, request.id, &leg.state, &leg.times, &times, None)
+    if rules::escalate(&mut times, now).is_err()
+        || !liaison_store::channel::update_leg(tx, request.id, &leg.state, &leg.times, &times, None)
             .await?
     {
         return Ok(false);
@@ -1171,8 +1170,17 @@ pub async fn escalate(
         }
     }
     let mut escalated = 0;
+    let mut refused = rules::Refused::NothingToEscalate;
     for leg in &request.legs {
         if !states.is_empty() && !states.contains(&leg.state) {
+            continue;
+        }
+        let mut times = leg.times;
+        if let Err(why) = rules::escalate(&mut times, now) {
+            // Say "already escalated" when that is why nothing was, for every leg asked.
+            if why == rules::Refused::AlreadyEscalated {
+                refused = why;
+            }
             continue;
         }
         if escalate_leg(ctx, &mut tx, actor, &request, leg, "sender").await? {
@@ -1180,7 +1188,7 @@ pub async fn escalate(
         }
     }
     if escalated == 0 {
-        return Err(conflict(rules::Refused::NothingToEscalate));
+        return Err(conflict(refused));
     }
     let request = load(&mut tx, &permit, id).await?;
     let detail = detail_of(&mut tx, &permit, &request, now).await?;

@@ -1,16 +1,17 @@
-//! Signing in and out, the TOTP second factor, and the interface language.
+//! Signing in (password and second factor in one step) and out, the account page (the second
+//! factor, the password, the sessions and tokens), and the interface language.
 
 use super::render;
 use crate::AppState;
 use crate::auth::{
-    AnonymousForm, SESSION_COOKIE, WebCaller, WebForm, anonymous_lang, check_csrf, session_cookie,
+    AnonymousForm, SESSION_COOKIE, WebCaller, WebForm, anonymous_lang, session_cookie,
 };
 use crate::error::{AppError, AppResult};
 use crate::extract::AppQuery;
 use crate::ops;
 use axum::Router;
-use axum::extract::{Request, State};
-use axum::http::HeaderMap;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::cookie::{Cookie, CookieJar};
@@ -23,8 +24,13 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Redirect::to("/states") }))
         .route("/login", get(login_page).post(login))
-        .route("/login/totp", get(totp_page).post(totp_login))
+        // The second factor is asked on the sign-in form itself; an old link lands there.
+        .route("/login/totp", get(|| async { Redirect::to("/login") }))
         .route("/logout", post(logout))
+        .route("/account", get(account_page))
+        .route("/account/password", post(change_password))
+        .route("/account/tokens/{id}/revoke", post(revoke_token))
+        .route("/account/sign-out-everywhere", post(sign_out_everywhere))
         .route("/account/totp", get(enrol_page).post(enrol_confirm))
         .route("/account/totp/start", post(enrol_start))
         .route("/account/language", post(language))
@@ -55,13 +61,32 @@ struct NextQuery {
     next: Option<String>,
 }
 
-/// Only same-site paths are followed after login.
-fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_owned()
-        }
-        _ => "/states".into(),
+/// Where a signed-in browser starts.
+const START_PAGE: &str = "/states";
+
+/// The page to go to after signing in or changing the language: `next` when it is a path of
+/// this site, else the start page. Accepted only when it is printable ASCII without spaces or
+/// backslashes (browsers drop tabs and line breaks from a URL and read `\` as `/`, so
+/// `/\t/evil.example` would leave the site, and a line break cannot go in a header), starts
+/// with one `/`, and, resolved against this site, stays on it.
+pub(crate) fn safe_next(next: Option<&str>) -> String {
+    const LONGEST: usize = 2048;
+    let Some(path) = next else {
+        return START_PAGE.into();
+    };
+    let plain = path.len() <= LONGEST
+        && path.starts_with('/')
+        && !path.starts_with("//")
+        && path.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    let base = url::Url::parse("http://liaison.invalid/").ok();
+    let stays = base
+        .as_ref()
+        .and_then(|base| base.join(path).ok())
+        .is_some_and(|url| url.host_str() == Some("liaison.invalid") && url.scheme() == "http");
+    if plain && stays {
+        path.to_owned()
+    } else {
+        START_PAGE.into()
     }
 }
 
@@ -85,10 +110,15 @@ async fn login_page(
 struct LoginForm {
     username: String,
     password: String,
+    /// The second factor's code, for an account that has one.
+    #[serde(default)]
+    code: Option<String>,
     #[serde(default)]
     next: Option<String>,
 }
 
+/// Signs in with the username, the password and (for an account with a second factor) its
+/// code, in one step; any wrong part is refused alike.
 async fn login(
     State(state): State<AppState>,
     jar: CookieJar,
@@ -102,45 +132,41 @@ async fn login(
     } = posted;
     let ctx = state.ctx(&request_id);
     let next = safe_next(form.next.as_deref());
-    let account = match ops::account::check_password(
-        &ctx,
-        &state.limiter,
-        &address,
-        &form.username,
-        &form.password,
-    )
-    .await
-    {
+    let attempt = ops::account::SignIn {
+        username: &form.username,
+        password: &form.password,
+        code: form.code.as_deref().filter(|c| !c.trim().is_empty()),
+        address: &address,
+    };
+    let account = match ops::account::sign_in(&ctx, &state.limiter, attempt).await {
         Ok(account) => account,
-        Err(error @ (AppError::Unauthorized(_) | AppError::TooManyRequests)) => {
-            let message = match error {
-                AppError::TooManyRequests => crate::i18n::tr(lang, "login-rate-limited"),
-                _ => crate::i18n::tr(lang, "login-failed"),
+        Err(error @ (AppError::Unauthorized(_) | AppError::TooManyRequests(_))) => {
+            let (status, message) = match error {
+                AppError::TooManyRequests(_) => (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    crate::i18n::tr(lang, "login-rate-limited"),
+                ),
+                _ => (
+                    StatusCode::UNAUTHORIZED,
+                    crate::i18n::tr(lang, "login-failed"),
+                ),
             };
+            let typed: String = form.username.chars().take(64).collect();
             let html = render(
                 &state,
                 None,
                 lang,
                 "account/login.html",
-                context! { next => next, error => message, username => form.username },
+                context! { next => next, error => message, username => typed },
             )?;
-            return Ok((axum::http::StatusCode::UNAUTHORIZED, html).into_response());
+            return Ok((status, html).into_response());
         }
         Err(other) => return Err(other),
     };
-    let kind = if account.totp_enabled {
-        SessionKind::PendingTotp
-    } else {
-        SessionKind::Web
-    };
-    let session = ops::account::open_session(&ctx, &account, kind).await?;
+    let session =
+        ops::account::open_session(&ctx, &account, SessionKind::Web, None, &address).await?;
     let jar = jar.add(session_cookie(&state, session.token));
-    let target = if account.totp_enabled {
-        format!(
-            "/login/totp?{}",
-            serde_urlencoded::to_string([("next", &next)]).unwrap_or_default()
-        )
-    } else if state.config.require_totp {
+    let target = if state.config.require_totp && !account.totp_enabled {
         "/account/totp".to_owned()
     } else {
         next
@@ -148,103 +174,122 @@ async fn login(
     Ok((jar, Redirect::to(&target)).into_response())
 }
 
-async fn totp_page(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    AppQuery(query): AppQuery<NextQuery>,
-) -> AppResult<Response> {
-    let lang = anonymous_lang(&headers);
-    let html = render(
-        &state,
-        None,
-        lang,
-        "account/totp_login.html",
-        context! { next => safe_next(query.next.as_deref()), error => None::<String>, csrf_pending => "" },
-    )?;
-    Ok(html.into_response())
-}
-
 #[derive(Debug, Deserialize)]
-struct CodeForm {
-    code: String,
-    #[serde(default)]
-    next: Option<String>,
-}
+struct Empty {}
 
-/// Second step of a login with TOTP: the pending session becomes a full one.
-async fn totp_login(
+/// Signs out: the session ends on the server and the cookie goes.
+async fn logout(
     State(state): State<AppState>,
     jar: CookieJar,
-    posted: AnonymousForm<CodeForm>,
+    form: WebForm<Empty>,
 ) -> AppResult<Response> {
-    let AnonymousForm {
-        lang,
-        address,
-        request_id,
-        form,
-    } = posted;
-    let ctx = state.ctx(&request_id);
-    let token = jar
-        .get(SESSION_COOKIE)
-        .map(|c| c.value().to_owned())
-        .unwrap_or_default();
-    let now = state.clock.now();
-    let mut tx = state.store.read().await?;
-    let session =
-        liaison_store::session::find(&mut tx, &crate::auth::token_hash(&token), now).await?;
-    let account = match &session {
-        Some(s) if s.kind == SessionKind::PendingTotp => {
-            liaison_store::account::by_id(&mut tx, s.account_id).await?
-        }
-        _ => None,
-    };
-    drop(tx);
-    let Some(account) = account else {
-        return Ok(Redirect::to("/login").into_response());
-    };
-    state.limiter.attempt(&account.username, &address)?;
-    let next = safe_next(form.next.as_deref());
-    if let Err(error) = ops::account::check_second_factor(&ctx, &account, &form.code).await {
-        let message = match error {
-            AppError::Unauthorized(_) => crate::i18n::tr(lang, "totp-wrong-code"),
-            other => return Err(other),
-        };
-        let html = render(
-            &state,
-            None,
-            lang,
-            "account/totp_login.html",
-            context! { next => next, error => message, csrf_pending => "" },
-        )?;
-        return Ok((axum::http::StatusCode::UNAUTHORIZED, html).into_response());
-    }
-    ops::account::close_session(&ctx, &token).await?;
-    let session = ops::account::open_session(&ctx, &account, SessionKind::Web).await?;
+    let caller = form.caller;
+    ops::account::sign_out(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        &caller.token_hash,
+    )
+    .await?;
     Ok((
-        jar.add(session_cookie(&state, session.token)),
-        Redirect::to(&next),
+        jar.remove(Cookie::build(SESSION_COOKIE).path("/")),
+        Redirect::to("/login"),
     )
         .into_response())
 }
 
-async fn logout(
+#[derive(Debug, Deserialize, Default)]
+struct AccountQuery {
+    /// What was just done: `password`, `revoked`.
+    #[serde(default)]
+    done: Option<String>,
+}
+
+/// The account page: the second factor, the password, the sessions and tokens.
+async fn account_page(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppQuery(query): AppQuery<AccountQuery>,
+) -> AppResult<Response> {
+    show_account(&state, &caller, query.done, &Default::default()).await
+}
+
+async fn show_account(
+    state: &AppState,
+    caller: &crate::auth::Caller,
+    done: Option<String>,
+    errors: &liaison_core::directory::FieldErrors,
+) -> AppResult<Response> {
+    let tokens = ops::account::tokens(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        &caller.token_hash,
+    )
+    .await?;
+    let done = done.filter(|d| ["password", "revoked"].contains(&d.as_str()));
+    super::form_page(
+        state,
+        caller,
+        "account/account.html",
+        context! {
+            tokens => crate::templates::v(tokens),
+            done => done,
+            errors => crate::templates::v(errors),
+            account => crate::templates::v(ops::account::me_of(&caller.account)),
+        },
+        errors,
+    )
+}
+
+#[derive(Debug, Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+/// Changes the password; every other session and token ends.
+async fn change_password(
+    State(state): State<AppState>,
+    form: WebForm<PasswordForm>,
+) -> AppResult<Response> {
+    let caller = form.caller;
+    match ops::account::change_password(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        &caller.token_hash,
+        &form.form.current_password,
+        &form.form.new_password,
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to("/account?done=password").into_response()),
+        Err(error) => match error.field_errors(caller.lang) {
+            Some(errors) => show_account(&state, &caller, None, &errors).await,
+            None => Err(error),
+        },
+    }
+}
+
+/// Ends one of the account's sessions or tokens.
+async fn revoke_token(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    form: WebForm<Empty>,
+) -> AppResult<Response> {
+    let caller = form.caller;
+    ops::account::revoke_token(&state.ctx(&caller.request_id), &caller.actor, &id).await?;
+    Ok(Redirect::to("/account?done=revoked").into_response())
+}
+
+/// Ends every session and token of the account, this browser's too.
+async fn sign_out_everywhere(
     State(state): State<AppState>,
     jar: CookieJar,
-    WebCaller(caller): WebCaller,
-    request: Request,
+    form: WebForm<Empty>,
 ) -> AppResult<Response> {
-    let rid = request
-        .extensions()
-        .get::<crate::middleware::RequestId>()
-        .map(|r| r.0.clone())
-        .unwrap_or_default();
-    let bytes = axum::body::to_bytes(request.into_body(), 64 * 1024)
-        .await
-        .unwrap_or_default();
-    check_csrf(&bytes, &caller.csrf)?;
-    if let Some(cookie) = jar.get(SESSION_COOKIE) {
-        ops::account::close_session(&state.ctx(&rid), cookie.value()).await?;
-    }
+    let caller = form.caller;
+    ops::account::sign_out_everywhere(&state.ctx(&caller.request_id), &caller.actor).await?;
     Ok((
         jar.remove(Cookie::build(SESSION_COOKIE).path("/")),
         Redirect::to("/login"),
@@ -266,13 +311,10 @@ async fn enrol_page(
     Ok(html.into_response())
 }
 
-#[derive(Debug, Deserialize)]
-struct Empty {}
-
 /// Creates a secret and shows it once, with its QR code.
 async fn enrol_start(State(state): State<AppState>, form: WebForm<Empty>) -> AppResult<Response> {
     let caller = form.caller;
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&caller.request_id);
     let secret = ops::account::begin_totp(&ctx, &caller.account).await?;
     let (url, qr) = totp_enrolment(&secret, &caller.account.username)
         .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -296,7 +338,13 @@ async fn enrol_confirm(
     form: WebForm<EnrolForm>,
 ) -> AppResult<Response> {
     let caller = form.caller;
-    match ops::account::confirm_totp(&state.ctx("web"), &caller.actor, &form.form.code).await {
+    match ops::account::confirm_totp(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        &form.form.code,
+    )
+    .await
+    {
         Ok(()) => Ok(Redirect::to("/account/totp?done=1").into_response()),
         Err(AppError::Validation { detail, .. }) => {
             let html = render(
@@ -306,7 +354,7 @@ async fn enrol_confirm(
                 "account/totp.html",
                 context! { secret => None::<String>, qr => None::<String>, url => None::<String>, error => detail },
             )?;
-            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(other) => Err(other),
     }
@@ -324,6 +372,53 @@ async fn language(
     State(state): State<AppState>,
     form: WebForm<LanguageForm>,
 ) -> AppResult<Response> {
-    ops::account::set_locale(&state.ctx("web"), &form.caller.actor, &form.form.lang).await?;
+    ops::account::set_locale(
+        &state.ctx(&form.caller.request_id),
+        &form.caller.actor,
+        &form.form.lang,
+    )
+    .await?;
     Ok(Redirect::to(&safe_next(form.form.next.as_deref())).into_response())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::safe_next;
+    use proptest::prelude::*;
+
+    #[test]
+    fn only_paths_of_this_site_are_followed() {
+        for (next, expected) in [
+            (None, "/states"),
+            (Some("/exchange/2027?tab=1"), "/exchange/2027?tab=1"),
+            (Some("/states/DEU#history"), "/states/DEU#history"),
+            (Some("//evil.example/"), "/states"),
+            (Some("/\t/evil.example/"), "/states"),
+            (Some("/\n"), "/states"),
+            (Some("/\r\nSet-Cookie: x=y"), "/states"),
+            (Some("/\\evil.example"), "/states"),
+            (Some("https://evil.example/"), "/states"),
+            (Some("javascript:alert(1)"), "/states"),
+            (Some("states"), "/states"),
+            (Some("/ space"), "/states"),
+            (Some("/caf\u{e9}"), "/states"),
+            (Some(""), "/states"),
+        ] {
+            assert_eq!(safe_next(next), expected, "{next:?}");
+        }
+    }
+
+    proptest! {
+        /// Whatever `next` holds, the answer is a path of this site that can go in a header.
+        #[test]
+        fn the_answer_never_leaves_the_site(next in "[/\\\\\t\n\r a-z.:%0-9?#@]{0,24}") {
+            let answer = safe_next(Some(&next));
+            prop_assert!(answer.starts_with('/') && !answer.starts_with("//"), "{}", answer);
+            prop_assert!(answer.bytes().all(|b| b.is_ascii_graphic() && b != b'\\'), "{}", answer);
+            prop_assert!(axum::http::HeaderValue::from_str(&answer).is_ok());
+            let url = url::Url::parse("http://liaison.invalid/").unwrap().join(&answer).unwrap();
+            prop_assert_eq!(url.host_str(), Some("liaison.invalid"));
+        }
+    }
 }

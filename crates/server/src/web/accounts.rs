@@ -1,25 +1,32 @@
-//! Account management by the network manager: the list of accounts and the form that creates one.
+//! Account management by the network manager: the list of accounts, the form that creates one,
+//! and each account's page, where it is changed, disabled or enabled, its password or second
+//! factor reset, and its sessions ended.
 
 use crate::AppState;
 use crate::auth::{Caller, WebCaller, WebForm};
 use crate::error::{AppError, AppResult};
-use crate::extract::AppQuery;
+use crate::extract::{AppPath, AppQuery};
 use crate::ops;
 use crate::templates::v;
 use axum::Router;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
-use liaison_core::access;
-use liaison_core::account::{AccountInvalid, AccountProblems, check_account};
+use axum::routing::{get, post};
+use liaison_core::account::{AccountInvalid, AccountProblems};
 use liaison_core::directory::FieldErrors;
-use liaison_types::account::Role;
+use liaison_types::account::{AccountPatch, Role};
 use liaison_types::state::StateCode;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/accounts", get(page).post(create))
+    Router::new()
+        .route("/accounts", get(page).post(create))
+        .route("/accounts/{id}", get(account_page).post(change))
+        .route("/accounts/{id}/disabled", post(set_disabled))
+        .route("/accounts/{id}/password", post(reset_password))
+        .route("/accounts/{id}/totp-reset", post(reset_totp))
+        .route("/accounts/{id}/end-sessions", post(end_sessions))
 }
 
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -53,14 +60,8 @@ async fn show(
     errors: &FieldErrors,
     created: Option<String>,
 ) -> AppResult<Response> {
-    access::manage_accounts(&caller.actor)?;
-    let mut tx = state.store.read().await?;
-    let accounts: Vec<_> = liaison_store::account::list(&mut tx)
-        .await?
-        .iter()
-        .map(crate::api::account::me_of)
-        .collect();
-    drop(tx);
+    let accounts =
+        ops::account::accounts(&state.ctx(&caller.request_id), Some(&caller.actor)).await?;
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
     let values = context! { accounts => v(accounts), form => v(form), errors => v(errors), roles => roles, created => created };
     super::form_page(state, caller, "account/accounts.html", values, errors)
@@ -78,91 +79,291 @@ async fn page(
     show(&state, &caller, &form, &FieldErrors::new(), query.created).await
 }
 
-async fn create(State(state): State<AppState>, form: WebForm<AccountForm>) -> AppResult<Response> {
-    let (caller, form) = (form.caller, form.form);
-    let lang = caller.lang;
+/// The role, State and contact of a form, parsed at the edge: what is unreadable is a problem
+/// of its field.
+struct Parsed {
+    role: Option<Role>,
+    state: Option<StateCode>,
+    contact: Option<i64>,
+    problems: AccountProblems,
+}
+
+fn parse(form: &AccountForm) -> Parsed {
     let mut problems = AccountProblems::new();
     let role = Role::parse(&form.role)
         .map_err(|_| problems.insert("role".into(), AccountInvalid::Role(form.role.clone())))
         .ok();
-    let code = match form.state.trim() {
+    let state = match form.state.trim() {
         "" => None,
-        text => StateCode::parse(text)
+        text => StateCode::parse(&text.to_uppercase())
             .map_err(|_| {
                 problems.insert("state".into(), AccountInvalid::StateCode(text.to_owned()))
             })
             .ok(),
     };
-    if let Some(role) = role
-        && let Err(more) = check_account(
-            form.username.trim(),
-            &form.email,
-            &form.password,
-            role,
-            code.as_ref(),
-        )
-    {
-        for (field, problem) in more {
-            problems.entry(field).or_insert(problem);
-        }
-    }
-    let contact_id = match form.contact.trim() {
+    let contact = match form.contact.trim() {
         "" => None,
-        text => match text.parse::<i64>() {
-            Ok(id) => Some(id),
-            Err(_) => {
+        text => text
+            .parse::<i64>()
+            .map_err(|_| {
                 problems.insert(
                     "contact".into(),
                     AccountInvalid::UnknownContact(text.to_owned()),
-                );
-                None
-            }
-        },
+                )
+            })
+            .ok(),
     };
-    let Some(role) = role.filter(|_| problems.is_empty()) else {
-        return show(&state, &caller, &form, &super::worded(lang, problems), None).await;
+    Parsed {
+        role,
+        state,
+        contact,
+        problems,
+    }
+}
+
+/// The problems of a refused operation by the form's field names, in the page's language.
+fn form_errors(lang: &str, error: &AppError) -> Option<FieldErrors> {
+    error.field_errors(lang).map(|errors| {
+        errors
+            .into_iter()
+            .map(|(field, message)| match field.as_str() {
+                "contact_id" => ("contact".to_owned(), message),
+                _ => (field, message),
+            })
+            .collect()
+    })
+}
+
+async fn create(State(state): State<AppState>, form: WebForm<AccountForm>) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
+    let lang = caller.lang;
+    let parsed = parse(&form);
+    let Some(role) = parsed.role.filter(|_| parsed.problems.is_empty()) else {
+        return show(
+            &state,
+            &caller,
+            &form,
+            &super::worded(lang, parsed.problems),
+            None,
+        )
+        .await;
     };
     let request = ops::account::AccountRequest {
-        username: form.username.trim().to_owned(),
+        username: form.username.clone(),
         display_name: form.display_name.clone(),
         email: form.email.clone(),
         password: form.password.clone(),
         role,
-        state: code.clone(),
-        contact_id,
+        state: parsed.state,
+        contact_id: parsed.contact,
         locale: lang.to_owned(),
     };
-    let ctx = state.ctx("web");
-    let mut tx = state.store.read().await?;
-    let linked = ops::account::contact_problem(&ctx, &mut tx, &request).await?;
-    drop(tx);
-    if let Some(problem) = linked {
-        let errors = super::worded(
-            lang,
-            AccountProblems::from([("contact".to_owned(), problem)]),
-        );
-        return show(&state, &caller, &form, &errors, None).await;
-    }
-    // What only the store can tell: whether the State exists and the username is free.
-    let refused = match ops::account::create_account(&ctx, Some(&caller.actor), request).await {
+    match ops::account::create_account(&state.ctx(&caller.request_id), Some(&caller.actor), request)
+        .await
+    {
         Ok(_) => {
-            let query = serde_urlencoded::to_string([("created", form.username.trim())])
-                .unwrap_or_default();
-            return Ok(Redirect::to(&format!("/accounts?{query}")).into_response());
+            let username =
+                liaison_core::account::normalize_username(&form.username).unwrap_or_default();
+            let query = serde_urlencoded::to_string([("created", username)]).unwrap_or_default();
+            Ok(Redirect::to(&format!("/accounts?{query}")).into_response())
         }
-        Err(AppError::Validation { .. }) => (
-            "state",
-            AccountInvalid::UnknownState(code.map(|c| c.to_string()).unwrap_or_default()),
-        ),
-        Err(AppError::Conflict(_)) => (
-            "username",
-            AccountInvalid::UsernameTaken(form.username.trim().to_owned()),
-        ),
-        Err(other) => return Err(other),
+        Err(error) => match form_errors(lang, &error) {
+            Some(errors) => show(&state, &caller, &form, &errors, None).await,
+            None => Err(error),
+        },
+    }
+}
+
+#[derive(Debug, Deserialize, Default)]
+struct AccountPageQuery {
+    /// What was just done: `changed`, `password`, `totp`, `sessions`.
+    #[serde(default)]
+    done: Option<String>,
+}
+
+/// One account's page.
+async fn account_page(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppPath(id): AppPath<i64>,
+    AppQuery(query): AppQuery<AccountPageQuery>,
+) -> AppResult<Response> {
+    show_account(&state, &caller, id, None, &FieldErrors::new(), query.done).await
+}
+
+async fn show_account(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    form: Option<&AccountForm>,
+    errors: &FieldErrors,
+    done: Option<String>,
+) -> AppResult<Response> {
+    let (account, tokens) =
+        ops::account::account(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    let form = match form {
+        Some(form) => v(form),
+        None => v(AccountForm {
+            username: account.username.clone(),
+            display_name: account.display_name.clone(),
+            email: account.email.clone(),
+            role: account.role.as_str().to_owned(),
+            state: account
+                .state
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            contact: account
+                .contact_id
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
+            password: String::new(),
+        }),
     };
-    let errors = super::worded(
-        lang,
-        AccountProblems::from([(refused.0.to_owned(), refused.1)]),
-    );
-    show(&state, &caller, &form, &errors, None).await
+    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+    let done = done.filter(|d| ["changed", "password", "totp", "sessions"].contains(&d.as_str()));
+    let own = caller.actor.account_id == id;
+    super::form_page(
+        state,
+        caller,
+        "account/manage.html",
+        context! { account => v(account), tokens => v(tokens), form => form, errors => v(errors), roles => roles, done => done, own => own },
+        errors,
+    )
+}
+
+/// Changes the account's name, email, role, State and linked contact.
+async fn change(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<i64>,
+    form: WebForm<AccountForm>,
+) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
+    let parsed = parse(&form);
+    let Some(role) = parsed.role.filter(|_| parsed.problems.is_empty()) else {
+        let errors = super::worded(caller.lang, parsed.problems);
+        return show_account(&state, &caller, id, Some(&form), &errors, None).await;
+    };
+    let patch = AccountPatch {
+        display_name: Some(form.display_name.clone()),
+        email: Some(form.email.clone()),
+        role: Some(role),
+        state: Some(parsed.state),
+        contact_id: Some(parsed.contact),
+        disabled: None,
+    };
+    answer(
+        &state,
+        &caller,
+        id,
+        &form,
+        ops::account::change_account(
+            &state.ctx(&caller.request_id),
+            Some(&caller.actor),
+            id,
+            &patch,
+        )
+        .await
+        .map(|_| ()),
+        "changed",
+    )
+    .await
+}
+
+/// The account's page after an action: with what was done, or with the action's problems.
+async fn answer(
+    state: &AppState,
+    caller: &Caller,
+    id: i64,
+    form: &AccountForm,
+    outcome: AppResult<()>,
+    done: &str,
+) -> AppResult<Response> {
+    match outcome {
+        Ok(()) => Ok(Redirect::to(&format!("/accounts/{id}?done={done}")).into_response()),
+        Err(error) => match form_errors(caller.lang, &error) {
+            Some(errors) => show_account(state, caller, id, Some(form), &errors, None).await,
+            None => Err(error),
+        },
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct DisabledForm {
+    disabled: String,
+}
+
+/// Disables an account (its sessions and tokens end) or enables it again.
+async fn set_disabled(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<i64>,
+    form: WebForm<DisabledForm>,
+) -> AppResult<Response> {
+    let caller = form.caller;
+    let patch = AccountPatch {
+        disabled: Some(form.form.disabled == "true"),
+        ..AccountPatch::default()
+    };
+    ops::account::change_account(
+        &state.ctx(&caller.request_id),
+        Some(&caller.actor),
+        id,
+        &patch,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/accounts/{id}?done=changed")).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    password: String,
+}
+
+/// Sets a new password for the account; its sessions and tokens end.
+async fn reset_password(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<i64>,
+    form: WebForm<PasswordForm>,
+) -> AppResult<Response> {
+    let caller = form.caller;
+    let outcome = ops::account::reset_password(
+        &state.ctx(&caller.request_id),
+        Some(&caller.actor),
+        id,
+        &form.form.password,
+    )
+    .await;
+    match outcome {
+        Ok(()) => Ok(Redirect::to(&format!("/accounts/{id}?done=password")).into_response()),
+        Err(error) => match form_errors(caller.lang, &error) {
+            Some(errors) => show_account(&state, &caller, id, None, &errors, None).await,
+            None => Err(error),
+        },
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct Empty {}
+
+/// Turns the account's second factor off; its owner enrols again.
+async fn reset_totp(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<i64>,
+    form: WebForm<Empty>,
+) -> AppResult<Response> {
+    let caller = form.caller;
+    ops::account::reset_totp(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    Ok(Redirect::to(&format!("/accounts/{id}?done=totp")).into_response())
+}
+
+/// Ends every session and token of the account.
+async fn end_sessions(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<i64>,
+    form: WebForm<Empty>,
+) -> AppResult<Response> {
+    let caller = form.caller;
+    ops::account::end_sessions(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    Ok(Redirect::to(&format!("/accounts/{id}?done=sessions")).into_response())
 }

@@ -54,7 +54,7 @@ async fn list(
     AppQuery(query): AppQuery<ListQuery>,
 ) -> AppResult<Response> {
     let (requests, next) =
-        ops::channel::list(&state.ctx("web"), &caller.actor, query.cursor).await?;
+        ops::channel::list(&state.ctx(&caller.request_id), &caller.actor, query.cursor).await?;
     let values = context! {
         requests => v(requests), next => next,
         own => caller.actor.state.as_ref().map(|s| s.to_string()),
@@ -159,7 +159,7 @@ async fn key_set_of(
     let (Ok(to), Ok(level)) = (state_list("to", &form.to), Level::parse(&form.level)) else {
         return Ok((None, FieldErrors::new()));
     };
-    match ops::channel::key_set(&state.ctx("web"), &caller.actor, &to, level).await {
+    match ops::channel::key_set(&state.ctx(&caller.request_id), &caller.actor, &to, level).await {
         Ok(view) => Ok((Some(view), FieldErrors::new())),
         Err(Refusal::Invalid(problems)) => Ok((None, super::worded(caller.lang, problems))),
         Err(Refusal::Other(error)) => Err(error),
@@ -203,7 +203,7 @@ async fn send(State(state): State<AppState>, form: WebForm<RequestForm>) -> AppR
         Ok(outgoing) => outgoing,
         Err(errors) => return form_page(&state, &caller, &form, errors).await,
     };
-    match ops::channel::send(&state.ctx("web"), &caller.actor, &outgoing).await {
+    match ops::channel::send(&state.ctx(&caller.request_id), &caller.actor, &outgoing).await {
         Ok(detail) => Ok(Redirect::to(&format!("/requests/{}", detail.request.id)).into_response()),
         Err(Refusal::Invalid(problems)) => {
             let errors = super::worded(caller.lang, problems);
@@ -249,7 +249,8 @@ async fn keys_download(
 ) -> AppResult<Response> {
     let to = state_list("to", &query.to)?;
     let level = Level::parse(&query.level).map_err(|e| AppError::validation("level", e))?;
-    let view = ops::channel::key_set(&state.ctx("web"), &caller.actor, &to, level).await?;
+    let view =
+        ops::channel::key_set(&state.ctx(&caller.request_id), &caller.actor, &to, level).await?;
     Ok(armored_keys(&view))
 }
 
@@ -258,7 +259,8 @@ async fn thread_keys_download(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let view = ops::channel::thread_key_set(&state.ctx("web"), &caller.actor, id).await?;
+    let view =
+        ops::channel::thread_key_set(&state.ctx(&caller.request_id), &caller.actor, id).await?;
     Ok(armored_keys(&view))
 }
 
@@ -269,7 +271,7 @@ async fn thread_page(
     errors: FieldErrors,
     thanks: bool,
 ) -> AppResult<Response> {
-    let detail = ops::channel::detail(&state.ctx("web"), &caller.actor, id).await?;
+    let detail = ops::channel::detail(&state.ctx(&caller.request_id), &caller.actor, id).await?;
     let left_out = detail
         .left_out
         .iter()
@@ -312,8 +314,13 @@ async fn download(
     WebCaller(caller): WebCaller,
     AppPath((id, message_id)): AppPath<(i64, i64)>,
 ) -> AppResult<Response> {
-    let ciphertext =
-        ops::channel::ciphertext(&state.ctx("web"), &caller.actor, id, message_id).await?;
+    let ciphertext = ops::channel::ciphertext(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        id,
+        message_id,
+    )
+    .await?;
     ciphertext_response(ciphertext, None)
 }
 
@@ -343,7 +350,14 @@ async fn reply(
         )]);
         return thread_page(&state, &caller, id, errors, false).await;
     }
-    match ops::channel::reply(&state.ctx("web"), &caller.actor, id, message.as_bytes()).await {
+    match ops::channel::reply(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        id,
+        message.as_bytes(),
+    )
+    .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("/requests/{id}")).into_response()),
         Err(Refusal::Invalid(problems)) => {
             let errors = super::worded(caller.lang, problems);
@@ -362,7 +376,7 @@ async fn acknowledge(
     AppPath(id): AppPath<i64>,
     form: WebForm<Empty>,
 ) -> AppResult<Response> {
-    ops::channel::acknowledge(&state.ctx("web"), &form.caller.actor, id).await?;
+    ops::channel::acknowledge(&state.ctx(&form.caller.request_id), &form.caller.actor, id).await?;
     Ok(Redirect::to(&format!("/requests/{id}")).into_response())
 }
 
@@ -371,7 +385,7 @@ async fn close(
     AppPath(id): AppPath<i64>,
     form: WebForm<Empty>,
 ) -> AppResult<Response> {
-    ops::channel::close(&state.ctx("web"), &form.caller.actor, id).await?;
+    ops::channel::close(&state.ctx(&form.caller.request_id), &form.caller.actor, id).await?;
     Ok(Redirect::to(&format!("/requests/{id}")).into_response())
 }
 
@@ -380,7 +394,13 @@ async fn escalate(
     AppPath(id): AppPath<i64>,
     form: WebForm<Empty>,
 ) -> AppResult<Response> {
-    ops::channel::escalate(&state.ctx("web"), &form.caller.actor, id, &[]).await?;
+    ops::channel::escalate(
+        &state.ctx(&form.caller.request_id),
+        &form.caller.actor,
+        id,
+        &[],
+    )
+    .await?;
     Ok(Redirect::to(&format!("/requests/{id}")).into_response())
 }
 
@@ -404,7 +424,13 @@ async fn feedback(
             ));
         }
     };
-    ops::channel::feedback(&state.ctx("web"), &form.caller.actor, id, useful).await?;
+    ops::channel::feedback(
+        &state.ctx(&form.caller.request_id),
+        &form.caller.actor,
+        id,
+        useful,
+    )
+    .await?;
     Ok(Redirect::to(&format!("/requests/{id}?feedback=1")).into_response())
 }
 
@@ -412,7 +438,7 @@ async fn stats_page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
 ) -> AppResult<Response> {
-    let stats = ops::channel::stats(&state.ctx("web"), &caller.actor).await?;
+    let stats = ops::channel::stats(&state.ctx(&caller.request_id), &caller.actor).await?;
     let minutes = |s: Option<i64>| s.map(|s| format!("{} min", s / 60));
     let values = context! {
         stats => v(&stats),

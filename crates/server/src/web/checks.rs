@@ -66,7 +66,7 @@ async fn list(
     WebCaller(caller): WebCaller,
     AppQuery(query): AppQuery<ListQuery>,
 ) -> AppResult<Response> {
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&caller.request_id);
     let (checks, next) = ops::checks::list(&ctx, &caller.actor, query.cursor).await?;
     let trend = ops::checks::trend(&ctx, &caller.actor).await?;
     let mine = ops::checks::my_challenges(&ctx, &caller.actor).await?;
@@ -82,7 +82,7 @@ async fn trend_svg(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
 ) -> AppResult<Response> {
-    let trend = ops::checks::trend(&state.ctx("web"), &caller.actor).await?;
+    let trend = ops::checks::trend(&state.ctx(&caller.request_id), &caller.actor).await?;
     Ok((
         [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")],
         svg(&trend, caller.lang),
@@ -249,7 +249,7 @@ async fn launch(State(state): State<AppState>, form: WebForm<LaunchForm>) -> App
         Ok(input) => input,
         Err(errors) => return form_page(&state, &caller, &form, &errors).await,
     };
-    let detail = ops::checks::launch(&state.ctx("web"), &caller.actor, &input).await?;
+    let detail = ops::checks::launch(&state.ctx(&caller.request_id), &caller.actor, &input).await?;
     Ok(Redirect::to(&format!("/checks/{}", detail.check.id)).into_response())
 }
 
@@ -258,7 +258,7 @@ async fn check_page(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let detail = ops::checks::detail(&state.ctx("web"), &caller.actor, id).await?;
+    let detail = ops::checks::detail(&state.ctx(&caller.request_id), &caller.actor, id).await?;
     let visible = access::check_results(&caller.actor);
     let values = context! {
         detail => v(&detail),
@@ -275,7 +275,7 @@ async fn results_csv(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    download(ops::checks::export_csv(&state.ctx("web"), &caller.actor, id).await?)
+    download(ops::checks::export_csv(&state.ctx(&caller.request_id), &caller.actor, id).await?)
 }
 
 #[derive(Debug, Deserialize)]
@@ -286,7 +286,7 @@ async fn answer_in_app(
     AppPath(id): AppPath<i64>,
     form: WebForm<Empty>,
 ) -> AppResult<Response> {
-    ops::checks::answer_in_app(&state.ctx("web"), &form.caller.actor, id).await?;
+    ops::checks::answer_in_app(&state.ctx(&form.caller.request_id), &form.caller.actor, id).await?;
     Ok(Redirect::to("/checks?answered=1").into_response())
 }
 
@@ -294,11 +294,12 @@ async fn answer_in_app(
 /// nothing.
 async fn link_page(
     State(state): State<AppState>,
+    crate::api::Rid(rid): crate::api::Rid,
     headers: HeaderMap,
     AppPath(token): AppPath<String>,
 ) -> AppResult<Response> {
     let lang = crate::auth::anonymous_lang(&headers);
-    let (challenge, check) = ops::checks::peek_link(&state.ctx("web"), &token).await?;
+    let (challenge, check) = ops::checks::peek_link(&state.ctx(&rid), &token).await?;
     let values = context! {
         challenge => v(challenge), check => v(check), token => token, receipt => minijinja::Value::from(()),
     };
@@ -307,11 +308,12 @@ async fn link_page(
 
 async fn answer_by_link(
     State(state): State<AppState>,
+    crate::api::Rid(rid): crate::api::Rid,
     headers: HeaderMap,
     AppPath(token): AppPath<String>,
 ) -> AppResult<Response> {
     let lang = crate::auth::anonymous_lang(&headers);
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&rid);
     let receipt = ops::checks::answer_by_link(&ctx, &token).await?;
     let (challenge, check) = ops::checks::peek_link(&ctx, &token).await?;
     let values = context! {

@@ -64,7 +64,8 @@ async fn states(
     let filter: Filter = serde_json::from_value(serde_json::Value::String(filter_name.clone()))
         .map_err(|_| AppError::BadRequest(format!("unknown filter '{filter_name}'")))?;
     // The summary speaks of the whole network, whatever the filter shows.
-    let all = ops::directory::overview(&state.ctx("web"), &caller.actor, Filter::All).await?;
+    let all = ops::directory::overview(&state.ctx(&caller.request_id), &caller.actor, Filter::All)
+        .await?;
     let participating = all
         .iter()
         .filter(|s| s.state.status.is_participating())
@@ -87,7 +88,7 @@ async fn states(
     if sees_checks {
         filters.push("unreachable");
     }
-    let open_challenges = ops::checks::my_challenges(&state.ctx("web"), &caller.actor)
+    let open_challenges = ops::checks::my_challenges(&state.ctx(&caller.request_id), &caller.actor)
         .await?
         .iter()
         .filter(|c| c.answered_at.is_none())
@@ -105,7 +106,7 @@ async fn state_page(
     AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&caller.request_id);
     let entry = ops::directory::state_entry(&ctx, &caller.actor, &code, true).await?;
     let may_edit = access::edit_entry(&caller.actor, &entry.status.state).is_ok();
     let may_read = access::read_contacts(&caller.actor, &entry.status.state).is_ok();
@@ -142,7 +143,12 @@ async fn confirm(
     form: WebForm<Empty>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    ops::directory::confirm_state(&state.ctx("web"), &form.caller.actor, &code).await?;
+    ops::directory::confirm_state(
+        &state.ctx(&form.caller.request_id),
+        &form.caller.actor,
+        &code,
+    )
+    .await?;
     Ok(Redirect::to(&format!("/states/{code}?confirmed=1")).into_response())
 }
 
@@ -343,7 +349,14 @@ async fn create_contact(
             );
         }
     };
-    match ops::directory::create_contact(&state.ctx("web"), &caller.actor, &code, &input).await {
+    match ops::directory::create_contact(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        &code,
+        &input,
+    )
+    .await
+    {
         Ok(contact) => Ok(Redirect::to(&format!("/contacts/{}", contact.id)).into_response()),
         Err(AppError::Validation { errors, .. }) => form_page(
             &state,
@@ -363,7 +376,7 @@ async fn contact_page(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&caller.request_id);
     let contact = ops::directory::contact(&ctx, &caller.actor, id).await?;
     let history = ops::directory::history(&ctx, &caller.actor, id).await?;
     let mut tx = state.store.read().await?;
@@ -402,7 +415,8 @@ async fn edit_contact_page(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let contact = ops::directory::contact(&state.ctx("web"), &caller.actor, id).await?;
+    let contact =
+        ops::directory::contact(&state.ctx(&caller.request_id), &caller.actor, id).await?;
     let mut tx = state.store.read().await?;
     let found = liaison_store::state::get(&mut tx, &contact.state)
         .await?
@@ -442,7 +456,9 @@ async fn update_contact(
             );
         }
     };
-    match ops::directory::update_contact(&state.ctx("web"), &caller.actor, id, &input).await {
+    match ops::directory::update_contact(&state.ctx(&caller.request_id), &caller.actor, id, &input)
+        .await
+    {
         Ok((_, changed)) => Ok(Redirect::to(&format!(
             "/contacts/{id}?{}",
             if changed { "saved=1" } else { "unchanged=1" }
@@ -480,9 +496,13 @@ async fn retire(
     form: WebForm<RetireForm>,
 ) -> AppResult<Response> {
     let effective_on = parse_date("effective_on", &form.form.effective_on)?;
-    let contact =
-        ops::directory::retire_contact(&state.ctx("web"), &form.caller.actor, id, effective_on)
-            .await?;
+    let contact = ops::directory::retire_contact(
+        &state.ctx(&form.caller.request_id),
+        &form.caller.actor,
+        id,
+        effective_on,
+    )
+    .await?;
     Ok(Redirect::to(&format!("/states/{}", contact.state)).into_response())
 }
 
@@ -491,7 +511,8 @@ async fn key_page(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let contact = ops::directory::contact(&state.ctx("web"), &caller.actor, id).await?;
+    let contact =
+        ops::directory::contact(&state.ctx(&caller.request_id), &caller.actor, id).await?;
     let values = context! { contact => v(contact), error => None::<String>, armored => "", today => state.clock.today().to_string() };
     super::page(&state, &caller, "directory/key.html", values)
 }
@@ -511,7 +532,7 @@ async fn register_key(
     form: WebForm<KeyForm>,
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&caller.request_id);
     // A chosen file wins over pasted text.
     let key = if form.key_file.trim().is_empty() {
         &form.armored
@@ -547,7 +568,14 @@ async fn key_download(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    download(ops::directory::export(&state.ctx("web"), Some(&caller.actor), Export::Key(id)).await?)
+    download(
+        ops::directory::export(
+            &state.ctx(&caller.request_id),
+            Some(&caller.actor),
+            Export::Key(id),
+        )
+        .await?,
+    )
 }
 
 async fn contact_vcard(
@@ -557,7 +585,7 @@ async fn contact_vcard(
 ) -> AppResult<Response> {
     download(
         ops::directory::export(
-            &state.ctx("web"),
+            &state.ctx(&caller.request_id),
             Some(&caller.actor),
             Export::ContactCard(id),
         )
@@ -573,7 +601,7 @@ async fn state_vcards(
     let code = code_of(&code)?;
     download(
         ops::directory::export(
-            &state.ctx("web"),
+            &state.ctx(&caller.request_id),
             Some(&caller.actor),
             Export::StateCards(code),
         )
@@ -589,7 +617,7 @@ async fn state_nomination(
     let code = code_of(&code)?;
     download(
         ops::directory::export(
-            &state.ctx("web"),
+            &state.ctx(&caller.request_id),
             Some(&caller.actor),
             Export::Nomination(code),
         )
@@ -601,7 +629,14 @@ async fn export_csv(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
 ) -> AppResult<Response> {
-    download(ops::directory::export(&state.ctx("web"), Some(&caller.actor), Export::Csv).await?)
+    download(
+        ops::directory::export(
+            &state.ctx(&caller.request_id),
+            Some(&caller.actor),
+            Export::Csv,
+        )
+        .await?,
+    )
 }
 
 async fn import_page(
@@ -620,8 +655,12 @@ struct ImportForm {
 
 async fn import(State(state): State<AppState>, form: WebForm<ImportForm>) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
-    match ops::directory::import_csv(&state.ctx("web"), Some(&caller.actor), form.csv.as_bytes())
-        .await
+    match ops::directory::import_csv(
+        &state.ctx(&caller.request_id),
+        Some(&caller.actor),
+        form.csv.as_bytes(),
+    )
+    .await
     {
         Ok(report) => {
             let values =

@@ -1,171 +1,12 @@
-//! The annual information exchange's pages, and the self-contained HTML export of a circulated
-//! document.
+//! The annual information exchange's pages.
 
 use crate::AppState;
-use crate::error::AppResult;
-use crate::ops::directory::Download;
-use crate::templates::v;
-use liaison_types::exchange::Document;
-use minijinja::context;
-
-/// A circulated document as one self-contained HTML file (its own styles, nothing loaded from
-/// elsewhere), named after its reference, labelled in `lang`.
-pub fn export(state: &AppState, lang: &str, document: &Document) -> AppResult<Download> {
-    let html = state.templates.render(
-        "exchange/export.html",
-        context! { lang => lang, document => v(document) },
-    )?;
-    Ok(Download {
-        content_type: "text/html; charset=utf-8",
-        filename: export_name(document, "html"),
-        body: html.into_bytes(),
-    })
-}
-
-/// The file name of a document's export: its reference, with anything but letters, digits and
-/// dots turned into dashes.
-fn export_name(document: &Document, extension: &str) -> String {
-    let stem: String = document
-        .reference
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("{stem}.{extension}")
-}
-
-/// The report a circulated document prints as, labelled in `lang`: each section with its
-/// original and, after it, its English translation; the terms as a table.
-fn report(lang: &str, document: &Document) -> liaison_pdf::Report {
-    use crate::i18n::tr;
-    use liaison_pdf::Block;
-    let mut facts = vec![(
-        tr(lang, "exchange-circulated-on"),
-        document.circulated_at.date().to_string(),
-    )];
-    facts.push((
-        tr(lang, "exchange-submitted-at"),
-        format!(
-            "{}{}",
-            document.submitted_at.date(),
-            if document.late {
-                format!(" ({})", tr(lang, "exchange-late"))
-            } else {
-                String::new()
-            }
-        ),
-    ));
-    let mut blocks = Vec::new();
-    for section in &document.sections {
-        blocks.push(Block::Heading(format!(
-            "{} (CBM {})",
-            tr(
-                lang,
-                &format!("exchange-section-{}", section.section.as_str())
-            ),
-            section.cbm
-        )));
-        if !section.text.trim().is_empty() {
-            if section.english.is_some() {
-                blocks.push(Block::Label(section.language.clone()));
-            }
-            blocks.push(Block::Markdown {
-                language: section.language.clone(),
-                text: section.text.clone(),
-            });
-        }
-        if let Some(english) = section.english.as_ref().filter(|e| !e.trim().is_empty()) {
-            blocks.push(Block::Label("en".into()));
-            blocks.push(Block::Markdown {
-                language: "en".into(),
-                text: english.clone(),
-            });
-        }
-        if !section.attachments.is_empty() {
-            blocks.push(Block::Table {
-                header: vec![tr(lang, "exchange-attachments"), "SHA-256".to_owned()],
-                rows: section
-                    .attachments
-                    .iter()
-                    .map(|a| {
-                        vec![
-                            format!(
-                                "{} ({})",
-                                a.name,
-                                crate::i18n::tr_args(
-                                    lang,
-                                    "exchange-attachment-size",
-                                    &[("kib", ((a.size + 1023) / 1024).into())]
-                                )
-                            ),
-                            a.sha256.clone(),
-                        ]
-                    })
-                    .collect(),
-            });
-        }
-        if !section.terms.is_empty() {
-            blocks.push(Block::Table {
-                header: [
-                    "exchange-term",
-                    "exchange-definition",
-                    "exchange-english-term",
-                    "exchange-english-definition",
-                    "exchange-source",
-                ]
-                .into_iter()
-                .map(|key| tr(lang, key))
-                .collect(),
-                rows: section
-                    .terms
-                    .iter()
-                    .map(|t| {
-                        vec![
-                            t.term.clone(),
-                            t.definition.clone(),
-                            t.english_term.clone(),
-                            t.english_definition.clone(),
-                            t.source.clone(),
-                        ]
-                    })
-                    .collect(),
-            });
-        }
-    }
-    liaison_pdf::Report {
-        language: lang.to_owned(),
-        reference: document.reference.clone(),
-        title: document.state_name.clone(),
-        subtitle: format!("{} {}", tr(lang, "exchange-title"), document.year),
-        facts,
-        blocks,
-    }
-}
-
-/// A circulated document as a PDF, named after its reference, labelled in `lang`; typeset on
-/// a blocking thread.
-pub async fn export_pdf(lang: &str, document: &Document) -> AppResult<Download> {
-    let report = report(lang, document);
-    let body = tokio::task::spawn_blocking(move || liaison_pdf::render(&report))
-        .await
-        .map_err(|e| AppError::Internal(format!("PDF typesetting stopped: {e}")))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(Download {
-        content_type: "application/pdf",
-        filename: export_name(document, "pdf"),
-        body,
-    })
-}
-
 use crate::auth::{Caller, WebCaller, WebForm, WebUpload};
 use crate::error::AppError;
+use crate::error::AppResult;
 use crate::extract::{AppPath, AppQuery};
 use crate::ops;
+use crate::templates::v;
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -179,6 +20,7 @@ use liaison_types::exchange::{
 };
 use liaison_types::problem::LineError;
 use liaison_types::state::StateCode;
+use minijinja::context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -343,7 +185,7 @@ async fn list_page(
     form: &CycleForm,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
-    let cycles = ops::exchange::cycles(&state.ctx("web"), &caller.actor).await?;
+    let cycles = ops::exchange::cycles(&state.ctx(&caller.request_id), &caller.actor).await?;
     let values = context! {
         cycles => v(&cycles), form => v(form), errors => v(errors), all_sections => all_sections(),
         may_open => access::manage_exchange(&caller.actor).is_ok(),
@@ -369,7 +211,7 @@ async fn open(State(state): State<AppState>, form: WebForm<CycleForm>) -> AppRes
         Ok(input) => input,
         Err(errors) => return list_page(&state, &caller, &form, &errors).await,
     };
-    match ops::exchange::open_cycle(&state.ctx("web"), &caller.actor, &input).await {
+    match ops::exchange::open_cycle(&state.ctx(&caller.request_id), &caller.actor, &input).await {
         Ok(cycle) => Ok(Redirect::to(&format!("/exchange/{}", cycle.year)).into_response()),
         Err(e) => match e.field_errors(caller.lang) {
             Some(errors) => list_page(&state, &caller, &form, &errors).await,
@@ -383,7 +225,8 @@ async fn cycle(
     WebCaller(caller): WebCaller,
     AppPath(year): AppPath<i32>,
 ) -> AppResult<Response> {
-    let overview = ops::exchange::overview(&state.ctx("web"), &caller.actor, year).await?;
+    let overview =
+        ops::exchange::overview(&state.ctx(&caller.request_id), &caller.actor, year).await?;
     super::page(
         &state,
         &caller,
@@ -474,7 +317,8 @@ async fn problems_page(
         return Err(error);
     };
     let submission =
-        ops::exchange::submission(&state.ctx("web"), &caller.actor, year, code).await?;
+        ops::exchange::submission(&state.ctx(&caller.request_id), &caller.actor, year, code)
+            .await?;
     submission_page(
         state,
         caller,
@@ -494,7 +338,7 @@ async fn submission(
     AppQuery(notice): AppQuery<Notice>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&caller.request_id);
     let submission = ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
     let own = access::read_draft(&caller.actor, &code).is_ok();
     if !own && !submission.documents.is_empty() && access::read_circulated(&caller.actor).is_ok() {
@@ -530,7 +374,7 @@ async fn save(
     let (caller, form) = (form.caller, form.form);
     let code = code_of(&code)?;
     let section = Section::parse(&section).map_err(AppError::BadRequest)?;
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&caller.request_id);
     let autosave = headers.contains_key("x-autosave");
     // The terms are kept: the form edits the text; the CSV import replaces the terms.
     let current = ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
@@ -566,7 +410,7 @@ async fn attach(
     let caller = upload.caller;
     let code = code_of(&code)?;
     let section = Section::parse(&section).map_err(AppError::BadRequest)?;
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&caller.request_id);
     let Some(file) = upload
         .file
         .filter(|f| !f.name.is_empty() || !f.data.is_empty())
@@ -604,7 +448,15 @@ async fn detach(
     let caller = form.caller;
     let code = code_of(&code)?;
     let section = Section::parse(&section).map_err(AppError::BadRequest)?;
-    ops::exchange::detach(&state.ctx("web"), &caller.actor, year, &code, section, id).await?;
+    ops::exchange::detach(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        year,
+        &code,
+        section,
+        id,
+    )
+    .await?;
     Ok(Redirect::to(&format!(
         "/exchange/{year}/submissions/{code}?saved=1#section-{}",
         section.as_str()
@@ -618,8 +470,14 @@ async fn attachment(
     AppPath((year, code, id)): AppPath<(i32, String, i64)>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let (file, data) =
-        ops::exchange::attachment(&state.ctx("web"), &caller.actor, year, &code, id).await?;
+    let (file, data) = ops::exchange::attachment(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        year,
+        &code,
+        id,
+    )
+    .await?;
     Ok(crate::api::exchange::attachment_response(&file, data))
 }
 
@@ -636,7 +494,7 @@ async fn terms(
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
     let code = code_of(&code)?;
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&caller.request_id);
     match ops::exchange::import_terms(&ctx, &caller.actor, year, &code, form.file.as_bytes()).await
     {
         Ok(_) => Ok(Redirect::to(&format!(
@@ -670,7 +528,7 @@ async fn submit(
 ) -> AppResult<Response> {
     let caller = form.caller;
     let code = code_of(&code)?;
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&caller.request_id);
     match ops::exchange::submit(&ctx, &caller.actor, year, &code).await {
         Ok(_) => Ok(
             Redirect::to(&format!("/exchange/{year}/submissions/{code}?submitted=1"))
@@ -686,7 +544,13 @@ async fn circulate(
     form: WebForm<Empty>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    ops::exchange::circulate(&state.ctx("web"), &form.caller.actor, year, &code).await?;
+    ops::exchange::circulate(
+        &state.ctx(&form.caller.request_id),
+        &form.caller.actor,
+        year,
+        &code,
+    )
+    .await?;
     Ok(Redirect::to(&format!("/exchange/{year}/submissions/{code}/document")).into_response())
 }
 
@@ -701,7 +565,7 @@ async fn document_page(
     (year, code, revision): (i32, &StateCode, Option<i64>),
     errors: &FieldErrors,
 ) -> AppResult<Response> {
-    let ctx = state.ctx("web");
+    let ctx = state.ctx(&caller.request_id);
     let document = ops::exchange::document(&ctx, &caller.actor, year, code, revision).await?;
     let inquiries = ops::exchange::inquiries(&ctx, &caller.actor, year, code).await?;
     let may_inquire = access::inquire(&caller.actor).is_ok_and(|p| p.state() != code);
@@ -741,7 +605,7 @@ async fn diff(
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
     let diff = ops::exchange::diff(
-        &state.ctx("web"),
+        &state.ctx(&caller.request_id),
         &caller.actor,
         year,
         &code,
@@ -764,21 +628,9 @@ pub enum Export {
     Pdf,
 }
 
-/// A circulated document exported as `what`, labelled in `lang`.
+/// A circulated document (the latest, or `revision`) exported as `what` for `caller`, labelled
+/// in its language: what the page and the API both answer.
 pub async fn exported(
-    state: &AppState,
-    lang: &str,
-    document: &Document,
-    what: Export,
-) -> AppResult<Response> {
-    let file = match what {
-        Export::Html => export(state, lang, document)?,
-        Export::Pdf => export_pdf(lang, document).await?,
-    };
-    crate::api::directory::download(file)
-}
-
-async fn export_file(
     state: &AppState,
     caller: &Caller,
     (year, code): (i32, String),
@@ -786,9 +638,19 @@ async fn export_file(
     what: Export,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let document =
-        ops::exchange::document(&state.ctx("web"), &caller.actor, year, &code, revision).await?;
-    exported(state, caller.lang, &document, what).await
+    let ctx = state.ctx(&caller.request_id);
+    let file = match what {
+        Export::Html => {
+            let document =
+                ops::exchange::document(&ctx, &caller.actor, year, &code, revision).await?;
+            ops::exchange::export::html(&state.templates, caller.lang, &document)?
+        }
+        Export::Pdf => {
+            ops::exchange::export::pdf(&ctx, &caller.actor, year, &code, revision, caller.lang)
+                .await?
+        }
+    };
+    crate::api::directory::download(file)
 }
 
 async fn export_html(
@@ -797,7 +659,7 @@ async fn export_html(
     AppPath(path): AppPath<(i32, String)>,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    export_file(&state, &caller, path, query.revision, Export::Html).await
+    exported(&state, &caller, path, query.revision, Export::Html).await
 }
 
 async fn export_pdf_page(
@@ -806,7 +668,7 @@ async fn export_pdf_page(
     AppPath(path): AppPath<(i32, String)>,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    export_file(&state, &caller, path, query.revision, Export::Pdf).await
+    exported(&state, &caller, path, query.revision, Export::Pdf).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -833,7 +695,15 @@ async fn inquire(
         section,
         text: form.text,
     };
-    match ops::exchange::raise(&state.ctx("web"), &caller.actor, year, &code, &input).await {
+    match ops::exchange::raise(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        year,
+        &code,
+        &input,
+    )
+    .await
+    {
         Ok(inquiry) => Ok(Redirect::to(&format!(
             "/exchange/{year}/submissions/{code}/document#inquiry-{}",
             inquiry.id
@@ -859,7 +729,7 @@ async fn reply(
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
     let inquiry = ops::exchange::post(
-        &state.ctx("web"),
+        &state.ctx(&caller.request_id),
         &caller.actor,
         id,
         &PostInput { text: form.text },
@@ -884,9 +754,13 @@ async fn visibility(
     form: WebForm<VisibilityForm>,
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
-    let inquiry =
-        ops::exchange::set_visibility(&state.ctx("web"), &caller.actor, id, form.public == "true")
-            .await?;
+    let inquiry = ops::exchange::set_visibility(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        id,
+        form.public == "true",
+    )
+    .await?;
     Ok(Redirect::to(&format!(
         "/exchange/{}/submissions/{}/document#inquiry-{id}",
         inquiry.year, inquiry.state
@@ -900,7 +774,8 @@ async fn years(
     AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let years = ops::exchange::across_years(&state.ctx("web"), &caller.actor, &code).await?;
+    let years =
+        ops::exchange::across_years(&state.ctx(&caller.request_id), &caller.actor, &code).await?;
     let mut tx = state.store.read().await?;
     let name = liaison_store::state::get(&mut tx, &code)
         .await?

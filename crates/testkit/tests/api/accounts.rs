@@ -40,7 +40,8 @@ async fn manager_creates_accounts_and_bad_requests_change_nothing() {
     let refusals = [
         (
             account("swe.coordinator", "coordinator", Some("SWE")),
-            StatusCode::CONFLICT,
+            // A taken username is a problem of the field, like the others (GitHub answers so too).
+            StatusCode::UNPROCESSABLE_ENTITY,
         ),
         (
             account("x.poc", "poc", None),

@@ -10,7 +10,9 @@
 //!   point of contact registers its own contact's key (Germany's technical PoC is linked to the
 //!   technical contact the rows use);
 //! - the whole-directory export goes to the manager and States' accounts;
-//! - only the auditor reads the audit log; only the manager manages accounts;
+//! - only the auditor reads the audit log; only the manager manages accounts (creates, changes,
+//!   disables, resets the password or second factor of, ends the sessions of); every signed-in
+//!   account changes its own password and lists and ends its own sessions and tokens;
 //! - every signed-in account sees the communication checks and their figures; only the manager
 //!   launches them; the results beyond the figures (and their CSV) go to the manager, to
 //!   coordinators (their State's rows) and to points of contact linked to their contact (their
@@ -269,6 +271,11 @@ enum Subject {
     Attachment,
     /// `{code}` is the target State and `{id}` a file attached to its draft for the call.
     Attached,
+    /// `{id}` is an account made for the call (`Own`), or no account (`Missing`).
+    Account,
+    /// `{id}` is a token the calling account was given for the call (`Own`), or no token of it
+    /// (`Missing`).
+    OwnToken,
 }
 
 /// An extra check on a successful answer.
@@ -307,7 +314,7 @@ fn api_rows() -> Vec<Row> {
     use Rule::*;
     use Subject::*;
     let (get, put, post) = (|| Method::GET, || Method::PUT, || Method::POST);
-    let delete = || Method::DELETE;
+    let (delete, patch) = (|| Method::DELETE, || Method::PATCH);
     let extra = |row: Row, extra: Extra| Row { extra, ..row };
     vec![
         row(post(), "/api/v1/auth/login", Nothing, Credentials, 200),
@@ -330,6 +337,14 @@ fn api_rows() -> Vec<Row> {
         row(post(), "/api/v1/directory/import", State, Import, 200),
         row(get(), "/api/v1/accounts", Nothing, Accounts, 200),
         row(post(), "/api/v1/accounts", Nothing, Accounts, 201),
+        row(get(), "/api/v1/accounts/{id}", Account, Accounts, 200),
+        row(patch(), "/api/v1/accounts/{id}", Account, Accounts, 200),
+        row(post(), "/api/v1/accounts/{id}/password", Account, Accounts, 204),
+        row(post(), "/api/v1/accounts/{id}/totp/reset", Account, Accounts, 204),
+        row(delete(), "/api/v1/accounts/{id}/tokens", Account, Accounts, 200),
+        row(post(), "/api/v1/me/password", Nothing, SignedIn, 200),
+        row(get(), "/api/v1/me/tokens", Nothing, SignedIn, 200),
+        row(delete(), "/api/v1/me/tokens/{id}", OwnToken, SignedIn, 204),
         row(get(), "/api/v1/audit", Nothing, Audit, 200),
         row(get(), "/api/v1/audit/verify", Nothing, Audit, 200),
         row(get(), "/api/v1/checks", Nothing, SignedIn, 200),
@@ -385,6 +400,8 @@ fn api_rows() -> Vec<Row> {
         row(post(), "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments", State, EditEntry, 201),
         row(delete(), "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments/{id}", Attached, EditEntry, 200),
         row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/attachments/{id}", Attachment, ReadCirculated, 200),
+        // Last: it ends every session of the calling account, the matrix's own token too.
+        row(delete(), "/api/v1/me/tokens", Nothing, SignedIn, 200),
     ]
 }
 
@@ -406,6 +423,10 @@ fn expected(row: &Row, who: Who, target: Option<Target>) -> u16 {
     }
     if who == Who::Anonymous {
         return 401;
+    }
+    // Only the manager looks accounts up: others are refused before.
+    if row.rule == Rule::Accounts && who != Who::Manager {
+        return 403;
     }
     // An account that does not use the channel is refused before any thread is looked up.
     if row.rule == Rule::ThreadParty && !allowed(Rule::Channel, who, None) {
@@ -616,6 +637,8 @@ impl World {
             };
         }
         let id = match (row.subject, target) {
+            (Subject::Account, Some(Target::Own)) => self.fresh_account().await,
+            (Subject::Account, _) => 999_999,
             (Subject::Contact | Subject::Checked, Some(t)) => self.contact[&t],
             (Subject::Victim, Some(t)) => self.victim[&t],
             (Subject::Check, Some(Target::Missing)) => 999_999,
@@ -632,6 +655,40 @@ impl World {
             .replace("{code}", target.map(Target::code).unwrap_or_default())
             .replace("{id}", &id.to_string())
             .replace("{token}", &token)
+    }
+
+    /// An observer's account made for one call.
+    async fn fresh_account(&self) -> i64 {
+        let n = serial();
+        ops::account::create_account(
+            &self.app.state.ctx("matrix-account"),
+            None,
+            ops::account::AccountRequest {
+                username: format!("matrix.victim.{n}"),
+                display_name: format!("Victim {n}"),
+                email: format!("victim{n}@example.org"),
+                password: "a long enough password".into(),
+                role: Role::Observer,
+                state: None,
+                contact_id: None,
+                locale: "en".into(),
+            },
+        )
+        .await
+        .unwrap()
+    }
+
+    /// The public id of a token `who` is given for one call (`Own`), or of no token.
+    async fn own_token(&self, who: Who, target: Option<Target>) -> String {
+        match (who.username(), target) {
+            (Some(username), Some(Target::Own)) => {
+                let fresh = self.app.login(username).await;
+                let token = fresh.token.unwrap();
+                use sha2::Digest;
+                hex::encode(sha2::Sha256::digest(token.as_bytes()))[..16].to_owned()
+            }
+            _ => "0000000000000000".to_owned(),
+        }
     }
 
     /// A token no call has used yet, or one of no challenge for `Missing`.
@@ -924,9 +981,23 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
         None => world.app.anonymous(),
     };
     let code = target.map(Target::code).unwrap_or_default();
-    let path = world.path(row, target).await;
+    let path = if row.subject == Subject::OwnToken {
+        row.path
+            .replace("{id}", &world.own_token(who, target).await)
+    } else {
+        world.path(row, target).await
+    };
     let n = serial();
     let body = match (row.method.as_str(), row.path) {
+        ("PATCH", "/api/v1/accounts/{id}") => {
+            Some(json!({ "display_name": format!("Renamed {n}") }))
+        }
+        (_, "/api/v1/accounts/{id}/password") => {
+            Some(json!({ "password": "another long enough password" }))
+        }
+        (_, "/api/v1/me/password") => Some(json!({
+            "current_password": PASSWORD, "new_password": PASSWORD,
+        })),
         (_, "/api/v1/auth/login") => Some(json!({
             "username": who.username().unwrap_or("nobody"), "password": PASSWORD,
         })),
@@ -1035,6 +1106,7 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
 fn targets_of(row: &Row) -> Vec<Option<Target>> {
     match row.subject {
         Subject::Nothing => vec![None],
+        Subject::Account | Subject::OwnToken => vec![Some(Target::Own), Some(Target::Missing)],
         Subject::Check | Subject::Token => vec![Some(Target::Own), Some(Target::Missing)],
         Subject::Received | Subject::Sent => vec![
             Some(Target::Own),
@@ -1304,6 +1376,15 @@ fn web_rows() -> Vec<Row> {
         row(get(), "/transparency", Nothing, SignedIn, 200),
         row(get(), "/accounts", Nothing, Accounts, 200),
         row(post(), "/accounts", Nothing, Accounts, 303),
+        row(get(), "/accounts/{id}", Account, Accounts, 200),
+        row(post(), "/accounts/{id}", Account, Accounts, 303),
+        row(post(), "/accounts/{id}/disabled", Account, Accounts, 303),
+        row(post(), "/accounts/{id}/password", Account, Accounts, 303),
+        row(post(), "/accounts/{id}/totp-reset", Account, Accounts, 303),
+        row(post(), "/accounts/{id}/end-sessions", Account, Accounts, 303),
+        row(get(), "/account", Nothing, SignedIn, 200),
+        row(post(), "/account/password", Nothing, SignedIn, 303),
+        row(post(), "/account/tokens/{id}/revoke", OwnToken, SignedIn, 303),
         row(get(), "/checks", Nothing, SignedIn, 200),
         row(get(), "/checks/new", Nothing, LaunchCheck, 200),
         row(post(), "/checks", Nothing, LaunchCheck, 303),
@@ -1341,6 +1422,8 @@ fn web_rows() -> Vec<Row> {
         row(get(), "/exchange/states/{code}", State, ReadCirculated, 200),
         row(post(), "/exchange/{year}/submissions/{code}/sections/{section}/attachments/{id}/remove", Attached, EditEntry, 303),
         row(get(), "/exchange/{year}/submissions/{code}/attachments/{id}", Attachment, ReadCirculated, 200),
+        // Last: it ends the browser's own session.
+        row(post(), "/account/sign-out-everywhere", Nothing, SignedIn, 303),
     ]
 }
 
@@ -1419,6 +1502,19 @@ fn form_of(row: &Row, who: Who, code: &str, sealed: &str) -> Vec<(&'static str, 
             ("text", format!("A page question {n}?")),
         ],
         "/exchange/inquiries/{id}/posts" => vec![("text", format!("A page answer {n}."))],
+        "/accounts/{id}" => vec![
+            ("display_name", format!("Renamed on the page {n}")),
+            ("email", format!("renamed{n}@example.org")),
+            ("role", "observer".to_owned()),
+            ("state", String::new()),
+            ("contact", String::new()),
+        ],
+        "/accounts/{id}/disabled" => vec![("disabled", "true".to_owned())],
+        "/accounts/{id}/password" => vec![("password", "another long enough password".to_owned())],
+        "/account/password" => vec![
+            ("current_password", PASSWORD.to_owned()),
+            ("new_password", PASSWORD.to_owned()),
+        ],
         _ => Vec::new(),
     }
 }
@@ -1475,7 +1571,12 @@ async fn every_page_answers_every_role_as_the_rules_say() {
         for target in targets_of(&row) {
             for (who, browser) in &browsers {
                 let code = target.map(Target::code).unwrap_or_default();
-                let path = world.path(&row, target).await;
+                let path = if row.subject == Subject::OwnToken {
+                    row.path
+                        .replace("{id}", &world.own_token(*who, target).await)
+                } else {
+                    world.path(&row, target).await
+                };
                 let page = if row.method == Method::POST {
                     let sealed = if row.path.starts_with("/requests") {
                         world.sealed("DEU", "EST", "technical").await

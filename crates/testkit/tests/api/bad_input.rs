@@ -542,9 +542,23 @@ async fn with_totp_a_login_needs_the_code_and_a_code_works_once() {
         body
     };
 
+    // A wrong password, a missing code and a wrong code get one and the same refusal: the
+    // answer tells nothing of which part was wrong.
+    let wrong_password = api_login(
+        &app,
+        &json!({ "username": user, "password": "not the password", "totp": code_now(&app, &secret, user) }),
+    )
+    .await;
+    assert_problem(
+        &wrong_password,
+        401,
+        "unauthorized",
+        None,
+        "wrong password, right code",
+    );
     let no_code = api_login(&app, &login(None)).await;
     assert_problem(&no_code, 401, "unauthorized", None, "without a code");
-    assert!(no_code.json["detail"].as_str().unwrap().contains("TOTP"));
+    assert_eq!(no_code.json["detail"], wrong_password.json["detail"]);
     assert!(no_code.json.get("token").is_none());
 
     let code = code_now(&app, &secret, user);
@@ -560,9 +574,11 @@ async fn with_totp_a_login_needs_the_code_and_a_code_works_once() {
         .map(|n| format!("{n:06}"))
         .find(|c| !window.contains(c))
         .unwrap();
-    for bad in [wrong.as_str(), "12345", "abcdef", ""] {
+    // (Five failures from one address would lock the account for it: two more here.)
+    for bad in [wrong.as_str(), "abcdef"] {
         let answer = api_login(&app, &login(Some(bad.to_owned()))).await;
         assert_problem(&answer, 401, "unauthorized", None, &format!("code '{bad}'"));
+        assert_eq!(answer.json["detail"], wrong_password.json["detail"]);
     }
 
     let first = api_login(&app, &login(Some(code.clone()))).await;
@@ -571,14 +587,7 @@ async fn with_totp_a_login_needs_the_code_and_a_code_works_once() {
 
     let replay = api_login(&app, &login(Some(code.clone()))).await;
     assert_problem(&replay, 401, "unauthorized", None, "the same code again");
-    assert!(
-        replay.json["detail"]
-            .as_str()
-            .unwrap()
-            .contains("already used"),
-        "{}",
-        replay.text
-    );
+    assert_eq!(replay.json["detail"], wrong_password.json["detail"]);
 
     // The next time step brings a new code, which works (once).
     app.clock.advance(time::Duration::seconds(30));

@@ -7,7 +7,7 @@
 use liaison_core::account::totp_code;
 use liaison_core::clock::Clock;
 use liaison_testkit::browser::Browser;
-use liaison_testkit::spawn_app;
+use liaison_testkit::{PASSWORD, spawn_app};
 use serde_json::json;
 use time::macros::date;
 
@@ -206,8 +206,10 @@ async fn manager_filters_the_overview_and_an_observer_sees_figures_only() {
     }
 }
 
-/// An account enrols TOTP in the browser and from then on signs in with a code: a wrong one is
-/// refused, the next valid one lets it in.
+/// An account enrols TOTP in the browser and from then on signs in with a code on the sign-in
+/// form itself: without it or with a wrong one it is refused like a wrong password, the next
+/// valid one lets it in; then it changes its password on its account page and signs out
+/// everywhere.
 #[tokio::test]
 async fn account_enrols_totp_and_signs_in_with_a_code() {
     let app = spawn_app().await;
@@ -257,16 +259,15 @@ async fn account_enrols_totp_and_signs_in_with_a_code() {
     assert!(browser.find_all("code.secret").await.is_empty());
     browser.sign_out().await;
 
-    browser.sign_in(&app, username).await;
-    browser.wait_for("form[action='/login/totp'] #code").await;
-    assert!(
-        browser.path().await.starts_with("/login/totp"),
-        "{}",
-        browser.path().await
+    // Signing in now asks for the code in the same step: without it, or with a wrong one, the
+    // answer is the one a wrong password gets.
+    browser.submit_login(&app, username, PASSWORD, None).await;
+    let refused = browser.wait_for("p.problem[role=alert]").await;
+    assert_eq!(
+        refused.text().await.unwrap(),
+        liaison_server::i18n::tr("en", "login-failed")
     );
-    // Without the code, the half-signed-in browser gets no page.
-    browser.goto(&app, "/states").await;
-    browser.wait_for("form[action='/login/totp'] #code").await;
+    assert!(browser.find_all("header .who").await.is_empty());
 
     app.clock.advance(time::Duration::seconds(30));
     let now = app.clock.now();
@@ -278,28 +279,28 @@ async fn account_enrols_totp_and_signs_in_with_a_code() {
         .map(|d| format!("{d}{d}{d}{d}{d}{d}"))
         .find(|c| !valid.contains(c))
         .unwrap();
-    browser.type_into("#code", &wrong).await;
     browser
-        .click_and_load("form[action='/login/totp'] button[type=submit]")
+        .submit_login(&app, username, PASSWORD, Some(&wrong))
         .await;
     let problem = browser.wait_for("p.problem[role=alert]").await;
     browser.screenshot("totp-login-refused").await;
-    let errors = browser.console_errors().await;
-    assert!(
-        errors.len() == 1 && errors[0].contains("/login/totp") && errors[0].contains("401"),
-        "only the refused code answers with an error status: {errors:?}"
-    );
     assert_eq!(
         problem.text().await.unwrap(),
-        liaison_server::i18n::tr("en", "totp-wrong-code")
+        liaison_server::i18n::tr("en", "login-failed")
     );
-    assert!(browser.path().await.starts_with("/login/totp"));
-    assert!(browser.find_all("header .who").await.is_empty());
+    let errors = browser.console_errors().await;
+    assert!(
+        errors.len() == 2
+            && errors
+                .iter()
+                .all(|e| e.contains("/login") && e.contains("401")),
+        "only the refused sign-ins answer with an error status: {errors:?}"
+    );
+    assert!(browser.path().await.starts_with("/login"));
 
     let code = totp_code(&secret, username, now).unwrap();
-    browser.type_into("#code", &code).await;
     browser
-        .click_and_load("form[action='/login/totp'] button[type=submit]")
+        .submit_login(&app, username, PASSWORD, Some(&code))
         .await;
     browser.wait_for("header .who").await;
     assert_eq!(browser.path().await, "/states");
@@ -311,6 +312,28 @@ async fn account_enrols_totp_and_signs_in_with_a_code() {
     );
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:?}");
+
+    // The account page lists this browser's session; the password changes there.
+    browser.click_link_and_load("Security").await;
+    let sessions = browser
+        .find_all("table[aria-labelledby=tokens] tbody tr")
+        .await;
+    assert_eq!(sessions.len(), 1);
+    assert!(sessions[0].text().await.unwrap().contains("this one"));
+    browser.type_into("#current_password", PASSWORD).await;
+    browser
+        .type_into("#new_password", "my own long passphrase")
+        .await;
+    browser
+        .click_and_load("form[action='/account/password'] button[type=submit]")
+        .await;
+    assert_eq!(
+        browser.text("p.ok[role=status]").await,
+        liaison_server::i18n::tr("en", "account-password-changed")
+    );
+    browser.screenshot("account").await;
+    browser.click_and_load("#sign-out-everywhere").await;
+    browser.wait_for("form[action='/login']").await;
 }
 
 /// A coordinator's new contact with a bad email and no organisation comes back with the errors

@@ -620,6 +620,23 @@ async fn an_unacknowledged_technical_request_escalates_to_the_policy_level_and_o
         escalation_mails(&app).await,
         vec!["cyber@demo-ee.example".to_owned()]
     );
+    // A leg escalates once: asking again is a conflict and mails no one.
+    for _ in 0..3 {
+        let again = deu
+            .post(
+                &format!("/api/v1/requests/{id}/escalate"),
+                &json!({ "states": ["EST"] }),
+            )
+            .await;
+        assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text);
+        assert!(
+            again.json["detail"]
+                .as_str()
+                .unwrap()
+                .contains("already escalated")
+        );
+    }
+    assert_eq!(escalation_mails(&app).await.len(), 1);
     // The recipient cannot escalate; a State that is not a recipient cannot be named.
     let est = app.login("est.technical").await;
     let refused = est

@@ -168,7 +168,7 @@ async fn every_page_renders_in_each_of_the_six_languages() {
         let coordinator = sign_in(&app, "deu.coordinator", lang).await;
         let states = page(&coordinator, &app, lang, "/states").await;
         assert!(
-            states.contains(&format!(r#"<a href="/account/totp">{security}</a>"#)),
+            states.contains(&format!(r#"<a href="/account">{security}</a>"#)),
             "{lang}: the navigation is translated"
         );
         assert_has(&states, lang, "/states", "states-title");
@@ -195,6 +195,7 @@ async fn every_page_renders_in_each_of_the_six_languages() {
             ("/states/DEU/contacts/new".to_owned(), "contact-new-title"),
             ("/directory/import".to_owned(), "import-intro"),
             ("/account/totp".to_owned(), "totp-intro"),
+            ("/account".to_owned(), "account-tokens-intro"),
         ] {
             let html = page(&coordinator, &app, lang, &path).await;
             assert_has(&html, lang, &path, key);

@@ -10,6 +10,7 @@ mod channel;
 mod checks;
 mod directory;
 mod exchange;
+mod hardening;
 mod i18n;
 mod mail;
 mod storage;

@@ -5,6 +5,8 @@
 //! circulated under a document reference (at once or by the manager) and frozen, every State is
 //! notified and may read it and raise inquiries; a later submission circulates `…/Rev.N`.
 
+pub mod export;
+
 use super::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::i18n;
@@ -28,13 +30,10 @@ use sha2::Digest;
 use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
 
-/// The most characters of one message of an inquiry.
-pub const MAX_POST: usize = 20_000;
-
 // ---------------------------------------------------------------------------------------------
 // Conversions.
 
-fn content(section: &StoredSection) -> SectionContent {
+fn content(section: &StoredSection, html: &Html) -> SectionContent {
     SectionContent {
         section: section.section,
         cbm: section.section.cbm(),
@@ -43,11 +42,113 @@ fn content(section: &StoredSection) -> SectionContent {
         english: section.english.clone(),
         terms: section.terms.clone(),
         attachments: section.attachments.clone(),
-        html: markdown::render(&section.text),
-        english_html: section.english.as_deref().map(markdown::render),
+        html: html.of(&section.text),
+        english_html: section.english.as_deref().map(|text| html.of(text)),
         version: section.version,
         saved_at: section.saved_at,
         saved_by: section.saved_by.clone(),
+    }
+}
+
+/// The sanitised HTML of texts, as it was kept when they were stored.
+#[derive(Debug, Default)]
+struct Html(HashMap<String, String>);
+
+impl Html {
+    fn of(&self, text: &str) -> String {
+        self.0
+            .get(&markdown::key(text))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// The kept HTML of `texts`. A text stored before texts were rendered on saving (and not yet
+/// rendered by [`render_backlog`]) is rendered now, on the blocking pool.
+async fn html_of(tx: &mut Tx, texts: Vec<&str>) -> AppResult<Html> {
+    let mut wanted: HashMap<String, String> = HashMap::new();
+    for text in texts {
+        wanted
+            .entry(markdown::key(text))
+            .or_insert_with(|| text.to_owned());
+    }
+    let keys: Vec<String> = wanted.keys().cloned().collect();
+    let mut found = liaison_store::exchange::rendered(tx, &keys).await?;
+    let missing: Vec<String> = wanted
+        .iter()
+        .filter(|(key, _)| !found.contains_key(*key))
+        .map(|(_, text)| text.clone())
+        .collect();
+    if !missing.is_empty() {
+        found.extend(
+            markdown::render_off_workers(missing)
+                .await
+                .map_err(AppError::Internal)?,
+        );
+    }
+    Ok(Html(found))
+}
+
+/// The HTML of the texts a section input carries, rendered before any transaction opens (so
+/// no write waits for it); a text over the limits is left for the rules to refuse.
+async fn prerender(texts: &[Option<&String>]) -> AppResult<Vec<(String, String)>> {
+    let texts: Vec<String> = texts
+        .iter()
+        .flatten()
+        .filter(|text| rules::check_markdown(text, rules::MAX_TEXT).is_ok())
+        .map(|text| (*text).clone())
+        .collect();
+    markdown::render_off_workers(texts)
+        .await
+        .map_err(AppError::Internal)
+}
+
+/// Keeps rendered texts with the change that stores them.
+async fn keep_rendered(tx: &mut Tx, rendered: &[(String, String)]) -> AppResult<()> {
+    for (key, html) in rendered {
+        liaison_store::exchange::insert_rendered(tx, key, html).await?;
+    }
+    Ok(())
+}
+
+/// Attached files that no saved version of any section carries (they stay: insert-only by
+/// design), for `/metrics`: how many, and their bytes.
+pub async fn unreferenced_attachments(ctx: &Ctx) -> AppResult<(i64, i64)> {
+    let mut tx = ctx.store.read().await?;
+    Ok(liaison_store::exchange::unreferenced_attachments(&mut tx).await?)
+}
+
+/// Renders, once, every stored text that has no kept HTML yet (texts stored before texts
+/// were rendered on saving): the server runs it in the background at start. The number
+/// rendered.
+pub async fn render_backlog(ctx: &Ctx) -> AppResult<usize> {
+    let mut after = (-1, 0);
+    let mut rendered = 0;
+    loop {
+        let mut tx = ctx.store.read().await?;
+        let batch = liaison_store::exchange::texts_after(&mut tx, after, 200).await?;
+        let Some((last, _)) = batch.last() else {
+            return Ok(rendered);
+        };
+        after = *last;
+        let keys: Vec<String> = batch.iter().map(|(_, text)| markdown::key(text)).collect();
+        let kept = liaison_store::exchange::rendered(&mut tx, &keys).await?;
+        drop(tx);
+        let missing: Vec<String> = batch
+            .into_iter()
+            .filter(|(_, text)| !kept.contains_key(&markdown::key(text)))
+            .map(|(_, text)| text)
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let html = markdown::render_off_workers(missing)
+            .await
+            .map_err(AppError::Internal)?;
+        let mut tx = ctx.store.begin().await?;
+        keep_rendered(&mut tx, &html).await?;
+        liaison_store::commit(tx).await?;
+        rendered += html.len();
     }
 }
 
@@ -85,7 +186,28 @@ fn plan_of(cycle: &Cycle) -> rules::CyclePlan {
     }
 }
 
-fn document_of(state: &State, year: i32, stored: &StoredDocument) -> Document {
+/// The texts of sections, originals and translations.
+fn section_texts(sections: &[StoredSection]) -> Vec<&str> {
+    let mut texts = Vec::with_capacity(sections.len() * 2);
+    for section in sections {
+        texts.push(section.text.as_str());
+        if let Some(english) = section.english.as_deref() {
+            texts.push(english);
+        }
+    }
+    texts
+}
+
+/// The texts of documents' sections, originals and translations.
+fn document_texts<'a>(documents: impl IntoIterator<Item = &'a StoredDocument>) -> Vec<&'a str> {
+    let mut texts = Vec::new();
+    for document in documents {
+        texts.extend(section_texts(&document.sections));
+    }
+    texts
+}
+
+fn document_of(state: &State, year: i32, stored: &StoredDocument, html: &Html) -> Document {
     Document {
         year,
         state: state.code.clone(),
@@ -96,7 +218,11 @@ fn document_of(state: &State, year: i32, stored: &StoredDocument) -> Document {
         circulated_by: stored.circulated_by.clone(),
         submitted_at: stored.submitted_at,
         late: stored.late,
-        sections: stored.sections.iter().map(content).collect(),
+        sections: stored
+            .sections
+            .iter()
+            .map(|section| content(section, html))
+            .collect(),
     }
 }
 
@@ -348,7 +474,8 @@ pub async fn submission(
         })
         .collect();
     if access::read_draft(actor, code).is_ok() {
-        out.draft = sections.iter().map(content).collect();
+        let html = html_of(&mut tx, section_texts(&sections)).await?;
+        out.draft = sections.iter().map(|s| content(s, &html)).collect();
         out.problems = rules::submission_problems(&cycle.sections, &texts(&sections))
             .iter()
             .map(ToString::to_string)
@@ -448,6 +575,10 @@ async fn change_section(
     change: Change<'_>,
 ) -> AppResult<Submission> {
     let now = ctx.clock.now();
+    let rendered = match &change {
+        Change::Content(input) => prerender(&[Some(&input.text), input.english.as_ref()]).await?,
+        _ => Vec::new(),
+    };
     let mut tx = ctx.store.begin().await?;
     let state = super::directory::state(&mut tx, code).await?;
     let permit = access::edit_submission(actor, &state)?;
@@ -553,6 +684,7 @@ async fn change_section(
             &actor.username,
         )
         .await?;
+        keep_rendered(&mut tx, &rendered).await?;
         liaison_store::exchange::set_status(
             &mut tx,
             submission.id,
@@ -669,11 +801,9 @@ pub async fn versions(
     let Some(stored) = submission_of(&mut tx, year, code).await? else {
         return Ok(Vec::new());
     };
-    Ok(liaison_store::exchange::versions(&mut tx, &read, stored.id)
-        .await?
-        .iter()
-        .map(content)
-        .collect())
+    let versions = liaison_store::exchange::versions(&mut tx, &read, stored.id).await?;
+    let html = html_of(&mut tx, section_texts(&versions)).await?;
+    Ok(versions.iter().map(|s| content(s, &html)).collect())
 }
 
 /// Submits the State's input (the coordinator): refused with every problem named by section;
@@ -825,7 +955,8 @@ async fn circulate_in(
         .filter(|s| cycle.sections.contains(&s.section))
         .cloned()
         .collect();
-    let document = StoredDocument {
+    let mut document = StoredDocument {
+        id: 0,
         submission_id,
         revision,
         number_year,
@@ -837,7 +968,7 @@ async fn circulate_in(
         circulated_at: now,
         circulated_by: actor.username.clone(),
     };
-    liaison_store::exchange::insert_document(tx, permit, &document).await?;
+    document.id = liaison_store::exchange::insert_document(tx, permit, &document).await?;
     liaison_store::exchange::set_status(tx, submission_id, SubmissionStatus::Circulated, now, None)
         .await?;
     ctx.audit(
@@ -885,7 +1016,8 @@ async fn circulate_in(
         };
         liaison_store::outbox::enqueue(tx, &message, now).await?;
     }
-    Ok(document_of(state, cycle.year, &document))
+    let html = html_of(tx, document_texts([&document])).await?;
+    Ok(document_of(state, cycle.year, &document, &html))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -919,6 +1051,17 @@ pub async fn document(
     code: &StateCode,
     revision: Option<i64>,
 ) -> AppResult<Document> {
+    Ok(chosen_document(ctx, actor, year, code, revision).await?.1)
+}
+
+/// A circulated document with its stored id.
+async fn chosen_document(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+    revision: Option<i64>,
+) -> AppResult<(i64, Document)> {
     let mut tx = ctx.store.read().await?;
     super::directory::state(&mut tx, code).await?;
     let permit = access::read_circulated(actor)?;
@@ -928,7 +1071,8 @@ pub async fn document(
         Some(r) => documents.iter().find(|d| d.revision == r),
     }
     .ok_or_else(|| AppError::NotFound(format!("no revision {revision:?} of this submission")))?;
-    Ok(document_of(&state, year, chosen))
+    let html = html_of(&mut tx, document_texts([chosen])).await?;
+    Ok((chosen.id, document_of(&state, year, chosen, &html)))
 }
 
 /// What changed between two circulated versions (by default, the latest and the one before).
@@ -992,21 +1136,28 @@ pub async fn across_years(
             .into_iter()
             .map(|s| (s.year, s))
             .collect();
-    let mut out = Vec::new();
+    let mut latest = Vec::new();
     for cycle in cycles {
         let document = match submissions.get(&cycle.year) {
             Some(s) => liaison_store::exchange::documents(&mut tx, &permit, s.id)
                 .await?
-                .last()
-                .map(|d| document_of(&state, cycle.year, d)),
+                .pop(),
             None => None,
         };
-        out.push(YearDocument {
-            year: cycle.year,
-            document,
-        });
+        latest.push((cycle.year, document));
     }
-    Ok(out)
+    let present: Vec<&StoredDocument> = latest.iter().filter_map(|(_, d)| d.as_ref()).collect();
+    let texts = document_texts(present);
+    let html = html_of(&mut tx, texts).await?;
+    Ok(latest
+        .iter()
+        .map(|(year, document)| YearDocument {
+            year: *year,
+            document: document
+                .as_ref()
+                .map(|d| document_of(&state, *year, d, &html)),
+        })
+        .collect())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1018,6 +1169,8 @@ async fn thread(
     inquiry: StoredInquiry,
 ) -> AppResult<Inquiry> {
     let posts = liaison_store::exchange::posts(tx, permit, inquiry.id).await?;
+    let texts: Vec<&str> = posts.iter().map(|p| p.text.as_str()).collect();
+    let html = html_of(tx, texts).await?;
     Ok(Inquiry {
         id: inquiry.id,
         year: inquiry.year,
@@ -1032,25 +1185,48 @@ async fn thread(
                 state: p.state,
                 author: p.author,
                 posted_at: p.posted_at,
-                html: markdown::render(&p.text),
+                html: html.of(&p.text),
                 text: p.text,
             })
             .collect(),
     })
 }
 
-fn check_post(text: &str) -> AppResult<String> {
+/// A message of an inquiry, checked: the rules, with the thread's messages of the last hour.
+async fn check_post(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    inquire: &access::Inquire,
+    inquiry_id: Option<i64>,
+    text: &str,
+) -> AppResult<String> {
+    let last_hour = match inquiry_id {
+        Some(id) => {
+            liaison_store::exchange::posts_since(
+                tx,
+                inquire,
+                id,
+                ctx.clock.now() - time::Duration::hours(1),
+            )
+            .await?
+        }
+        None => 0,
+    };
+    rules::check_post(text, last_hour).map_err(|problem| match problem {
+        rules::Invalid::TooManyPosts { .. } => AppError::TooManyRequests(problem.to_string()),
+        problem => invalid("text", problem),
+    })
+}
+
+/// The HTML of a message about to be posted, rendered before the transaction opens.
+async fn prerender_post(text: &str) -> AppResult<Vec<(String, String)>> {
     let text = text.trim();
-    if text.is_empty() {
-        return Err(AppError::validation("text", "write the message"));
+    if rules::check_markdown(text, rules::MAX_POST).is_err() {
+        return Ok(Vec::new());
     }
-    if text.chars().count() > MAX_POST {
-        return Err(AppError::validation(
-            "text",
-            format!("a message may have at most {MAX_POST} characters"),
-        ));
-    }
-    Ok(text.to_owned())
+    markdown::render_off_workers(vec![text.to_owned()])
+        .await
+        .map_err(AppError::Internal)
 }
 
 /// The inquiries about a State's circulated submission that the caller reads.
@@ -1086,11 +1262,12 @@ pub async fn raise(
     input: &InquiryInput,
 ) -> AppResult<Inquiry> {
     let now = ctx.clock.now();
+    let rendered = prerender_post(&input.text).await?;
     let mut tx = ctx.store.begin().await?;
     super::directory::state(&mut tx, code).await?;
     let inquire = access::inquire(actor)?;
     let permit = access::read_circulated(actor)?;
-    let text = check_post(&input.text)?;
+    let text = check_post(ctx, &mut tx, &inquire, None, &input.text).await?;
     if inquire.state() == code {
         return Err(AppError::validation(
             "state",
@@ -1115,6 +1292,7 @@ pub async fn raise(
     .await?;
     liaison_store::exchange::insert_post(&mut tx, &inquire, id, &actor.username, &text, now)
         .await?;
+    keep_rendered(&mut tx, &rendered).await?;
     ctx.audit(
         &mut tx,
         actor,
@@ -1219,10 +1397,11 @@ pub async fn inquiry(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Inquiry> {
 pub async fn post(ctx: &Ctx, actor: &Actor, id: i64, input: &PostInput) -> AppResult<Inquiry> {
     let permit = access::read_circulated(actor)?;
     let now = ctx.clock.now();
+    let rendered = prerender_post(&input.text).await?;
     let mut tx = ctx.store.begin().await?;
     let inquiry = readable_inquiry(&mut tx, actor, &permit, id).await?;
     let inquire = access::inquire(actor)?;
-    let text = check_post(&input.text)?;
+    let text = check_post(ctx, &mut tx, &inquire, Some(id), &input.text).await?;
     let other = if inquire.state() == &inquiry.state {
         inquiry.asking_state.clone()
     } else if inquire.state() == &inquiry.asking_state {
@@ -1234,6 +1413,7 @@ pub async fn post(ctx: &Ctx, actor: &Actor, id: i64, input: &PostInput) -> AppRe
     };
     liaison_store::exchange::insert_post(&mut tx, &inquire, id, &actor.username, &text, now)
         .await?;
+    keep_rendered(&mut tx, &rendered).await?;
     let action = if inquire.state() == &inquiry.state {
         "answered"
     } else {

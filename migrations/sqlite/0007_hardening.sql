@@ -1,0 +1,57 @@
+-- What the hardening against hostile accounts stores.
+--
+-- Sessions and API tokens carry a label (what the owner called the token) and the address they
+-- were issued to, so an account's page lists them and each can be revoked.
+--
+-- Failed sign-ins are counted per account *and* client address: enough failures lock that
+-- account for that address only, for a time that doubles with every further failure, so a
+-- stranger cannot lock a real user out from elsewhere, and not forever.
+--
+-- Markdown is rendered once, when a text is stored: the sanitised HTML is kept under the
+-- SHA-256 of the renderer's version and the source text, insert-only like the texts themselves.
+--
+-- A circulated revision never changes, so its PDF is typeset once per reader language and
+-- kept with its SHA-256 (insert-only).
+
+ALTER TABLE sessions ADD COLUMN label TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE login_failures (
+    account_id INTEGER NOT NULL REFERENCES accounts (id),
+    address TEXT NOT NULL,
+    failures INTEGER NOT NULL,
+    last_failed_at TEXT NOT NULL,
+    locked_until TEXT,
+    PRIMARY KEY (account_id, address)
+);
+
+CREATE TABLE exchange_rendered (
+    source_sha256 TEXT PRIMARY KEY,
+    html TEXT NOT NULL
+);
+
+CREATE TABLE exchange_exports (
+    document_id INTEGER NOT NULL REFERENCES exchange_documents (id),
+    language TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    pdf BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (document_id, language)
+);
+
+CREATE TRIGGER exchange_rendered_no_update BEFORE UPDATE ON exchange_rendered
+BEGIN
+    SELECT RAISE(ABORT, 'a rendered text is never altered');
+END;
+CREATE TRIGGER exchange_rendered_no_delete BEFORE DELETE ON exchange_rendered
+BEGIN
+    SELECT RAISE(ABORT, 'a rendered text is never removed');
+END;
+CREATE TRIGGER exchange_exports_no_update BEFORE UPDATE ON exchange_exports
+BEGIN
+    SELECT RAISE(ABORT, 'an exported document is never altered');
+END;
+CREATE TRIGGER exchange_exports_no_delete BEFORE DELETE ON exchange_exports
+BEGIN
+    SELECT RAISE(ABORT, 'an exported document is never removed');
+END;
