@@ -1627,3 +1627,54 @@ async fn a_draft_imported_from_markdown_files_is_submitted_and_exported_as_pdf()
     );
     check(&missing, 2, &["404"], "nothing circulated for Estonia");
 }
+
+/// The first log line `liaison serve` writes on standard error (piped, as a service manager
+/// reads it), with `extra` arguments before the subcommand; the server is stopped then.
+fn first_serve_log_line(operator: &Operator, extra: &[&str]) -> String {
+    use std::io::BufRead;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_liaison"));
+    for (key, _) in std::env::vars() {
+        if key.starts_with("LIAISON_") {
+            command.env_remove(key);
+        }
+    }
+    let mut child = command
+        .args(extra)
+        .args(["serve", "--database", &operator.url])
+        .env("LIAISON_LOG", "info")
+        .env("LIAISON_LISTEN", "127.0.0.1:0")
+        .env("LIAISON_JOBS", "false")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    // Waits for the event itself: the line that says the server listens.
+    let line = std::io::BufReader::new(stderr)
+        .lines()
+        .map(Result::unwrap)
+        .find(|line| line.contains("listening"));
+    let _ = child.kill();
+    let _ = child.wait();
+    line.unwrap_or_else(|| panic!("liaison serve {extra:?} wrote no 'listening' line"))
+}
+
+#[test]
+fn logs_carry_no_colour_codes_off_a_terminal_and_can_be_json() {
+    let operator = Operator::migrated();
+    let text = first_serve_log_line(&operator, &[]);
+    assert!(!text.contains('\u{1b}'), "no ANSI escape in {text:?}");
+    assert!(
+        text.contains("INFO") && text.contains("Liaison is listening"),
+        "{text}"
+    );
+    let json = first_serve_log_line(&operator, &["--log-format", "json"]);
+    let parsed: serde_json::Value = serde_json::from_str(&json)
+        .unwrap_or_else(|e| panic!("not one JSON object per line: {json:?}: {e}"));
+    assert_eq!(parsed["level"], "INFO");
+    assert_eq!(parsed["fields"]["message"], "Liaison is listening");
+    assert!(parsed["timestamp"].is_string());
+    let bad = liaison(&["--log-format", "xml", "migrate"], "");
+    check(&bad, 2, &["xml"], "an unknown log format");
+}

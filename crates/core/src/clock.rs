@@ -50,6 +50,38 @@ pub fn stamp(at: OffsetDateTime) -> String {
     )
 }
 
+/// A moment as an English sentence says it, to the minute, in UTC: `5 December 2026, 16:09
+/// UTC` (what problems of the API say; pages and mails word times in the reader's language and
+/// time zone).
+pub fn readable(at: OffsetDateTime) -> String {
+    let at = at.to_offset(time::UtcOffset::UTC);
+    format!(
+        "{} {} {}, {:02}:{:02} UTC",
+        at.day(),
+        at.month(),
+        at.year(),
+        at.hour(),
+        at.minute()
+    )
+}
+
+/// `at` as the clock on the wall of an IANA time zone shows it (`Europe/Berlin`), or `None`
+/// when the zone is unknown or UTC itself.
+pub fn in_zone(at: OffsetDateTime, zone: &str) -> Option<OffsetDateTime> {
+    use chrono::{Offset, TimeZone};
+    let tz: chrono_tz::Tz = zone.trim().parse().ok()?;
+    if matches!(tz, chrono_tz::UTC | chrono_tz::Etc::UTC) {
+        return None;
+    }
+    let utc = chrono::DateTime::from_timestamp(at.unix_timestamp(), 0)?;
+    let seconds = tz
+        .offset_from_utc_datetime(&utc.naive_utc())
+        .fix()
+        .local_minus_utc();
+    let offset = time::UtcOffset::from_whole_seconds(seconds).ok()?;
+    Some(at.to_offset(offset))
+}
+
 /// Adds calendar months, clamping to the last day of the target month (31 January + 1 month is
 /// 28 or 29 February; 29 February + 12 months is 28 February).
 pub fn add_months(date: Date, months: i32) -> Date {
@@ -65,8 +97,30 @@ pub fn add_months(date: Date, months: i32) -> Date {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
-    use super::add_months;
-    use time::macros::date;
+    use super::{add_months, in_zone};
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn a_moment_reads_to_the_minute_in_utc() {
+        assert_eq!(
+            super::readable(datetime!(2026-12-05 17:09:09.38815514 +01:00)),
+            "5 December 2026, 16:09 UTC"
+        );
+    }
+
+    #[test]
+    fn a_time_on_the_wall_of_a_zone_follows_its_summer_time() {
+        let winter = datetime!(2026-12-05 16:09 UTC);
+        let berlin = in_zone(winter, "Europe/Berlin").unwrap();
+        assert_eq!((berlin.hour(), berlin.minute()), (17, 9));
+        let summer = in_zone(datetime!(2027-07-05 16:09 UTC), "Europe/Berlin").unwrap();
+        assert_eq!(summer.hour(), 18);
+        let moscow = in_zone(winter, "Europe/Moscow").unwrap();
+        assert_eq!(moscow.hour(), 19);
+        assert_eq!(in_zone(winter, "UTC"), None);
+        assert_eq!(in_zone(winter, "Europe/Berln"), None);
+        assert_eq!(in_zone(winter, ""), None);
+    }
 
     fn check(from: time::Date, months: i32, expected: time::Date) {
         assert_eq!(

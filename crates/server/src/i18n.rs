@@ -78,6 +78,70 @@ pub fn tr(lang: &str, key: &str) -> String {
     LOCALES.lookup(&lang_id(lang), key)
 }
 
+/// A moment as a reader reads it, in `lang` and, when the reader's IANA time zone is known, on
+/// the reader's clock with UTC beside it: `5 December 2026, 17:09 Europe/Berlin (16:09 UTC)`,
+/// else `5 December 2026, 16:09 UTC`. To the minute: seconds and fractions tell a reader
+/// nothing.
+pub fn moment(lang: &str, at: time::OffsetDateTime, zone: Option<&str>) -> String {
+    let at_utc = at.to_offset(time::UtcOffset::UTC);
+    let clock = |t: time::OffsetDateTime| format!("{:02}:{:02}", t.hour(), t.minute());
+    let date = |t: time::OffsetDateTime| {
+        tr_args(
+            lang,
+            "moment",
+            &[
+                ("day", FluentValue::from(t.day().to_string())),
+                (
+                    "month",
+                    FluentValue::from(tr(lang, &format!("month-{}", u8::from(t.month())))),
+                ),
+                ("year", FluentValue::from(t.year().to_string())),
+                ("time", FluentValue::from(clock(t))),
+            ],
+        )
+    };
+    match zone.and_then(|z| liaison_core::clock::in_zone(at, z).map(|local| (z, local))) {
+        Some((zone, local)) => tr_args(
+            lang,
+            "moment-in-zone",
+            &[
+                ("moment", FluentValue::from(date(local))),
+                ("zone", FluentValue::from(zone.trim().to_owned())),
+                ("utc", FluentValue::from(clock(at_utc))),
+            ],
+        ),
+        None => tr_args(
+            lang,
+            "moment-utc",
+            &[("moment", FluentValue::from(date(at_utc)))],
+        ),
+    }
+}
+
+/// A size in bytes as people write it, in `lang`: `116 B`, `12 KiB`, `1.2 MiB` (`1,2 Mio` in
+/// French): whole bytes under a kibibyte, then one decimal under ten of a unit and none above.
+pub fn file_size(lang: &str, bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["size-b", "size-kib", "size-mib", "size-gib"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let number = if unit == 0 || value >= 9.95 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
+    // The decimal separator: a point in English, a comma in the other five.
+    let number = if supported(lang) == "en" {
+        number
+    } else {
+        number.replace('.', ",")
+    };
+    tr_args(lang, UNITS[unit], &[("n", FluentValue::from(number))])
+}
+
 /// A message with named arguments (numbers select plural forms, e.g. in Russian).
 /// A problem's argument as a page shows it: an exchange section by its name in `lang`, any
 /// other value as it is.
@@ -141,6 +205,9 @@ mod tests {
                 "log-version",
                 "log-head-signature",
                 "log-contact",
+                "moment",
+                "moment-in-zone",
+                "moment-utc",
             ],
         ),
         (
@@ -155,8 +222,17 @@ mod tests {
                 "field-website",
                 "import-csv",
                 "audit-hash",
-                "exchange-attachment-size",
                 "accounts-status",
+                "moment-in-zone",
+                "moment-utc",
+                "month-4",
+                "month-8",
+                "month-9",
+                "month-11",
+                "size-b",
+                "size-kib",
+                "size-mib",
+                "size-gib",
             ],
         ),
         (
@@ -169,11 +245,26 @@ mod tests {
                 "export-vcard",
                 "import-csv",
                 "audit-hash",
-                "exchange-attachment-size",
                 "account-password-heading",
+                "moment",
+                "moment-in-zone",
+                "moment-utc",
+                "size-b",
+                "size-kib",
+                "size-mib",
+                "size-gib",
             ],
         ),
-        ("ru", &["app-name", "export-vcard", "import-csv"]),
+        (
+            "ru",
+            &[
+                "app-name",
+                "export-vcard",
+                "import-csv",
+                "moment-in-zone",
+                "moment-utc",
+            ],
+        ),
         (
             "es",
             &[
@@ -183,7 +274,12 @@ mod tests {
                 "export-vcard",
                 "import-csv",
                 "audit-hash",
-                "exchange-attachment-size",
+                "moment-in-zone",
+                "moment-utc",
+                "size-b",
+                "size-kib",
+                "size-mib",
+                "size-gib",
             ],
         ),
     ];
@@ -334,6 +430,69 @@ mod tests {
                     assert!(!formatted.contains('{'), "{lang}: {key}: {formatted}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn moments_read_in_the_readers_language_and_time_zone() {
+        use time::macros::datetime;
+        let at = datetime!(2026-12-05 16:09:09.388155 UTC);
+        let plain = |text: String| text.replace(['\u{2068}', '\u{2069}'], "");
+        for (lang, zone, shown) in [
+            (
+                "en",
+                Some("Europe/Berlin"),
+                "5 December 2026, 17:09 Europe/Berlin (16:09 UTC)",
+            ),
+            ("en", None, "5 December 2026, 16:09 UTC"),
+            ("en", Some("UTC"), "5 December 2026, 16:09 UTC"),
+            ("en", Some("Not/AZone"), "5 December 2026, 16:09 UTC"),
+            (
+                "fr",
+                Some("Europe/Paris"),
+                "5 décembre 2026, 17:09 Europe/Paris (16:09 UTC)",
+            ),
+            (
+                "de",
+                Some("Europe/Berlin"),
+                "5. Dezember 2026, 17:09 Europe/Berlin (16:09 UTC)",
+            ),
+            (
+                "ru",
+                Some("Europe/Moscow"),
+                "5 декабря 2026 г., 19:09 Europe/Moscow (16:09 UTC)",
+            ),
+            ("es", None, "5 de diciembre de 2026, 16:09 UTC"),
+            (
+                "it",
+                Some("Europe/Rome"),
+                "5 dicembre 2026, 17:09 Europe/Rome (16:09 UTC)",
+            ),
+        ] {
+            assert_eq!(plain(moment(lang, at, zone)), shown, "{lang} {zone:?}");
+        }
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        for (lang, bytes, shown) in [
+            ("en", 0, "0 B"),
+            ("en", 116, "116 B"),
+            ("en", 1023, "1023 B"),
+            ("en", 1024, "1.0 KiB"),
+            ("en", 12_345, "12 KiB"),
+            ("en", 1_258_291, "1.2 MiB"),
+            ("en", 10 * 1024 * 1024, "10 MiB"),
+            ("fr", 116, "116 o"),
+            ("fr", 1_258_291, "1,2 Mio"),
+            ("de", 1_258_291, "1,2 MiB"),
+            ("ru", 1_258_291, "1,2 МиБ"),
+        ] {
+            assert_eq!(
+                file_size(lang, bytes).replace(['\u{2068}', '\u{2069}'], ""),
+                shown,
+                "{lang} {bytes}"
+            );
         }
     }
 
@@ -741,6 +900,7 @@ mod tests {
                     .map(status),
                 )
             }),
+            ("month-", (1..=12).map(|m| m.to_string()).collect()),
             (
                 "accounts-done-",
                 strings(&["changed", "password", "totp", "sessions"]),

@@ -46,6 +46,15 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> 
     })
 }
 
+/// `size(bytes)`: a file's size as people write it, in the page's language.
+fn size(state: &State, bytes: u64) -> String {
+    let lang = state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "en".into());
+    i18n::file_size(&lang, bytes)
+}
+
 impl Templates {
     pub fn load() -> anyhow::Result<Templates> {
         let mut env = Environment::new();
@@ -57,6 +66,7 @@ impl Templates {
             env.add_template_owned(name.to_string(), source)?;
         }
         env.add_function("t", translate);
+        env.add_function("size", size);
         env.add_function("languages", || v(i18n::LANGUAGES));
         Ok(Templates { env })
     }

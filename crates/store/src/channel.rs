@@ -109,6 +109,8 @@ pub struct KeyHolder {
     pub retired: bool,
     pub name: String,
     pub email: String,
+    /// The contact's IANA time zone (may be empty), for the times its notifications name.
+    pub time_zone: String,
     pub key: Option<String>,
 }
 
@@ -168,7 +170,7 @@ async fn holders(tx: &mut Tx, states: &[StateCode]) -> Result<Vec<KeyHolder>> {
     let mut out = Vec::new();
     for state in states {
         let rows = sqlx::query(
-            "SELECT c.id, c.state_code, c.retired, v.kind, v.name, v.email, v.key_armored \
+            "SELECT c.id, c.state_code, c.retired, v.kind, v.name, v.email, v.time_zone, v.key_armored \
              FROM contacts c JOIN contact_versions v ON v.contact_id = c.id AND v.version = c.current_version \
              WHERE c.state_code = $1 AND v.kind IN ('policy', 'technical') ORDER BY c.id",
         )
@@ -188,6 +190,7 @@ async fn holders(tx: &mut Tx, states: &[StateCode]) -> Result<Vec<KeyHolder>> {
                 retired: retired != 0,
                 name: row.try_get("name")?,
                 email: row.try_get("email")?,
+                time_zone: row.try_get("time_zone")?,
                 key: row.try_get("key_armored")?,
             });
         }

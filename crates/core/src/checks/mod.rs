@@ -256,10 +256,10 @@ pub enum AnswerError {
     #[error("this link or token belongs to another contact's challenge")]
     Foreign,
     /// The challenge was already answered; a token answers once.
-    #[error("this challenge was already answered at {0}")]
+    #[error("this challenge was already answered on {}", crate::clock::readable(*.0))]
     AlreadyAnswered(OffsetDateTime),
     /// The check closed at the given time; its results are final.
-    #[error("this check closed at {0}; its results are final and no answer is accepted")]
+    #[error("this check closed on {}; its results are final and no answer is accepted", crate::clock::readable(*.0))]
     Expired(OffsetDateTime),
 }
 

@@ -289,7 +289,8 @@ pub fn validate_details(
         if language.is_empty() {
             continue;
         }
-        if language.len() != 2 || !language.bytes().all(|b| b.is_ascii_lowercase()) {
+        // Two lower-case letters is not enough: `xx` is no language (ISO 639-1 is the list).
+        if language.len() != 2 || isolang::Language::from_639_1(&language).is_none() {
             errors.insert("languages".into(), Invalid::Language(language.clone()));
         } else if !languages.contains(&language) {
             languages.push(language);

@@ -307,6 +307,24 @@ fn invalid_details_name_each_field() {
 }
 
 #[test]
+fn languages_are_iso_639_1_codes() {
+    let check = |languages: &[&str], ok: bool| {
+        let mut input = details();
+        input.languages = languages.iter().map(|l| (*l).to_owned()).collect();
+        assert_eq!(
+            validate_details(POLICY, &input).is_ok(),
+            ok,
+            "{languages:?}"
+        );
+    };
+    check(&["en", "fr", "de", "it", "ru", "es"], true);
+    check(&["uk", "kk", "sr", "EL", " tg "], true);
+    for bad in ["xx", "qq", "zz", "e1", "eng", "e"] {
+        check(&["en", bad], false);
+    }
+}
+
+#[test]
 fn effective_dates() {
     let today = date!(2026 - 11 - 24);
     assert!(validate_effective_on(date!(2026 - 11 - 24), today).is_ok());

@@ -915,12 +915,15 @@ pub async fn reply(
 }
 
 /// Queues a plain (envelope-only) mail to the contacts of `state` at `level`.
+/// A notification's body for one contact (its times on the contact's clock).
+type BodyFor<'a> = dyn Fn(&KeyHolder) -> String + Sync + 'a;
+
 async fn notify_plain(
     tx: &mut Tx,
     holders: &[KeyHolder],
     state: &StateCode,
     level: Level,
-    message: (&str, String, String),
+    message: (&str, String, &BodyFor<'_>),
     now: OffsetDateTime,
 ) -> AppResult<()> {
     let (kind, subject, body) = message;
@@ -930,7 +933,8 @@ async fn notify_plain(
             &Message {
                 to: contact.email.clone(),
                 subject: subject.clone(),
-                body: body.clone(),
+                // Each contact reads the times on its own clock.
+                body: body(contact),
                 kind: kind.into(),
                 secret: None,
                 carries: None,
@@ -981,22 +985,25 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Request
             arg("id", id.to_string()),
         ],
     );
-    let body = i18n::tr_args(
-        lang,
-        "mail-request-ack-body",
-        &[
-            arg("state", permit.state().to_string()),
-            arg("id", id.to_string()),
-            arg("url", thread_url(ctx, id)),
-            arg("at", super::utc(now)),
-        ],
-    );
+    let url = thread_url(ctx, id);
+    let body = |contact: &KeyHolder| {
+        i18n::tr_args(
+            lang,
+            "mail-request-ack-body",
+            &[
+                arg("state", permit.state().to_string()),
+                arg("id", id.to_string()),
+                arg("url", url.clone()),
+                arg("at", i18n::moment(lang, now, Some(&contact.time_zone))),
+            ],
+        )
+    };
     notify_plain(
         &mut tx,
         &holders,
         &request.from,
         request.level,
-        ("channel.acknowledged", subject, body),
+        ("channel.acknowledged", subject, &body),
         now,
     )
     .await?;
@@ -1097,35 +1104,42 @@ async fn escalate_leg(
             arg("id", request.id.to_string()),
         ],
     );
-    let body = i18n::tr_args(
-        lang,
-        "mail-request-escalated-body",
-        &[
-            arg("from", request.from.to_string()),
-            arg("state", leg.state.to_string()),
-            arg(
-                "kind",
-                i18n::tr(lang, &format!("kind-{}", request.kind.as_str())),
-            ),
-            arg(
-                "urgency",
-                i18n::tr(lang, &format!("urgency-{}", request.urgency.as_str())),
-            ),
-            arg(
-                "level",
-                i18n::tr(lang, &format!("levels-{}", request.level.as_str())),
-            ),
-            arg("sent", super::utc(request.sent_at)),
-            arg("deadline", super::utc(leg.times.acknowledge_by)),
-            arg("url", thread_url(ctx, request.id)),
-        ],
-    );
+    let url = thread_url(ctx, request.id);
+    let body = |contact: &KeyHolder| {
+        let zone = Some(contact.time_zone.as_str());
+        i18n::tr_args(
+            lang,
+            "mail-request-escalated-body",
+            &[
+                arg("from", request.from.to_string()),
+                arg("state", leg.state.to_string()),
+                arg(
+                    "kind",
+                    i18n::tr(lang, &format!("kind-{}", request.kind.as_str())),
+                ),
+                arg(
+                    "urgency",
+                    i18n::tr(lang, &format!("urgency-{}", request.urgency.as_str())),
+                ),
+                arg(
+                    "level",
+                    i18n::tr(lang, &format!("levels-{}", request.level.as_str())),
+                ),
+                arg("sent", i18n::moment(lang, request.sent_at, zone)),
+                arg(
+                    "deadline",
+                    i18n::moment(lang, leg.times.acknowledge_by, zone),
+                ),
+                arg("url", url.clone()),
+            ],
+        )
+    };
     notify_plain(
         tx,
         &permit_holders,
         &leg.state,
         Level::Policy,
-        ("channel.escalated", subject, body),
+        ("channel.escalated", subject, &body),
         now,
     )
     .await?;

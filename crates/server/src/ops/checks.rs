@@ -626,7 +626,11 @@ fn challenge_message(
         .get(&contact.state)
         .cloned()
         .unwrap_or_else(|| contact.state.to_string());
-    let deadline = super::utc(sent_at.saturating_add(check.window()));
+    let deadline = i18n::moment(
+        lang,
+        sent_at.saturating_add(check.window()),
+        Some(&contact.details.time_zone),
+    );
     let arg = |name: &'static str, value: String| (name, FluentValue::from(value));
     let subject = if reminder {
         i18n::tr_args(

@@ -112,11 +112,7 @@ pub fn report(lang: &str, document: &Document) -> liaison_pdf::Report {
                             format!(
                                 "{} ({})",
                                 a.name,
-                                crate::i18n::tr_args(
-                                    lang,
-                                    "exchange-attachment-size",
-                                    &[("kib", ((a.size + 1023) / 1024).into())]
-                                )
+                                crate::i18n::file_size(lang, u64::try_from(a.size).unwrap_or(0))
                             ),
                             a.sha256.clone(),
                         ]
