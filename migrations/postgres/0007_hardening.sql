@@ -3,9 +3,10 @@
 -- Sessions and API tokens carry a label (what the owner called the token) and the address they
 -- were issued to, so an account's page lists them and each can be revoked.
 --
--- Failed sign-ins are counted per account *and* client address: enough failures lock that
--- account for that address only, for a time that doubles with every further failure, so a
--- stranger cannot lock a real user out from elsewhere, and not forever.
+-- Failed sign-ins are counted per username (normalised, whether or not an account has it, so
+-- that the answers do not tell which exist) *and* client address: enough failures lock that
+-- name for that address only, for a time that doubles with every further failure, so a stranger
+-- cannot lock a real user out from elsewhere, and not forever. Rows older than a day go.
 --
 -- Markdown is rendered once, when a text is stored: the sanitised HTML is kept under the
 -- SHA-256 of the renderer's version and the source text, insert-only like the texts themselves.
@@ -17,13 +18,14 @@ ALTER TABLE sessions ADD COLUMN label TEXT NOT NULL DEFAULT '';
 ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';
 
 CREATE TABLE login_failures (
-    account_id BIGINT NOT NULL REFERENCES accounts (id),
+    username TEXT NOT NULL,
     address TEXT NOT NULL,
     failures BIGINT NOT NULL,
     last_failed_at TEXT NOT NULL,
     locked_until TEXT,
-    PRIMARY KEY (account_id, address)
+    PRIMARY KEY (username, address)
 );
+CREATE INDEX login_failures_last ON login_failures (last_failed_at);
 
 CREATE TABLE exchange_rendered (
     source_sha256 TEXT PRIMARY KEY,

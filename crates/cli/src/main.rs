@@ -76,6 +76,16 @@ struct Db {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Typesets Typst source from standard input into a PDF on standard output, within the
+    /// given memory and CPU time: the process the server starts for each PDF, so that a
+    /// document too complex to lay out stops it, not the server.
+    #[command(hide = true)]
+    Typeset {
+        #[arg(long, default_value_t = 2048)]
+        max_memory_mib: u64,
+        #[arg(long, default_value_t = 60)]
+        max_cpu_seconds: u64,
+    },
     /// Runs the server on an embedded SQLite database with demo data and prints the logins.
     Demo {
         #[arg(long, default_value = "127.0.0.1:8080")]
@@ -319,6 +329,24 @@ fn load_config(db: &Db) -> anyhow::Result<Config> {
     Ok(config)
 }
 
+/// The database of an operator's command that works on data already there (`admin`,
+/// `directory`, `audit`): an SQLite file that does not exist is not created, since a command
+/// run in the wrong folder or without `--config` would otherwise make an empty database there
+/// and answer as if nothing were in it.
+async fn open_existing(config: &Config) -> anyhow::Result<Store> {
+    if let Some(path) = config.database_url.strip_prefix("sqlite://") {
+        let path = path.split('?').next().unwrap_or(path);
+        if !path.starts_with(':') && !std::path::Path::new(path).exists() {
+            return Err(BadInput(format!(
+                "there is no database at {path}: name yours with --config FILE or --database URL \
+                 (or LIAISON_DATABASE_URL), or create one with `liaison migrate`"
+            ))
+            .into());
+        }
+    }
+    open(config).await
+}
+
 async fn open(config: &Config) -> anyhow::Result<Store> {
     let store = Store::connect(&config.database_url)
         .await
@@ -480,8 +508,19 @@ fn app_error(error: liaison_server::error::AppError) -> anyhow::Error {
     }
 }
 
+/// The binary that typesets PDFs in a process of its own: the configured one, else this one.
+fn typesetter(config: &Config) -> anyhow::Result<String> {
+    if !config.pdf.typesetter.is_empty() {
+        return Ok(config.pdf.typesetter.clone());
+    }
+    let me = std::env::current_exe().context("finding the liaison binary to typeset PDFs")?;
+    Ok(me.display().to_string())
+}
+
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        // Handled in `main`, before any runtime starts.
+        Command::Typeset { .. } => Ok(ExitCode::from(2)),
         Command::Demo { addr, data, smtp } => {
             std::fs::create_dir_all(&data)
                 .with_context(|| format!("creating {}", data.display()))?;
@@ -492,6 +531,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ..Config::default()
             };
             config.smtp.host = String::new();
+            config.pdf.typesetter = typesetter(&config)?;
             if let Some(relay) = smtp {
                 let (host, port) = relay
                     .rsplit_once(':')
@@ -539,7 +579,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { db } => {
-            let config = load_config(&db)?;
+            let mut config = load_config(&db)?;
+            config.pdf.typesetter = typesetter(&config)?;
             let store = open(&config).await?;
             let listener = tokio::net::TcpListener::bind(&config.listen)
                 .await
@@ -557,7 +598,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Admin { db, command } => {
             let config = load_config(&db)?;
-            let store = open(&config).await?;
+            let store = open_existing(&config).await?;
             let ctx = offline_ctx(&store, &config);
             match command {
                 AdminCommand::CreateAccount {
@@ -607,7 +648,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Directory { db, command } => {
             let config = load_config(&db)?;
-            let store = open(&config).await?;
+            let store = open_existing(&config).await?;
             let ctx = offline_ctx(&store, &config);
             match command {
                 DirectoryCommand::Export { format, state, out } => {
@@ -717,7 +758,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: AuditCommand::Verify,
         } => {
             let config = load_config(&db)?;
-            let store = open(&config).await?;
+            let store = open_existing(&config).await?;
             let ctx = offline_ctx(&store, &config);
             let result = ops::audit::verify(&ctx, None).await.map_err(app_error)?;
             if result.intact {
@@ -750,8 +791,44 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// `liaison typeset`: limits itself, then typesets standard input to standard output.
+fn typeset(max_memory_mib: u64, max_cpu_seconds: u64) -> ExitCode {
+    if let Err(error) =
+        liaison_pdf::limit_this_process(max_memory_mib.saturating_mul(1024 * 1024), max_cpu_seconds)
+    {
+        eprintln!("error: cannot limit the typesetting process: {error}");
+        return ExitCode::from(1);
+    }
+    let mut source = String::new();
+    if let Err(error) = std::io::stdin().read_to_string(&mut source) {
+        eprintln!("error: cannot read the Typst source: {error}");
+        return ExitCode::from(2);
+    }
+    match liaison_pdf::compile(source) {
+        Ok(pdf) => match std::io::stdout().write_all(&pdf) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: cannot write the PDF: {error}");
+                ExitCode::from(1)
+            }
+        },
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Typeset {
+        max_memory_mib,
+        max_cpu_seconds,
+    } = cli.command
+    {
+        // No runtime, no logs: the process only typesets, within its limits.
+        return typeset(max_memory_mib, max_cpu_seconds);
+    }
     init_logs(cli.log_format);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,

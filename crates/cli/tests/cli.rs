@@ -340,9 +340,9 @@ fn the_operator_disables_resets_and_changes_an_account_from_the_command_line() {
     );
     check(
         &account(&["reset-totp", "obs.one"]),
-        0,
-        &["second factor"],
-        "reset-totp",
+        2,
+        &["no second factor"],
+        "reset-totp without a second factor",
     );
     check(
         &account(&["end-sessions", "obs.one"]),
@@ -367,6 +367,58 @@ fn the_operator_disables_resets_and_changes_an_account_from_the_command_line() {
         changes, 4,
         "disable, enable, role and unlink; not the refused ones"
     );
+
+    // The last enabled network manager stays one, whoever asks.
+    let boss = operator.run_with_stdin(
+        &[
+            "admin",
+            "create-account",
+            "--username",
+            "boss",
+            "--display-name",
+            "The network manager",
+            "--email",
+            "boss@example.org",
+            "--role",
+            "manager",
+        ],
+        "a long enough password\n",
+    );
+    check(&boss, 0, &["Created account boss"], "create a manager");
+    check(
+        &account(&["set-role", "boss", "--role", "observer"]),
+        2,
+        &["last enabled network manager"],
+        "demote the last manager",
+    );
+    check(
+        &account(&["disable", "boss"]),
+        2,
+        &["last enabled network manager"],
+        "disable the last manager",
+    );
+}
+
+#[test]
+fn operator_commands_do_not_make_a_database_where_there_is_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nowhere.db");
+    let url = format!("sqlite://{}", path.display());
+    for args in [
+        vec!["admin", "--database", &url, "list-accounts"],
+        vec!["admin", "--database", &url, "account", "show", "manager"],
+        vec!["audit", "--database", &url, "verify"],
+        vec!["directory", "--database", &url, "export", "--format", "csv"],
+    ] {
+        let run = liaison(&args, "");
+        check(
+            &run,
+            2,
+            &["there is no database", "--config"],
+            &args.join(" "),
+        );
+        assert!(!path.exists(), "{args:?} made {}", path.display());
+    }
 }
 
 /// One number from the operator's SQLite database.
@@ -1677,4 +1729,71 @@ fn logs_carry_no_colour_codes_off_a_terminal_and_can_be_json() {
     assert!(parsed["timestamp"].is_string());
     let bad = liaison(&["--log-format", "xml", "migrate"], "");
     check(&bad, 2, &["xml"], "an unknown log format");
+}
+
+/// A server whose PDFs are typeset by this `liaison` binary in a process of its own, with the
+/// given limits.
+async fn app_typesetting_with(max_cpu_seconds: u64) -> liaison_testkit::TestApp {
+    let mut options = liaison_testkit::Options::default();
+    options.config.pdf.typesetter = env!("CARGO_BIN_EXE_liaison").to_owned();
+    options.config.pdf.max_cpu_seconds = max_cpu_seconds;
+    options.config.pdf.max_memory_mib = 1024;
+    liaison_testkit::spawn_app_with(options).await
+}
+
+#[tokio::test]
+async fn pdfs_are_typeset_in_a_limited_process_and_a_document_too_complex_is_refused() {
+    use serde_json::json;
+    let app = app_typesetting_with(2).await;
+    let fra = app.login("fra.coordinator").await;
+    let (status, _, pdf) = fra
+        .get_bytes("/api/v1/exchange/cycles/2026/submissions/DEU/export.pdf")
+        .await;
+    assert_eq!(status.as_u16(), 200, "{}", String::from_utf8_lossy(&pdf));
+    assert!(pdf.starts_with(b"%PDF-"));
+
+    // A section that is one vast table: little text, a great deal of layout.
+    let manager = app.login("manager").await;
+    let opened = manager
+        .post(
+            "/api/v1/exchange/cycles",
+            &json!({ "year": 2027, "opens_on": "2027-01-01", "sections": ["threats", "legislation", "organisation"] }),
+        )
+        .await;
+    assert_eq!(opened.status.as_u16(), 201, "{}", opened.text);
+    let aut = app.login("aut.coordinator").await;
+    let row = format!("|{}\n", "x|".repeat(50));
+    let table = format!("{row}|{}\n{}", "-|".repeat(50), row.repeat(1500));
+    for section in ["threats", "legislation", "organisation"] {
+        let saved = aut
+            .put(
+                &format!("/api/v1/exchange/cycles/2027/submissions/AUT/sections/{section}"),
+                &json!({ "language": "en", "text": table }),
+            )
+            .await;
+        assert_eq!(saved.status.as_u16(), 200, "{}", saved.text);
+    }
+    let submitted = aut
+        .post(
+            "/api/v1/exchange/cycles/2027/submissions/AUT/submit",
+            &json!({}),
+        )
+        .await;
+    assert_eq!(submitted.status.as_u16(), 200, "{}", submitted.text);
+    let refused = fra
+        .get("/api/v1/exchange/cycles/2027/submissions/AUT/export.pdf")
+        .await;
+    assert_eq!(refused.status.as_u16(), 413, "{}", refused.text);
+    assert!(
+        refused.json["detail"]
+            .as_str()
+            .unwrap()
+            .contains("too complex")
+    );
+    // The server is as it was: its other documents still export.
+    let (status, _, again) = fra
+        .get_bytes("/api/v1/exchange/cycles/2026/submissions/DEU/export.pdf")
+        .await;
+    assert_eq!(status.as_u16(), 200);
+    assert_eq!(again, pdf);
 }

@@ -81,7 +81,17 @@ pub enum AccountInvalid {
     NotAPointOfContact(String),
     /// The current password given to change it is not the account's.
     WrongPassword,
-    /// A display name is longer than [`MAX_DISPLAY_NAME`] characters or holds control
+    /// The new password is the current one.
+    SamePassword,
+    /// The code given to confirm a second factor's enrolment does not match its secret.
+    TotpCode,
+    /// The network manager would disable its own account or give up its role.
+    OwnManagement,
+    /// The change would leave no enabled network manager.
+    LastManager,
+    /// The contact is already another account's.
+    ContactTaken(String),
+    /// A display name is empty, longer than [`MAX_DISPLAY_NAME`] characters or holds control
     /// characters.
     DisplayName,
 }
@@ -130,9 +140,24 @@ impl std::fmt::Display for AccountInvalid {
                 "contact {value} is not an active point of contact (a national structure, or retired)"
             ),
             AccountInvalid::WrongPassword => f.write_str("the current password is not right"),
+            AccountInvalid::SamePassword => {
+                f.write_str("the new password is the current one; choose another")
+            }
+            AccountInvalid::TotpCode => f.write_str(
+                "the code does not match; check the time on your device and try the next code",
+            ),
+            AccountInvalid::OwnManagement => f.write_str(
+                "the network manager cannot disable its own account or give up its role; another manager can",
+            ),
+            AccountInvalid::LastManager => f.write_str(
+                "this is the last enabled network manager's account: enable or create another manager first",
+            ),
+            AccountInvalid::ContactTaken(value) => {
+                write!(f, "contact {value} is already linked to another account")
+            }
             AccountInvalid::DisplayName => write!(
                 f,
-                "the name may have at most {MAX_DISPLAY_NAME} characters, without control characters"
+                "the name is required, with at most {MAX_DISPLAY_NAME} characters and no control characters"
             ),
         }
     }
@@ -158,6 +183,11 @@ impl crate::wording::Worded for AccountInvalid {
             AccountInvalid::ContactElsewhere(_) => "invalid-contact-elsewhere",
             AccountInvalid::NotAPointOfContact(_) => "invalid-not-a-point-of-contact",
             AccountInvalid::WrongPassword => "invalid-wrong-password",
+            AccountInvalid::SamePassword => "invalid-same-password",
+            AccountInvalid::TotpCode => "invalid-totp-code",
+            AccountInvalid::OwnManagement => "invalid-own-management",
+            AccountInvalid::LastManager => "invalid-last-manager",
+            AccountInvalid::ContactTaken(_) => "invalid-contact-taken",
             AccountInvalid::DisplayName => "invalid-display-name",
         }
     }
@@ -171,7 +201,8 @@ impl crate::wording::Worded for AccountInvalid {
             | AccountInvalid::UnknownState(value)
             | AccountInvalid::UnknownContact(value)
             | AccountInvalid::ContactElsewhere(value)
-            | AccountInvalid::NotAPointOfContact(value) => vec![("value", value.clone())],
+            | AccountInvalid::NotAPointOfContact(value)
+            | AccountInvalid::ContactTaken(value) => vec![("value", value.clone())],
             AccountInvalid::DisplayName => vec![("max", MAX_DISPLAY_NAME.to_string())],
             _ => Vec::new(),
         }
@@ -209,12 +240,13 @@ pub type AccountProblems = std::collections::BTreeMap<String, AccountInvalid>;
 /// State exists is for the store to say.
 pub fn check_account(
     username: &str,
+    display_name: &str,
     email: &str,
     password: &str,
     role: Role,
     state: Option<&StateCode>,
 ) -> Result<(), AccountProblems> {
-    let mut problems = check_profile("", email, role, state);
+    let mut problems = check_profile(display_name, email, role, state);
     if check_username(username).is_err() {
         problems.insert("username".into(), AccountInvalid::Username);
     }
@@ -237,7 +269,10 @@ pub fn check_profile(
     state: Option<&StateCode>,
 ) -> AccountProblems {
     let mut problems = AccountProblems::new();
-    if display_name.chars().count() > MAX_DISPLAY_NAME || display_name.contains(char::is_control) {
+    if display_name.trim().is_empty()
+        || display_name.chars().count() > MAX_DISPLAY_NAME
+        || display_name.contains(char::is_control)
+    {
         problems.insert("display_name".into(), AccountInvalid::DisplayName);
     }
     let email = email.trim();

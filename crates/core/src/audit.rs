@@ -41,9 +41,10 @@ pub enum AuditEvent {
         address: String,
         refused: &'static str,
     },
-    /// Failed sign-ins from one address locked an account for that address until `until`.
+    /// Failed sign-ins from one address locked a username (normalised) for that address until
+    /// `until`.
     LoginLocked {
-        account_id: i64,
+        username: String,
         address: String,
         until: String,
     },
@@ -317,12 +318,12 @@ impl AuditEvent {
                 })),
             ),
             AuditEvent::LoginLocked {
-                account_id,
+                username,
                 address,
                 until,
             } => (
                 "login.locked",
-                format!("account/{account_id}"),
+                format!("login/{username}"),
                 None,
                 json(&serde_json::json!({ "address": address, "until": until })),
             ),
@@ -548,38 +549,41 @@ pub const PERSONAL_FIELDS: &[&str] = &[
     "deputy_name",
 ];
 
-/// A JSON snapshot with every [`PERSONAL_FIELDS`] value, at any depth, replaced by
-/// `sha256:` and the first 16 hex digits of the SHA-256 of its JSON text: two entries with the
-/// same value show the same hash, so a change is still visible, but not the value. Text that is
-/// not JSON is replaced by its hash whole.
-pub fn redact(snapshot: &str) -> String {
-    fn hash(text: &str) -> String {
-        format!(
-            "sha256:{}",
-            &hex::encode(Sha256::digest(text.as_bytes()))[..16]
-        )
+/// A JSON snapshot with every [`PERSONAL_FIELDS`] value, at any depth, replaced by `hmac:` and
+/// the first 16 hex digits of its HMAC-SHA256 under `key` (a secret the server keeps): two
+/// entries with the same value show the same mark, so a change stays visible, but the value
+/// cannot be recovered by trying candidates (a phone number has only a million endings), since
+/// the reader does not hold the key. Text that is not JSON is replaced by its mark whole.
+pub fn redact(snapshot: &str, key: &[u8]) -> String {
+    fn mark(key: &[u8], text: &str) -> String {
+        use hmac::Mac;
+        let Ok(mut mac) = hmac::Hmac::<Sha256>::new_from_slice(key) else {
+            return "hmac:?".to_owned();
+        };
+        mac.update(text.as_bytes());
+        format!("hmac:{}", &hex::encode(mac.finalize().into_bytes())[..16])
     }
-    fn walk(value: &mut Value) {
+    fn walk(key: &[u8], value: &mut Value) {
         match value {
             Value::Object(map) => {
-                for (key, field) in map.iter_mut() {
-                    if PERSONAL_FIELDS.contains(&key.as_str()) && !field.is_null() {
-                        *field = Value::String(hash(&field.to_string()));
+                for (name, field) in map.iter_mut() {
+                    if PERSONAL_FIELDS.contains(&name.as_str()) && !field.is_null() {
+                        *field = Value::String(mark(key, &field.to_string()));
                     } else {
-                        walk(field);
+                        walk(key, field);
                     }
                 }
             }
-            Value::Array(items) => items.iter_mut().for_each(walk),
+            Value::Array(items) => items.iter_mut().for_each(|item| walk(key, item)),
             _ => {}
         }
     }
     match serde_json::from_str::<Value>(snapshot) {
         Ok(mut value) => {
-            walk(&mut value);
+            walk(key, &mut value);
             value.to_string()
         }
-        Err(_) => hash(snapshot),
+        Err(_) => mark(key, snapshot),
     }
 }
 
@@ -711,9 +715,10 @@ mod tests {
     }
 
     #[test]
-    fn personal_fields_are_hashed_at_any_depth_and_the_rest_kept() {
+    fn personal_fields_are_marked_at_any_depth_and_the_rest_kept() {
+        let key = [7u8; 32];
         let snapshot = r#"{"name":"Dr. Anna Weber","email":"a@b.example","state":"DEU","contacts":[{"phone":"+49 1","kind":"poc"}],"version":3,"notes":null}"#;
-        let shown: Value = serde_json::from_str(&redact(snapshot)).unwrap();
+        let shown: Value = serde_json::from_str(&redact(snapshot, &key)).unwrap();
         assert_eq!(shown["state"], "DEU");
         assert_eq!(shown["version"], 3);
         assert_eq!(shown["contacts"][0]["kind"], "poc");
@@ -724,16 +729,21 @@ mod tests {
             &shown["contacts"][0]["phone"],
         ] {
             let text = value.as_str().unwrap();
-            assert!(text.starts_with("sha256:") && text.len() == 23, "{text}");
+            assert!(text.starts_with("hmac:") && text.len() == 21, "{text}");
         }
-        let text = redact(snapshot);
+        let text = redact(snapshot, &key);
         assert!(!text.contains("Weber") && !text.contains("a@b.example") && !text.contains("+49"));
-        // The same value hashes alike, so the auditor sees that it changed or did not.
-        assert_eq!(
-            shown["name"],
-            serde_json::from_str::<Value>(&redact(r#"{"name":"Dr. Anna Weber"}"#)).unwrap()["name"]
-        );
-        assert!(redact("not json").starts_with("sha256:"));
+        // The same value marks alike under one key, so the auditor sees that it changed or not.
+        let again: Value =
+            serde_json::from_str(&redact(r#"{"name":"Dr. Anna Weber"}"#, &key)).unwrap();
+        assert_eq!(shown["name"], again["name"]);
+        // Without the key, trying candidates finds nothing: a plain SHA-256 is not the mark.
+        let plain = hex::encode(Sha256::digest(b"\"Dr. Anna Weber\""));
+        assert!(!shown["name"].as_str().unwrap().contains(&plain[..16]));
+        let other: Value =
+            serde_json::from_str(&redact(r#"{"name":"Dr. Anna Weber"}"#, &[8u8; 32])).unwrap();
+        assert_ne!(shown["name"], other["name"]);
+        assert!(redact("not json", &key).starts_with("hmac:"));
     }
 
     #[test]

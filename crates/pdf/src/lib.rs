@@ -249,3 +249,11 @@ fn typeset(source: String) -> Result<Vec<u8>, PdfError> {
 pub fn render(report: &Report) -> Result<Vec<u8>, PdfError> {
     compile(source(report))
 }
+
+/// Limits the calling process to `memory_bytes` of address space and `cpu_seconds` of CPU
+/// time: what a process that only typesets (`liaison typeset`) does first, so that a document
+/// whose layout would take gigabytes or minutes stops it, and not the server.
+pub fn limit_this_process(memory_bytes: u64, cpu_seconds: u64) -> std::io::Result<()> {
+    rlimit::setrlimit(rlimit::Resource::AS, memory_bytes, memory_bytes)?;
+    rlimit::setrlimit(rlimit::Resource::CPU, cpu_seconds, cpu_seconds)
+}

@@ -24,30 +24,31 @@ use std::num::NonZeroU32;
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "liaison_session";
 
-/// Login attempts per account and per client address, in memory, bounded: an account's key is
-/// its id (only existing accounts get one), an address's key its text, and the addresses kept
-/// are at most [`LoginLimiter::MAX_ADDRESSES`]; keys whose budget is whole again are dropped
-/// every [`LoginLimiter::SWEEP_EVERY`] attempts. (The lockouts that must hold across processes
-/// are in the database: `ops::account::sign_in`.)
+/// Login attempts per client address, and per username (normalised, whether an account has it
+/// or not) *from* that address, in memory, bounded: at most [`LoginLimiter::MAX_KEYS`] keys of
+/// each kind; keys whose budget is whole again are dropped every [`LoginLimiter::SWEEP_EVERY`]
+/// attempts. A name is limited per address, so a stranger elsewhere does not spend its owner's
+/// budget. (The lockouts that must hold across processes are in the database:
+/// `ops::account::sign_in`.)
 pub struct LoginLimiter {
-    by_account: DefaultKeyedRateLimiter<i64>,
     by_address: DefaultKeyedRateLimiter<String>,
+    by_name: DefaultKeyedRateLimiter<(String, String)>,
     attempts: std::sync::atomic::AtomicU64,
 }
 
 impl LoginLimiter {
-    /// The most client addresses remembered at once.
-    pub const MAX_ADDRESSES: usize = 50_000;
+    /// The most client addresses, and the most (username, address) pairs, remembered at once.
+    pub const MAX_KEYS: usize = 50_000;
     /// How often (in attempts) keys that are back to a whole budget are dropped.
     pub const SWEEP_EVERY: u64 = 1_024;
 
     pub fn new(per_minute: u32) -> LoginLimiter {
-        let account = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+        let name = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
         let address =
             NonZeroU32::new(per_minute.max(1).saturating_mul(3)).unwrap_or(NonZeroU32::MIN);
         LoginLimiter {
-            by_account: RateLimiter::keyed(Quota::per_minute(account)),
             by_address: RateLimiter::keyed(Quota::per_minute(address)),
+            by_name: RateLimiter::keyed(Quota::per_minute(name)),
             attempts: std::sync::atomic::AtomicU64::new(0),
         }
     }
@@ -56,19 +57,26 @@ impl LoginLimiter {
         AppError::TooManyRequests("too many sign-in attempts; wait a minute and try again".into())
     }
 
-    /// Counts an attempt from an address; refuses it when the address's budget is spent, or
-    /// when the limiter is full of other addresses.
-    pub fn address(&self, address: &str) -> Result<(), AppError> {
+    fn sweep(&self) {
         let seen = self
             .attempts
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        if seen.is_multiple_of(Self::SWEEP_EVERY) || self.by_address.len() >= Self::MAX_ADDRESSES {
+        if seen.is_multiple_of(Self::SWEEP_EVERY)
+            || self.by_address.len() >= Self::MAX_KEYS
+            || self.by_name.len() >= Self::MAX_KEYS
+        {
             self.by_address.retain_recent();
             self.by_address.shrink_to_fit();
-            self.by_account.retain_recent();
-            self.by_account.shrink_to_fit();
+            self.by_name.retain_recent();
+            self.by_name.shrink_to_fit();
         }
-        if self.by_address.len() >= Self::MAX_ADDRESSES {
+    }
+
+    /// Counts an attempt from an address; refuses it when the address's budget is spent, or
+    /// when the limiter is full of other addresses.
+    pub fn address(&self, address: &str) -> Result<(), AppError> {
+        self.sweep();
+        if self.by_address.len() >= Self::MAX_KEYS {
             return Err(Self::refused());
         }
         self.by_address
@@ -76,17 +84,20 @@ impl LoginLimiter {
             .map_err(|_| Self::refused())
     }
 
-    /// Counts an attempt on an existing account; refuses it when the account's budget is
-    /// spent.
-    pub fn account(&self, account_id: i64) -> Result<(), AppError> {
-        self.by_account
-            .check_key(&account_id)
+    /// Counts an attempt on a (normalised) username from an address; refuses it when that
+    /// budget is spent.
+    pub fn name(&self, username: &str, address: &str) -> Result<(), AppError> {
+        if self.by_name.len() >= Self::MAX_KEYS {
+            return Err(Self::refused());
+        }
+        self.by_name
+            .check_key(&(username.to_owned(), address.to_owned()))
             .map_err(|_| Self::refused())
     }
 
-    /// How many keys the limiter holds (addresses, accounts).
+    /// How many keys the limiter holds (addresses, usernames with their address).
     pub fn keys(&self) -> (usize, usize) {
-        (self.by_address.len(), self.by_account.len())
+        (self.by_address.len(), self.by_name.len())
     }
 }
 
@@ -114,6 +125,11 @@ pub struct Caller {
     pub token_hash: String,
     /// The request's id, as the log line and the audit row carry it.
     pub request_id: String,
+    /// The client address (what limits and lockouts count by).
+    pub address: String,
+    /// The page a browser asked for (path and query, for a GET): where changing the language
+    /// returns to.
+    pub page: Option<String>,
 }
 
 /// The request id the middleware gave a request.
@@ -147,7 +163,7 @@ async fn caller_from_token(
     state: &AppState,
     token: &str,
     wanted: SessionKind,
-    request_id: String,
+    (request_id, address): (String, String),
 ) -> Result<Option<Caller>, AppError> {
     let now = state.clock.now();
     let hash = token_hash(token);
@@ -175,6 +191,8 @@ async fn caller_from_token(
         csrf: session.csrf_token,
         token_hash: hash,
         request_id,
+        address,
+        page: None,
     }))
 }
 
@@ -199,11 +217,16 @@ impl FromRequestParts<AppState> for ApiCaller {
                         .into(),
                 )
             })?;
-        let caller = caller_from_token(state, token.trim(), SessionKind::Api, request_id(parts))
-            .await?
-            .ok_or_else(|| {
-                AppError::Unauthorized("the token is unknown or expired; log in again".into())
-            })?;
+        let caller = caller_from_token(
+            state,
+            token.trim(),
+            SessionKind::Api,
+            (request_id(parts), client_address(parts)),
+        )
+        .await?
+        .ok_or_else(|| {
+            AppError::Unauthorized("the token is unknown or expired; log in again".into())
+        })?;
         if state.config.require_totp && !caller.account.totp_enabled {
             return Err(AppError::Forbidden("this server requires a second factor: enrol TOTP on the web page /account/totp first".into()));
         }
@@ -251,11 +274,19 @@ impl FromRequestParts<AppState> for WebCaller {
         let Some(cookie) = jar.get(SESSION_COOKIE) else {
             return Err(login());
         };
-        let Some(caller) =
-            caller_from_token(state, cookie.value(), SessionKind::Web, request_id(parts)).await?
+        let Some(mut caller) = caller_from_token(
+            state,
+            cookie.value(),
+            SessionKind::Web,
+            (request_id(parts), client_address(parts)),
+        )
+        .await?
         else {
             return Err(login());
         };
+        if parts.method == axum::http::Method::GET {
+            caller.page = parts.uri.path_and_query().map(|p| p.as_str().to_owned());
+        }
         let enrolling = path.starts_with("/account/totp") || path == "/logout";
         if state.config.require_totp && !caller.account.totp_enabled && !enrolling {
             return Err(WebRedirect(Redirect::to("/account/totp").into_response()));
@@ -531,7 +562,7 @@ pub async fn session_lang(
 ) -> Option<&'static str> {
     let jar = CookieJar::from_headers(headers);
     let token = jar.get(SESSION_COOKIE)?.value().to_owned();
-    let caller = caller_from_token(state, &token, SessionKind::Web, String::new())
+    let caller = caller_from_token(state, &token, SessionKind::Web, Default::default())
         .await
         .ok()??;
     Some(caller.lang)

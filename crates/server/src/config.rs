@@ -30,6 +30,31 @@ pub struct Config {
     pub smtp: SmtpConfig,
     pub channel: ChannelConfig,
     pub security: SecurityConfig,
+    pub pdf: PdfConfig,
+}
+
+/// How documents are typeset as PDF.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct PdfConfig {
+    /// The `liaison` binary that typesets in a process of its own (`liaison typeset`), with the
+    /// limits below; `liaison serve` and `liaison demo` use themselves when it is empty. Empty
+    /// in a server embedded elsewhere (the tests): typesetting then runs in the server's process.
+    pub typesetter: String,
+    /// The address space the typesetting process may use, in MiB.
+    pub max_memory_mib: u64,
+    /// The CPU time it may use, in seconds (the server stops waiting after twice as long).
+    pub max_cpu_seconds: u64,
+}
+
+impl Default for PdfConfig {
+    fn default() -> Self {
+        PdfConfig {
+            typesetter: String::new(),
+            max_memory_mib: 2048,
+            max_cpu_seconds: 60,
+        }
+    }
 }
 
 /// How to report a vulnerability: served as `/.well-known/security.txt` (RFC 9116).
@@ -120,6 +145,7 @@ impl Default for Config {
                 expires_days: 180,
                 ..SecurityConfig::default()
             },
+            pdf: PdfConfig::default(),
         }
     }
 }

@@ -26,6 +26,8 @@ pub enum AppError {
         detail: String,
         errors: FieldErrors,
         worded: Vec<WordedProblem>,
+        /// A conflict with the state of things (409) rather than bad input (422).
+        conflict: bool,
     },
     #[error("the file has {} problem(s); nothing was imported", .0.len())]
     Import(Vec<LineError>),
@@ -65,6 +67,27 @@ impl AppError {
         AppError::Validation { detail, errors }
     }
 
+    /// Problems by field that conflict with the state of things (409), worded like
+    /// [`AppError::worded`].
+    pub fn worded_conflict<W: liaison_core::wording::Worded>(
+        problems: impl IntoIterator<Item = (String, W)>,
+    ) -> AppError {
+        match AppError::worded(problems) {
+            AppError::Worded {
+                detail,
+                errors,
+                worded,
+                ..
+            } => AppError::Worded {
+                detail,
+                errors,
+                worded,
+                conflict: true,
+            },
+            other => other,
+        }
+    }
+
     /// Problems by field, each worded by the catalogue (in English for the API).
     pub fn worded<W: liaison_core::wording::Worded>(
         problems: impl IntoIterator<Item = (String, W)>,
@@ -84,6 +107,7 @@ impl AppError {
             detail,
             errors,
             worded,
+            conflict: false,
         }
     }
 
@@ -113,6 +137,9 @@ impl AppError {
     fn status_and_kind(&self) -> (StatusCode, &'static str, &'static str) {
         match self {
             AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad-request", "Bad request"),
+            AppError::Worded { conflict: true, .. } => {
+                (StatusCode::CONFLICT, "conflict", "Conflict")
+            }
             AppError::Validation { .. } | AppError::Worded { .. } => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "validation",
@@ -177,6 +204,13 @@ impl IntoResponse for AppError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            // Every budget of the server refills within a minute or ends a lockout's first
+            // minute; the problem's text names a longer wait when there is one.
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        }
         response
     }
 }

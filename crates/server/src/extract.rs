@@ -17,10 +17,42 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for AppPath
             .await
             .map(|axum::extract::Path(value)| AppPath(value))
             .map_err(|rejection| {
-                AppError::BadRequest(format!(
-                    "the address is not valid: {}",
-                    rejection.body_text()
-                ))
+                use axum::extract::rejection::PathRejection;
+                // A segment of the wrong form names nothing that exists: say which, plainly.
+                let kind = |expected: &str| {
+                    if expected.starts_with('i') || expected.starts_with('u') {
+                        "a number".to_owned()
+                    } else {
+                        expected.to_owned()
+                    }
+                };
+                let detail = match &rejection {
+                    PathRejection::FailedToDeserializePathParams(failed) => {
+                        use axum::extract::path::ErrorKind;
+                        match failed.kind() {
+                            ErrorKind::ParseErrorAtKey {
+                                value,
+                                expected_type,
+                                ..
+                            }
+                            | ErrorKind::ParseErrorAtIndex {
+                                value,
+                                expected_type,
+                                ..
+                            }
+                            | ErrorKind::ParseError {
+                                value,
+                                expected_type,
+                            } => format!(
+                                "the address is not valid: '{value}' is not {}",
+                                kind(expected_type)
+                            ),
+                            _ => format!("the address is not valid: {}", failed.body_text()),
+                        }
+                    }
+                    other => format!("the address is not valid: {}", other.body_text()),
+                };
+                AppError::BadRequest(detail)
             })
     }
 }

@@ -1147,6 +1147,11 @@ mod validation_tests {
             AccountInvalid::ContactElsewhere("12".into()),
             AccountInvalid::NotAPointOfContact("12".into()),
             AccountInvalid::WrongPassword,
+            AccountInvalid::SamePassword,
+            AccountInvalid::TotpCode,
+            AccountInvalid::OwnManagement,
+            AccountInvalid::LastManager,
+            AccountInvalid::ContactTaken("12".into()),
             AccountInvalid::DisplayName,
         ];
         for invalid in &all {
@@ -1168,6 +1173,11 @@ mod validation_tests {
                 | AccountInvalid::ContactElsewhere(_)
                 | AccountInvalid::NotAPointOfContact(_)
                 | AccountInvalid::WrongPassword
+                | AccountInvalid::SamePassword
+                | AccountInvalid::TotpCode
+                | AccountInvalid::OwnManagement
+                | AccountInvalid::LastManager
+                | AccountInvalid::ContactTaken(_)
                 | AccountInvalid::DisplayName => {}
             }
         }
@@ -1267,6 +1277,9 @@ mod validation_tests {
             E::TooDeep { max: 12 },
             E::EmptyPost,
             E::TooManyPosts { max: 30 },
+            E::TooHeavy { max_kib: 1024 },
+            E::TooMuchSaved { max_mib: 20 },
+            E::TooManyInquiries { max: 20 },
             E::AttachmentName,
             E::AttachmentEmpty,
             E::AttachmentTooLarge { max_mib: 10 },
@@ -1292,6 +1305,9 @@ mod validation_tests {
                 | E::TooDeep { .. }
                 | E::EmptyPost
                 | E::TooManyPosts { .. }
+                | E::TooHeavy { .. }
+                | E::TooMuchSaved { .. }
+                | E::TooManyInquiries { .. }
                 | E::AttachmentName
                 | E::AttachmentEmpty
                 | E::AttachmentTooLarge { .. }

@@ -69,8 +69,15 @@ pub async fn run_scheduler(state: &AppState) -> AppResult<u32> {
     let queued = crate::ops::directory::queue_reminders(&ctx).await?
         + crate::ops::checks::queue_reminders(&ctx).await?
         + crate::ops::channel::escalate_overdue(&ctx).await?;
+    let now = state.clock.now();
     let mut tx = state.store.begin().await?;
-    liaison_store::session::delete_expired(&mut tx, state.clock.now()).await?;
+    liaison_store::session::delete_expired(&mut tx, now).await?;
+    // Failed sign-ins older than a day count no more: their rows go.
+    liaison_store::login::purge(
+        &mut tx,
+        now - liaison_core::account::FAILURES_FORGOTTEN_AFTER,
+    )
+    .await?;
     liaison_store::commit(tx).await?;
     Ok(queued)
 }

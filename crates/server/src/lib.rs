@@ -14,6 +14,7 @@ pub mod mail;
 pub mod markdown;
 pub mod middleware;
 pub mod ops;
+pub mod passwords;
 pub mod templates;
 pub mod web;
 

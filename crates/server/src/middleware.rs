@@ -141,11 +141,11 @@ async fn metrics(State(state): State<AppState>) -> Response {
         REQUESTS.load(Ordering::Relaxed),
         SERVER_ERRORS.load(Ordering::Relaxed)
     );
-    let (addresses, accounts) = state.limiter.keys();
+    let (addresses, names) = state.limiter.keys();
     body.push_str(&format!(
-        "# HELP liaison_login_limiter_keys Client addresses and accounts the login limiter remembers.\n# TYPE liaison_login_limiter_keys gauge\n\
+        "# HELP liaison_login_limiter_keys Client addresses, and usernames per address, the login limiter remembers.\n# TYPE liaison_login_limiter_keys gauge\n\
          liaison_login_limiter_keys{{kind=\"address\"}} {addresses}\n\
-         liaison_login_limiter_keys{{kind=\"account\"}} {accounts}\n"
+         liaison_login_limiter_keys{{kind=\"username\"}} {names}\n"
     ));
     // Attached files no saved version carries any more stay (insert-only by design): counted so
     // that an operator sees uploads that were only ever detached, a way to fill the disk.

@@ -55,6 +55,19 @@ fn size(state: &State, bytes: u64) -> String {
     i18n::file_size(&lang, bytes)
 }
 
+/// `when(rfc3339)`: a moment as the page's reader reads it (in UTC: pages do not know the
+/// reader's time zone); text that is no RFC 3339 time is shown as it is.
+fn when(state: &State, at: &str) -> String {
+    let lang = state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "en".into());
+    match time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339) {
+        Ok(at) => i18n::moment(&lang, at, None),
+        Err(_) => at.to_owned(),
+    }
+}
+
 impl Templates {
     pub fn load() -> anyhow::Result<Templates> {
         let mut env = Environment::new();
@@ -67,6 +80,7 @@ impl Templates {
         }
         env.add_function("t", translate);
         env.add_function("size", size);
+        env.add_function("when", when);
         env.add_function("languages", || v(i18n::LANGUAGES));
         Ok(Templates { env })
     }

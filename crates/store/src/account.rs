@@ -271,3 +271,22 @@ pub async fn reset_totp(
     .await?;
     Ok(())
 }
+
+/// The account linked to a directory contact, if any.
+pub async fn linked_to(tx: &mut Tx, contact_id: i64) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM accounts WHERE contact_id = $1 ORDER BY id LIMIT 1")
+            .bind(contact_id)
+            .fetch_optional(&mut **tx)
+            .await?,
+    )
+}
+
+/// How many network managers' accounts are enabled.
+pub async fn active_managers(tx: &mut Tx) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'manager' AND disabled = 0")
+            .fetch_one(&mut **tx)
+            .await?,
+    )
+}

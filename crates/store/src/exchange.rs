@@ -913,3 +913,37 @@ pub async fn unreferenced_attachments(tx: &mut Tx) -> Result<(i64, i64)> {
     }
     Ok((count, bytes))
 }
+
+/// The bytes of text (originals and translations) a draft's versions took since `since`.
+pub async fn saved_since(
+    tx: &mut Tx,
+    _permit: &EditSubmission,
+    submission_id: i64,
+    since: OffsetDateTime,
+) -> Result<usize> {
+    let bytes: i64 = sqlx::query_scalar(
+        "SELECT CAST(COALESCE(SUM(LENGTH(body) + COALESCE(LENGTH(english), 0)), 0) AS BIGINT) \
+         FROM exchange_sections WHERE submission_id = $1 AND saved_at > $2",
+    )
+    .bind(submission_id)
+    .bind(ts(since))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(usize::try_from(bytes).unwrap_or(usize::MAX))
+}
+
+/// How many inquiries the permit's State opened since `since`.
+pub async fn inquiries_opened_since(
+    tx: &mut Tx,
+    permit: &Inquire,
+    since: OffsetDateTime,
+) -> Result<usize> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM exchange_inquiries WHERE asking_state = $1 AND opened_at > $2",
+    )
+    .bind(permit.state().as_str())
+    .bind(ts(since))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(usize::try_from(count).unwrap_or(usize::MAX))
+}

@@ -1,10 +1,11 @@
-//! Failed sign-ins, counted per account and client address, and the lockouts they lead to.
+//! Failed sign-ins, counted per username (normalised, whether an account has it or not) and
+//! client address, and the lockouts they lead to.
 
 use crate::{Result, Tx, parse_ts, ts};
 use sqlx::Row;
 use time::OffsetDateTime;
 
-/// The failures of one account from one address.
+/// The failures of one username from one address.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failures {
     pub failures: u32,
@@ -12,12 +13,12 @@ pub struct Failures {
     pub locked_until: Option<OffsetDateTime>,
 }
 
-/// The failures of an account from an address, if any are remembered.
-pub async fn failures(tx: &mut Tx, account_id: i64, address: &str) -> Result<Option<Failures>> {
+/// The failures of a username from an address, if any are remembered.
+pub async fn failures(tx: &mut Tx, username: &str, address: &str) -> Result<Option<Failures>> {
     let row = sqlx::query(
-        "SELECT failures, last_failed_at, locked_until FROM login_failures WHERE account_id = $1 AND address = $2",
+        "SELECT failures, last_failed_at, locked_until FROM login_failures WHERE username = $1 AND address = $2",
     )
-    .bind(account_id)
+    .bind(username)
     .bind(address)
     .fetch_optional(&mut **tx)
     .await?;
@@ -36,19 +37,19 @@ pub async fn failures(tx: &mut Tx, account_id: i64, address: &str) -> Result<Opt
 /// `forget_before`) and returns the count.
 pub async fn record_failure(
     tx: &mut Tx,
-    account_id: i64,
+    username: &str,
     address: &str,
     now: OffsetDateTime,
     forget_before: OffsetDateTime,
 ) -> Result<u32> {
     let count: i64 = sqlx::query_scalar(
-        "INSERT INTO login_failures (account_id, address, failures, last_failed_at) VALUES ($1, $2, 1, $3) \
-         ON CONFLICT (account_id, address) DO UPDATE SET \
+        "INSERT INTO login_failures (username, address, failures, last_failed_at) VALUES ($1, $2, 1, $3) \
+         ON CONFLICT (username, address) DO UPDATE SET \
            failures = CASE WHEN login_failures.last_failed_at < $4 THEN 1 ELSE login_failures.failures + 1 END, \
            last_failed_at = $3 \
          RETURNING failures",
     )
-    .bind(account_id)
+    .bind(username)
     .bind(address)
     .bind(ts(now))
     .bind(ts(forget_before))
@@ -57,39 +58,41 @@ pub async fn record_failure(
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
-/// Locks the account for the address until `until`.
-pub async fn lock(
-    tx: &mut Tx,
-    account_id: i64,
-    address: &str,
-    until: OffsetDateTime,
-) -> Result<()> {
-    sqlx::query(
-        "UPDATE login_failures SET locked_until = $1 WHERE account_id = $2 AND address = $3",
-    )
-    .bind(ts(until))
-    .bind(account_id)
-    .bind(address)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-/// Forgets the failures of an account from an address (after a successful sign-in from it).
-pub async fn clear(tx: &mut Tx, account_id: i64, address: &str) -> Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE account_id = $1 AND address = $2")
-        .bind(account_id)
+/// Locks the username for the address until `until`.
+pub async fn lock(tx: &mut Tx, username: &str, address: &str, until: OffsetDateTime) -> Result<()> {
+    sqlx::query("UPDATE login_failures SET locked_until = $1 WHERE username = $2 AND address = $3")
+        .bind(ts(until))
+        .bind(username)
         .bind(address)
         .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
-/// Forgets every lockout of an account (the network manager reset its password).
-pub async fn clear_account(tx: &mut Tx, account_id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE account_id = $1")
-        .bind(account_id)
+/// Forgets the failures of a username from an address (after a successful sign-in from it).
+pub async fn clear(tx: &mut Tx, username: &str, address: &str) -> Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE username = $1 AND address = $2")
+        .bind(username)
+        .bind(address)
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// Forgets every lockout of a username (the network manager reset the account's password).
+pub async fn clear_username(tx: &mut Tx, username: &str) -> Result<()> {
+    sqlx::query("DELETE FROM login_failures WHERE username = $1")
+        .bind(username)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Forgets failures whose last one is before `before` (they count no more); how many went.
+pub async fn purge(tx: &mut Tx, before: OffsetDateTime) -> Result<u64> {
+    let done = sqlx::query("DELETE FROM login_failures WHERE last_failed_at < $1")
+        .bind(ts(before))
+        .execute(&mut **tx)
+        .await?;
+    Ok(done.rows_affected())
 }

@@ -55,7 +55,7 @@ pub struct LoginRequest {
     pub password: String,
     /// The six-digit code from the authenticator app, when the account has TOTP enabled: asked
     /// in the same step, and a missing or wrong code is refused like a wrong password.
-    #[serde(default)]
+    #[serde(default, alias = "code")]
     pub totp: Option<String>,
     /// What to call the token in the account's list of tokens (for example "CLI on my laptop").
     #[serde(default)]
@@ -98,7 +98,9 @@ pub struct Token {
     pub label: String,
     /// The client address it was issued to.
     pub address: String,
+    /// RFC 3339, UTC.
     pub created_at: String,
+    /// RFC 3339, UTC.
     pub expires_at: String,
     /// The session or token this request came with.
     pub current: bool,

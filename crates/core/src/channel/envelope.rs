@@ -22,7 +22,7 @@
 use pgp::armor::Dearmor;
 use pgp::packet::{Packet, PacketParser};
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Cursor};
+use std::io::{BufRead, Cursor};
 
 /// A recipient named by a PKESK: the key ID (v3 PKESK, for v4 keys) or fingerprint (v6 PKESK),
 /// in upper-case hex.
@@ -83,15 +83,45 @@ pub fn recipients(input: &[u8]) -> Result<Vec<Recipient>, EnvelopeError> {
     let text = input.trim_ascii_start();
     if text.starts_with(b"-----BEGIN PGP") {
         let mut armor = Dearmor::new(Cursor::new(text));
-        let parsed = read(BufReader::new(&mut armor));
+        let mut binary = Vec::new();
+        std::io::Read::read_to_end(&mut armor, &mut binary).map_err(malformed)?;
         match armor.typ {
-            Some(pgp::armor::BlockType::Message) | None => parsed,
+            Some(pgp::armor::BlockType::Message) | None => read(&binary),
             Some(other) => Err(malformed(format!(
                 "the armor holds a {other}, not a message"
             ))),
         }
     } else {
-        read(Cursor::new(input))
+        read(input)
+    }
+}
+
+/// The most bytes of Padding packets a message may carry: padding hides a message's length,
+/// and a few kilobytes do that; more would be room for anything readable.
+pub const MAX_PADDING: usize = 4096;
+
+/// A reader that counts the bytes its consumer took, so that the end of every packet is known.
+struct Counted<'a> {
+    inner: Cursor<&'a [u8]>,
+    taken: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+impl std::io::Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.taken.set(self.taken.get() + n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Counted<'_> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.inner.consume(amount);
+        self.taken.set(self.taken.get() + amount);
     }
 }
 
@@ -104,16 +134,35 @@ fn hex_upper(bytes: &[u8]) -> String {
 /// ciphertext, a signature, a second encrypted packet, a marker) would let readable bytes reach
 /// the server and the recipients beside the ciphertext, so the whole message is read, packet by
 /// packet, and the first packet out of place is named.
-fn read<R: BufRead>(source: R) -> Result<Vec<Recipient>, EnvelopeError> {
+fn read(binary: &[u8]) -> Result<Vec<Recipient>, EnvelopeError> {
+    let taken = std::rc::Rc::new(std::cell::Cell::new(0));
+    let source = Counted {
+        inner: Cursor::new(binary),
+        taken: taken.clone(),
+    };
     let mut found = Vec::new();
     let mut seen = BTreeSet::new();
     let mut encrypted = false;
+    let mut padding = 0usize;
+    // Where the last whole packet ended: bytes after it are not a packet (a cut-off header the
+    // parser reads as the end of the message), and would reach the recipients as they are.
+    let mut end = 0usize;
     for packet in PacketParser::new(source) {
         let packet = packet.map_err(malformed)?;
+        let start = end;
+        end = taken.get();
         if encrypted {
-            // After the encrypted data only padding may follow.
+            // After the encrypted data only padding may follow, and not much of it.
             match packet {
-                Packet::Padding(_) => continue,
+                Packet::Padding(_) => {
+                    padding += end - start;
+                    if padding > MAX_PADDING {
+                        return Err(EnvelopeError::Unexpected(format!(
+                            "Padding of more than {MAX_PADDING} bytes"
+                        )));
+                    }
+                    continue;
+                }
                 other => return Err(EnvelopeError::Unexpected(packet_name(&other))),
             }
         }
@@ -157,6 +206,12 @@ fn read<R: BufRead>(source: R) -> Result<Vec<Recipient>, EnvelopeError> {
             return Err(EnvelopeError::Duplicate(recipient.to_string()));
         }
         found.push(recipient);
+    }
+    if end != binary.len() {
+        return Err(malformed(format!(
+            "{} bytes after the last packet are not a packet",
+            binary.len() - end
+        )));
     }
     if encrypted {
         Ok(found)

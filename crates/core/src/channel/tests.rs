@@ -315,10 +315,36 @@ fn plaintext_appended_after_the_ciphertext_is_refused_and_named() {
             recipients(armored.as_bytes()),
             Err(EnvelopeError::Unexpected("Literal Data".into()))
         );
-        // Padding after the ciphertext is allowed; a second encrypted packet is not.
+        // Padding after the ciphertext is allowed, a little of it; a second encrypted packet
+        // is not.
         let mut padded = envelope::binary(message.as_bytes()).unwrap();
         padded.extend(raw_packet(21, &[0; 32]));
         assert!(recipients(&padded).is_ok());
+        for _ in 0..30 {
+            padded.extend(raw_packet(21, &[b'A'; 150]));
+        }
+        assert!(matches!(
+            recipients(&padded),
+            Err(EnvelopeError::Unexpected(name)) if name.contains("Padding")
+        ));
+        // Bytes after the last packet that are no packet (a cut-off header) are refused too.
+        for tail in [
+            &b"\xcb\xffABC"[..],
+            b"\xaeABC",
+            b"\xc0",
+            b"\xcb",
+            b"\xcb\xdf",
+        ] {
+            let mut cut = envelope::binary(message.as_bytes()).unwrap();
+            cut.extend(tail);
+            assert!(
+                matches!(recipients(&cut), Err(EnvelopeError::Malformed(_))),
+                "{tail:?}: {:?}",
+                recipients(&cut)
+            );
+            let armored = envelope::armored(&cut).unwrap();
+            assert!(recipients(armored.as_bytes()).is_err(), "{tail:?} armored");
+        }
         let real = packets(&message);
         let mut twice = envelope::binary(message.as_bytes()).unwrap();
         twice.extend(&real[real.len() - 1]);

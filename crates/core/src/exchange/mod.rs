@@ -57,6 +57,12 @@ pub enum Invalid {
     EmptyPost,
     /// An inquiry's thread already took [`MAX_POSTS_PER_HOUR`] messages in the last hour.
     TooManyPosts { max: usize },
+    /// A text's formatting makes its HTML larger than [`MAX_HTML_BYTES`].
+    TooHeavy { max_kib: usize },
+    /// A draft took more than [`MAX_SAVED_BYTES_PER_DAY`] of text in the last day.
+    TooMuchSaved { max_mib: usize },
+    /// A State opened [`MAX_INQUIRIES_PER_DAY`] inquiries in the last day.
+    TooManyInquiries { max: usize },
     /// An attachment has no usable file name.
     AttachmentName,
     /// An attachment is an empty file.
@@ -88,6 +94,9 @@ impl Worded for Invalid {
             Invalid::TooDeep { .. } => "invalid-exchange-too-deep",
             Invalid::EmptyPost => "invalid-exchange-empty-post",
             Invalid::TooManyPosts { .. } => "invalid-exchange-too-many-posts",
+            Invalid::TooHeavy { .. } => "invalid-exchange-too-heavy",
+            Invalid::TooMuchSaved { .. } => "invalid-exchange-too-much-saved",
+            Invalid::TooManyInquiries { .. } => "invalid-exchange-too-many-inquiries",
             Invalid::AttachmentName => "invalid-exchange-attachment-name",
             Invalid::AttachmentEmpty => "invalid-exchange-attachment-empty",
             Invalid::AttachmentTooLarge { .. } => "invalid-exchange-attachment-too-large",
@@ -117,9 +126,12 @@ impl Worded for Invalid {
                 ("problem", problem.clone()),
             ],
             Invalid::NotOpen { opens_on } => vec![("opens_on", opens_on.to_string())],
-            Invalid::TooLong { max } | Invalid::TooDeep { max } | Invalid::TooManyPosts { max } => {
-                vec![("max", max.to_string())]
-            }
+            Invalid::TooLong { max }
+            | Invalid::TooDeep { max }
+            | Invalid::TooManyPosts { max }
+            | Invalid::TooManyInquiries { max } => vec![("max", max.to_string())],
+            Invalid::TooHeavy { max_kib } => vec![("max", max_kib.to_string())],
+            Invalid::TooMuchSaved { max_mib } => vec![("max", max_mib.to_string())],
             Invalid::DuplicateSection(section) | Invalid::EmptySection(section) => {
                 vec![("section", section.as_str().to_owned())]
             }
@@ -191,6 +203,18 @@ impl fmt::Display for Invalid {
             Invalid::TooManyPosts { max } => write!(
                 f,
                 "this inquiry took {max} messages in the last hour; wait before writing again"
+            ),
+            Invalid::TooHeavy { max_kib } => write!(
+                f,
+                "the text's formatting is too heavy: shown as a page it would take more than {max_kib} KiB"
+            ),
+            Invalid::TooMuchSaved { max_mib } => write!(
+                f,
+                "this draft took more than {max_mib} MiB of text in the last day; wait before saving again"
+            ),
+            Invalid::TooManyInquiries { max } => write!(
+                f,
+                "your State opened {max} inquiries in the last day; wait before opening another"
             ),
             Invalid::AttachmentName => write!(
                 f,
@@ -381,6 +405,50 @@ pub const MAX_POST: usize = 20_000;
 /// a conversation, and a flood of messages on another State's document is a way to slow its
 /// pages.
 pub const MAX_POSTS_PER_HOUR: usize = 30;
+
+/// The most bytes a text's HTML may take (formatting multiplies a text's size: a text of nested
+/// quotes takes twenty times its length as HTML, all of it stored).
+pub const MAX_HTML_BYTES: usize = 1024 * 1024;
+
+/// The most text (originals and translations, in bytes) a draft takes in a day: thousands of
+/// saves of ordinary sections, and no way to fill the disk.
+pub const MAX_SAVED_BYTES_PER_DAY: usize = 20 * 1024 * 1024;
+
+/// The most inquiries a State opens in a day (each notifies the submitting State).
+pub const MAX_INQUIRIES_PER_DAY: usize = 20;
+
+/// A text's HTML within [`MAX_HTML_BYTES`].
+pub fn check_html(html_bytes: usize) -> Result<(), Invalid> {
+    if html_bytes > MAX_HTML_BYTES {
+        Err(Invalid::TooHeavy {
+            max_kib: MAX_HTML_BYTES / 1024,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether a draft that took `saved_today` bytes of text in the last day may take `more`.
+pub fn check_saved_today(saved_today: usize, more: usize) -> Result<(), Invalid> {
+    if saved_today.saturating_add(more) > MAX_SAVED_BYTES_PER_DAY {
+        Err(Invalid::TooMuchSaved {
+            max_mib: MAX_SAVED_BYTES_PER_DAY / (1024 * 1024),
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether a State that opened `opened_today` inquiries in the last day may open another.
+pub fn check_inquiries_today(opened_today: usize) -> Result<(), Invalid> {
+    if opened_today >= MAX_INQUIRIES_PER_DAY {
+        Err(Invalid::TooManyInquiries {
+            max: MAX_INQUIRIES_PER_DAY,
+        })
+    } else {
+        Ok(())
+    }
+}
 
 /// A Markdown text within `max` characters and [`nesting::MAX_NESTING`] levels.
 pub fn check_markdown(text: &str, max: usize) -> Result<(), Invalid> {

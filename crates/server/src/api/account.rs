@@ -86,7 +86,12 @@ async fn login(
     .await?;
     Ok(Json(LoginResponse {
         token: session.token,
-        expires_at: session.expires_at.format(&Rfc3339).unwrap_or_default(),
+        expires_at: session
+            .expires_at
+            .replace_nanosecond(0)
+            .unwrap_or(session.expires_at)
+            .format(&Rfc3339)
+            .unwrap_or_default(),
     }))
 }
 
@@ -112,9 +117,9 @@ async fn me(ApiCaller(caller): ApiCaller) -> Json<Me> {
 }
 
 /// Changes the caller's password, given the current one; every other session and token of the
-/// account ends (this token stays).
+/// account ends (this token stays). A wrong current password counts like a failed sign-in.
 #[utoipa::path(post, path = "/api/v1/me/password", tag = "auth", request_body = PasswordChange,
-    responses((status = 200, body = Ended), (status = 422, body = liaison_types::Problem)))]
+    responses((status = 200, body = Ended), (status = 422, body = liaison_types::Problem), (status = 429, body = liaison_types::Problem)))]
 async fn change_password(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
@@ -122,8 +127,12 @@ async fn change_password(
 ) -> AppResult<Json<Ended>> {
     let ended = ops::account::change_password(
         &state.ctx(&caller.request_id),
+        &state.limiter,
         &caller.actor,
-        &caller.token_hash,
+        ops::account::Origin {
+            token_hash: &caller.token_hash,
+            address: &caller.address,
+        },
         &body.current_password,
         &body.new_password,
     )

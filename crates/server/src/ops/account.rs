@@ -63,10 +63,12 @@ pub fn me_of(account: &Account) -> Me {
 
 /// Checks a sign-in: the username (normalised), the password and, for an account with a
 /// second factor, its code, all in one step; any wrong part gets the same refusal. Refused
-/// before any work when the address's or the account's budget is spent, or when failed
-/// sign-ins from this address locked the account for it. A failure is audited (the username as
-/// typed and the address) and counted against the account for this address; the failure that
-/// locks it tells the account's owner by mail.
+/// before any work when the address's budget, or the name's from this address, is spent, or
+/// when failed sign-ins from this address locked the name for it. A failure is audited (the
+/// username as typed and the address) and counted against the name for this address, whether an
+/// account has it or not (so that no answer tells which names exist); the failure that locks an
+/// account's name tells its owner by mail. Argon2 runs on the password threads
+/// ([`crate::passwords`]).
 pub async fn sign_in(ctx: &Ctx, limiter: &LoginLimiter, attempt: SignIn<'_>) -> AppResult<Account> {
     limiter.address(attempt.address)?;
     let Some(username) = rules::normalize_username(attempt.username) else {
@@ -75,40 +77,28 @@ pub async fn sign_in(ctx: &Ctx, limiter: &LoginLimiter, attempt: SignIn<'_>) -> 
     if attempt.password.len() > 4 * rules::MAX_PASSWORD_LEN {
         return Err(refuse(ctx, attempt, None, "password").await?);
     }
+    limiter.name(&username, attempt.address)?;
     let now = ctx.clock.now();
     let mut tx = ctx.store.read().await?;
     let account = liaison_store::account::by_username(&mut tx, &username).await?;
-    let failures = match &account {
-        Some(account) => {
-            liaison_store::login::failures(&mut tx, account.id, attempt.address).await?
-        }
-        None => None,
-    };
+    let failures = liaison_store::login::failures(&mut tx, &username, attempt.address).await?;
     drop(tx);
-    if let Some(account) = &account {
-        limiter.account(account.id)?;
-        if let Some(until) = failures.and_then(|f| f.locked_until).filter(|u| *u > now) {
-            refuse(ctx, attempt, None, "locked").await?;
-            return Err(AppError::TooManyRequests(format!(
-                "too many failed sign-ins to this account from your address: try again after {}",
-                super::utc(until)
-            )));
-        }
+    if let Some(until) = failures.and_then(|f| f.locked_until).filter(|u| *u > now) {
+        refuse(ctx, attempt, None, "locked").await?;
+        return Err(locked_out(until));
     }
-    let hash = account
-        .as_ref()
-        .map(|a| a.password_hash.clone())
-        .unwrap_or_else(|| rules::decoy_hash().to_owned());
-    let password = attempt.password.to_owned();
-    let matches = tokio::task::spawn_blocking(move || rules::verify_password(&password, &hash))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let Some(account) = account else {
-        return Err(refuse(ctx, attempt, None, "password").await?);
+    let hash = match &account {
+        Some(account) => account.password_hash.clone(),
+        None => crate::passwords::decoy().await?,
     };
-    if !matches {
-        return Err(refuse(ctx, attempt, Some(&account), "password").await?);
-    }
+    let matches = crate::passwords::verify(attempt.password, &hash).await?;
+    let counted = Counted {
+        username: &username,
+        account: account.as_ref(),
+    };
+    let Some(account) = account.as_ref().filter(|_| matches) else {
+        return Err(refuse(ctx, attempt, Some(counted), "password").await?);
+    };
     if account.disabled {
         return Err(refuse(ctx, attempt, None, "disabled").await?);
     }
@@ -131,23 +121,38 @@ pub async fn sign_in(ctx: &Ctx, limiter: &LoginLimiter, attempt: SignIn<'_>) -> 
         };
         if !accepted {
             drop(tx);
-            return Err(refuse(ctx, attempt, Some(&account), "code").await?);
+            return Err(refuse(ctx, attempt, Some(counted), "code").await?);
         }
     }
-    liaison_store::login::clear(&mut tx, account.id, attempt.address).await?;
+    liaison_store::login::clear(&mut tx, &username, attempt.address).await?;
     liaison_store::commit(tx).await?;
-    Ok(account)
+    Ok(account.clone())
+}
+
+/// The refusal while a name is locked for an address.
+fn locked_out(until: time::OffsetDateTime) -> AppError {
+    AppError::TooManyRequests(format!(
+        "too many failed sign-ins with this name from your address: try again after {}",
+        liaison_core::clock::readable(until)
+    ))
+}
+
+/// A failure that counts: the name (normalised) it counts against, and the account that has
+/// it, if any (whose owner is told when it locks).
+#[derive(Clone, Copy)]
+struct Counted<'a> {
+    username: &'a str,
+    account: Option<&'a Account>,
 }
 
 /// Records a refused sign-in and gives the refusal to answer. With `counted`, the failure
-/// counts against that account for the address, and may lock it.
+/// counts against that name for the address, and may lock it.
 async fn refuse(
     ctx: &Ctx,
     attempt: SignIn<'_>,
-    counted: Option<&Account>,
+    counted: Option<Counted<'_>>,
     refused: &'static str,
 ) -> AppResult<AppError> {
-    let now = ctx.clock.now();
     let mut tx = ctx.store.begin().await?;
     ctx.audit(
         &mut tx,
@@ -159,35 +164,50 @@ async fn refuse(
         },
     )
     .await?;
-    if let Some(account) = counted {
-        let failures = liaison_store::login::record_failure(
-            &mut tx,
-            account.id,
-            attempt.address,
-            now,
-            now - rules::FAILURES_FORGOTTEN_AFTER,
-        )
-        .await?;
-        if let Some(lock) = rules::lock_for(failures) {
-            let until = now + lock;
-            liaison_store::login::lock(&mut tx, account.id, attempt.address, until).await?;
-            ctx.audit(
-                &mut tx,
-                &Actor::system(),
-                AuditEvent::LoginLocked {
-                    account_id: account.id,
-                    address: attempt.address.to_owned(),
-                    until: super::utc(until),
-                },
-            )
-            .await?;
-            if failures == rules::LOCK_AFTER_FAILURES {
-                tell_owner_of_lock(&mut tx, account, attempt.address, failures, until, now).await?;
-            }
-        }
+    if let Some(counted) = counted {
+        count_failure(ctx, &mut tx, counted, attempt.address).await?;
     }
     liaison_store::commit(tx).await?;
     Ok(AppError::Unauthorized(SIGN_IN_REFUSED.into()))
+}
+
+/// Counts one failed password (at sign-in, or when changing it) of a name from an address, and
+/// locks the name for the address when the failures call for it.
+async fn count_failure(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    counted: Counted<'_>,
+    address: &str,
+) -> AppResult<()> {
+    let now = ctx.clock.now();
+    let failures = liaison_store::login::record_failure(
+        tx,
+        counted.username,
+        address,
+        now,
+        now - rules::FAILURES_FORGOTTEN_AFTER,
+    )
+    .await?;
+    if let Some(lock) = rules::lock_for(failures) {
+        let until = now + lock;
+        liaison_store::login::lock(tx, counted.username, address, until).await?;
+        ctx.audit(
+            tx,
+            &Actor::system(),
+            AuditEvent::LoginLocked {
+                username: counted.username.to_owned(),
+                address: address.to_owned(),
+                until: super::utc(until),
+            },
+        )
+        .await?;
+        if let Some(account) = counted.account
+            && failures == rules::LOCK_AFTER_FAILURES
+        {
+            tell_owner_of_lock(tx, account, address, failures, until, now).await?;
+        }
+    }
+    Ok(())
 }
 
 /// The mail that tells an account's owner that sign-ins from an address were locked out.
@@ -210,7 +230,7 @@ async fn tell_owner_of_lock(
                 ("username", FluentValue::from(account.username.clone())),
                 ("address", FluentValue::from(address.to_owned())),
                 ("failures", FluentValue::from(failures)),
-                ("until", FluentValue::from(super::utc(until))),
+                ("until", FluentValue::from(i18n::moment(lang, until, None))),
             ],
         ),
         kind: "account.locked".into(),
@@ -353,12 +373,12 @@ fn problems(found: rules::AccountProblems) -> AppError {
     AppError::worded(found)
 }
 
-/// What is wrong with linking an account of `role` and `state` to directory contact `id`.
+/// What is wrong with linking an account (`account`, none yet for a new one) of `role` and
+/// `state` to directory contact `id`: a contact is one person's, linked to one account.
 async fn contact_problem(
     ctx: &Ctx,
     tx: &mut Tx,
-    role: Role,
-    state: Option<&StateCode>,
+    (account, role, state): (Option<i64>, Role, Option<&StateCode>),
     id: Option<i64>,
 ) -> AppResult<Option<AccountInvalid>> {
     let Some(id) = id else {
@@ -374,7 +394,15 @@ async fn contact_problem(
         },
         None => None,
     };
-    Ok(rules::check_contact_link(role, state, id, contact.as_ref()).err())
+    if let Err(problem) = rules::check_contact_link(role, state, id, contact.as_ref()) {
+        return Ok(Some(problem));
+    }
+    match liaison_store::account::linked_to(tx, id).await? {
+        Some(linked) if Some(linked) != account => {
+            Ok(Some(AccountInvalid::ContactTaken(id.to_string())))
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Refuses a State that does not exist.
@@ -401,17 +429,14 @@ pub async fn create_account(
     let username = rules::normalize_username(&request.username).unwrap_or_default();
     rules::check_account(
         &username,
+        &request.display_name,
         &request.email,
         &request.password,
         request.role,
         request.state.as_ref(),
     )
     .map_err(problems)?;
-    let password = request.password.clone();
-    let hash = tokio::task::spawn_blocking(move || rules::hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::validation("password", e.to_string()))?;
+    let hash = crate::passwords::hash(&request.password).await?;
     let mut tx = ctx.store.begin().await?;
     if let Some(problem) = state_problem(&mut tx, request.state.as_ref()).await? {
         return Err(problems([("state".to_owned(), problem)].into()));
@@ -419,8 +444,7 @@ pub async fn create_account(
     if let Some(problem) = contact_problem(
         ctx,
         &mut tx,
-        request.role,
-        request.state.as_ref(),
+        (None, request.role, request.state.as_ref()),
         request.contact_id,
     )
     .await?
@@ -552,8 +576,7 @@ pub async fn change_account(
         && let Some(problem) = contact_problem(
             ctx,
             &mut tx,
-            change.role,
-            change.state.as_ref(),
+            (Some(id), change.role, change.state.as_ref()),
             change.contact_id,
         )
         .await?
@@ -563,13 +586,26 @@ pub async fn change_account(
     if !found.is_empty() {
         return Err(problems(found));
     }
+    let leaves_management =
+        before.role == Role::Manager && (change.disabled || change.role != Role::Manager);
     if let Some(actor) = actor
         && actor.account_id == id
-        && (change.disabled || change.role != Role::Manager)
+        && leaves_management
     {
-        return Err(AppError::Conflict(
-            "the network manager cannot disable its own account or give up its role; another manager can".into(),
-        ));
+        return Err(AppError::worded_conflict([(
+            "role".to_owned(),
+            AccountInvalid::OwnManagement,
+        )]));
+    }
+    // Nobody, the operator included, leaves the network without an enabled manager.
+    if leaves_management
+        && !before.disabled
+        && liaison_store::account::active_managers(&mut tx).await? <= 1
+    {
+        return Err(AppError::worded_conflict([(
+            "role".to_owned(),
+            AccountInvalid::LastManager,
+        )]));
     }
     liaison_store::account::change(&mut tx, &permit, id, &change).await?;
     let after = existing(&mut tx, id).await?;
@@ -625,16 +661,13 @@ pub async fn end_sessions(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResul
     Ok(count)
 }
 
-/// Hashes a new password on the blocking pool, after the policy accepts it.
-async fn new_hash(password: &str, username: &str) -> AppResult<String> {
+/// Hashes a new password (on the password threads), after the policy accepts it; `field` is
+/// the name of the field that carried it.
+async fn new_hash(password: &str, username: &str, field: &str) -> AppResult<String> {
     if let Err(problem) = rules::check_password_policy(password, username) {
-        return Err(problems([("password".to_owned(), problem)].into()));
+        return Err(problems([(field.to_owned(), problem)].into()));
     }
-    let password = password.to_owned();
-    tokio::task::spawn_blocking(move || rules::hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::validation("password", e.to_string()))
+    crate::passwords::hash(password).await
 }
 
 /// Sets a new password for an account (its owner forgot it): its sessions and tokens end, and
@@ -650,10 +683,10 @@ pub async fn reset_password(
         let mut tx = ctx.store.read().await?;
         existing(&mut tx, id).await?.username
     };
-    let hash = new_hash(password, &username).await?;
+    let hash = new_hash(password, &username, "password").await?;
     let mut tx = ctx.store.begin().await?;
     liaison_store::account::reset_password(&mut tx, &permit, id, &hash).await?;
-    liaison_store::login::clear_account(&mut tx, id).await?;
+    liaison_store::login::clear_username(&mut tx, &username).await?;
     let recorded = recorded(actor);
     ctx.audit(
         &mut tx,
@@ -674,7 +707,13 @@ pub async fn reset_password(
 pub async fn reset_totp(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<()> {
     let permit = manage(actor)?;
     let mut tx = ctx.store.begin().await?;
-    existing(&mut tx, id).await?;
+    let account = existing(&mut tx, id).await?;
+    if !account.totp_enabled && account.totp_secret.is_none() {
+        return Err(AppError::Conflict(format!(
+            "{} has no second factor to turn off",
+            account.username
+        )));
+    }
     liaison_store::account::reset_totp(&mut tx, &permit, id).await?;
     let recorded = recorded(actor);
     ctx.audit(&mut tx, &recorded, AuditEvent::TotpReset { account_id: id })
@@ -684,32 +723,62 @@ pub async fn reset_totp(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<
     Ok(())
 }
 
+/// Where a request for the caller's own account comes from: the hash of its session or token
+/// (which stays when the password changes) and its client address (whose failures count).
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    pub token_hash: &'a str,
+    pub address: &'a str,
+}
+
 /// The owner changes its password, giving the current one: every other session and token of
-/// the account ends (the one in use stays). How many ended.
+/// the account ends (the one in use stays). How many ended. A wrong current password counts
+/// like a failed sign-in of the account's name from the caller's address (limits, lockout):
+/// a stolen session cannot be used to guess the password.
 pub async fn change_password(
     ctx: &Ctx,
+    limiter: &LoginLimiter,
     actor: &Actor,
-    current_token_hash: &str,
+    origin: Origin<'_>,
     current: &str,
     new: &str,
 ) -> AppResult<u64> {
     let permit = access::own_account(actor);
-    let account = {
+    limiter.address(origin.address)?;
+    limiter.name(&actor.username, origin.address)?;
+    let now = ctx.clock.now();
+    let (account, failures) = {
         let mut tx = ctx.store.read().await?;
-        existing(&mut tx, actor.account_id).await?
+        let account = existing(&mut tx, actor.account_id).await?;
+        let failures =
+            liaison_store::login::failures(&mut tx, &account.username, origin.address).await?;
+        (account, failures)
     };
-    let stored = account.password_hash.clone();
-    let current = current.to_owned();
-    let matches = tokio::task::spawn_blocking(move || rules::verify_password(&current, &stored))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    if !matches {
+    if let Some(until) = failures.and_then(|f| f.locked_until).filter(|u| *u > now) {
+        return Err(locked_out(until));
+    }
+    if current.len() > 4 * rules::MAX_PASSWORD_LEN
+        || !crate::passwords::verify(current, &account.password_hash).await?
+    {
+        let mut tx = ctx.store.begin().await?;
+        let counted = Counted {
+            username: &account.username,
+            account: Some(&account),
+        };
+        count_failure(ctx, &mut tx, counted, origin.address).await?;
+        liaison_store::commit(tx).await?;
         return Err(AppError::worded([(
             "current_password".to_owned(),
             AccountInvalid::WrongPassword,
         )]));
     }
-    let hash = new_hash(new, &account.username).await?;
+    if current == new {
+        return Err(AppError::worded([(
+            "new_password".to_owned(),
+            AccountInvalid::SamePassword,
+        )]));
+    }
+    let hash = new_hash(new, &account.username, "new_password").await?;
     let mut tx = ctx.store.begin().await?;
     liaison_store::account::change_own_password(&mut tx, &permit, &hash).await?;
     ctx.audit(
@@ -722,7 +791,7 @@ pub async fn change_password(
     )
     .await?;
     let count =
-        liaison_store::session::revoke_all(&mut tx, &permit, Some(current_token_hash)).await?;
+        liaison_store::session::revoke_all(&mut tx, &permit, Some(origin.token_hash)).await?;
     ctx.audit(
         &mut tx,
         actor,
@@ -737,14 +806,23 @@ pub async fn change_password(
     Ok(count)
 }
 
+/// A time for the API: RFC 3339, UTC, to the second.
+fn rfc3339(at: time::OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC)
+        .replace_nanosecond(0)
+        .unwrap_or(at)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
 fn token_of(listed: &liaison_store::session::Listed, current_id: &str) -> Token {
     Token {
         id: listed.id.clone(),
         kind: listed.kind.as_str().to_owned(),
         label: listed.label.clone(),
         address: listed.address.clone(),
-        created_at: super::utc(listed.created_at),
-        expires_at: super::utc(listed.expires_at),
+        created_at: rfc3339(listed.created_at),
+        expires_at: rfc3339(listed.expires_at),
         current: listed.id == current_id,
     }
 }
@@ -828,13 +906,8 @@ pub async fn confirm_totp(ctx: &Ctx, actor: &Actor, code: &str) -> AppResult<()>
         .totp_secret
         .as_deref()
         .ok_or_else(|| AppError::Conflict("start the enrolment first".into()))?;
-    let step =
-        check_totp(secret, &account.username, code, ctx.clock.now(), None).ok_or_else(|| {
-            AppError::validation(
-                "code",
-                "the code does not match; check the time on your device and try the next code",
-            )
-        })?;
+    let step = check_totp(secret, &account.username, code, ctx.clock.now(), None)
+        .ok_or_else(|| AppError::worded([("code".to_owned(), AccountInvalid::TotpCode)]))?;
     liaison_store::account::enable_totp(&mut tx, account.id, step).await?;
     ctx.audit(
         &mut tx,

@@ -21,9 +21,10 @@ pub async fn page(
     let mut tx = ctx.store.read().await?;
     let mut items = liaison_store::audit::page(&mut tx, &permit, cursor, limit).await?;
     if access::audit_details(&permit, actor) == access::AuditDetails::PersonalHashed {
+        let key = redaction_key(&mut tx).await?;
         let hide = |value: &mut Option<serde_json::Value>| {
             if let Some(shown) = value.as_mut() {
-                let redacted = liaison_core::audit::redact(&shown.to_string());
+                let redacted = liaison_core::audit::redact(&shown.to_string(), &key);
                 *shown = serde_json::from_str(&redacted).unwrap_or(serde_json::Value::Null);
             }
         };
@@ -38,6 +39,19 @@ pub async fn page(
         None
     };
     Ok(Page { items, next_cursor })
+}
+
+/// The key personal fields are marked with for readers who may not read them: derived from
+/// the transparency log's secret key, which the server keeps and no account reads.
+async fn redaction_key(tx: &mut liaison_store::Tx) -> AppResult<[u8; 32]> {
+    use sha2::Digest;
+    let stored = liaison_store::transparency::key(tx, &access::log_system())
+        .await?
+        .ok_or_else(|| crate::error::AppError::Internal("the log has no key yet".into()))?;
+    let mut hasher = sha2::Sha256::new();
+    hasher.update(b"liaison audit redaction v1\0");
+    hasher.update(stored.secret_key.as_bytes());
+    Ok(hasher.finalize().into())
 }
 
 /// Walks the whole chain in batches. An edited, inserted or deleted row breaks it; cutting rows

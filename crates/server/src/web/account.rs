@@ -59,6 +59,9 @@ async fn anonymous_language(jar: CookieJar, AppQuery(query): AppQuery<LanguageQu
 #[derive(Debug, Deserialize, Default)]
 struct NextQuery {
     next: Option<String>,
+    /// Set after signing out everywhere: the page says so.
+    #[serde(default)]
+    signed_out: Option<String>,
 }
 
 /// Where a signed-in browser starts.
@@ -101,7 +104,10 @@ async fn login_page(
         None,
         lang,
         "account/login.html",
-        context! { next => safe_next(query.next.as_deref()), error => None::<String>, username => "" },
+        context! {
+            next => safe_next(query.next.as_deref()), error => None::<String>, username => "",
+            signed_out => query.signed_out.is_some(),
+        },
     )?;
     Ok(html.into_response())
 }
@@ -157,7 +163,7 @@ async fn login(
                 None,
                 lang,
                 "account/login.html",
-                context! { next => next, error => message, username => typed },
+                context! { next => next, error => message, username => typed, signed_out => false },
             )?;
             return Ok((status, html).into_response());
         }
@@ -256,8 +262,12 @@ async fn change_password(
     let caller = form.caller;
     match ops::account::change_password(
         &state.ctx(&caller.request_id),
+        &state.limiter,
         &caller.actor,
-        &caller.token_hash,
+        ops::account::Origin {
+            token_hash: &caller.token_hash,
+            address: &caller.address,
+        },
         &form.form.current_password,
         &form.form.new_password,
     )
@@ -292,7 +302,7 @@ async fn sign_out_everywhere(
     ops::account::sign_out_everywhere(&state.ctx(&caller.request_id), &caller.actor).await?;
     Ok((
         jar.remove(Cookie::build(SESSION_COOKIE).path("/")),
-        Redirect::to("/login"),
+        Redirect::to("/login?signed_out=everywhere"),
     )
         .into_response())
 }
@@ -346,17 +356,32 @@ async fn enrol_confirm(
     .await
     {
         Ok(()) => Ok(Redirect::to("/account/totp?done=1").into_response()),
-        Err(AppError::Validation { detail, .. }) => {
+        Err(error) => {
+            let Some(message) = error
+                .field_errors(caller.lang)
+                .and_then(|errors| errors.get("code").cloned())
+            else {
+                return Err(error);
+            };
+            // The enrolment goes on with the secret the authenticator already holds: the QR
+            // code and the field again, with what was wrong.
+            let (secret, qr, url) = match caller.account.totp_secret.as_deref() {
+                Some(secret) => {
+                    let (url, qr) = totp_enrolment(secret, &caller.account.username)
+                        .map_err(|e| AppError::Internal(e.to_string()))?;
+                    (Some(secret.to_owned()), Some(qr), Some(url))
+                }
+                None => (None, None, None),
+            };
             let html = render(
                 &state,
                 Some(&caller),
                 caller.lang,
                 "account/totp.html",
-                context! { secret => None::<String>, qr => None::<String>, url => None::<String>, error => detail },
+                context! { secret => secret, qr => qr, url => url, error => message },
             )?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
-        Err(other) => Err(other),
     }
 }
 

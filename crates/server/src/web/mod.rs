@@ -59,7 +59,8 @@ pub fn render(
         }
     });
     let csrf = caller.map(|c| c.csrf.clone()).unwrap_or_default();
-    let context = context! { lang => lang, me => me, csrf => csrf, require_totp => state.config.require_totp, ..values };
+    let here = caller.and_then(|c| c.page.clone());
+    let context = context! { lang => lang, me => me, csrf => csrf, here => here, require_totp => state.config.require_totp, ..values };
     state.templates.render(template, context).map(Html)
 }
 

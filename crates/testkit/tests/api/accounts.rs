@@ -266,6 +266,43 @@ async fn a_point_of_contact_is_linked_to_its_own_directory_contact_only() {
         "nothing was created"
     );
 
+    // A contact is one person's: while Germany's technical PoC's account is linked to it, no
+    // other account is.
+    let taken = manager
+        .post(
+            "/api/v1/accounts",
+            &body("deu.deputy", "poc", Some("DEU"), technical),
+        )
+        .await;
+    assert_eq!(
+        taken.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        taken.text
+    );
+    assert!(
+        taken.json["errors"]["contact_id"]
+            .as_str()
+            .unwrap()
+            .contains("already linked")
+    );
+    let holder = manager.get("/api/v1/accounts").await.json;
+    let holder = holder
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["contact_id"] == technical)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let unlinked = manager
+        .call(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/accounts/{holder}"),
+            Some(&json!({ "contact_id": null })),
+        )
+        .await;
+    assert_eq!(unlinked.status, StatusCode::OK, "{}", unlinked.text);
     let created = manager
         .post(
             "/api/v1/accounts",

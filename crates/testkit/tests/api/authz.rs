@@ -44,6 +44,9 @@ use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU32, Ordering};
 
+/// The password the matrix changes an account's to, and back.
+const OTHER_PASSWORD: &str = "another long enough passphrase";
+
 const ED25519_KEY: &str = include_str!("../../../core/tests/fixtures/keys/valid-ed25519.asc");
 const RSA_KEY: &str = include_str!("../../../core/tests/fixtures/keys/valid-rsa3072.asc");
 /// The secret half of `ED25519_KEY`, which the matrix registers for FRA's technical contact.
@@ -657,10 +660,11 @@ impl World {
             .replace("{token}", &token)
     }
 
-    /// An observer's account made for one call.
+    /// An observer's account made for one call, with a second factor (so that it can be
+    /// turned off).
     async fn fresh_account(&self) -> i64 {
         let n = serial();
-        ops::account::create_account(
+        let id = ops::account::create_account(
             &self.app.state.ctx("matrix-account"),
             None,
             ops::account::AccountRequest {
@@ -675,7 +679,17 @@ impl World {
             },
         )
         .await
-        .unwrap()
+        .unwrap();
+        let mut tx = self.app.store.begin().await.unwrap();
+        let secret = liaison_core::account::new_totp_secret();
+        liaison_store::account::set_pending_totp(&mut tx, id, &secret)
+            .await
+            .unwrap();
+        liaison_store::account::enable_totp(&mut tx, id, 1)
+            .await
+            .unwrap();
+        liaison_store::commit(tx).await.unwrap();
+        id
     }
 
     /// The public id of a token `who` is given for one call (`Own`), or of no token.
@@ -995,9 +1009,25 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
         (_, "/api/v1/accounts/{id}/password") => {
             Some(json!({ "password": "another long enough password" }))
         }
-        (_, "/api/v1/me/password") => Some(json!({
-            "current_password": PASSWORD, "new_password": PASSWORD,
-        })),
+        (_, "/api/v1/me/password") => {
+            // Changed, then changed back, so that the account signs in as before.
+            let changed = client
+                .post(
+                    &path,
+                    &json!({ "current_password": PASSWORD, "new_password": OTHER_PASSWORD }),
+                )
+                .await;
+            if changed.status == StatusCode::OK {
+                let back = client
+                    .post(
+                        &path,
+                        &json!({ "current_password": OTHER_PASSWORD, "new_password": PASSWORD }),
+                    )
+                    .await;
+                assert_eq!(back.status, StatusCode::OK, "{}", back.text);
+            }
+            return changed;
+        }
         (_, "/api/v1/auth/login") => Some(json!({
             "username": who.username().unwrap_or("nobody"), "password": PASSWORD,
         })),
@@ -1513,7 +1543,7 @@ fn form_of(row: &Row, who: Who, code: &str, sealed: &str) -> Vec<(&'static str, 
         "/accounts/{id}/password" => vec![("password", "another long enough password".to_owned())],
         "/account/password" => vec![
             ("current_password", PASSWORD.to_owned()),
-            ("new_password", PASSWORD.to_owned()),
+            ("new_password", OTHER_PASSWORD.to_owned()),
         ],
         _ => Vec::new(),
     }
@@ -1586,7 +1616,22 @@ async fn every_page_answers_every_role_as_the_rules_say() {
                     let form = form_of(&row, *who, code, &sealed);
                     let fields: Vec<(&str, &str)> =
                         form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                    browser.post(&path, &fields).await
+                    let page = browser.post(&path, &fields).await;
+                    if row.path == "/account/password" && page.status == StatusCode::SEE_OTHER {
+                        // Back to the demo's password through the same session (which a
+                        // password change keeps), so that the account signs in as before.
+                        let back = browser
+                            .post(
+                                "/account/password",
+                                &[
+                                    ("current_password", OTHER_PASSWORD),
+                                    ("new_password", PASSWORD),
+                                ],
+                            )
+                            .await;
+                        assert_eq!(back.status, StatusCode::SEE_OTHER, "{}", back.body);
+                    }
+                    page
                 } else {
                     browser.get(&path).await
                 };

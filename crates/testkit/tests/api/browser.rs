@@ -246,6 +246,17 @@ async fn account_enrols_totp_and_signs_in_with_a_code() {
     assert!(secret.len() >= 16, "{secret}");
     browser.screenshot("totp-enrolment").await;
 
+    // A wrong code keeps the enrolment on the page: the same QR code, the field, what was wrong.
+    browser.type_into("#code", "000000").await;
+    browser
+        .click_and_load("form[action='/account/totp'] button[type=submit]")
+        .await;
+    assert_eq!(
+        browser.text("p.problem[role=alert]").await,
+        liaison_server::i18n::tr("en", "invalid-totp-code")
+    );
+    assert_eq!(browser.text("code.secret").await, secret, "the same secret");
+    assert!(browser.find_all("img.qr").await.len() == 1);
     let code = totp_code(&secret, username, app.clock.now()).unwrap();
     browser.type_into("#code", &code).await;
     browser
@@ -290,11 +301,12 @@ async fn account_enrols_totp_and_signs_in_with_a_code() {
     );
     let errors = browser.console_errors().await;
     assert!(
-        errors.len() == 2
+        errors.len() == 3
             && errors
                 .iter()
-                .all(|e| e.contains("/login") && e.contains("401")),
-        "only the refused sign-ins answer with an error status: {errors:?}"
+                .all(|e| (e.contains("/login") && e.contains("401"))
+                    || (e.contains("/account/totp") && e.contains("422"))),
+        "only the refused code and sign-ins answer with an error status: {errors:?}"
     );
     assert!(browser.path().await.starts_with("/login"));
 

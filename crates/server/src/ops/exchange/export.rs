@@ -205,11 +205,8 @@ pub async fn pdf(
     if let Some((_, body)) = kept().await? {
         return Ok(download(body));
     }
-    let report = report(lang, &document);
-    let body = tokio::task::spawn_blocking(move || liaison_pdf::render(&report))
-        .await
-        .map_err(|e| AppError::Internal(format!("PDF typesetting stopped: {e}")))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let source = liaison_pdf::source(&report(lang, &document));
+    let body = typeset(&ctx.config.pdf, source, &document.reference).await?;
     let sha256 = hex::encode(sha2::Sha256::digest(&body));
     let mut tx = ctx.store.begin().await?;
     liaison_store::exchange::insert_export(
@@ -224,4 +221,72 @@ pub async fn pdf(
     .await?;
     liaison_store::commit(tx).await?;
     Ok(download(body))
+}
+
+/// The refusal of a document the typesetter gave up on.
+fn too_complex(reference: &str) -> AppError {
+    AppError::PayloadTooLarge(format!(
+        "{reference} is too complex to typeset as a PDF within the server's limits; export it as HTML and print that"
+    ))
+}
+
+/// Typesets Typst source: in a `liaison typeset` process of its own, limited in memory and CPU
+/// time and waited for at most twice that time, when a typesetter is configured; else on the
+/// blocking pool (a server embedded in the tests).
+async fn typeset(
+    config: &crate::config::PdfConfig,
+    source: String,
+    reference: &str,
+) -> AppResult<Vec<u8>> {
+    if config.typesetter.is_empty() {
+        return tokio::task::spawn_blocking(move || liaison_pdf::compile(source))
+            .await
+            .map_err(|e| AppError::Internal(format!("PDF typesetting stopped: {e}")))?
+            .map_err(|e| AppError::Internal(e.to_string()));
+    }
+    use tokio::io::AsyncWriteExt;
+    let mut child = tokio::process::Command::new(&config.typesetter)
+        .arg("typeset")
+        .args(["--max-memory-mib", &config.max_memory_mib.to_string()])
+        .args(["--max-cpu-seconds", &config.max_cpu_seconds.to_string()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| {
+            AppError::Internal(format!(
+                "cannot start the typesetter {}: {e}",
+                config.typesetter
+            ))
+        })?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| AppError::Internal("the typesetter has no standard input".into()))?;
+    let feed = async move {
+        let written = stdin.write_all(source.as_bytes()).await;
+        drop(stdin);
+        written
+    };
+    let patience = std::time::Duration::from_secs(config.max_cpu_seconds.saturating_mul(2).max(1));
+    let waited = tokio::time::timeout(patience, async {
+        let (fed, output) = tokio::join!(feed, child.wait_with_output());
+        fed.and(output)
+    })
+    .await;
+    let Ok(output) = waited else {
+        tracing::warn!(%reference, "the typesetter took too long and was stopped");
+        return Err(too_complex(reference));
+    };
+    let output = output.map_err(|e| AppError::Internal(format!("the typesetter failed: {e}")))?;
+    if output.status.success() && output.stdout.starts_with(b"%PDF-") {
+        return Ok(output.stdout);
+    }
+    let said: String = String::from_utf8_lossy(&output.stderr)
+        .chars()
+        .take(300)
+        .collect();
+    tracing::warn!(%reference, status = %output.status, %said, "the typesetter gave up");
+    Err(too_complex(reference))
 }

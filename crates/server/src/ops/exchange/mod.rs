@@ -89,18 +89,23 @@ async fn html_of(tx: &mut Tx, texts: Vec<&str>) -> AppResult<Html> {
     Ok(Html(found))
 }
 
-/// The HTML of the texts a section input carries, rendered before any transaction opens (so
-/// no write waits for it); a text over the limits is left for the rules to refuse.
-async fn prerender(texts: &[Option<&String>]) -> AppResult<Vec<(String, String)>> {
-    let texts: Vec<String> = texts
+/// The HTML of the texts a section input carries (by field), rendered before any transaction
+/// opens (so no write waits for it), and refused when it would be too heavy to keep; a text
+/// over the other limits is left for the rules to refuse.
+async fn prerender(texts: &[(&str, Option<&String>)]) -> AppResult<Vec<(String, String)>> {
+    let (fields, texts): (Vec<&str>, Vec<String>) = texts
         .iter()
-        .flatten()
-        .filter(|text| rules::check_markdown(text, rules::MAX_TEXT).is_ok())
-        .map(|text| (*text).clone())
-        .collect();
-    markdown::render_off_workers(texts)
+        .filter_map(|(field, text)| text.map(|t| (*field, t)))
+        .filter(|(_, text)| rules::check_markdown(text, rules::MAX_TEXT).is_ok())
+        .map(|(field, text)| (field, text.clone()))
+        .unzip();
+    let rendered = markdown::render_off_workers(texts)
         .await
-        .map_err(AppError::Internal)
+        .map_err(AppError::Internal)?;
+    for (field, (_, html)) in fields.iter().zip(&rendered) {
+        rules::check_html(html.len()).map_err(|problem| invalid(field, problem))?;
+    }
+    Ok(rendered)
 }
 
 /// Keeps rendered texts with the change that stores them.
@@ -576,7 +581,13 @@ async fn change_section(
 ) -> AppResult<Submission> {
     let now = ctx.clock.now();
     let rendered = match &change {
-        Change::Content(input) => prerender(&[Some(&input.text), input.english.as_ref()]).await?,
+        Change::Content(input) => {
+            prerender(&[
+                ("text", Some(&input.text)),
+                ("english", input.english.as_ref()),
+            ])
+            .await?
+        }
         _ => Vec::new(),
     };
     let mut tx = ctx.store.begin().await?;
@@ -668,6 +679,16 @@ async fn change_section(
         }
     }
     if !unchanged {
+        let saved_today = liaison_store::exchange::saved_since(
+            &mut tx,
+            &permit,
+            submission.id,
+            now - time::Duration::days(1),
+        )
+        .await?;
+        let more = input.text.len() + input.english.as_ref().map_or(0, String::len);
+        rules::check_saved_today(saved_today, more)
+            .map_err(|problem| AppError::TooManyRequests(problem.to_string()))?;
         let version = liaison_store::exchange::insert_section(
             &mut tx,
             &permit,
@@ -1224,9 +1245,13 @@ async fn prerender_post(text: &str) -> AppResult<Vec<(String, String)>> {
     if rules::check_markdown(text, rules::MAX_POST).is_err() {
         return Ok(Vec::new());
     }
-    markdown::render_off_workers(vec![text.to_owned()])
+    let rendered = markdown::render_off_workers(vec![text.to_owned()])
         .await
-        .map_err(AppError::Internal)
+        .map_err(AppError::Internal)?;
+    for (_, html) in &rendered {
+        rules::check_html(html.len()).map_err(|problem| invalid("text", problem))?;
+    }
+    Ok(rendered)
 }
 
 /// The inquiries about a State's circulated submission that the caller reads.
@@ -1268,6 +1293,14 @@ pub async fn raise(
     let inquire = access::inquire(actor)?;
     let permit = access::read_circulated(actor)?;
     let text = check_post(ctx, &mut tx, &inquire, None, &input.text).await?;
+    let opened_today = liaison_store::exchange::inquiries_opened_since(
+        &mut tx,
+        &inquire,
+        now - time::Duration::days(1),
+    )
+    .await?;
+    rules::check_inquiries_today(opened_today)
+        .map_err(|problem| AppError::TooManyRequests(problem.to_string()))?;
     if inquire.state() == code {
         return Err(AppError::validation(
             "state",
