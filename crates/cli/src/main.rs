@@ -468,6 +468,16 @@ async fn account_command(ctx: &ops::Ctx, command: AccountCommand) -> anyhow::Res
         let account = ops::account::change_account(ctx, None, id, &patch)
             .await
             .map_err(app_error)?;
+        println!(
+            "Changed {username}{}:",
+            if patch.disabled == Some(true) {
+                "; its sessions and tokens ended"
+            } else if patch.role.is_some() {
+                "; its sessions and tokens ended, it signs in again with its new role"
+            } else {
+                ""
+            }
+        );
         print_account(&account);
     }
     Ok(())

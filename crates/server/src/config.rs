@@ -167,6 +167,33 @@ impl Config {
     /// Whether the server is reached over HTTPS: cookies are then `Secure` and responses carry
     /// HSTS.
     pub fn secure_cookies(&self) -> bool {
-        self.public_url.starts_with("https://")
+        self.public_url
+            .trim()
+            .get(..8)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::Config;
+
+    #[test]
+    fn https_is_recognised_in_any_case() {
+        for (url, secure) in [
+            ("https://liaison.example.org", true),
+            ("HTTPS://liaison.example.org", true),
+            (" Https://x.example ", true),
+            ("http://127.0.0.1:8080", false),
+            ("httpsx", false),
+            ("", false),
+        ] {
+            let config = Config {
+                public_url: url.into(),
+                ..Config::default()
+            };
+            assert_eq!(config.secure_cookies(), secure, "{url}");
+        }
     }
 }

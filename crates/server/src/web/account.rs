@@ -45,10 +45,15 @@ struct LanguageQuery {
 }
 
 /// Chooses the language before signing in (a cookie; nothing is stored on the server).
-async fn anonymous_language(jar: CookieJar, AppQuery(query): AppQuery<LanguageQuery>) -> Response {
+async fn anonymous_language(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    AppQuery(query): AppQuery<LanguageQuery>,
+) -> Response {
     let mut cookie = Cookie::new("liaison_lang", crate::i18n::supported(&query.lang));
     cookie.set_path("/");
     cookie.set_same_site(axum_extra::extract::cookie::SameSite::Lax);
+    cookie.set_secure(state.config.secure_cookies());
     (
         jar.add(cookie),
         Redirect::to(&safe_next(query.next.as_deref())),
