@@ -527,6 +527,7 @@ pub async fn read(args: ReadArgs) -> anyhow::Result<()> {
     let secret = args.keyring.secret()?;
     let mut out = std::io::stdout().lock();
     print_summary(&mut out, &detail.request)?;
+    let mut unopened = Vec::new();
     for message in &detail.messages {
         let armored = client
             .send(client.request(
@@ -546,7 +547,12 @@ pub async fn read(args: ReadArgs) -> anyhow::Result<()> {
         let content = match seal::open(armored.as_bytes(), &secret, &passphrase()) {
             Ok(plain) => seal::parse(&plain).map_err(|e| BadInput(e.to_string()))?,
             Err(error) => {
-                writeln!(out, "(cannot be opened with the keyring's key: {error})")?;
+                let to = encrypted_to(armored.as_bytes());
+                writeln!(
+                    out,
+                    "(cannot be opened with the keyring's key: {error}; it is encrypted to {to})"
+                )?;
+                unopened.push(format!("message {} (encrypted to {to})", message.seq));
                 continue;
             }
         };
@@ -576,7 +582,53 @@ pub async fn read(args: ReadArgs) -> anyhow::Result<()> {
             }
         }
     }
+    if !unopened.is_empty() {
+        anyhow::bail!(
+            "{} of {} messages cannot be opened with the keyring's key {}: {}",
+            unopened.len(),
+            detail.messages.len(),
+            own_key(&secret),
+            unopened.join("; ")
+        );
+    }
     Ok(())
+}
+
+/// The keys a message is encrypted to, as its PKESK packets name them.
+fn encrypted_to(message: &[u8]) -> String {
+    use liaison_core::channel::envelope;
+    match envelope::binary(message).and_then(|binary| envelope::recipients(&binary)) {
+        Ok(recipients) if !recipients.is_empty() => recipients
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Ok(_) => "no key".into(),
+        Err(error) => format!("unknown keys ({error})"),
+    }
+}
+
+/// The keyring's key, named as the messages name their recipients: its fingerprint and the key
+/// IDs it decrypts with.
+fn own_key(secret: &str) -> String {
+    let info = seal::public_of(secret).ok().and_then(|public| {
+        liaison_core::directory::key::parse_public_key(public.as_bytes(), SystemClock.now()).ok()
+    });
+    match info {
+        Some(info) => {
+            let ids: Vec<&str> = info
+                .encryption_fingerprints
+                .iter()
+                // A v4 key's ID ends its fingerprint; a v6 key's begins it.
+                .map(|fpr| match fpr.len() {
+                    40 => &fpr[24..],
+                    _ => &fpr[..fpr.len().min(16)],
+                })
+                .collect();
+            format!("{} (key ID {})", info.fingerprint, ids.join(", "))
+        }
+        None => "(unreadable)".into(),
+    }
 }
 
 #[derive(Args)]

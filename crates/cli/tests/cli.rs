@@ -1133,6 +1133,9 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
     check(&run, 0, &["Registered key"], "register");
 
     // Germany sends a request with an attachment; Austria cannot be addressed.
+    const BODY: &str = "Please check the attached indicators.\n\
+        Übersicht: two domains, first seen on 3 December, both registered the same day through \
+        the same reseller.\n\nCERT-Bund\n";
     let attachment = files.path().join("iocs.csv");
     std::fs::write(&attachment, "type,value\ndomain,login-gov.example\n").unwrap();
     let run = deu(&[
@@ -1150,14 +1153,15 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
         "--subject",
         "Phishing wave",
         "--body",
-        "Please check the attached indicators.",
+        BODY,
         "--attach",
         attachment.to_str().unwrap(),
     ]);
+    // Germany's and Estonia's technical keys, and Estonia's policy-level key for an escalation.
     check(
         &run,
         0,
-        &["Sent request #1", "encrypted to 2 key(s)"],
+        &["Sent request #1", "encrypted to 3 key(s)"],
         "send",
     );
     let run = deu(&["send", "--to", "AUT", "--subject", "x", "--body", "y"]);
@@ -1179,6 +1183,23 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
     ] {
         assert!(plain.contains(text), "{text} in {plain}");
     }
+    assert!(
+        !plain.contains("=0A"),
+        "line breaks are not encoded: {plain}"
+    );
+    // A mail reader reads back exactly what was sent: Python's `email` package on GnuPG's output.
+    let read_back = python_email(&plain);
+    assert_eq!(read_back["subject"], "Phishing wave");
+    assert_eq!(
+        read_back["body"],
+        BODY.replace('\n', "\r\n"),
+        "text in MIME's canonical form"
+    );
+    assert_eq!(read_back["attachments"][0]["filename"], "iocs.csv");
+    assert_eq!(
+        read_back["attachments"][0]["data"],
+        hex::encode("type,value\ndomain,login-gov.example\n")
+    );
     let run = est(&["ack", "1"]);
     check(&run, 0, &["EST acknowledged"], "ack");
     let run = est(&["ack", "1"]);
@@ -1187,7 +1208,7 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
     // Estonia replies with GnuPG, to the thread's key set.
     let run = est(&["keys", "set", "--request", "1"]);
     check(&run, 0, &[], "key set");
-    assert_eq!(run.stdout.matches("BEGIN PGP PUBLIC KEY BLOCK").count(), 2);
+    assert_eq!(run.stdout.matches("BEGIN PGP PUBLIC KEY BLOCK").count(), 3);
     gpg.run(&["--import"], &run.stdout);
     let mut args = vec![
         "--armor".to_owned(),
@@ -1253,10 +1274,70 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
             ("LIAISON_KEY_PASSPHRASE", "wrong"),
         ],
     );
-    check(&run, 0, &["cannot be opened"], "wrong passphrase");
+    // …and the read fails, naming the keys the messages are encrypted to and the keyring's.
+    check(
+        &run,
+        1,
+        &["cannot be opened", "2 of 2 messages", "encrypted to key ID"],
+        "wrong passphrase",
+    );
     assert!(!run.stdout.contains("Please check"));
+
+    // Germany's technical contact writes at the policy level: its own key is in the set, so it
+    // reads what it sent (before, it was not, and the read said "missing key" and exited 0).
+    let run = deu(&[
+        "send",
+        "--to",
+        "EST",
+        "--level",
+        "policy",
+        "--subject",
+        "Policy consultation",
+        "--body",
+        "Request for consultation under CBM 3.",
+    ]);
+    check(
+        &run,
+        0,
+        &["Sent request #2", "encrypted to 3 key(s)"],
+        "send at the policy level",
+    );
+    let run = deu(&["read", "2"]);
+    check(
+        &run,
+        0,
+        &["Request for consultation under CBM 3."],
+        "the sender reads its message",
+    );
     let run = deu(&["close", "1"]);
     check(&run, 0, &["closed"], "close");
+}
+
+/// A decrypted MIME entity as Python's `email` package reads it: subject, body text and each
+/// attachment's file name and bytes (hex).
+fn python_email(mime: &str) -> serde_json::Value {
+    const SCRIPT: &str = r#"
+import email, email.policy, json, sys
+message = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
+print(json.dumps({
+    "subject": str(message["subject"]),
+    "body": message.get_body(("plain",)).get_content(),
+    "attachments": [
+        {"filename": part.get_filename(), "data": part.get_content().hex()
+            if isinstance(part.get_content(), bytes) else part.get_content().encode().hex()}
+        for part in message.iter_attachments()
+    ],
+}))
+"#;
+    let mut command = Command::new("python3");
+    command.args(["-c", SCRIPT]);
+    let output = run_with_stdin(&mut command, mime);
+    assert!(
+        output.status.success(),
+        "python3: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
 }
 
 /// Runs SQL on the database behind the application's back, as its owner could.

@@ -1,9 +1,14 @@
-//! The key set of a request: every current, usable key of the recipient States' points of
-//! contact at the request's level, and of the sender's own State's at that level (so that the
-//! sending State reads its own thread). A contact without a key, or whose key has expired or
-//! been revoked, is left out and the sender is told; a recipient State with no usable key at the
-//! level cannot be addressed at it, and the sender is told whether the other level could be. A
-//! sending State without a usable key at the level may still send; it will not read the thread.
+//! The key set of a message in a thread: every current, usable key of the points of contact of
+//! the thread's States at the request's level (the sending State's too, so that it reads its own
+//! thread), the key of the contact who writes the message (who must read what it sent, at
+//! whatever level it serves), and, for a technical-level request, the recipient States'
+//! policy-level keys: the server cannot re-encrypt, so a policy-level contact reached when a
+//! request is escalated can read it only if it was encrypted to them from the start.
+//!
+//! A contact without a key, or whose key has expired or been revoked, is left out and the writer
+//! is told; a party State with no usable key at the level cannot be addressed at it, and the
+//! writer is told whether the other level could be. The State that sends a request without a
+//! usable key at the level may still send; it will not read the thread.
 
 use super::envelope::ExpectedKey;
 use crate::directory::key::{KeyError, parse_public_key};
@@ -75,35 +80,66 @@ fn at_level(candidate: &Candidate<'_>, level: Level) -> bool {
     !candidate.retired && candidate.kind == ContactKind::Poc { level }
 }
 
-/// The key set of a request from `sender` to `recipients` at `level`, from the candidates of
-/// those States, as of `now`. Every unaddressable recipient State is named at once.
+/// Who writes a message of a thread, and the thread's parties.
+#[derive(Debug, Clone, Copy)]
+pub struct Writing<'a> {
+    /// The State whose account writes: the request's sender, or a recipient replying.
+    pub writer: &'a StateCode,
+    /// The directory contact the writing account is, if it is one.
+    pub writer_contact: Option<i64>,
+    /// The State that sent the request.
+    pub from: &'a StateCode,
+    /// The States the request was sent to.
+    pub to: &'a [StateCode],
+    pub level: Level,
+}
+
+/// The key set of a message written as `writing` says, from the candidates of the thread's
+/// States, as of `now`. Every party State (other than the writer's) with no usable key at the
+/// level is named at once.
 pub fn key_set(
-    sender: &StateCode,
-    recipients: &[StateCode],
-    level: Level,
+    writing: &Writing<'_>,
     candidates: &[Candidate<'_>],
     now: OffsetDateTime,
 ) -> Result<KeySet, Vec<Unaddressable>> {
+    let Writing {
+        writer,
+        writer_contact,
+        from,
+        to,
+        level,
+    } = *writing;
     let other = level.other();
-    let states: BTreeSet<&StateCode> = recipients.iter().chain([sender]).collect();
-    let mut keys = Vec::new();
-    let mut left_out = Vec::new();
+    let states: BTreeSet<&StateCode> = to.iter().chain([from, writer]).collect();
+    let mut keys: Vec<ExpectedKey> = Vec::new();
+    let mut left_out: Vec<(i64, LeftOut)> = Vec::new();
     let mut unaddressable = Vec::new();
+    let mut take = |candidate: &Candidate<'_>, keys: &mut Vec<ExpectedKey>| -> bool {
+        if keys.iter().any(|k| k.contact == candidate.contact)
+            || left_out.iter().any(|(c, _)| *c == candidate.contact)
+        {
+            return false;
+        }
+        match usable(candidate, now) {
+            Ok(key) => {
+                keys.push(key);
+                true
+            }
+            Err(reason) => {
+                left_out.push((candidate.contact, reason));
+                false
+            }
+        }
+    };
     for state in states {
         let mut any = false;
         for candidate in candidates
             .iter()
             .filter(|c| c.state == state && at_level(c, level))
         {
-            match usable(candidate, now) {
-                Ok(key) => {
-                    any = true;
-                    keys.push(key);
-                }
-                Err(reason) => left_out.push((candidate.contact, reason)),
-            }
+            any |= take(candidate, &mut keys);
         }
-        if !any && state != sender {
+        if !any && state != writer {
             let other_level = candidates
                 .iter()
                 .filter(|c| c.state == state && at_level(c, other))
@@ -118,6 +154,23 @@ pub fn key_set(
     if !unaddressable.is_empty() {
         return Err(unaddressable);
     }
+    // A technical-level request reaches the recipients' policy level when it is escalated.
+    if level == Level::Technical {
+        for candidate in candidates
+            .iter()
+            .filter(|c| to.contains(c.state) && at_level(c, Level::Policy))
+        {
+            take(candidate, &mut keys);
+        }
+    }
+    // The writer reads what it wrote, whatever level it serves.
+    if let Some(own) = writer_contact
+        && let Some(candidate) = candidates
+            .iter()
+            .find(|c| c.contact == own && c.state == writer && !c.retired)
+    {
+        take(candidate, &mut keys);
+    }
     keys.sort_by_key(|k| k.contact);
     left_out.sort_by_key(|(contact, _)| *contact);
     Ok(KeySet { keys, left_out })
@@ -128,6 +181,22 @@ pub fn key_set(
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    fn sent(
+        from: &StateCode,
+        to: &[StateCode],
+        level: Level,
+        candidates: &[Candidate<'_>],
+    ) -> Result<KeySet, Vec<Unaddressable>> {
+        let writing = Writing {
+            writer: from,
+            writer_contact: None,
+            from,
+            to,
+            level,
+        };
+        key_set(&writing, candidates, NOW)
+    }
 
     const VALID: &str = include_str!("../../tests/fixtures/keys/valid-ed25519.asc");
     const RSA: &str = include_str!("../../tests/fixtures/keys/valid-rsa3072.asc");
@@ -207,12 +276,11 @@ mod tests {
                 key: Some(VALID),
             },
         ];
-        let set = key_set(
+        let set = sent(
             &deu,
             std::slice::from_ref(&fra),
             Level::Technical,
             &candidates,
-            NOW,
         )
         .unwrap();
         assert_eq!(
@@ -238,12 +306,11 @@ mod tests {
 
         // At the policy level France and Austria cannot be addressed; Austria neither at the
         // other level once its key is gone.
-        let refused = key_set(
+        let refused = sent(
             &deu,
             &[fra.clone(), aut.clone()],
             Level::Policy,
             &candidates,
-            NOW,
         )
         .unwrap_err();
         assert_eq!(
@@ -268,25 +335,117 @@ mod tests {
                 ..*c
             })
             .collect();
-        let refused = key_set(
+        let refused = sent(
             &deu,
             std::slice::from_ref(&aut),
             Level::Policy,
             &without_keys,
-            NOW,
         )
         .unwrap_err();
         assert!(!refused[0].other_level);
 
         // A sender without a key at the level still sends; its State is simply not in the set.
-        let set = key_set(
-            &aut,
-            std::slice::from_ref(&deu),
-            Level::Policy,
-            &candidates,
-            NOW,
-        )
-        .unwrap();
+        let set = sent(&aut, std::slice::from_ref(&deu), Level::Policy, &candidates).unwrap();
         assert_eq!(set.keys.iter().map(|k| k.contact).collect::<Vec<_>>(), [2]);
+    }
+
+    #[test]
+    fn a_technical_request_holds_the_recipients_policy_keys_and_the_writers_own_key() {
+        let (deu, est) = (code("DEU"), code("EST"));
+        let candidates = [
+            // Germany: a technical key, and the policy-level contact that writes below.
+            Candidate {
+                contact: 1,
+                state: &deu,
+                kind: poc(Level::Technical),
+                retired: false,
+                key: Some(VALID),
+            },
+            Candidate {
+                contact: 2,
+                state: &deu,
+                kind: poc(Level::Policy),
+                retired: false,
+                key: Some(RSA),
+            },
+            // Estonia: technical, and two policy-level contacts, one without a key.
+            Candidate {
+                contact: 3,
+                state: &est,
+                kind: poc(Level::Technical),
+                retired: false,
+                key: Some(VALID),
+            },
+            Candidate {
+                contact: 4,
+                state: &est,
+                kind: poc(Level::Policy),
+                retired: false,
+                key: Some(RSA),
+            },
+            Candidate {
+                contact: 5,
+                state: &est,
+                kind: poc(Level::Policy),
+                retired: false,
+                key: None,
+            },
+        ];
+        let contacts = |set: &KeySet| set.keys.iter().map(|k| k.contact).collect::<Vec<_>>();
+        let to = std::slice::from_ref(&est);
+
+        // Technical: both States' technical keys and Estonia's policy key (not Germany's own
+        // policy level, which the request does not reach); the keyless one is named.
+        let set = sent(&deu, to, Level::Technical, &candidates).unwrap();
+        assert_eq!(contacts(&set), [1, 3, 4]);
+        assert_eq!(set.left_out, [(5, LeftOut::NoKey)]);
+        // Policy: the policy level only.
+        let set = sent(&deu, to, Level::Policy, &candidates).unwrap();
+        assert_eq!(contacts(&set), [2, 4]);
+
+        // Germany's policy-level contact writes at the technical level: its own key is added.
+        let writing = Writing {
+            writer: &deu,
+            writer_contact: Some(2),
+            from: &deu,
+            to,
+            level: Level::Technical,
+        };
+        assert_eq!(
+            contacts(&key_set(&writing, &candidates, NOW).unwrap()),
+            [1, 2, 3, 4]
+        );
+        // A contact of another State is never added as the writer's.
+        let writing = Writing {
+            writer_contact: Some(4),
+            level: Level::Policy,
+            ..writing
+        };
+        assert_eq!(
+            contacts(&key_set(&writing, &candidates, NOW).unwrap()),
+            [2, 4]
+        );
+
+        // Estonia replies in the technical thread: the same set, Germany must be addressable.
+        let reply = Writing {
+            writer: &est,
+            writer_contact: Some(3),
+            from: &deu,
+            to,
+            level: Level::Technical,
+        };
+        assert_eq!(
+            contacts(&key_set(&reply, &candidates, NOW).unwrap()),
+            [1, 3, 4]
+        );
+        let without_germany: Vec<Candidate<'_>> = candidates
+            .iter()
+            .map(|c| Candidate {
+                key: if c.state == &deu { None } else { c.key },
+                ..*c
+            })
+            .collect();
+        let refused = key_set(&reply, &without_germany, NOW).unwrap_err();
+        assert_eq!(refused[0].state, deu);
     }
 }

@@ -152,8 +152,10 @@ pub struct Content {
 }
 
 /// The MIME entity of a content: `multipart/mixed` with the subject as a protected header, the
-/// body as `text/plain; charset=utf-8` in quoted-printable (readable as it is after `gpg
-/// --decrypt`) and each attachment base64-encoded.
+/// body as `text/plain; charset=utf-8` in quoted-printable and each attachment base64-encoded.
+/// The body is written in MIME's canonical form, lines ending in CRLF, so that quoted-printable
+/// encodes only what needs it (never a line break as `=0A`): `gpg --decrypt` shows it as it was
+/// written, and a mail reader (Thunderbird, Python's `email`) reads back the same text.
 pub fn compose(content: &Content) -> Result<Vec<u8>, SealError> {
     use base64::Engine;
     let boundary = format!("liaison-{}", hex::encode(rand::random::<[u8; 12]>()));
@@ -167,7 +169,9 @@ pub fn compose(content: &Content) -> Result<Vec<u8>, SealError> {
     out.push_str(
         "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n",
     );
-    out.push_str(&quoted_printable::encode_to_str(content.body.as_bytes()));
+    out.push_str(&quoted_printable::encode_to_str(
+        canonical(&content.body).as_bytes(),
+    ));
     out.push_str("\r\n");
     for attachment in &content.attachments {
         if attachment.filename.contains(['"', '\r', '\n']) {
@@ -187,6 +191,20 @@ pub fn compose(content: &Content) -> Result<Vec<u8>, SealError> {
     }
     out.push_str(&format!("--{boundary}--\r\n"));
     Ok(out.into_bytes())
+}
+
+/// A text with every line break as CRLF (a lone CR stays, and quoted-printable encodes it).
+fn canonical(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 40);
+    let mut previous = '\0';
+    for c in text.chars() {
+        if c == '\n' && previous != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
 }
 
 fn wrapped(base64: &str) -> String {
@@ -244,9 +262,10 @@ pub fn parse(plaintext: &[u8]) -> Result<Content, SealError> {
     let message = mail_parser::MessageParser::default()
         .parse(plaintext)
         .ok_or_else(|| SealError::Mime("unreadable".into()))?;
+    // The body's lines end as the reader's own texts do (LF), whatever the canonical form.
     let body = message
         .body_text(0)
-        .map(|text| text.into_owned())
+        .map(|text| text.replace("\r\n", "\n"))
         .unwrap_or_default();
     let attachments = message
         .attachments()
@@ -337,6 +356,27 @@ mod tests {
         assert_eq!(content.body, "Confirmed.\n");
     }
 
+    #[test]
+    fn the_body_is_canonical_text_without_encoded_line_breaks() {
+        let content = Content {
+            subject: "Lagebild".into(),
+            body: format!(
+                "Erste Zeile: Übersicht\nZweite Zeile {}\n\nEnde.",
+                "x".repeat(90)
+            ),
+            attachments: Vec::new(),
+        };
+        let mime = String::from_utf8(compose(&content).unwrap()).unwrap();
+        assert!(!mime.contains("=0A") && !mime.contains("=0D"), "{mime}");
+        assert!(
+            mime.contains("Erste Zeile: =C3=9Cbersicht\r\nZweite Zeile "),
+            "{mime}"
+        );
+        // A line over 76 characters is wrapped with a soft line break, and reads back whole.
+        assert!(mime.contains("=\r\n"), "{mime}");
+        assert_eq!(parse(mime.as_bytes()).unwrap().body, content.body);
+    }
+
     proptest! {
         /// Whatever the subject, body and attachment, the MIME entity reads back the same.
         #[test]
@@ -353,7 +393,7 @@ mod tests {
             };
             let parsed = parse(&compose(&content).unwrap()).unwrap();
             prop_assert_eq!(parsed.subject, content.subject);
-            prop_assert_eq!(parsed.body.replace("\r\n", "\n"), content.body.replace("\r\n", "\n"));
+            prop_assert_eq!(parsed.body, content.body.replace("\r\n", "\n"));
             prop_assert_eq!(parsed.attachments, content.attachments);
         }
     }

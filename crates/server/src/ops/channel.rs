@@ -315,15 +315,20 @@ impl Computed {
     }
 }
 
+/// The key set of a message the caller writes in a thread from `from` to `to` at `level` (see
+/// `core::channel::keys`).
 async fn compute(
     tx: &mut Tx,
     permit: &UseChannel,
-    recipients: &[StateCode],
+    actor: &Actor,
+    (from, to): (&StateCode, &[StateCode]),
     level: Level,
     now: OffsetDateTime,
 ) -> Result<Computed, Refusal> {
-    let mut states = vec![permit.state().clone()];
-    states.extend(recipients.iter().cloned());
+    let mut states = vec![permit.state().clone(), from.clone()];
+    states.extend(to.iter().cloned());
+    states.sort();
+    states.dedup();
     let holders = liaison_store::channel::key_holders(tx, permit, &states).await?;
     let candidates: Vec<Candidate<'_>> = holders
         .iter()
@@ -335,8 +340,14 @@ async fn compute(
             key: h.key.as_deref(),
         })
         .collect();
-    let set = keys::key_set(permit.state(), recipients, level, &candidates, now)
-        .map_err(unaddressable)?;
+    let writing = keys::Writing {
+        writer: permit.state(),
+        writer_contact: actor.contact,
+        from,
+        to,
+        level,
+    };
+    let set = keys::key_set(&writing, &candidates, now).map_err(unaddressable)?;
     Ok(Computed { set, holders })
 }
 
@@ -368,7 +379,15 @@ pub async fn key_set(
     let permit = access::use_channel(actor)?;
     let mut tx = ctx.store.read().await?;
     let to = recipients(&mut tx, &permit, to, "en").await?;
-    let computed = compute(&mut tx, &permit, &to, level, ctx.clock.now()).await?;
+    let computed = compute(
+        &mut tx,
+        &permit,
+        actor,
+        (permit.state(), &to),
+        level,
+        ctx.clock.now(),
+    )
+    .await?;
     Ok(computed.view(level))
 }
 
@@ -385,10 +404,12 @@ pub async fn thread_key_set(ctx: &Ctx, actor: &Actor, id: i64) -> Result<KeySetV
     let permit = access::use_channel(actor)?;
     let mut tx = ctx.store.read().await?;
     let request = load(&mut tx, &permit, id).await?;
+    let to = request.recipients();
     let computed = compute(
         &mut tx,
         &permit,
-        &others(&request, &permit),
+        actor,
+        (&request.from, &to),
         request.level,
         ctx.clock.now(),
     )
@@ -771,7 +792,15 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> Result<Reque
     // write transaction, which serialises writers: they would hold it for milliseconds.
     let mut tx = ctx.store.read().await?;
     let to = recipients(&mut tx, &permit, &outgoing.to, &outgoing.language).await?;
-    let computed = compute(&mut tx, &permit, &to, outgoing.level, now).await?;
+    let computed = compute(
+        &mut tx,
+        &permit,
+        actor,
+        (permit.state(), &to),
+        outgoing.level,
+        now,
+    )
+    .await?;
     drop(tx);
     let checked = checked_message(ctx, &outgoing.message, &computed)?;
     let mut tx = ctx.store.begin().await?;
@@ -854,7 +883,16 @@ pub async fn reply(
     let mut tx = ctx.store.read().await?;
     let request = load(&mut tx, &permit, id).await?;
     let to = others(&request, &permit);
-    let computed = compute(&mut tx, &permit, &to, request.level, now).await?;
+    let recipients = request.recipients();
+    let computed = compute(
+        &mut tx,
+        &permit,
+        actor,
+        (&request.from, &recipients),
+        request.level,
+        now,
+    )
+    .await?;
     drop(tx);
     let checked = checked_message(ctx, message, &computed)?;
     let mut tx = ctx.store.begin().await?;

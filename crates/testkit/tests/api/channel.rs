@@ -620,6 +620,32 @@ async fn an_unacknowledged_technical_request_escalates_to_the_policy_level_and_o
         escalation_mails(&app).await,
         vec!["cyber@demo-ee.example".to_owned()]
     );
+    // …and reads the request: a technical-level key set holds the recipients' policy-level keys
+    // from the start (the server cannot re-encrypt), though only the technical level was mailed.
+    let holders: Vec<&str> = view["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["contact_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(holders.len(), 3, "{view}");
+    let est_policy = app.login("est.policy").await;
+    let thread = est_policy.get(&format!("/api/v1/requests/{id}")).await;
+    assert_eq!(thread.status, StatusCode::OK, "{}", thread.text);
+    let first = thread.json["messages"][0]["id"].as_i64().unwrap();
+    let armored = est_policy
+        .get(&format!("/api/v1/requests/{id}/messages/{first}"))
+        .await
+        .text;
+    let opened = seal::open(armored.as_bytes(), EST_POLICY, PASSPHRASE).unwrap();
+    assert_eq!(seal::parse(&opened).unwrap(), content(SUBJECT));
+    let request_mails: Vec<String> = outbox(&app)
+        .await
+        .into_iter()
+        .filter(|m| m.kind == "channel.request")
+        .map(|m| m.recipient)
+        .collect();
+    assert_eq!(request_mails, ["cert@demo-ee.example"]);
     // A leg escalates once: asking again is a conflict and mails no one.
     for _ in 0..3 {
         let again = deu
