@@ -264,11 +264,12 @@ enum ExportFormat {
 
 #[derive(Subcommand)]
 enum DirectoryCommand {
-    /// Writes the directory as CSV (all States), or a State's vCards or UN nomination file.
+    /// Writes the directory as CSV (all States, or one with --state: the file its coordinator
+    /// edits and imports back), or a State's vCards or UN nomination file.
     Export {
         #[arg(long, value_enum, default_value = "csv")]
         format: ExportFormat,
-        /// The State, for vcard and nomination.
+        /// The State (required for vcard and nomination).
         #[arg(long)]
         state: Option<String>,
         /// Output file; standard output when absent.
@@ -669,12 +670,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         .map_err(BadInput)?;
                     let what = match (format, code) {
                         (ExportFormat::Csv, None) => ops::directory::Export::Csv,
-                        (ExportFormat::Csv, Some(_)) => {
-                            return Err(BadInput(
-                                "the CSV holds the whole directory; --state applies to vcard and nomination".into(),
-                            )
-                            .into());
-                        }
+                        (ExportFormat::Csv, Some(code)) => ops::directory::Export::StateCsv(code),
                         (ExportFormat::Vcard, Some(code)) => {
                             ops::directory::Export::StateCards(code)
                         }
@@ -710,10 +706,17 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     let report = ops::directory::import_csv(&ctx, None, &bytes)
                         .await
                         .map_err(app_error)?;
-                    println!(
-                        "Imported: {} added, {} changed, {} unchanged.",
-                        report.created, report.changed, report.unchanged
-                    );
+                    if report.created == 0 && report.changed == 0 {
+                        println!(
+                            "Nothing to change: all {} contacts in the file are as recorded.",
+                            report.unchanged
+                        );
+                    } else {
+                        println!(
+                            "Imported: {} added, {} changed, {} unchanged.",
+                            report.created, report.changed, report.unchanged
+                        );
+                    }
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -124,6 +124,7 @@ section-structures = Nationale Strukturen
 section-retired = Ausgetragene Kontakte
 export-csv = Verzeichnis exportieren (CSV)
 export-vcard-state = vCard aller Kontakte
+export-csv-state = Kontakte dieses Staates (CSV, zum Bearbeiten und Wiederimportieren)
 export-nomination = Benennung für das globale Kontaktstellenverzeichnis der Vereinten Nationen (JSON)
 export-vcard = vCard
 
@@ -182,6 +183,7 @@ import-intro = Fügen Sie die CSV-Daten des Verzeichnisses ein (im selben Format
 import-csv = CSV
 import-submit = Importieren
 import-done = Importiert: { $created } hinzugefügt, { $changed } geändert, { $unchanged } unverändert.
+import-nothing = Nichts zu ändern: alle { $unchanged } Kontakte der Datei sind wie erfasst.
 import-refused = Es wurde nichts importiert. Korrigieren Sie diese Zeilen und versuchen Sie es erneut:
 import-line = Zeile { $line }
 

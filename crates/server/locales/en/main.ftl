@@ -124,6 +124,7 @@ section-structures = National structures
 section-retired = Retired contacts
 export-csv = Export the directory (CSV)
 export-vcard-state = vCard of all contacts
+export-csv-state = This State's contacts (CSV, to edit and import back)
 export-nomination = UN Global PoC Directory nomination (JSON)
 export-vcard = vCard
 
@@ -182,6 +183,7 @@ import-intro = Paste the directory CSV (the same format as the export). Every ro
 import-csv = CSV
 import-submit = Import
 import-done = Imported: { $created } added, { $changed } changed, { $unchanged } unchanged.
+import-nothing = Nothing to change: all { $unchanged } contacts in the file are as recorded.
 import-refused = Nothing was imported. Correct these lines and try again:
 import-line = Line { $line }
 

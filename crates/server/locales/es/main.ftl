@@ -124,6 +124,7 @@ section-structures = Estructuras nacionales
 section-retired = Contactos dados de baja
 export-csv = Exportar el directorio (CSV)
 export-vcard-state = vCard de todos los contactos
+export-csv-state = Contactos de este Estado (CSV, para editar y volver a importar)
 export-nomination = Designación para el Directorio mundial de puntos de contacto de las Naciones Unidas (JSON)
 export-vcard = vCard
 
@@ -182,6 +183,7 @@ import-intro = Pegue el CSV del directorio (en el mismo formato que la exportaci
 import-csv = CSV
 import-submit = Importar
 import-done = Importación realizada. Añadidos: { $created }; modificados: { $changed }; sin cambios: { $unchanged }.
+import-nothing = Nada que cambiar: los { $unchanged } contactos del archivo están como se registraron.
 import-refused = No se ha importado nada. Corrija estas líneas y vuelva a intentarlo:
 import-line = Línea { $line }
 

@@ -124,6 +124,7 @@ section-structures = Structures nationales
 section-retired = Contacts retirés
 export-csv = Exporter le répertoire (CSV)
 export-vcard-state = vCard de tous les contacts
+export-csv-state = Contacts de cet État (CSV, à modifier et réimporter)
 export-nomination = Désignation pour le Répertoire mondial des points de contact de l'ONU (JSON)
 export-vcard = vCard
 
@@ -182,6 +183,7 @@ import-intro = Collez le CSV du répertoire (même format que l'exportation). Ch
 import-csv = CSV
 import-submit = Importer
 import-done = Importation effectuée – ajouts : { $created }, modifications : { $changed }, sans changement : { $unchanged }.
+import-nothing = Rien à modifier : les { $unchanged } contacts du fichier sont tels qu'enregistrés.
 import-refused = Rien n'a été importé. Corrigez les lignes suivantes, puis réessayez :
 import-line = Ligne { $line }
 

@@ -124,6 +124,7 @@ section-structures = Strutture nazionali
 section-retired = Contatti dismessi
 export-csv = Esporta l'elenco (CSV)
 export-vcard-state = vCard di tutti i contatti
+export-csv-state = Contatti di questo Stato (CSV, da modificare e reimportare)
 export-nomination = Designazione per l'Elenco globale dei punti di contatto delle Nazioni Unite (JSON)
 export-vcard = vCard
 
@@ -182,6 +183,7 @@ import-intro = Incolli il CSV dell'elenco (nello stesso formato dell'esportazion
 import-csv = CSV
 import-submit = Importa
 import-done = Importazione completata: aggiunti { $created }, modificati { $changed }, invariati { $unchanged }.
+import-nothing = Nulla da modificare: tutti i { $unchanged } contatti del file sono come registrati.
 import-refused = Non è stato importato nulla. Corregga le righe seguenti e riprovi:
 import-line = Riga { $line }
 

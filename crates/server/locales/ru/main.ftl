@@ -129,6 +129,7 @@ section-structures = Национальные структуры
 section-retired = Исключенные контакты
 export-csv = Экспортировать справочник (CSV)
 export-vcard-state = vCard всех контактов
+export-csv-state = Контакты этого государства (CSV, для правки и повторного импорта)
 export-nomination = Уведомление о назначении для Глобального справочника контактных пунктов ООН (JSON)
 export-vcard = vCard
 
@@ -191,6 +192,7 @@ import-intro = Вставьте CSV-данные справочника (в то
 import-csv = CSV
 import-submit = Импортировать
 import-done = Импорт выполнен. Добавлено: { $created }, изменено: { $changed }, без изменений: { $unchanged }.
+import-nothing = Изменять нечего: все контакты в файле ({ $unchanged }) совпадают с записанными.
 import-refused = Ничего не импортировано. Исправьте эти строки и повторите попытку:
 import-line = Строка { $line }
 

@@ -28,6 +28,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(confirm_state))
         .routes(routes!(state_vcards))
         .routes(routes!(state_nomination))
+        .routes(routes!(state_csv))
         .routes(routes!(get_contact, update_contact))
         .routes(routes!(retire_contact))
         .routes(routes!(get_key, put_key))
@@ -167,6 +168,27 @@ async fn state_nomination(
             &state.ctx(&rid),
             Some(&caller.actor),
             Export::Nomination(code),
+        )
+        .await?,
+    )
+}
+
+/// CSV of one State's current contacts (format: `docs/formats.md`): what its coordinator edits
+/// in a spreadsheet and imports back (`POST /api/v1/directory/import`).
+#[utoipa::path(get, path = "/api/v1/states/{code}/contacts.csv", tag = "directory", params(("code" = String, Path)),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn state_csv(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath(code): AppPath<String>,
+) -> AppResult<Response> {
+    let code = state_code(&code)?;
+    download(
+        ops::directory::export(
+            &state.ctx(&rid),
+            Some(&caller.actor),
+            Export::StateCsv(code),
         )
         .await?,
     )

@@ -523,6 +523,8 @@ async fn readable_contacts(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<Vec<Co
 pub enum Export {
     /// CSV of every contact the caller may read.
     Csv,
+    /// CSV of one State's current contacts: what its coordinator edits and imports back.
+    StateCsv(StateCode),
     /// vCard 4.0 of a State's current contacts.
     StateCards(StateCode),
     /// vCard 4.0 of one contact.
@@ -555,8 +557,20 @@ pub async fn export(ctx: &Ctx, actor: Option<&Actor>, what: Export) -> AppResult
                 body: body.into_bytes(),
             }
         }
+        Export::StateCsv(code) => {
+            let (_, contacts) = state_contacts(ctx, reader, &code, actor.is_none()).await?;
+            if let Some(actor) = actor {
+                access::export_directory(actor)?;
+            }
+            let body = rules::csv::export(&contacts).map_err(AppError::Internal)?;
+            Download {
+                content_type: "text/csv; charset=utf-8",
+                filename: format!("{code}-contacts.csv"),
+                body: body.into_bytes(),
+            }
+        }
         Export::StateCards(code) => {
-            let (state, contacts) = state_contacts(ctx, reader, &code).await?;
+            let (state, contacts) = state_contacts(ctx, reader, &code, actor.is_none()).await?;
             let body = rules::vcard::state_cards(&contacts, &state).map_err(AppError::Internal)?;
             Download {
                 content_type: "text/vcard; charset=utf-8",
@@ -566,7 +580,7 @@ pub async fn export(ctx: &Ctx, actor: Option<&Actor>, what: Export) -> AppResult
         }
         Export::ContactCard(id) => {
             let contact = contact(ctx, reader, id).await?;
-            let (state, _) = state_contacts(ctx, reader, &contact.state).await?;
+            let (state, _) = state_contacts(ctx, reader, &contact.state, actor.is_none()).await?;
             let body = rules::vcard::contact_card(&contact, &state).map_err(AppError::Internal)?;
             Download {
                 content_type: "text/vcard; charset=utf-8",
@@ -575,7 +589,7 @@ pub async fn export(ctx: &Ctx, actor: Option<&Actor>, what: Export) -> AppResult
             }
         }
         Export::Nomination(code) => {
-            let (state, contacts) = state_contacts(ctx, reader, &code).await?;
+            let (state, contacts) = state_contacts(ctx, reader, &code, actor.is_none()).await?;
             let file = rules::nomination::nomination(&state, &contacts, ctx.clock.now());
             let body = rules::nomination::to_json(&file).map_err(AppError::Internal)?;
             Download {
@@ -595,15 +609,20 @@ pub async fn export(ctx: &Ctx, actor: Option<&Actor>, what: Export) -> AppResult
     })
 }
 
-/// A State and its current contacts, for the per-State exports.
+/// A State and its current contacts, for the per-State exports (`operator`: the offline CLI).
 async fn state_contacts(
     ctx: &Ctx,
     actor: &Actor,
     code: &StateCode,
+    operator: bool,
 ) -> AppResult<(State, Vec<Contact>)> {
     let mut tx = ctx.store.read().await?;
     let state = state(&mut tx, code).await?;
-    let permit = access::read_contacts(actor, &state)?;
+    let permit = if operator {
+        access::operator_read_contacts(&state)
+    } else {
+        access::read_contacts(actor, &state)?
+    };
     let contacts =
         liaison_store::directory::list(&mut tx, &permit, ctx.clock.today(), false).await?;
     Ok((state, contacts))

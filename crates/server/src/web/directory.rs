@@ -35,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/states/{code}/contacts", post(create_contact))
         .route("/states/{code}/contacts.vcf", get(state_vcards))
         .route("/states/{code}/nomination.json", get(state_nomination))
+        .route("/states/{code}/contacts.csv", get(state_csv))
         .route("/contacts/{id}", get(contact_page).post(update_contact))
         .route("/contacts/{id}/edit", get(edit_contact_page))
         .route("/contacts/{id}/retire", post(retire))
@@ -110,6 +111,7 @@ async fn state_page(
     let entry = ops::directory::state_entry(&ctx, &caller.actor, &code, true).await?;
     let may_edit = access::edit_entry(&caller.actor, &entry.status.state).is_ok();
     let may_read = access::read_contacts(&caller.actor, &entry.status.state).is_ok();
+    let may_export = may_read && access::export_directory(&caller.actor).is_ok();
     let (active, retired): (Vec<&Contact>, Vec<&Contact>) =
         entry.contacts.iter().partition(|c| !c.retired);
     let pocs: Vec<&&Contact> = active
@@ -129,7 +131,7 @@ async fn state_page(
             .collect();
     let values = context! {
         entry => v(entry.status), pocs => v(pocs), structures => v(structures), retired => v(retired),
-        may_edit => may_edit, may_read => may_read, checks => v(checks), sees_checks => entry.checks.is_some(),
+        may_edit => may_edit, may_read => may_read, may_export => may_export, checks => v(checks), sees_checks => entry.checks.is_some(),
     };
     super::page(&state, &caller, "directory/state.html", values)
 }
@@ -604,6 +606,22 @@ async fn state_vcards(
             &state.ctx(&caller.request_id),
             Some(&caller.actor),
             Export::StateCards(code),
+        )
+        .await?,
+    )
+}
+
+async fn state_csv(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppPath(code): AppPath<String>,
+) -> AppResult<Response> {
+    let code = code_of(&code)?;
+    download(
+        ops::directory::export(
+            &state.ctx(&caller.request_id),
+            Some(&caller.actor),
+            Export::StateCsv(code),
         )
         .await?,
     )

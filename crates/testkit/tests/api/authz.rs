@@ -144,6 +144,8 @@ enum Rule {
     EditEntry,
     /// May export the directory (the manager and States' accounts).
     Export,
+    /// May export the directory and read the target State's contact details.
+    ExportState,
     /// Imports rows of the target State: a coordinator's own State only.
     Import,
     /// The target's coordinator, or the point of contact linked to the target contact.
@@ -212,6 +214,9 @@ fn allowed(rule: Rule, who: Who, target: Option<Target>) -> bool {
         Rule::EditEntry | Rule::Import => who == Who::Coordinator && own(target),
         Rule::RegisterKey => (who == Who::Coordinator || who == Who::Technical) && own(target),
         Rule::Export => who == Who::Manager || who.state().is_some(),
+        Rule::ExportState => {
+            allowed(Rule::Export, who, target) && allowed(Rule::ReadContacts, who, target)
+        }
         Rule::Audit => who == Who::Auditor,
         Rule::Accounts => who == Who::Manager,
         Rule::AnyCoordinator => who == Who::Coordinator,
@@ -329,6 +334,7 @@ fn api_rows() -> Vec<Row> {
         row(post(), "/api/v1/states/{code}/confirm", State, EditEntry, 200),
         row(get(), "/api/v1/states/{code}/contacts.vcf", State, ReadContacts, 200),
         row(get(), "/api/v1/states/{code}/nomination", State, ReadContacts, 200),
+        row(get(), "/api/v1/states/{code}/contacts.csv", State, ExportState, 200),
         row(get(), "/api/v1/contacts/{id}", Contact, ReadContacts, 200),
         row(put(), "/api/v1/contacts/{id}", Contact, EditEntry, 200),
         row(post(), "/api/v1/contacts/{id}/retire", Victim, EditEntry, 200),
@@ -585,6 +591,59 @@ impl World {
         )
         .await
         .unwrap();
+        let keys: Vec<&str> = view.keys.iter().map(|k| k.public_key.as_str()).collect();
+        let content = liaison_core::channel::seal::Content {
+            subject: "Matrix".into(),
+            body: "A request of the authorization matrix.".into(),
+            attachments: Vec::new(),
+        };
+        let plain = liaison_core::channel::seal::compose(&content).unwrap();
+        liaison_core::channel::seal::seal(&plain, &keys, self.app.clock.now()).unwrap()
+    }
+
+    /// A message `who` would send on `path` (a new request, or a reply in the thread the path
+    /// names), encrypted to the key set the server gives that account: the set holds the
+    /// writer's own key. Accounts that may not ask get the set of Germany's technical contact.
+    async fn sealed_as(&self, who: Who, path: &str) -> String {
+        let Some(username) = who.username() else {
+            return self.sealed("DEU", "EST", "technical").await;
+        };
+        let account = {
+            let mut tx = self.app.store.read().await.unwrap();
+            liaison_store::account::by_username(&mut tx, username)
+                .await
+                .unwrap()
+                .unwrap()
+        };
+        let actor = Actor {
+            account_id: account.id,
+            username: account.username.clone(),
+            role: account.role,
+            state: account.state.clone(),
+            state_participating: account.state.is_some() && who != Who::PartnerPoc,
+            contact: account.contact_id,
+        };
+        let ctx = self.app.state.ctx("matrix");
+        let thread = path
+            .strip_suffix("/messages")
+            .and_then(|p| p.rsplit('/').next())
+            .and_then(|id| id.parse::<i64>().ok());
+        let view = match thread {
+            Some(id) => ops::channel::thread_key_set(&ctx, &actor, id).await,
+            None => {
+                let to = [StateCode::parse("EST").unwrap()];
+                ops::channel::key_set(
+                    &ctx,
+                    &actor,
+                    &to,
+                    liaison_types::directory::Level::Technical,
+                )
+                .await
+            }
+        };
+        let Ok(view) = view else {
+            return self.sealed("DEU", "EST", "technical").await;
+        };
         let keys: Vec<&str> = view.keys.iter().map(|k| k.public_key.as_str()).collect();
         let content = liaison_core::channel::seal::Content {
             subject: "Matrix".into(),
@@ -1079,10 +1138,10 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
         (_, "/api/v1/checks/challenges/{id}/answer") => Some(json!({})),
         ("POST", "/api/v1/requests") => Some(json!({
             "to": ["EST"], "kind": "general", "urgency": "routine", "level": "technical",
-            "tlp": "CLEAR", "language": "en", "message": world.sealed("DEU", "EST", "technical").await,
+            "tlp": "CLEAR", "language": "en", "message": world.sealed_as(who, &path).await,
         })),
         (_, "/api/v1/requests/{id}/messages") => {
-            let sealed = world.sealed("DEU", "EST", "technical").await;
+            let sealed = world.sealed_as(who, &path).await;
             return client
                 .post_bytes(&path, "application/pgp-encrypted", sealed.into_bytes())
                 .await;
@@ -1391,6 +1450,7 @@ fn web_rows() -> Vec<Row> {
         row(post(), "/states/{code}/confirm", State, EditEntry, 303),
         row(get(), "/states/{code}/contacts.vcf", State, ReadContacts, 200),
         row(get(), "/states/{code}/nomination.json", State, ReadContacts, 200),
+        row(get(), "/states/{code}/contacts.csv", State, ExportState, 200),
         row(get(), "/contacts/{id}", Contact, ReadContacts, 200),
         row(get(), "/contacts/{id}/edit", Contact, EditEntry, 200),
         row(post(), "/contacts/{id}", Contact, EditEntry, 303),
@@ -1609,7 +1669,7 @@ async fn every_page_answers_every_role_as_the_rules_say() {
                 };
                 let page = if row.method == Method::POST {
                     let sealed = if row.path.starts_with("/requests") {
-                        world.sealed("DEU", "EST", "technical").await
+                        world.sealed_as(*who, &path).await
                     } else {
                         String::new()
                     };

@@ -234,3 +234,74 @@ async fn a_coordinator_uploads_a_key_file_on_the_page() {
         "the page shows the fingerprint"
     );
 }
+
+#[tokio::test]
+async fn a_coordinator_exports_its_states_csv_edits_it_and_imports_it_back() {
+    let app = liaison_testkit::spawn_app().await;
+    let coordinator = app.login("deu.coordinator").await;
+    let (status, headers, body) = coordinator
+        .get_bytes("/api/v1/states/DEU/contacts.csv")
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let csv = String::from_utf8(body).unwrap();
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert!(rows.len() >= 2, "{csv}");
+    assert!(
+        rows.iter().all(|row| row.split(',').nth(1) == Some("DEU")),
+        "only its own State: {csv}"
+    );
+
+    // Imported unchanged, byte for byte: nothing to change, and nothing changed.
+    let before = coordinator.get("/api/v1/states/DEU").await.json;
+    let answer = coordinator
+        .post_bytes(
+            "/api/v1/directory/import",
+            "text/csv",
+            csv.clone().into_bytes(),
+        )
+        .await;
+    assert_eq!(answer.status.as_u16(), 200, "{}", answer.text);
+    assert_eq!(
+        answer.json,
+        serde_json::json!({ "created": 0, "changed": 0, "unchanged": rows.len() })
+    );
+    assert_eq!(coordinator.get("/api/v1/states/DEU").await.json, before);
+
+    // Edited in a spreadsheet (one phone number): one change.
+    let edited = csv.replacen("+49 30 1817 0", "+49 30 1817 2000", 1);
+    assert_ne!(
+        edited, csv,
+        "the demo's policy contact has that phone number"
+    );
+    let answer = coordinator
+        .post_bytes(
+            "/api/v1/directory/import",
+            "text/csv",
+            edited.clone().into_bytes(),
+        )
+        .await;
+    assert_eq!(answer.json["changed"], 1, "{}", answer.text);
+    let (_, _, again) = coordinator
+        .get_bytes("/api/v1/states/DEU/contacts.csv")
+        .await;
+    assert!(
+        String::from_utf8(again)
+            .unwrap()
+            .contains("+49 30 1817 2000")
+    );
+
+    // The whole directory's CSV still holds other States, whose rows it may not import.
+    let whole = coordinator.get("/api/v1/directory/export.csv").await.text;
+    assert!(whole.contains(",FRA,"));
+    // Another State's file is readable (participating States read each other's contacts).
+    let (status, _, _) = coordinator
+        .get_bytes("/api/v1/states/FRA/contacts.csv")
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+}
