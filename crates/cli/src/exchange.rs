@@ -392,6 +392,7 @@ pub fn read_folder(folder: &Path) -> anyhow::Result<BTreeMap<Section, SectionInp
                 text,
                 english: None,
                 terms: Vec::new(),
+                ..Default::default()
             },
             (1, english) => {
                 let (language, text) = languages.into_iter().next().unwrap_or_default();
@@ -400,6 +401,7 @@ pub fn read_folder(folder: &Path) -> anyhow::Result<BTreeMap<Section, SectionInp
                     text,
                     english,
                     terms: Vec::new(),
+                    ..Default::default()
                 }
             }
             _ => {

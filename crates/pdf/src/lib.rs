@@ -42,6 +42,8 @@ pub enum Block {
     Label(String),
     /// A Markdown text in a language (ISO 639-1).
     Markdown { language: String, text: String },
+    /// A paragraph of plain text, in italics (a note such as "not provided this year").
+    Note(String),
     /// A table: a header row and rows of plain text.
     Table {
         header: Vec<String>,
@@ -102,6 +104,9 @@ pub fn source(report: &Report) -> String {
                 "#heading(level: 2, outlined: false)[{}]\n\n",
                 markup::text(text)
             )),
+            Block::Note(text) => {
+                out.push_str(&format!("#emph[{}]\n\n", markup::text(text)));
+            }
             Block::Label(text) => out.push_str(&format!(
                 "#block(below: 0.6em, text(size: 8pt, fill: luma(90), tracking: 0.05em, upper({})))\n\n",
                 markup::string(text)

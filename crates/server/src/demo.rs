@@ -618,6 +618,7 @@ async fn seed_exchange(store: &Store, config: &Arc<Config>, now: OffsetDateTime)
                 text: (*text).into(),
                 english: english.map(str::to_owned),
                 terms: Vec::new(),
+                ..Default::default()
             };
             ops::exchange::save_section(&ctx, &actor, year, &code(state)?, *section, input).await?;
         }
@@ -658,6 +659,7 @@ async fn seed_exchange(store: &Store, config: &Arc<Config>, now: OffsetDateTime)
             .into(),
         english: None,
         terms: Vec::new(),
+        ..Default::default()
     };
     ops::exchange::save_section(
         &austria,

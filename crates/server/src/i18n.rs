@@ -1284,6 +1284,8 @@ mod validation_tests {
             E::AttachmentEmpty,
             E::AttachmentTooLarge { max_mib: 10 },
             E::TooManyAttachments { max: 10 },
+            E::NotProvidedWithText,
+            E::ReasonTooLong { max: 2_000 },
         ];
         for invalid in &all {
             match invalid {
@@ -1311,7 +1313,9 @@ mod validation_tests {
                 | E::AttachmentName
                 | E::AttachmentEmpty
                 | E::AttachmentTooLarge { .. }
-                | E::TooManyAttachments { .. } => {}
+                | E::TooManyAttachments { .. }
+                | E::NotProvidedWithText
+                | E::ReasonTooLong { .. } => {}
             }
         }
         all

@@ -257,6 +257,11 @@ pub struct StoredSection {
     /// none).
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// Declared not provided this year (documents circulated before that existed: never).
+    #[serde(default)]
+    pub not_provided: bool,
+    #[serde(default)]
+    pub reason: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
     pub saved_at: OffsetDateTime,
     pub saved_by: String,
@@ -274,13 +279,15 @@ fn section_from_row(row: &AnyRow) -> Result<StoredSection> {
         english: row.try_get("english")?,
         terms: serde_json::from_str(&terms).map_err(corrupt)?,
         attachments: serde_json::from_str(&attachments).map_err(corrupt)?,
+        not_provided: row.try_get::<i64, _>("not_provided")? != 0,
+        reason: row.try_get("reason")?,
         saved_at: parse_ts(&row.try_get::<String, _>("saved_at")?)?,
         saved_by: row.try_get("saved_by")?,
     })
 }
 
-const SECTION_COLUMNS: &str =
-    "section, version, language, body, english, terms, attachments, saved_at, saved_by";
+const SECTION_COLUMNS: &str = "section, version, language, body, english, terms, attachments, \
+     not_provided, reason, saved_at, saved_by";
 
 /// What a section is saved with.
 #[derive(Debug, Clone, Copy)]
@@ -291,6 +298,8 @@ pub struct NewSection<'a> {
     pub english: Option<&'a str>,
     pub terms: &'a [Term],
     pub attachments: &'a [Attachment],
+    pub not_provided: bool,
+    pub reason: Option<&'a str>,
 }
 
 /// Stores a new version of a section of the permit's State's submission; returns its version
@@ -312,8 +321,8 @@ pub async fn insert_section(
     .await?;
     let version = last.unwrap_or(0) + 1;
     sqlx::query(
-        "INSERT INTO exchange_sections (submission_id, section, version, language, body, english, terms, attachments, saved_at, saved_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        "INSERT INTO exchange_sections (submission_id, section, version, language, body, english, terms, attachments, not_provided, reason, saved_at, saved_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(submission_id)
     .bind(section.section.as_str())
@@ -323,6 +332,8 @@ pub async fn insert_section(
     .bind(section.english)
     .bind(serde_json::to_string(section.terms).map_err(corrupt)?)
     .bind(serde_json::to_string(section.attachments).map_err(corrupt)?)
+    .bind(i64::from(section.not_provided))
+    .bind(section.reason)
     .bind(ts(now))
     .bind(by)
     .execute(&mut **tx)

@@ -223,6 +223,14 @@ pub struct SectionInput {
     /// The terms (the terminology section only).
     #[serde(default)]
     pub terms: Vec<Term>,
+    /// The State does not provide this section this year (Decision No. 1202 leaves the extent
+    /// of an input to each State): then no text, translation or term, and the section counts
+    /// as answered.
+    #[serde(default)]
+    pub not_provided: bool,
+    /// Why the section is not provided (optional, plain text, at most 2 000 characters).
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// A file attached to a section (a law as published, a strategy): stored once, never altered.
@@ -248,6 +256,12 @@ pub struct SectionContent {
     pub text: String,
     pub english: Option<String>,
     pub terms: Vec<Term>,
+    /// The State does not provide the section this year.
+    #[serde(default)]
+    pub not_provided: bool,
+    /// Why, if the State said.
+    #[serde(default)]
+    pub reason: Option<String>,
     /// The files attached to the section.
     #[serde(default)]
     pub attachments: Vec<Attachment>,
@@ -318,7 +332,11 @@ pub struct Submission {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SectionCompleteness {
     pub section: Section,
+    /// Answered: written, or declared not provided this year.
     pub complete: bool,
+    /// Declared not provided this year.
+    #[serde(default)]
+    pub not_provided: bool,
 }
 
 /// One State in a cycle's overview: existence and completeness of the draft, never its content.
@@ -328,6 +346,9 @@ pub struct StateProgress {
     pub state_name: String,
     pub status: SubmissionStatus,
     pub complete_sections: Vec<Section>,
+    /// Of those, the sections declared not provided this year.
+    #[serde(default)]
+    pub not_provided_sections: Vec<Section>,
     #[serde(default, with = "time::serde::rfc3339::option")]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub submitted_at: Option<time::OffsetDateTime>,

@@ -71,6 +71,10 @@ pub enum Invalid {
     AttachmentTooLarge { max_mib: usize },
     /// A section already carries [`MAX_ATTACHMENTS`] attachments.
     TooManyAttachments { max: usize },
+    /// A section declared not provided carries a text, a translation or terms.
+    NotProvidedWithText,
+    /// The reason a section is not provided is longer than [`MAX_REASON`].
+    ReasonTooLong { max: usize },
 }
 
 impl Worded for Invalid {
@@ -101,6 +105,8 @@ impl Worded for Invalid {
             Invalid::AttachmentEmpty => "invalid-exchange-attachment-empty",
             Invalid::AttachmentTooLarge { .. } => "invalid-exchange-attachment-too-large",
             Invalid::TooManyAttachments { .. } => "invalid-exchange-too-many-attachments",
+            Invalid::NotProvidedWithText => "invalid-exchange-not-provided-with-text",
+            Invalid::ReasonTooLong { .. } => "invalid-exchange-reason-too-long",
         }
     }
 
@@ -117,9 +123,12 @@ impl Worded for Invalid {
             | Invalid::NotSubmitted
             | Invalid::AttachmentName
             | Invalid::AttachmentEmpty
+            | Invalid::NotProvidedWithText
             | Invalid::EmptyPost => Vec::new(),
             Invalid::AttachmentTooLarge { max_mib } => vec![("max", max_mib.to_string())],
-            Invalid::TooManyAttachments { max } => vec![("max", max.to_string())],
+            Invalid::TooManyAttachments { max } | Invalid::ReasonTooLong { max } => {
+                vec![("max", max.to_string())]
+            }
             Invalid::NotAsked(section) => vec![("section", section.as_str().to_owned())],
             Invalid::Term { index, problem } => vec![
                 ("number", (index + 1).to_string()),
@@ -226,6 +235,13 @@ impl fmt::Display for Invalid {
             }
             Invalid::TooManyAttachments { max } => {
                 write!(f, "a section may carry at most {max} attachments")
+            }
+            Invalid::NotProvidedWithText => write!(
+                f,
+                "a section not provided this year has no text, translation or terms; remove them or provide the section"
+            ),
+            Invalid::ReasonTooLong { max } => {
+                write!(f, "the reason may have at most {max} characters")
             }
         }
     }
@@ -360,6 +376,8 @@ pub struct SectionText<'a> {
     pub english: Option<&'a str>,
     /// How many terms it lists (the terminology section; each term carries its own English).
     pub terms: usize,
+    /// The State declared that it does not provide the section this year.
+    pub not_provided: bool,
 }
 
 fn blank(text: &str) -> bool {
@@ -368,7 +386,9 @@ fn blank(text: &str) -> bool {
 
 /// Every reason a draft cannot be submitted, in the order of the cycle's sections: a required
 /// section missing or empty (no text and no term), a language that is not official, a
-/// non-English text without its English translation. Empty when it may be submitted.
+/// non-English text without its English translation. Empty when it may be submitted. A section
+/// the State declared not provided this year is answered: Decision No. 1202 leaves the extent of
+/// an input to each State.
 pub fn submission_problems(required: &[Section], sections: &[SectionText<'_>]) -> Vec<Invalid> {
     let mut problems = Vec::new();
     for section in required {
@@ -376,6 +396,9 @@ pub fn submission_problems(required: &[Section], sections: &[SectionText<'_>]) -
             problems.push(Invalid::EmptySection(*section));
             continue;
         };
+        if text.not_provided {
+            continue;
+        }
         if blank(text.text) && text.terms == 0 {
             problems.push(Invalid::EmptySection(*section));
             continue;
@@ -397,6 +420,9 @@ pub fn submission_problems(required: &[Section], sections: &[SectionText<'_>]) -
 
 /// The most characters a section's text (or its translation) may have.
 pub const MAX_TEXT: usize = 200_000;
+
+/// The most characters of the reason a section is not provided.
+pub const MAX_REASON: usize = 2_000;
 
 /// The most characters of one message of an inquiry.
 pub const MAX_POST: usize = 20_000;
@@ -562,6 +588,27 @@ pub fn check_section(
         }
     }
     input.terms = checked;
+    input.reason = input
+        .reason
+        .take()
+        .map(|reason| reason.trim().to_owned())
+        .filter(|reason| input.not_provided && !reason.is_empty());
+    if input.not_provided {
+        if !blank(&input.text) || input.english.is_some() || !input.terms.is_empty() {
+            problems.insert("not_provided".to_owned(), Invalid::NotProvidedWithText);
+        }
+        input.text.clear();
+        if input
+            .reason
+            .as_ref()
+            .is_some_and(|r| r.chars().count() > MAX_REASON)
+        {
+            problems.insert(
+                "reason".to_owned(),
+                Invalid::ReasonTooLong { max: MAX_REASON },
+            );
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {
@@ -742,6 +789,7 @@ mod tests {
                 text: "Les menaces…",
                 english: None,
                 terms: 0,
+                not_provided: false,
             },
             SectionText {
                 section: Section::Legislation,
@@ -749,6 +797,7 @@ mod tests {
                 text: "   ",
                 english: None,
                 terms: 0,
+                not_provided: false,
             },
         ];
         assert_eq!(
@@ -769,6 +818,7 @@ mod tests {
                 text: "Les menaces…",
                 english: Some("Threats…"),
                 terms: 0,
+                not_provided: false,
             },
             SectionText {
                 section: Section::Legislation,
@@ -776,6 +826,7 @@ mod tests {
                 text: "The Act of 2026…",
                 english: None,
                 terms: 0,
+                not_provided: false,
             },
             SectionText {
                 section: Section::Terminology,
@@ -783,6 +834,7 @@ mod tests {
                 text: "termo",
                 english: Some("term"),
                 terms: 0,
+                not_provided: false,
             },
         ];
         assert_eq!(
@@ -845,6 +897,7 @@ mod tests {
             text: "Les menaces".into(),
             english: Some("  ".into()),
             terms: Vec::new(),
+            ..Default::default()
         };
         check_section(
             &cycle,
@@ -868,6 +921,7 @@ mod tests {
                 english_definition: String::new(),
                 source: String::new(),
             }],
+            ..Default::default()
         };
         let problems = check_section(
             &cycle,
@@ -892,6 +946,7 @@ mod tests {
                 english_definition: String::new(),
                 source: String::new(),
             }],
+            ..Default::default()
         };
         let problems = check_section(
             &cycle,
@@ -929,8 +984,100 @@ mod tests {
             text: "",
             english: None,
             terms: 1,
+            not_provided: false,
         };
         assert!(submission_problems(&[Section::Terminology], &[section]).is_empty());
+    }
+
+    #[test]
+    fn a_section_not_provided_answers_it_and_carries_no_text() {
+        use liaison_types::exchange::SectionInput;
+        let cycle = CyclePlan {
+            year: 2027,
+            opens_on: date!(2027 - 01 - 01),
+            deadline: date!(2027 - 10 - 31),
+            sections: Section::ALL.to_vec(),
+        };
+        let today = date!(2027 - 03 - 01);
+        let mut declared = SectionInput {
+            language: "fr".into(),
+            not_provided: true,
+            reason: Some("  Pas de changement depuis 2025.  ".into()),
+            ..Default::default()
+        };
+        check_section(
+            &cycle,
+            SubmissionStatus::Draft,
+            today,
+            Section::Legislation,
+            &mut declared,
+        )
+        .unwrap();
+        assert_eq!(
+            declared.reason.as_deref(),
+            Some("Pas de changement depuis 2025.")
+        );
+        // No translation is asked of a section not provided, and it answers the section.
+        let text = SectionText {
+            section: Section::Legislation,
+            language: "fr",
+            text: "",
+            english: None,
+            terms: 0,
+            not_provided: true,
+        };
+        assert!(submission_problems(&[Section::Legislation], &[text]).is_empty());
+
+        // A text with it is refused; so is a reason beyond the limit.
+        let mut both = SectionInput {
+            language: "en".into(),
+            text: "Our legislation…".into(),
+            not_provided: true,
+            ..Default::default()
+        };
+        let problems = check_section(
+            &cycle,
+            SubmissionStatus::Draft,
+            today,
+            Section::Legislation,
+            &mut both,
+        )
+        .unwrap_err();
+        assert_eq!(problems["not_provided"], Invalid::NotProvidedWithText);
+        let mut long = SectionInput {
+            language: "en".into(),
+            not_provided: true,
+            reason: Some("x".repeat(MAX_REASON + 1)),
+            ..Default::default()
+        };
+        let problems = check_section(
+            &cycle,
+            SubmissionStatus::Draft,
+            today,
+            Section::Legislation,
+            &mut long,
+        )
+        .unwrap_err();
+        assert_eq!(
+            problems["reason"],
+            Invalid::ReasonTooLong { max: MAX_REASON }
+        );
+        // A reason without the declaration is dropped.
+        let mut written = SectionInput {
+            language: "en".into(),
+            text: "Our legislation…".into(),
+            reason: Some("ignored".into()),
+            ..Default::default()
+        };
+        check_section(
+            &cycle,
+            SubmissionStatus::Draft,
+            today,
+            Section::Legislation,
+            &mut written,
+        )
+        .unwrap();
+        assert_eq!(written.reason, None);
     }
 
     proptest! {
@@ -938,24 +1085,26 @@ mod tests {
         /// official language, or not in English and without a translation.
         #[test]
         fn submission_rule_matches_its_definition(
-            cases in proptest::collection::vec((0usize..6, 0usize..8, any::<bool>(), any::<bool>()), 0..8),
+            cases in proptest::collection::vec((0usize..6, 0usize..8, any::<bool>(), any::<bool>(), any::<bool>()), 0..8),
         ) {
             let languages = ["en", "fr", "de", "it", "ru", "es", "pt", ""];
             let sections: Vec<SectionText<'_>> = cases
                 .iter()
-                .map(|&(s, l, text, english)| SectionText {
+                .map(|&(s, l, text, english, not_provided)| SectionText {
                     section: Section::ALL[s],
                     language: languages[l],
                     text: if text { "Text" } else { " " },
                     english: english.then_some("English"),
                     terms: 0,
+                    not_provided,
                 })
                 .collect();
             let problems = submission_problems(&Section::ALL, &sections);
             for section in Section::ALL {
                 let first = sections.iter().find(|s| s.section == section);
                 let ok = first.is_some_and(|s| {
-                    !blank(s.text)
+                    s.not_provided
+                        || !blank(s.text)
                         && OFFICIAL_LANGUAGES.contains(&s.language)
                         && (s.language == "en" || s.english.is_some())
                 });

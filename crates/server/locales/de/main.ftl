@@ -618,6 +618,13 @@ exchange-language = Sprache
 exchange-text = Text (Markdown-Format)
 exchange-english = Englische Übersetzung (Markdown; erforderlich, sofern der Text nicht auf Englisch verfasst ist)
 exchange-markdown-hint = Überschriften, Listen, Hervorhebungen, Tabellen und Links bleiben erhalten; Bilder entfallen, HTML wird als Text angezeigt.
+exchange-not-provided = In diesem Jahr nicht übermittelt
+exchange-not-provided-declare = In diesem Jahr nicht übermittelt (der Abschnitt gilt als beantwortet)
+exchange-not-provided-reason = Begründung (optional)
+exchange-not-provided-hint = Der Beschluss überlässt den Umfang eines Beitrags jedem Staat. Ein nicht übermittelter Abschnitt hat weder Text noch Übersetzung noch Begriffe; das verteilte Dokument vermerkt dies.
+exchange-not-provided-document = Dieser Abschnitt wurde in diesem Jahr nicht übermittelt.
+exchange-not-provided-because = Angegebene Begründung: { $reason }
+exchange-not-provided-count = { $count } nicht übermittelt
 exchange-terms-count = { $count ->
     [one] { $count } Begriff
    *[other] { $count } Begriffe
@@ -681,6 +688,8 @@ invalid-exchange-attachment-name = der Anhang braucht einen Dateinamen (höchste
 invalid-exchange-attachment-empty = der Anhang ist eine leere Datei
 invalid-exchange-attachment-too-large = ein Anhang darf höchstens { $max } MiB groß sein
 invalid-exchange-too-many-attachments = ein Abschnitt trägt höchstens { $max } Anhänge
+invalid-exchange-not-provided-with-text = ein in diesem Jahr nicht übermittelter Abschnitt hat weder Text noch Übersetzung noch Begriffe; entfernen Sie diese oder übermitteln Sie den Abschnitt
+invalid-exchange-reason-too-long = die Begründung darf höchstens { $max } Zeichen haben
 mail-exchange-opened-subject = Liaison: Der Informationsaustausch { $year } ist eröffnet
 mail-exchange-opened-body = Die Netzwerkverwaltung hat den Zyklus { $year } des jährlichen Informationsaustauschs eröffnet. Die Bearbeitung beginnt am { $opens_on }; die Frist endet am { $deadline }. Erstellen Sie den konsolidierten Beitrag Ihres Staates hier: { $url }
 mail-exchange-circulated-subject = Liaison: { $reference } verteilt ({ $state })

@@ -618,6 +618,13 @@ exchange-language = Language
 exchange-text = Text (Markdown)
 exchange-english = English translation (Markdown; needed unless the text is in English)
 exchange-markdown-hint = Headings, lists, emphasis, tables and links are kept; images are left out and HTML is shown as the text it is.
+exchange-not-provided = Not provided this year
+exchange-not-provided-declare = Not provided this year (the section counts as answered)
+exchange-not-provided-reason = Reason (optional)
+exchange-not-provided-hint = The decision leaves the extent of an input to each State. A section not provided has no text, translation or terms; the circulated document says it was not provided.
+exchange-not-provided-document = This section was not provided this year.
+exchange-not-provided-because = Reason given: { $reason }
+exchange-not-provided-count = { $count } not provided
 exchange-terms-count = { $count ->
     [one] { $count } term
    *[other] { $count } terms
@@ -681,6 +688,8 @@ invalid-exchange-attachment-name = the attachment needs a file name (at most 200
 invalid-exchange-attachment-empty = the attachment is an empty file
 invalid-exchange-attachment-too-large = an attachment may be at most { $max } MiB
 invalid-exchange-too-many-attachments = a section may carry at most { $max } attachments
+invalid-exchange-not-provided-with-text = a section not provided this year has no text, translation or terms; remove them or provide the section
+invalid-exchange-reason-too-long = the reason may have at most { $max } characters
 mail-exchange-opened-subject = Liaison: the { $year } information exchange is open
 mail-exchange-opened-body = The network manager opened the { $year } cycle of the annual information exchange. Drafting opens on { $opens_on }; the deadline is { $deadline }. Draft your State's consolidated input here: { $url }
 mail-exchange-circulated-subject = Liaison: { $reference } circulated ({ $state })

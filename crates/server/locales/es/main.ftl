@@ -618,6 +618,13 @@ exchange-language = Idioma
 exchange-text = Texto (Markdown)
 exchange-english = Traducción al inglés (Markdown; necesaria salvo que el texto esté en inglés)
 exchange-markdown-hint = Se conservan los encabezados, las listas, el énfasis, las tablas y los enlaces; las imágenes se omiten y el HTML se muestra como texto.
+exchange-not-provided = No aportada este año
+exchange-not-provided-declare = No aportada este año (la sección cuenta como respondida)
+exchange-not-provided-reason = Motivo (opcional)
+exchange-not-provided-hint = La decisión deja a cada Estado la extensión de su aportación. Una sección no aportada no tiene texto, traducción ni términos; el documento distribuido indica que no se aportó.
+exchange-not-provided-document = Esta sección no se aportó este año.
+exchange-not-provided-because = Motivo indicado: { $reason }
+exchange-not-provided-count = { $count } no aportada(s)
 exchange-terms-count = { $count ->
     [one] { $count } término
    *[other] { $count } términos
@@ -681,6 +688,8 @@ invalid-exchange-attachment-name = el adjunto necesita un nombre de archivo (200
 invalid-exchange-attachment-empty = el adjunto es un archivo vacío
 invalid-exchange-attachment-too-large = un adjunto puede tener como máximo { $max } MiB
 invalid-exchange-too-many-attachments = una sección puede llevar como máximo { $max } adjuntos
+invalid-exchange-not-provided-with-text = una sección no aportada este año no tiene texto, traducción ni términos; elimínelos o aporte la sección
+invalid-exchange-reason-too-long = el motivo puede tener como máximo { $max } caracteres
 mail-exchange-opened-subject = Liaison: se ha abierto el intercambio de información de { $year }
 mail-exchange-opened-body = El administrador de la red ha abierto el ciclo { $year } del intercambio anual de información. La redacción se abre el { $opens_on }; la fecha límite es el { $deadline }. Redacte aquí la contribución consolidada de su Estado: { $url }
 mail-exchange-circulated-subject = Liaison: distribuido el documento { $reference } ({ $state })

@@ -618,6 +618,13 @@ exchange-language = Langue
 exchange-text = Texte (Markdown)
 exchange-english = Traduction anglaise (Markdown ; requise sauf si le texte est en anglais)
 exchange-markdown-hint = Les titres, listes, mises en évidence, tableaux et liens sont conservés ; les images sont omises et le HTML est affiché comme du texte.
+exchange-not-provided = Non fournie cette année
+exchange-not-provided-declare = Non fournie cette année (la section compte comme traitée)
+exchange-not-provided-reason = Motif (facultatif)
+exchange-not-provided-hint = La décision laisse à chaque État l'étendue de sa contribution. Une section non fournie n'a ni texte, ni traduction, ni termes ; le document diffusé indique qu'elle n'a pas été fournie.
+exchange-not-provided-document = Cette section n'a pas été fournie cette année.
+exchange-not-provided-because = Motif indiqué : { $reason }
+exchange-not-provided-count = { $count } non fournie(s)
 exchange-terms-count = { $count ->
     [one] { $count } terme
    *[other] { $count } termes
@@ -681,6 +688,8 @@ invalid-exchange-attachment-name = la pièce jointe doit avoir un nom de fichier
 invalid-exchange-attachment-empty = la pièce jointe est un fichier vide
 invalid-exchange-attachment-too-large = une pièce jointe ne peut dépasser { $max } Mio
 invalid-exchange-too-many-attachments = une section peut porter au plus { $max } pièces jointes
+invalid-exchange-not-provided-with-text = une section non fournie cette année n'a ni texte, ni traduction, ni termes ; retirez-les ou fournissez la section
+invalid-exchange-reason-too-long = le motif peut compter au plus { $max } caractères
 mail-exchange-opened-subject = Liaison : ouverture de l'échange d'informations { $year }
 mail-exchange-opened-body = Le gestionnaire du réseau a ouvert le cycle { $year } de l'échange annuel d'informations. La rédaction est possible à partir du { $opens_on } ; la date limite est fixée au { $deadline }. Veuillez rédiger ici la contribution consolidée de votre État : { $url }
 mail-exchange-circulated-subject = Liaison : diffusion de { $reference } ({ $state })

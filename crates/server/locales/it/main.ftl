@@ -618,6 +618,13 @@ exchange-language = Lingua
 exchange-text = Testo (Markdown)
 exchange-english = Traduzione inglese (Markdown; necessaria salvo che il testo sia in inglese)
 exchange-markdown-hint = Titoli, elenchi, enfasi, tabelle e link vengono mantenuti; le immagini sono omesse e l’HTML è mostrato come testo.
+exchange-not-provided = Non fornita quest'anno
+exchange-not-provided-declare = Non fornita quest'anno (la sezione conta come trattata)
+exchange-not-provided-reason = Motivo (facoltativo)
+exchange-not-provided-hint = La decisione lascia a ciascuno Stato l'estensione del proprio contributo. Una sezione non fornita non ha testo, traduzione né termini; il documento distribuito indica che non è stata fornita.
+exchange-not-provided-document = Questa sezione non è stata fornita quest'anno.
+exchange-not-provided-because = Motivo indicato: { $reason }
+exchange-not-provided-count = { $count } non fornite
 exchange-terms-count = { $count ->
     [one] { $count } termine
    *[other] { $count } termini
@@ -681,6 +688,8 @@ invalid-exchange-attachment-name = l’allegato deve avere un nome di file (al m
 invalid-exchange-attachment-empty = l’allegato è un file vuoto
 invalid-exchange-attachment-too-large = un allegato può essere al massimo di { $max } MiB
 invalid-exchange-too-many-attachments = una sezione può avere al massimo { $max } allegati
+invalid-exchange-not-provided-with-text = una sezione non fornita quest'anno non ha testo, traduzione né termini; rimuoverli o fornire la sezione
+invalid-exchange-reason-too-long = il motivo può avere al massimo { $max } caratteri
 mail-exchange-opened-subject = Liaison: è aperto lo scambio di informazioni { $year }
 mail-exchange-opened-body = Il gestore della rete ha aperto il ciclo { $year } dello scambio annuale di informazioni. La redazione si apre il { $opens_on }; la scadenza è il { $deadline }. Può redigere qui il contributo consolidato del Suo Stato: { $url }
 mail-exchange-circulated-subject = Liaison: distribuito il documento { $reference } ({ $state })

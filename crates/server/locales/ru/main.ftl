@@ -644,6 +644,13 @@ exchange-language = Язык
 exchange-text = Текст (Markdown)
 exchange-english = Перевод на английский язык (Markdown; требуется, если текст составлен не на английском языке)
 exchange-markdown-hint = Заголовки, списки, выделение, таблицы и ссылки сохраняются; изображения опускаются, а HTML показывается как текст.
+exchange-not-provided = В этом году не представлен
+exchange-not-provided-declare = В этом году не представлен (раздел считается отвеченным)
+exchange-not-provided-reason = Причина (необязательно)
+exchange-not-provided-hint = Решение оставляет объём вклада на усмотрение каждого государства. У непредставленного раздела нет текста, перевода и терминов; в распространённом документе об этом говорится.
+exchange-not-provided-document = Этот раздел в этом году не представлен.
+exchange-not-provided-because = Указанная причина: { $reason }
+exchange-not-provided-count = не представлено: { $count }
 exchange-terms-count = { $count ->
     [one] { $count } термин
     [few] { $count } термина
@@ -709,6 +716,8 @@ invalid-exchange-attachment-name = у вложения должно быть и�
 invalid-exchange-attachment-empty = вложение — пустой файл
 invalid-exchange-attachment-too-large = вложение может быть не больше { $max } МиБ
 invalid-exchange-too-many-attachments = к разделу можно приложить не более { $max } файлов
+invalid-exchange-not-provided-with-text = у раздела, не представленного в этом году, нет текста, перевода и терминов; удалите их или представьте раздел
+invalid-exchange-reason-too-long = причина может содержать не более { $max } символов
 mail-exchange-opened-subject = Liaison: открыт обмен информацией за { $year } год
 mail-exchange-opened-body = Администратор сети открыл цикл ежегодного обмена информацией за { $year } год. Подготовка проекта начинается { $opens_on }; крайний срок — { $deadline }. Подготовить сводную информацию вашего государства можно здесь: { $url }
 mail-exchange-circulated-subject = Liaison: распространен документ { $reference } ({ $state })

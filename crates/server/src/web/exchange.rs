@@ -264,6 +264,8 @@ async fn submission_page(
             let draft = submission.draft.iter().find(|d| d.section == c.section);
             context! {
                 id => c.section.as_str(), cbm => c.section.cbm(), complete => c.complete,
+                not_provided => c.not_provided,
+                reason => draft.and_then(|d| d.reason.clone()).unwrap_or_default(),
                 language => draft.map_or("en", |d| d.language.as_str()),
                 text => draft.map(|d| d.text.clone()).unwrap_or_default(),
                 english => draft.and_then(|d| d.english.clone()).unwrap_or_default(),
@@ -363,6 +365,11 @@ struct SectionForm {
     text: String,
     #[serde(default)]
     english: String,
+    /// The "not provided this year" checkbox ("on" when ticked).
+    #[serde(default)]
+    not_provided: Option<String>,
+    #[serde(default)]
+    reason: String,
 }
 
 async fn save(
@@ -389,6 +396,8 @@ async fn save(
         text: form.text.replace("\r\n", "\n"),
         english: Some(form.english.replace("\r\n", "\n")),
         terms,
+        not_provided: form.not_provided.is_some(),
+        reason: Some(form.reason),
     };
     match ops::exchange::save_section(&ctx, &caller.actor, year, &code, section, input).await {
         Ok(_) if autosave => Ok(StatusCode::NO_CONTENT.into_response()),

@@ -797,3 +797,121 @@ async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_do
         }
     }
 }
+
+#[tokio::test]
+async fn a_section_not_provided_this_year_answers_it_and_the_document_says_so() {
+    for backend in backends() {
+        let app = app_on(backend).await;
+        let manager = app.login("manager").await;
+        let deu = app.login("deu.coordinator").await;
+        let opened = manager
+            .post(
+                "/api/v1/exchange/cycles",
+                &json!({ "year": 2027, "opens_on": "2027-01-01" }),
+            )
+            .await;
+        assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.text);
+        complete_draft(&deu, 2027, "DEU").await;
+
+        // Legislation is declared not provided, in French, with a reason: no translation asked.
+        let draft = save(
+            &deu,
+            2027,
+            "DEU",
+            "legislation",
+            json!({ "language": "fr", "not_provided": true, "reason": "Aucune nouvelle loi depuis 2025." }),
+        )
+        .await;
+        let legislation = draft
+            .completeness
+            .iter()
+            .find(|c| c.section.as_str() == "legislation")
+            .unwrap();
+        assert!(
+            legislation.complete && legislation.not_provided,
+            "{draft:?}"
+        );
+        assert!(draft.problems.is_empty(), "{:?}", draft.problems);
+
+        // With a text it is refused, and nothing is saved.
+        let versions = deu.get(&path(2027, "DEU", "/versions")).await.json;
+        let refused = deu
+            .put(
+                &path(2027, "DEU", "/sections/legislation"),
+                &json!({ "language": "en", "text": "Our laws.", "not_provided": true }),
+            )
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            refused.text
+        );
+        assert!(
+            refused.json["errors"]["not_provided"].is_string(),
+            "{}",
+            refused.text
+        );
+        assert_eq!(
+            deu.get(&path(2027, "DEU", "/versions")).await.json,
+            versions
+        );
+
+        // The overview shows it, without the draft's content.
+        let overview: CycleOverview =
+            serde_json::from_value(manager.get("/api/v1/exchange/cycles/2027").await.json).unwrap();
+        let germany = overview
+            .states
+            .iter()
+            .find(|p| p.state.as_str() == "DEU")
+            .unwrap();
+        assert_eq!(germany.complete_sections.len(), 6);
+        assert_eq!(
+            germany
+                .not_provided_sections
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>(),
+            ["legislation"]
+        );
+
+        // Submitted and circulated: the document says so, in the reader's language.
+        submit(&deu, 2027, "DEU").await;
+        let fra = app.login("fra.coordinator").await;
+        let document: Document =
+            serde_json::from_value(fra.get(&path(2027, "DEU", "/document")).await.json).unwrap();
+        let section = document
+            .sections
+            .iter()
+            .find(|s| s.section.as_str() == "legislation")
+            .unwrap();
+        assert!(section.not_provided && section.text.is_empty());
+        assert_eq!(
+            section.reason.as_deref(),
+            Some("Aucune nouvelle loi depuis 2025.")
+        );
+        let html = fra.get(&path(2027, "DEU", "/export.html")).await.text;
+        assert!(
+            html.contains("This section was not provided this year."),
+            "{html}"
+        );
+        assert!(html.contains("Aucune nouvelle loi depuis 2025."));
+        {
+            let mut tx = app.store.begin().await.unwrap();
+            let account = liaison_store::account::by_username(&mut tx, "fra.coordinator")
+                .await
+                .unwrap()
+                .unwrap();
+            liaison_store::account::set_locale(&mut tx, account.id, "fr")
+                .await
+                .unwrap();
+            liaison_store::commit(tx).await.unwrap();
+        }
+        let html = fra.get(&path(2027, "DEU", "/export.html")).await.text;
+        assert!(
+            html.contains("Cette section n&#x27;a pas été fournie cette année.")
+                || html.contains("Cette section n'a pas été fournie cette année."),
+            "{html}"
+        );
+    }
+}

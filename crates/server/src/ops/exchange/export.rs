@@ -85,6 +85,18 @@ pub fn report(lang: &str, document: &Document) -> liaison_pdf::Report {
             ),
             section.cbm
         )));
+        if section.not_provided {
+            let mut note = tr(lang, "exchange-not-provided-document");
+            if let Some(reason) = &section.reason {
+                note.push(' ');
+                note.push_str(&crate::i18n::tr_args(
+                    lang,
+                    "exchange-not-provided-because",
+                    &[("reason", reason.clone().into())],
+                ));
+            }
+            blocks.push(Block::Note(note));
+        }
         if !section.text.trim().is_empty() {
             if section.english.is_some() {
                 blocks.push(Block::Label(section.language.clone()));

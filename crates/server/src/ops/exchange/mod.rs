@@ -41,6 +41,8 @@ fn content(section: &StoredSection, html: &Html) -> SectionContent {
         text: section.text.clone(),
         english: section.english.clone(),
         terms: section.terms.clone(),
+        not_provided: section.not_provided,
+        reason: section.reason.clone(),
         attachments: section.attachments.clone(),
         html: html.of(&section.text),
         english_html: section.english.as_deref().map(|text| html.of(text)),
@@ -166,6 +168,7 @@ fn texts(sections: &[StoredSection]) -> Vec<SectionText<'_>> {
             text: &s.text,
             english: s.english.as_deref(),
             terms: s.terms.len(),
+            not_provided: s.not_provided,
         })
         .collect()
 }
@@ -179,6 +182,15 @@ fn complete_sections(cycle: &Cycle, sections: &[StoredSection]) -> Vec<Section> 
         .iter()
         .copied()
         .filter(|section| rules::submission_problems(&[*section], &texts).is_empty())
+        .collect()
+}
+
+/// The sections of a cycle that a draft declares not provided this year.
+fn not_provided_sections(cycle: &Cycle, sections: &[StoredSection]) -> Vec<Section> {
+    sections
+        .iter()
+        .filter(|s| s.not_provided && cycle.sections.contains(&s.section))
+        .map(|s| s.section)
         .collect()
 }
 
@@ -404,9 +416,12 @@ pub async fn overview(ctx: &Ctx, actor: &Actor, year: i32) -> AppResult<CycleOve
     let mut progress = Vec::new();
     for state in states.iter().filter(|s| s.status.is_participating()) {
         let submission = submissions.get(&state.code);
-        let complete = submission
-            .and_then(|s| drafts.get(&s.id))
+        let sections = submission.and_then(|s| drafts.get(&s.id));
+        let complete = sections
             .map(|sections| complete_sections(&cycle, sections))
+            .unwrap_or_default();
+        let not_provided = sections
+            .map(|sections| not_provided_sections(&cycle, sections))
             .unwrap_or_default();
         let reference = match submission {
             Some(s) => liaison_store::exchange::references(&mut tx, &permit, s.id)
@@ -420,6 +435,7 @@ pub async fn overview(ctx: &Ctx, actor: &Actor, year: i32) -> AppResult<CycleOve
             state_name: state.name.clone(),
             status: status_of(submission),
             complete_sections: complete,
+            not_provided_sections: not_provided,
             submitted_at: submission.and_then(|s| s.submitted_at),
             late: submission.is_some_and(|s| s.late),
             reference,
@@ -470,12 +486,14 @@ pub async fn submission(
         None => Vec::new(),
     };
     let complete = complete_sections(&cycle, &sections);
+    let not_provided = not_provided_sections(&cycle, &sections);
     out.completeness = cycle
         .sections
         .iter()
         .map(|s| SectionCompleteness {
             section: *s,
             complete: complete.contains(s),
+            not_provided: not_provided.contains(s),
         })
         .collect();
     if access::read_draft(actor, code).is_ok() {
@@ -621,6 +639,8 @@ async fn change_section(
                     .as_ref()
                     .map(|s| s.terms.clone())
                     .unwrap_or_default(),
+                not_provided: current.as_ref().is_some_and(|s| s.not_provided),
+                reason: current.as_ref().and_then(|s| s.reason.clone()),
             },
             Some(files),
         ),
@@ -638,6 +658,8 @@ async fn change_section(
             && s.text == input.text
             && s.english == input.english
             && s.terms == input.terms
+            && s.not_provided == input.not_provided
+            && s.reason == input.reason
     });
     match files {
         None | Some(Change::Content(_)) => {}
@@ -700,6 +722,8 @@ async fn change_section(
                 english: input.english.as_deref(),
                 terms: &input.terms,
                 attachments: &attachments,
+                not_provided: input.not_provided,
+                reason: input.reason.as_deref(),
             },
             now,
             &actor.username,
@@ -804,6 +828,7 @@ pub async fn import_terms(
         text: current.as_ref().map(|s| s.text.clone()).unwrap_or_default(),
         english: current.and_then(|s| s.english),
         terms,
+        ..Default::default()
     };
     save_section(ctx, actor, year, code, Section::Terminology, input).await
 }
