@@ -6,7 +6,8 @@
 -- Where the OSCE document system assigns the reference, the network manager records it at
 -- circulation or corrects a generated one later. A document's current reference is its latest
 -- recorded one (else the one it was circulated under); every earlier one stays and still
--- resolves (insert-only, like the documents).
+-- resolves (insert-only, like the documents). A kept PDF prints the reference, so it is kept
+-- under "<reader language> <reference>" (`exchange_exports.language`).
 
 ALTER TABLE exchange_sections ADD COLUMN not_provided BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE exchange_sections ADD COLUMN reason TEXT;

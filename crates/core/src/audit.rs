@@ -193,6 +193,15 @@ pub enum AuditEvent {
         state: String,
         reference: String,
     },
+    /// The network manager recorded a circulated document's reference as the OSCE document
+    /// system assigned it; the earlier one stays an alias.
+    ExchangeReferenceRecorded {
+        year: i32,
+        state: String,
+        revision: i64,
+        from: String,
+        to: String,
+    },
     /// An inquiry was raised, answered, or made public or private.
     ExchangeInquiry {
         inquiry_id: i64,
@@ -248,6 +257,18 @@ impl AuditEvent {
                 format!("exchange/{year}/{state}"),
                 None,
                 json(&serde_json::json!({ "reference": reference })),
+            ),
+            AuditEvent::ExchangeReferenceRecorded {
+                year,
+                state,
+                revision,
+                from,
+                to,
+            } => (
+                "exchange.reference-recorded",
+                format!("exchange/{year}/{state}"),
+                json(&serde_json::json!({ "revision": revision, "reference": from })),
+                json(&serde_json::json!({ "revision": revision, "reference": to })),
             ),
             AuditEvent::ExchangeInquiry {
                 inquiry_id,

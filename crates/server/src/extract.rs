@@ -73,6 +73,36 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for AppQuer
     }
 }
 
+/// A JSON body that may be left out: an empty body is the value's default (`POST …/circulate`
+/// with nothing to say).
+pub struct AppOptionalJson<T>(pub T);
+
+impl<T: DeserializeOwned + Default, S: Send + Sync> FromRequest<S> for AppOptionalJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = axum::body::Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| match rejection.status().as_u16() {
+                413 => AppError::PayloadTooLarge("the body is too large".into()),
+                _ => AppError::BadRequest(rejection.body_text()),
+            })?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(AppOptionalJson(T::default()));
+        }
+        match axum::Json::<T>::from_bytes(&bytes) {
+            Ok(axum::Json(value)) => Ok(AppOptionalJson(value)),
+            Err(rejection) => Err(match rejection.status().as_u16() {
+                422 => AppError::Validation {
+                    detail: rejection.body_text(),
+                    errors: Default::default(),
+                },
+                _ => AppError::BadRequest(rejection.body_text()),
+            }),
+        }
+    }
+}
+
 /// JSON body.
 pub struct AppJson<T>(pub T);
 

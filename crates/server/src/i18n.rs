@@ -1286,6 +1286,10 @@ mod validation_tests {
             E::TooManyAttachments { max: 10 },
             E::NotProvidedWithText,
             E::ReasonTooLong { max: 2_000 },
+            E::ReferenceFormat { max: 64 },
+            E::ReferenceTaken {
+                reference: "PC.DEL/12/27".into(),
+            },
         ];
         for invalid in &all {
             match invalid {
@@ -1315,7 +1319,9 @@ mod validation_tests {
                 | E::AttachmentTooLarge { .. }
                 | E::TooManyAttachments { .. }
                 | E::NotProvidedWithText
-                | E::ReasonTooLong { .. } => {}
+                | E::ReasonTooLong { .. }
+                | E::ReferenceFormat { .. }
+                | E::ReferenceTaken { .. } => {}
             }
         }
         all

@@ -497,7 +497,11 @@ pub struct StoredDocument {
     pub revision: i64,
     pub number_year: i32,
     pub number: u32,
+    /// The reference as it stands: the latest one the manager recorded, else the one it was
+    /// circulated under.
     pub reference: String,
+    /// Its earlier references, first to latest: they still resolve to it.
+    pub aliases: Vec<String>,
     pub sections: Vec<StoredSection>,
     pub submitted_at: OffsetDateTime,
     pub late: bool,
@@ -515,6 +519,7 @@ fn document_from_row(row: &AnyRow) -> Result<StoredDocument> {
         number_year: year_of(row, "number_year")?,
         number: u32::try_from(number).map_err(|_| corrupt(format!("number {number}")))?,
         reference: row.try_get("reference")?,
+        aliases: Vec::new(),
         sections: serde_json::from_str(&content).map_err(corrupt)?,
         submitted_at: parse_ts(&row.try_get::<String, _>("submitted_at")?)?,
         late: flag(row, "late")?,
@@ -523,7 +528,17 @@ fn document_from_row(row: &AnyRow) -> Result<StoredDocument> {
     })
 }
 
-const DOCUMENT_COLUMNS: &str = "id, submission_id, revision, number_year, number, reference, content, submitted_at, late, circulated_at, circulated_by";
+/// A document's reference as it stands (the latest recorded, else the one it was circulated
+/// under), for a query over `exchange_documents d`.
+const CURRENT_REFERENCE: &str = "COALESCE((SELECT r.reference FROM exchange_references r \
+     WHERE r.document_id = d.id ORDER BY r.id DESC LIMIT 1), d.reference)";
+
+fn document_columns() -> String {
+    format!(
+        "d.id, d.submission_id, d.revision, d.number_year, d.number, {CURRENT_REFERENCE} AS reference, \
+         d.reference AS first_reference, d.content, d.submitted_at, d.late, d.circulated_at, d.circulated_by"
+    )
+}
 
 /// The last running number given out in a circulation year. Called inside the serialised
 /// write transaction, so the next number is this one plus one for exactly one caller.
@@ -574,13 +589,98 @@ pub async fn documents(
 
 async fn documents_of(tx: &mut Tx, submission_id: i64) -> Result<Vec<StoredDocument>> {
     let sql = format!(
-        "SELECT {DOCUMENT_COLUMNS} FROM exchange_documents WHERE submission_id = $1 ORDER BY revision"
+        "SELECT {} FROM exchange_documents d WHERE d.submission_id = $1 ORDER BY d.revision",
+        document_columns()
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(submission_id)
         .fetch_all(&mut **tx)
         .await?;
-    rows.iter().map(document_from_row).collect()
+    let mut documents = rows
+        .iter()
+        .map(|row| {
+            Ok((
+                document_from_row(row)?,
+                row.try_get::<String, _>("first_reference")?,
+            ))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let recorded = sqlx::query(
+        "SELECT r.document_id, r.reference FROM exchange_references r \
+         JOIN exchange_documents d ON d.id = r.document_id WHERE d.submission_id = $1 ORDER BY r.id",
+    )
+    .bind(submission_id)
+    .fetch_all(&mut **tx)
+    .await?;
+    for (document, first) in &mut documents {
+        let mut all = vec![std::mem::take(first)];
+        for row in &recorded {
+            if row.try_get::<i64, _>("document_id")? == document.id {
+                all.push(row.try_get("reference")?);
+            }
+        }
+        all.retain(|r| *r != document.reference);
+        document.aliases = all;
+    }
+    Ok(documents.into_iter().map(|(d, _)| d).collect())
+}
+
+/// Records `reference` as the document's reference from now on (its earlier ones stay and
+/// still resolve; the table is insert-only).
+pub async fn record_reference(
+    tx: &mut Tx,
+    _permit: &ManageExchange,
+    document_id: i64,
+    reference: &str,
+    now: OffsetDateTime,
+    by: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO exchange_references (document_id, reference, recorded_at, recorded_by) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(document_id)
+    .bind(reference)
+    .bind(ts(now))
+    .bind(by)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Whether any document is, or was, known by `reference`.
+pub async fn reference_in_use(tx: &mut Tx, reference: &str) -> Result<bool> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM exchange_documents WHERE reference = $1) \
+              + (SELECT COUNT(*) FROM exchange_references WHERE reference = $1)",
+    )
+    .bind(reference)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(count > 0)
+}
+
+/// The cycle, State and revision of the document known by `reference`, now or earlier.
+pub async fn find_reference(
+    tx: &mut Tx,
+    _permit: &ReadCirculated,
+    reference: &str,
+) -> Result<Option<(i32, StateCode, i64)>> {
+    let row = sqlx::query(
+        "SELECT s.year, s.state_code, d.revision FROM exchange_documents d \
+         JOIN exchange_submissions s ON s.id = d.submission_id \
+         WHERE d.reference = $1 OR d.id IN (SELECT document_id FROM exchange_references WHERE reference = $1)",
+    )
+    .bind(reference)
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.map(|row| {
+        Ok((
+            year_of(&row, "year")?,
+            StateCode::parse(&row.try_get::<String, _>("state_code")?).map_err(corrupt)?,
+            row.try_get("revision")?,
+        ))
+    })
+    .transpose()
 }
 
 /// The references a submission was circulated under, first to latest, with when and whether
@@ -590,12 +690,14 @@ pub async fn references(
     _permit: &ReadExchange,
     submission_id: i64,
 ) -> Result<Vec<(String, i64, OffsetDateTime, bool)>> {
-    let rows = sqlx::query(
-        "SELECT reference, revision, circulated_at, late FROM exchange_documents WHERE submission_id = $1 ORDER BY revision",
-    )
-    .bind(submission_id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let sql = format!(
+        "SELECT {CURRENT_REFERENCE} AS reference, d.revision, d.circulated_at, d.late \
+         FROM exchange_documents d WHERE d.submission_id = $1 ORDER BY d.revision"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(submission_id)
+        .fetch_all(&mut **tx)
+        .await?;
     rows.iter()
         .map(|row| {
             Ok((

@@ -209,6 +209,24 @@ impl SubmissionStatus {
     }
 }
 
+/// `POST …/circulate`: the reference the OSCE document system assigned, if the manager has it
+/// (otherwise the next one of the cycle's pattern).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct CirculationInput {
+    #[serde(default)]
+    pub reference: Option<String>,
+}
+
+/// `PUT …/document/reference`: records a circulated document's reference as the OSCE document
+/// system assigned it; the one it replaces stays an alias.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ReferenceInput {
+    pub reference: String,
+    /// The revision (0 for the document as first circulated); the latest when omitted.
+    #[serde(default)]
+    pub revision: Option<i64>,
+}
+
 /// `PUT …/sections/{section}`: one section of a draft as saved.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SectionInput {
@@ -294,7 +312,13 @@ pub struct Document {
     pub year: i32,
     pub state: StateCode,
     pub state_name: String,
+    /// The reference as it stands (the one the manager recorded last, else the one it was
+    /// circulated under).
     pub reference: String,
+    /// Its earlier references, first to latest; each still finds it
+    /// (`GET /api/v1/exchange/documents?reference=…`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub revision: i64,
     #[serde(with = "time::serde::rfc3339")]
     #[schema(value_type = String, format = DateTime)]

@@ -75,6 +75,10 @@ pub enum Invalid {
     NotProvidedWithText,
     /// The reason a section is not provided is longer than [`MAX_REASON`].
     ReasonTooLong { max: usize },
+    /// A recorded document reference is not 1 to `max` printable ASCII characters.
+    ReferenceFormat { max: usize },
+    /// Another document is, or was, known by this reference.
+    ReferenceTaken { reference: String },
 }
 
 impl Worded for Invalid {
@@ -107,6 +111,8 @@ impl Worded for Invalid {
             Invalid::TooManyAttachments { .. } => "invalid-exchange-too-many-attachments",
             Invalid::NotProvidedWithText => "invalid-exchange-not-provided-with-text",
             Invalid::ReasonTooLong { .. } => "invalid-exchange-reason-too-long",
+            Invalid::ReferenceFormat { .. } => "invalid-exchange-reference-format",
+            Invalid::ReferenceTaken { .. } => "invalid-exchange-reference-taken",
         }
     }
 
@@ -126,9 +132,10 @@ impl Worded for Invalid {
             | Invalid::NotProvidedWithText
             | Invalid::EmptyPost => Vec::new(),
             Invalid::AttachmentTooLarge { max_mib } => vec![("max", max_mib.to_string())],
-            Invalid::TooManyAttachments { max } | Invalid::ReasonTooLong { max } => {
-                vec![("max", max.to_string())]
-            }
+            Invalid::TooManyAttachments { max }
+            | Invalid::ReasonTooLong { max }
+            | Invalid::ReferenceFormat { max } => vec![("max", max.to_string())],
+            Invalid::ReferenceTaken { reference } => vec![("reference", reference.clone())],
             Invalid::NotAsked(section) => vec![("section", section.as_str().to_owned())],
             Invalid::Term { index, problem } => vec![
                 ("number", (index + 1).to_string()),
@@ -242,6 +249,13 @@ impl fmt::Display for Invalid {
             ),
             Invalid::ReasonTooLong { max } => {
                 write!(f, "the reason may have at most {max} characters")
+            }
+            Invalid::ReferenceFormat { max } => write!(
+                f,
+                "a document reference has 1 to {max} printable ASCII characters, such as PC.DEL/1234/27"
+            ),
+            Invalid::ReferenceTaken { reference } => {
+                write!(f, "another document is, or was, known as {reference}")
             }
         }
     }

@@ -91,6 +91,21 @@ pub fn revision(reference: &str, revision: u32) -> String {
     format!("{reference}/Rev.{revision}")
 }
 
+/// The most characters of a reference the network manager records.
+pub const MAX_REFERENCE: usize = 64;
+
+/// A reference the network manager records, as the OSCE document system assigned it
+/// (`PC.DEL/1234/27`, `SEC.GAL/12/27/Rev.1`): trimmed, 1 to [`MAX_REFERENCE`] printable ASCII
+/// characters, single spaces at most. Whether another document has it is the store's to say.
+pub fn check_given(text: &str) -> Result<String, Invalid> {
+    let text = text.trim();
+    let printable = text.chars().all(|c| c.is_ascii_graphic() || c == ' ');
+    if text.is_empty() || text.len() > MAX_REFERENCE || !printable || text.contains("  ") {
+        return Err(Invalid::ReferenceFormat { max: MAX_REFERENCE });
+    }
+    Ok(text.to_owned())
+}
+
 /// The number the next document of a year gets, after the last one given (`None`: the first).
 pub fn next_number(last: Option<u32>) -> u32 {
     last.map_or(1, |n| n.saturating_add(1))
@@ -101,6 +116,29 @@ pub fn next_number(last: Option<u32>) -> u32 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_recorded_reference_is_printable_ascii_of_at_most_64_characters() {
+        assert_eq!(check_given("  PC.DEL/1234/27 ").unwrap(), "PC.DEL/1234/27");
+        assert_eq!(
+            check_given("SEC.GAL/12/27/Rev.1").unwrap(),
+            "SEC.GAL/12/27/Rev.1"
+        );
+        for bad in [
+            "",
+            "   ",
+            "PC.DEL/\n12",
+            "PC.DÉL/1/27",
+            "PC.DEL  1",
+            &"x".repeat(65),
+        ] {
+            assert_eq!(
+                check_given(bad),
+                Err(Invalid::ReferenceFormat { max: MAX_REFERENCE }),
+                "{bad:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_osce_pattern_gives_the_osce_references() {

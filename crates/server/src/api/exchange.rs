@@ -6,7 +6,7 @@ use super::{AppJson, Rid, state_code};
 use crate::AppState;
 use crate::auth::ApiCaller;
 use crate::error::{AppError, AppResult};
-use crate::extract::{AppPath, AppQuery};
+use crate::extract::{AppOptionalJson, AppPath, AppQuery};
 use crate::ops;
 use crate::web::exchange::Export;
 use axum::Json;
@@ -16,8 +16,9 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::response::Response;
 use liaison_types::exchange::{
-    Cycle, CycleInput, CycleOverview, Document, DocumentDiff, Inquiry, InquiryInput, PostInput,
-    Section, SectionContent, SectionInput, Submission, VisibilityInput, YearDocument,
+    CirculationInput, Cycle, CycleInput, CycleOverview, Document, DocumentDiff, Inquiry,
+    InquiryInput, PostInput, ReferenceInput, Section, SectionContent, SectionInput, Submission,
+    VisibilityInput, YearDocument,
 };
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
@@ -33,6 +34,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(draft_versions))
         .routes(routes!(submit))
         .routes(routes!(circulate))
+        .routes(routes!(record_reference))
+        .routes(routes!(document_by_reference))
         .routes(routes!(get_document))
         .routes(routes!(document_diff))
         .routes(routes!(export_html))
@@ -194,18 +197,72 @@ async fn submit(
 
 /// Circulates a submitted input under its document reference (the network manager, in a cycle
 /// circulated by the manager).
+/// The body is optional: `{"reference": "PC.DEL/1234/27"}` when the OSCE document system
+/// assigned the reference; otherwise the next one of the cycle's pattern.
 #[utoipa::path(post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/circulate", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path)),
+    params(("year" = i32, Path), ("code" = String, Path)), request_body(content = Option<CirculationInput>),
     responses((status = 201, body = Document), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn circulate(
     State(state): State<AppState>,
     Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code)): SubmissionPath,
+    AppOptionalJson(input): AppOptionalJson<CirculationInput>,
 ) -> AppResult<(StatusCode, Json<Document>)> {
     let code = state_code(&code)?;
-    let document = ops::exchange::circulate(&state.ctx(&rid), &caller.actor, year, &code).await?;
+    let document = ops::exchange::circulate(
+        &state.ctx(&rid),
+        &caller.actor,
+        year,
+        &code,
+        input.reference.as_deref(),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(document)))
+}
+
+/// Records a circulated document's reference as the OSCE document system assigned it (the
+/// network manager), or corrects a generated one: the one it replaces is kept as an alias that
+/// still finds the document. Audited (`exchange.reference-recorded`).
+#[utoipa::path(put, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/document/reference", tag = "exchange",
+    params(("year" = i32, Path), ("code" = String, Path)), request_body = ReferenceInput,
+    responses((status = 200, body = Document), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+async fn record_reference(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath((year, code)): SubmissionPath,
+    AppJson(input): AppJson<ReferenceInput>,
+) -> AppResult<Json<Document>> {
+    let code = state_code(&code)?;
+    Ok(Json(
+        ops::exchange::record_reference(&state.ctx(&rid), &caller.actor, year, &code, &input)
+            .await?,
+    ))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+struct ReferenceQuery {
+    /// A document reference, as it is now or as it was (`PC.DEL/12/27`).
+    reference: String,
+}
+
+/// The circulated document known by a reference, now or earlier (an alias resolves to the
+/// document, whose `reference` is the current one).
+#[utoipa::path(get, path = "/api/v1/exchange/documents", tag = "exchange", params(ReferenceQuery),
+    responses((status = 200, body = Document), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+async fn document_by_reference(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppQuery(query): AppQuery<ReferenceQuery>,
+) -> AppResult<Json<Document>> {
+    let ctx = state.ctx(&rid);
+    let (year, code, revision) =
+        ops::exchange::find_reference(&ctx, &caller.actor, &query.reference).await?;
+    Ok(Json(
+        ops::exchange::document(&ctx, &caller.actor, year, &code, Some(revision)).await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

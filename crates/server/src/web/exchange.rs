@@ -59,6 +59,11 @@ pub fn routes() -> Router<AppState> {
             "/exchange/{year}/submissions/{code}/document",
             get(document),
         )
+        .route(
+            "/exchange/{year}/submissions/{code}/document/reference",
+            post(record_reference),
+        )
+        .route("/exchange/documents", get(find_document))
         .route("/exchange/{year}/submissions/{code}/diff", get(diff))
         .route(
             "/exchange/{year}/submissions/{code}/export.html",
@@ -547,20 +552,97 @@ async fn submit(
     }
 }
 
+#[derive(Debug, Deserialize)]
+struct ReferenceForm {
+    /// The reference the OSCE document system assigned (empty: the cycle's next one).
+    #[serde(default)]
+    reference: String,
+    #[serde(default)]
+    revision: Option<i64>,
+}
+
 async fn circulate(
     State(state): State<AppState>,
     AppPath((year, code)): AppPath<(i32, String)>,
-    form: WebForm<Empty>,
+    form: WebForm<ReferenceForm>,
 ) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
     let code = code_of(&code)?;
-    ops::exchange::circulate(
-        &state.ctx(&form.caller.request_id),
-        &form.caller.actor,
+    match ops::exchange::circulate(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
         year,
         &code,
+        Some(form.reference.as_str()),
+    )
+    .await
+    {
+        Ok(_) => Ok(
+            Redirect::to(&format!("/exchange/{year}/submissions/{code}/document")).into_response(),
+        ),
+        Err(e) => problems_page(&state, &caller, (year, &code), e).await,
+    }
+}
+
+/// The network manager records a circulated document's reference (the one it replaces stays an
+/// alias).
+async fn record_reference(
+    State(state): State<AppState>,
+    AppPath((year, code)): AppPath<(i32, String)>,
+    form: WebForm<ReferenceForm>,
+) -> AppResult<Response> {
+    let (caller, form) = (form.caller, form.form);
+    let code = code_of(&code)?;
+    let input = liaison_types::exchange::ReferenceInput {
+        reference: form.reference,
+        revision: form.revision,
+    };
+    match ops::exchange::record_reference(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        year,
+        &code,
+        &input,
+    )
+    .await
+    {
+        Ok(document) => Ok(Redirect::to(&format!(
+            "/exchange/{year}/submissions/{code}/document?revision={}",
+            document.revision
+        ))
+        .into_response()),
+        Err(e) => match e.field_errors(caller.lang) {
+            Some(errors) => {
+                document_page(&state, &caller, (year, &code, form.revision), &errors).await
+            }
+            None => Err(e),
+        },
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct FindQuery {
+    #[serde(default)]
+    reference: String,
+}
+
+/// `/exchange/documents?reference=PC.DEL/12/27`: to the document known by that reference, now
+/// or earlier.
+async fn find_document(
+    State(state): State<AppState>,
+    WebCaller(caller): WebCaller,
+    AppQuery(query): AppQuery<FindQuery>,
+) -> AppResult<Response> {
+    let (year, code, revision) = ops::exchange::find_reference(
+        &state.ctx(&caller.request_id),
+        &caller.actor,
+        &query.reference,
     )
     .await?;
-    Ok(Redirect::to(&format!("/exchange/{year}/submissions/{code}/document")).into_response())
+    Ok(Redirect::to(&format!(
+        "/exchange/{year}/submissions/{code}/document?revision={revision}"
+    ))
+    .into_response())
 }
 
 #[derive(Debug, Deserialize)]
@@ -578,8 +660,10 @@ async fn document_page(
     let document = ops::exchange::document(&ctx, &caller.actor, year, code, revision).await?;
     let inquiries = ops::exchange::inquiries(&ctx, &caller.actor, year, code).await?;
     let may_inquire = access::inquire(&caller.actor).is_ok_and(|p| p.state() != code);
+    let may_record = access::manage_exchange(&caller.actor).is_ok();
     let values = context! {
-        document => v(&document), inquiries => v(&inquiries), may_inquire => may_inquire, errors => v(errors),
+        document => v(&document), inquiries => v(&inquiries), may_inquire => may_inquire,
+        may_record => may_record, errors => v(errors),
     };
     super::form_page(state, caller, "exchange/document.html", values, errors)
 }

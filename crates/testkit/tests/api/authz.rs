@@ -182,6 +182,8 @@ enum Rule {
     ReadDraft,
     /// The manager circulates a submitted input (DEU's is submitted when the row runs).
     Circulate,
+    /// The network manager records a circulated document's reference (DEU's and FRA's exist).
+    RecordReference,
     /// The manager and participating States' accounts read circulated documents.
     ReadCirculated,
     /// A participating State's accounts inquire about another State's document.
@@ -240,6 +242,9 @@ fn allowed(rule: Rule, who: Who, target: Option<Target>) -> bool {
         Rule::Circulate => who == Who::Manager && target == Some(Target::Own),
         Rule::ReadDraft => own(target),
         Rule::ReadCirculated => reads_circulated(who),
+        Rule::RecordReference => {
+            who == Who::Manager && matches!(target, Some(Target::Own | Target::Other))
+        }
         Rule::Inquire => matches!(who, Who::Coordinator | Who::Policy | Who::Technical),
         Rule::InquiryParty => {
             matches!(who, Who::Coordinator | Who::Policy | Who::Technical)
@@ -397,6 +402,8 @@ fn api_rows() -> Vec<Row> {
         row(post(), "/api/v1/exchange/cycles/{year}/submissions/{code}/submit", State, EditEntry, 200),
         row(post(), "/api/v1/exchange/cycles/{year}/submissions/{code}/circulate", State, Circulate, 201),
         row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/document", State, ReadCirculated, 200),
+        row(put(), "/api/v1/exchange/cycles/{year}/submissions/{code}/document/reference", State, RecordReference, 200),
+        row(get(), "/api/v1/exchange/documents", Nothing, ReadCirculated, 200),
         row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/diff", State, ReadCirculated, 200),
         row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/export.html", State, ReadCirculated, 200),
         row(get(), "/api/v1/exchange/cycles/{year}/submissions/{code}/export.pdf", State, ReadCirculated, 200),
@@ -483,6 +490,10 @@ fn expected(row: &Row, who: Who, target: Option<Target>) -> u16 {
             404
         };
     }
+    // The Partner has no circulated document whose reference the manager could record.
+    if row.rule == Rule::RecordReference && who == Who::Manager {
+        return 404;
+    }
     // Only DEU's input waits for circulation: FRA's is circulated, JPN has none.
     if row.rule == Rule::Circulate && who == Who::Manager {
         return 422;
@@ -513,6 +524,9 @@ struct World {
     inquiry: BTreeMap<Target, i64>,
     /// The file each State's circulated document carries.
     attachment: BTreeMap<&'static str, i64>,
+    /// The reference FRA's document was circulated under (an alias once the matrix records
+    /// another, and still resolving).
+    first_reference: String,
 }
 
 fn poc(code: &str, level: &str) -> Actor {
@@ -665,6 +679,9 @@ impl World {
         }
         if row.path.ends_with("/requests/keys") || row.path.ends_with("/requests/keys.asc") {
             return format!("{}?to=EST&level=technical", row.path);
+        }
+        if row.path.ends_with("/exchange/documents") {
+            return format!("{}?reference={}", row.path, self.first_reference);
         }
         if row.path.ends_with("/proof/inclusion") {
             return format!("{}?index=0&tree_size=2", row.path);
@@ -926,7 +943,7 @@ async fn world() -> World {
     }
     assert_eq!(signed_tokens.len(), 8);
 
-    let (inquiry, attachment) = exchange_world(&app).await;
+    let (inquiry, attachment, first_reference) = exchange_world(&app).await;
 
     let mut clients = BTreeMap::new();
     for who in EVERYONE {
@@ -945,15 +962,19 @@ async fn world() -> World {
         signed_tokens: std::sync::Mutex::new(signed_tokens),
         inquiry,
         attachment,
+        first_reference,
     }
 }
 
 /// A 2027 exchange cycle circulated by the manager, in which DEU, FRA, EST and ITA have
 /// circulated complete inputs, each with a file, FRA inquired about DEU's and EST about ITA's.
-async fn exchange_world(app: &TestApp) -> (BTreeMap<Target, i64>, BTreeMap<&'static str, i64>) {
+async fn exchange_world(
+    app: &TestApp,
+) -> (BTreeMap<Target, i64>, BTreeMap<&'static str, i64>, String) {
     use liaison_types::exchange::{CycleInput, InquiryInput, Section, SectionInput};
     let ctx = app.state.ctx("matrix-exchange");
     let mut attachments = BTreeMap::new();
+    let mut first_reference = String::new();
     let manager = Actor {
         role: Role::Manager,
         username: "manager".into(),
@@ -997,9 +1018,12 @@ async fn exchange_world(app: &TestApp) -> (BTreeMap<Target, i64>, BTreeMap<&'sta
         ops::exchange::submit(&ctx, &coordinator, 2027, &state)
             .await
             .unwrap();
-        ops::exchange::circulate(&ctx, &manager, 2027, &state)
+        let document = ops::exchange::circulate(&ctx, &manager, 2027, &state, None)
             .await
             .unwrap();
+        if code == "FRA" {
+            first_reference = document.reference;
+        }
     }
     let mut inquiries = BTreeMap::new();
     for (target, from, about) in [(Target::Own, "FRA", "DEU"), (Target::Other, "EST", "ITA")] {
@@ -1018,7 +1042,7 @@ async fn exchange_world(app: &TestApp) -> (BTreeMap<Target, i64>, BTreeMap<&'sta
         .unwrap();
         inquiries.insert(target, inquiry.id);
     }
-    (inquiries, attachments)
+    (inquiries, attachments, first_reference)
 }
 
 /// The tokens of the challenge mails waiting in the outbox, with their recipients.
@@ -1153,6 +1177,9 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
         })),
         ("PUT", "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}") => {
             Some(json!({ "language": "en", "text": format!("Revised {n}.") }))
+        }
+        ("PUT", "/api/v1/exchange/cycles/{year}/submissions/{code}/document/reference") => {
+            Some(json!({ "reference": format!("PC.DEL/{}/27", 5000 + n) }))
         }
         (_, "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments") => {
             let name = format!("annex-{n}.pdf");
@@ -1504,6 +1531,8 @@ fn web_rows() -> Vec<Row> {
         row(post(), "/exchange/{year}/submissions/{code}/submit", State, EditEntry, 303),
         row(post(), "/exchange/{year}/submissions/{code}/circulate", State, Circulate, 303),
         row(get(), "/exchange/{year}/submissions/{code}/document", State, ReadCirculated, 200),
+        row(post(), "/exchange/{year}/submissions/{code}/document/reference", State, RecordReference, 303),
+        row(get(), "/exchange/documents", Nothing, ReadCirculated, 303),
         row(get(), "/exchange/{year}/submissions/{code}/diff", State, ReadCirculated, 200),
         row(get(), "/exchange/{year}/submissions/{code}/export.html", State, ReadCirculated, 200),
         row(get(), "/exchange/{year}/submissions/{code}/export.pdf", State, ReadCirculated, 200),
@@ -1592,6 +1621,9 @@ fn form_of(row: &Row, who: Who, code: &str, sealed: &str) -> Vec<(&'static str, 
             ("text", format!("A page question {n}?")),
         ],
         "/exchange/inquiries/{id}/posts" => vec![("text", format!("A page answer {n}."))],
+        "/exchange/{year}/submissions/{code}/document/reference" => {
+            vec![("reference", format!("PC.DEL/{}/27", 7000 + n))]
+        }
         "/accounts/{id}" => vec![
             ("display_name", format!("Renamed on the page {n}")),
             ("email", format!("renamed{n}@example.org")),

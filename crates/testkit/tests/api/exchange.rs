@@ -915,3 +915,134 @@ async fn a_section_not_provided_this_year_answers_it_and_the_document_says_so() 
         );
     }
 }
+
+#[tokio::test]
+async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves() {
+    for backend in backends() {
+        let app = app_on(backend).await;
+        let manager = app.login("manager").await;
+        let deu = app.login("deu.coordinator").await;
+        let fra = app.login("fra.coordinator").await;
+        let opened = manager
+            .post(
+                "/api/v1/exchange/cycles",
+                &json!({ "year": 2027, "opens_on": "2027-01-01", "circulation": "by-manager" }),
+            )
+            .await;
+        assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.text);
+        for (client, code) in [(&deu, "DEU"), (&fra, "FRA")] {
+            complete_draft(client, 2027, code).await;
+            submit(client, 2027, code).await;
+        }
+
+        // At circulation, the reference the OSCE document system assigned; a malformed one is
+        // refused and circulates nothing.
+        let bad = manager
+            .post(
+                &path(2027, "DEU", "/circulate"),
+                &json!({ "reference": "PC.DÉL/1/27" }),
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
+        assert!(bad.json["errors"]["reference"].is_string(), "{}", bad.text);
+        let circulated = manager
+            .post(
+                &path(2027, "DEU", "/circulate"),
+                &json!({ "reference": " PC.DEL/1234/27 " }),
+            )
+            .await;
+        assert_eq!(
+            circulated.status,
+            StatusCode::CREATED,
+            "{}",
+            circulated.text
+        );
+        assert_eq!(circulated.json["reference"], "PC.DEL/1234/27");
+        // Without one (and without a body), the next of the cycle's pattern.
+        let generated = manager
+            .post_bytes(
+                &path(2027, "FRA", "/circulate"),
+                "application/json",
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(generated.status, StatusCode::CREATED, "{}", generated.text);
+        let first = generated.json["reference"].as_str().unwrap().to_owned();
+        assert!(
+            first.starts_with("PC.DEL/") && first.ends_with("/27"),
+            "{first}"
+        );
+
+        // Corrected later: the manager only; a reference another document has is refused.
+        let put = |client: &ApiClient, body: Value| {
+            let client = client.clone();
+            async move {
+                client
+                    .put(&path(2027, "FRA", "/document/reference"), &body)
+                    .await
+            }
+        };
+        let refused = put(&fra, json!({ "reference": "PC.DEL/1240/27" })).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.text);
+        let taken = put(&manager, json!({ "reference": "PC.DEL/1234/27" })).await;
+        assert_eq!(
+            taken.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            taken.text
+        );
+        assert!(
+            taken.json["errors"]["reference"]
+                .as_str()
+                .unwrap()
+                .contains("PC.DEL/1234/27")
+        );
+        let recorded = put(&manager, json!({ "reference": "PC.DEL/1240/27" })).await;
+        assert_eq!(recorded.status, StatusCode::OK, "{}", recorded.text);
+        assert_eq!(recorded.json["reference"], "PC.DEL/1240/27");
+        assert_eq!(recorded.json["aliases"], json!([first]));
+
+        // The old reference still finds the document, which says its current one.
+        let found = fra
+            .get(&format!("/api/v1/exchange/documents?reference={first}"))
+            .await;
+        assert_eq!(found.status, StatusCode::OK, "{}", found.text);
+        assert_eq!(found.json["reference"], "PC.DEL/1240/27");
+        assert_eq!(found.json["state"], "FRA");
+        let unknown = fra
+            .get("/api/v1/exchange/documents?reference=PC.DEL/9/99")
+            .await;
+        assert_eq!(unknown.status, StatusCode::NOT_FOUND, "{}", unknown.text);
+        let overview: CycleOverview =
+            serde_json::from_value(manager.get("/api/v1/exchange/cycles/2027").await.json).unwrap();
+        let france = overview
+            .states
+            .iter()
+            .find(|p| p.state.as_str() == "FRA")
+            .unwrap();
+        assert_eq!(france.reference.as_deref(), Some("PC.DEL/1240/27"));
+
+        // A revision takes its number from the current reference; the old one is audited.
+        save(
+            &fra,
+            2027,
+            "FRA",
+            "threats",
+            json!({ "language": "en", "text": "FRA on threats, revised." }),
+        )
+        .await;
+        submit(&fra, 2027, "FRA").await;
+        let revision = manager
+            .post(&path(2027, "FRA", "/circulate"), &json!({}))
+            .await;
+        assert_eq!(revision.status, StatusCode::CREATED, "{}", revision.text);
+        assert_eq!(revision.json["reference"], "PC.DEL/1240/27/Rev.1");
+        let auditor = app.login("auditor").await;
+        let log = auditor.get("/api/v1/audit?limit=50").await;
+        assert!(
+            log.text.contains("PC.DEL/1240/27") && log.text.contains(&first),
+            "{}",
+            log.text
+        );
+    }
+}

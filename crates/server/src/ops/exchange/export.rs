@@ -196,9 +196,12 @@ pub async fn pdf(
         filename: file_name(&document, "pdf"),
         body,
     };
+    // The PDF prints the reference, which the manager may record anew: it is kept under the
+    // reader language and the reference it prints.
+    let key = format!("{lang} {}", document.reference);
     let kept = || async {
         let mut tx = ctx.store.read().await?;
-        AppResult::Ok(liaison_store::exchange::export(&mut tx, &permit, id, lang).await?)
+        AppResult::Ok(liaison_store::exchange::export(&mut tx, &permit, id, &key).await?)
     };
     if let Some((_, body)) = kept().await? {
         return Ok(download(body));
@@ -225,7 +228,7 @@ pub async fn pdf(
         &mut tx,
         &permit,
         id,
-        lang,
+        &key,
         &sha256,
         &body,
         ctx.clock.now(),

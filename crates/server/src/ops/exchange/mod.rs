@@ -230,6 +230,7 @@ fn document_of(state: &State, year: i32, stored: &StoredDocument, html: &Html) -
         state: state.code.clone(),
         state_name: state.name.clone(),
         reference: stored.reference.clone(),
+        aliases: stored.aliases.clone(),
         revision: stored.revision,
         circulated_at: stored.circulated_at,
         circulated_by: stored.circulated_by.clone(),
@@ -918,6 +919,7 @@ pub async fn submit(
             &state,
             &sections,
             (stored.id, now, late),
+            None,
         )
         .await?;
     }
@@ -931,7 +933,13 @@ pub async fn circulate(
     actor: &Actor,
     year: i32,
     code: &StateCode,
+    reference: Option<&str>,
 ) -> AppResult<Document> {
+    let given = reference
+        .filter(|r| !r.trim().is_empty())
+        .map(reference::check_given)
+        .transpose()
+        .map_err(|p| invalid("reference", p))?;
     let mut tx = ctx.store.begin().await?;
     let state = super::directory::state(&mut tx, code).await?;
     let permit = access::manage_exchange(actor)?;
@@ -952,10 +960,90 @@ pub async fn circulate(
         &state,
         &sections,
         (stored.id, submitted_at, stored.late),
+        given,
     )
     .await?;
     liaison_store::commit(tx).await?;
     Ok(document)
+}
+
+/// Records a circulated document's reference as the OSCE document system assigned it (the
+/// network manager): the one it replaces stays an alias that still finds the document. Audited.
+pub async fn record_reference(
+    ctx: &Ctx,
+    actor: &Actor,
+    year: i32,
+    code: &StateCode,
+    input: &liaison_types::exchange::ReferenceInput,
+) -> AppResult<Document> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.store.begin().await?;
+    super::directory::state(&mut tx, code).await?;
+    let permit = access::manage_exchange(actor)?;
+    let given = reference::check_given(&input.reference).map_err(|p| invalid("reference", p))?;
+    let read = access::exchange_circulation();
+    let (state, documents) = circulated(&mut tx, &read, year, code).await?;
+    let chosen = match input.revision {
+        None => documents.last(),
+        Some(r) => documents.iter().find(|d| d.revision == r),
+    }
+    .ok_or_else(|| {
+        AppError::NotFound(format!(
+            "no revision {} of this submission",
+            input.revision.unwrap_or_default()
+        ))
+    })?;
+    if chosen.reference != given {
+        if liaison_store::exchange::reference_in_use(&mut tx, &given).await? {
+            return Err(invalid(
+                "reference",
+                rules::Invalid::ReferenceTaken { reference: given },
+            ));
+        }
+        liaison_store::exchange::record_reference(
+            &mut tx,
+            &permit,
+            chosen.id,
+            &given,
+            now,
+            &actor.username,
+        )
+        .await?;
+        ctx.audit(
+            &mut tx,
+            actor,
+            AuditEvent::ExchangeReferenceRecorded {
+                year,
+                state: code.to_string(),
+                revision: chosen.revision,
+                from: chosen.reference.clone(),
+                to: given.clone(),
+            },
+        )
+        .await?;
+    }
+    let (_, documents) = circulated(&mut tx, &read, year, code).await?;
+    let document = documents
+        .into_iter()
+        .find(|d| d.id == chosen.id)
+        .ok_or_else(|| AppError::Internal("the document just recorded is gone".into()))?;
+    let html = html_of(&mut tx, document_texts([&document])).await?;
+    let out = document_of(&state, year, &document, &html);
+    liaison_store::commit(tx).await?;
+    Ok(out)
+}
+
+/// Where the document known by `reference` (now or earlier) is: its cycle, State and revision.
+pub async fn find_reference(
+    ctx: &Ctx,
+    actor: &Actor,
+    reference: &str,
+) -> AppResult<(i32, StateCode, i64)> {
+    let permit = access::read_circulated(actor)?;
+    let mut tx = ctx.store.read().await?;
+    liaison_store::exchange::find_reference(&mut tx, &permit, reference.trim())
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no document is known as {}", reference.trim())))
 }
 
 /// Freezes the draft as the next document of the submission, under the next reference, inside
@@ -971,18 +1059,29 @@ async fn circulate_in(
     state: &State,
     sections: &[StoredSection],
     (submission_id, submitted_at, late): (i64, OffsetDateTime, bool),
+    given: Option<String>,
 ) -> AppResult<Document> {
     let now = ctx.clock.now();
     let read = access::exchange_circulation();
     let earlier = liaison_store::exchange::documents(tx, &read, submission_id).await?;
-    let (revision, number_year, number, reference) = match earlier.first() {
+    let (revision, number_year, number, generated) = match earlier.first() {
         None => {
             let number_year = now.year();
-            let number = reference::next_number(
-                liaison_store::exchange::last_number(tx, permit, number_year).await?,
-            );
             let pattern = reference::Pattern::parse(&cycle.pattern)
                 .map_err(|e| AppError::Internal(format!("stored pattern: {e}")))?;
+            let mut number = reference::next_number(
+                liaison_store::exchange::last_number(tx, permit, number_year).await?,
+            );
+            // A number the manager already recorded for another document is passed over.
+            while given.is_none()
+                && liaison_store::exchange::reference_in_use(
+                    tx,
+                    &pattern.format(number, number_year),
+                )
+                .await?
+            {
+                number = reference::next_number(Some(number));
+            }
             (0, number_year, number, pattern.format(number, number_year))
         }
         Some(first) => {
@@ -996,6 +1095,18 @@ async fn circulate_in(
             )
         }
     };
+    let reference = match given {
+        Some(given) => {
+            if liaison_store::exchange::reference_in_use(tx, &given).await? {
+                return Err(invalid(
+                    "reference",
+                    rules::Invalid::ReferenceTaken { reference: given },
+                ));
+            }
+            given
+        }
+        None => generated,
+    };
     let frozen: Vec<StoredSection> = sections
         .iter()
         .filter(|s| cycle.sections.contains(&s.section))
@@ -1008,6 +1119,7 @@ async fn circulate_in(
         number_year,
         number,
         reference: reference.clone(),
+        aliases: Vec::new(),
         sections: frozen,
         submitted_at,
         late,
