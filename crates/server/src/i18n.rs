@@ -142,6 +142,38 @@ pub fn file_size(lang: &str, bytes: u64) -> String {
     tr_args(lang, UNITS[unit], &[("n", FluentValue::from(number))])
 }
 
+/// A time still to run as people say it, in `lang`: "2 h 10 min left", "45 min left", "3 d 4 h
+/// left" (minutes rounded up, so nothing left reads as at least a minute).
+pub fn time_left(lang: &str, left: time::Duration) -> String {
+    let minutes = (left.whole_seconds().max(0) + 59) / 60;
+    let (days, hours, minutes) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    if days > 0 {
+        tr_args(
+            lang,
+            "time-left-days",
+            &[
+                ("days", FluentValue::from(days)),
+                ("hours", FluentValue::from(hours)),
+            ],
+        )
+    } else if hours > 0 {
+        tr_args(
+            lang,
+            "time-left-hours",
+            &[
+                ("hours", FluentValue::from(hours)),
+                ("minutes", FluentValue::from(minutes)),
+            ],
+        )
+    } else {
+        tr_args(
+            lang,
+            "time-left-minutes",
+            &[("minutes", FluentValue::from(minutes.max(1)))],
+        )
+    }
+}
+
 /// A message with named arguments (numbers select plural forms, e.g. in Russian).
 /// A problem's argument as a page shows it: an exchange section by its name in `lang`, any
 /// other value as it is.

@@ -68,6 +68,25 @@ fn when(state: &State, at: &str) -> String {
     }
 }
 
+/// `left(until)`: the time from the page's `now` to `until` as people say it ("2 h 10 min
+/// left"), in the page's language; empty once it has passed or when either is no time.
+fn left(state: &State, until: &str) -> String {
+    use time::format_description::well_known::Rfc3339;
+    let lang = state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "en".into());
+    let now = state
+        .lookup("now")
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .and_then(|now| time::OffsetDateTime::parse(&now, &Rfc3339).ok());
+    let until = time::OffsetDateTime::parse(until, &Rfc3339).ok();
+    match (now, until) {
+        (Some(now), Some(until)) if until > now => i18n::time_left(&lang, until - now),
+        _ => String::new(),
+    }
+}
+
 impl Templates {
     pub fn load() -> anyhow::Result<Templates> {
         let mut env = Environment::new();
@@ -81,6 +100,7 @@ impl Templates {
         env.add_function("t", translate);
         env.add_function("size", size);
         env.add_function("when", when);
+        env.add_function("left", left);
         env.add_function("languages", || v(i18n::LANGUAGES));
         Ok(Templates { env })
     }

@@ -128,6 +128,10 @@ pub struct LevelResult {
     pub challenged: u32,
     pub on_time: u32,
     pub reached: bool,
+    /// Not reached yet, and a contact at this level may still answer on time until then.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub awaiting_until: Option<time::OffsetDateTime>,
 }
 
 /// How one State fared.
@@ -137,6 +141,11 @@ pub struct StateResult {
     pub name: String,
     /// Every requested level answered on time.
     pub reached: bool,
+    /// While the check is open and the State may still be reached: awaiting an answer until
+    /// then (never "not reached" before it could answer).
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub awaiting_until: Option<time::OffsetDateTime>,
     pub levels: Vec<LevelResult>,
 }
 
@@ -257,9 +266,16 @@ pub struct ContactCheckStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct StateCheckStatus {
     pub state: StateCode,
-    /// The last check that had this State in scope, and whether it reached the State.
+    /// The last check whose result for this State is settled (it reached the State, or can no
+    /// longer), and whether it reached it.
     pub last_check_id: Option<i64>,
     pub last_reached: Option<bool>,
+    /// A check still open that awaits this State's answer, until then.
+    #[serde(default)]
+    pub awaiting_check_id: Option<i64>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub awaiting_until: Option<time::OffsetDateTime>,
     /// Contacts flagged unreachable.
     pub unreachable: u32,
     pub contacts: Vec<ContactCheckStatus>,

@@ -289,6 +289,12 @@ pub struct DirectoryStatus {
     /// callers who may see the State's check results (`None` otherwise, or before any check).
     #[serde(default)]
     pub last_check_reached: Option<bool>,
+    /// A communication check still open awaits this State's answer until then (only for
+    /// callers who may see the State's check results); `last_check_reached` stays the last
+    /// settled result.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub check_awaiting_until: Option<time::OffsetDateTime>,
     /// Contacts that missed the last two closed checks; only for callers who may see the State's
     /// check results.
     #[serde(default)]

@@ -63,6 +63,9 @@ pub struct LevelResult {
     pub on_time: u32,
     /// At least one contact at this level answered on time.
     pub reached: bool,
+    /// Not reached yet, and a contact at this level may still answer on time until then (the
+    /// latest deadline of its challenges still open).
+    pub awaiting_until: Option<OffsetDateTime>,
 }
 
 /// How one State fared in a check.
@@ -73,6 +76,9 @@ pub struct StateResult {
     pub levels: Vec<LevelResult>,
     /// Every requested level was reached.
     pub reached: bool,
+    /// Not reached yet, but every level not reached may still be, until then: the State is
+    /// awaiting an answer, not "not reached".
+    pub awaiting_until: Option<OffsetDateTime>,
 }
 
 /// The results of a check at a given moment.
@@ -94,7 +100,9 @@ pub struct Summary {
 }
 
 /// Each State in `targets` (by code) with each of its requested levels: reached when at least
-/// one contact challenged at that level answered on time by `now`.
+/// one contact challenged at that level answered on time by `now`; awaiting an answer while a
+/// level not reached yet still has a challenge open (so a check just launched reaches no one but
+/// leaves no one "not reached" either).
 pub fn state_results(
     check: &Check,
     targets: &[Target],
@@ -112,6 +120,7 @@ pub fn state_results(
                 challenged: 0,
                 on_time: 0,
                 reached: false,
+                awaiting_until: None,
             });
     }
     for challenge in challenges {
@@ -122,18 +131,43 @@ pub fn state_results(
             continue;
         };
         result.challenged += 1;
-        if matches!(outcome(check, challenge, now), Outcome::OnTime(_)) {
-            result.on_time += 1;
-            result.reached = true;
+        match outcome(check, challenge, now) {
+            Outcome::OnTime(_) => {
+                result.on_time += 1;
+                result.reached = true;
+            }
+            Outcome::Pending => {
+                let deadline = check.deadline(challenge);
+                result.awaiting_until =
+                    Some(result.awaiting_until.map_or(deadline, |d| d.max(deadline)));
+            }
+            _ => {}
         }
     }
     levels
         .into_iter()
         .map(|(state, by_level)| {
-            let levels: Vec<LevelResult> = by_level.into_values().collect();
+            let mut levels: Vec<LevelResult> = by_level.into_values().collect();
+            for level in &mut levels {
+                if level.reached {
+                    level.awaiting_until = None;
+                }
+            }
+            let reached = levels.iter().all(|level| level.reached);
+            let open: Vec<Option<OffsetDateTime>> = levels
+                .iter()
+                .filter(|level| !level.reached)
+                .map(|level| level.awaiting_until)
+                .collect();
+            let awaiting_until = if reached || open.iter().any(Option::is_none) {
+                None
+            } else {
+                open.into_iter().flatten().max()
+            };
             StateResult {
                 state: state.clone(),
-                reached: levels.iter().all(|level| level.reached),
+                reached,
+                awaiting_until,
                 levels,
             }
         })

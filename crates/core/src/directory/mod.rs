@@ -104,6 +104,7 @@ pub fn directory_status(state: &State, contacts: &[Contact], late_changes: u32) 
         next_due_on: active.iter().map(|c| c.due_on).min(),
         last_confirmed_on: active.iter().map(|c| c.confirmed_on).max(),
         last_check_reached: None,
+        check_awaiting_until: None,
         unreachable: None,
     }
 }

@@ -261,6 +261,7 @@ fn detail_of(
             name: names.get(&result.state).cloned().unwrap_or_default(),
             state: result.state,
             reached: result.reached,
+            awaiting_until: result.awaiting_until,
             levels: result
                 .levels
                 .into_iter()
@@ -269,6 +270,7 @@ fn detail_of(
                     challenged: level.challenged,
                     on_time: level.on_time,
                     reached: level.reached,
+                    awaiting_until: level.awaiting_until,
                 })
                 .collect(),
         })
@@ -455,15 +457,35 @@ pub async fn directory_status(
             .map(|c| c.challenge.clone())
             .collect();
         for result in stats::state_results(&stored.check, targets, &plain, now) {
-            if visible.sees_state(&result.state) {
-                out.entry(result.state.clone())
-                    .or_insert_with(|| StateCheckStatus {
-                        state: result.state.clone(),
-                        last_check_id: Some(id),
-                        last_reached: Some(result.reached),
-                        unreachable: 0,
-                        contacts: Vec::new(),
-                    });
+            if !visible.sees_state(&result.state) {
+                continue;
+            }
+            let entry = out
+                .entry(result.state.clone())
+                .or_insert_with(|| StateCheckStatus {
+                    state: result.state.clone(),
+                    last_check_id: None,
+                    last_reached: None,
+                    awaiting_check_id: None,
+                    awaiting_until: None,
+                    unreachable: 0,
+                    contacts: Vec::new(),
+                });
+            // The newest check awaiting the State's answer is shown as such; the last settled
+            // result stays beside it.
+            match result.awaiting_until {
+                Some(until)
+                    if entry.awaiting_check_id.is_none() && entry.last_check_id.is_none() =>
+                {
+                    entry.awaiting_check_id = Some(id);
+                    entry.awaiting_until = Some(until);
+                }
+                Some(_) => {}
+                None if entry.last_check_id.is_none() => {
+                    entry.last_check_id = Some(id);
+                    entry.last_reached = Some(result.reached);
+                }
+                None => {}
             }
         }
     }
@@ -486,6 +508,8 @@ pub async fn directory_status(
             state: code,
             last_check_id: None,
             last_reached: None,
+            awaiting_check_id: None,
+            awaiting_until: None,
             unreachable: 0,
             contacts: Vec::new(),
         });

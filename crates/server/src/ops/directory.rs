@@ -108,6 +108,7 @@ pub async fn overview(ctx: &Ctx, actor: &Actor, filter: Filter) -> AppResult<Vec
 fn with_checks(status: &mut DirectoryStatus, checks: Option<&StateCheckStatus>) {
     if let Some(checks) = checks {
         status.last_check_reached = checks.last_reached;
+        status.check_awaiting_until = checks.awaiting_until;
         status.unreachable = Some(checks.unreachable);
     }
 }

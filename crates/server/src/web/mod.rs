@@ -60,7 +60,13 @@ pub fn render(
     });
     let csrf = caller.map(|c| c.csrf.clone()).unwrap_or_default();
     let here = caller.and_then(|c| c.page.clone());
-    let context = context! { lang => lang, me => me, csrf => csrf, here => here, require_totp => state.config.require_totp, ..values };
+    // The moment the page is made, from the server's clock: `left(until)` counts from it.
+    let now = state
+        .clock
+        .now()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    let context = context! { lang => lang, me => me, csrf => csrf, here => here, now => now, require_totp => state.config.require_totp, ..values };
     state.templates.render(template, context).map(Html)
 }
 

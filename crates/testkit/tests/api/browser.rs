@@ -511,7 +511,38 @@ async fn manager_launches_a_check_and_points_of_contact_answer_by_link_and_in_th
         browser.text("dd[data-figure='states-reached']").await,
         "0/2"
     );
+    // Just launched: both States are awaiting an answer, with the time left, not "not reached".
+    for code in ["DEU", "FRA"] {
+        let cell = browser
+            .text(&format!("tr[data-state='{code}'] td.reached"))
+            .await;
+        assert!(
+            cell.contains("Awaiting answer") && cell.contains("12 h 0 min left"),
+            "{code}: {cell}"
+        );
+    }
     browser.screenshot("check-launched").await;
+    // The directory's last-check column says so too, beside the last settled result (the demo's
+    // earlier checks reached Germany).
+    browser.goto(&app, "/states").await;
+    browser.wait_for("td.last-check").await;
+    let germany = browser
+        .text("tr:has(a[href='/states/DEU']) td.last-check")
+        .await;
+    assert!(
+        germany.contains("Awaiting answer")
+            && germany.contains("left")
+            && germany.contains("last closed check:")
+            && !germany.contains("Not reached"),
+        "{germany}"
+    );
+    let austria = browser
+        .text("tr:has(a[href='/states/AUT']) td.last-check")
+        .await;
+    assert!(
+        !austria.contains("Awaiting answer"),
+        "not in scope: {austria}"
+    );
     browser.sign_out().await;
 
     // France's policy-level contact opens the link from its mail, without signing in.
@@ -567,7 +598,7 @@ async fn manager_launches_a_check_and_points_of_contact_answer_by_link_and_in_th
     );
     let rows = browser.text("table.grid:last-of-type tbody").await;
     assert_eq!(rows.matches("On time").count(), 2, "{rows}");
-    assert_eq!(rows.matches("Pending").count(), 2, "{rows}");
+    assert_eq!(rows.matches("Awaiting answer").count(), 2, "{rows}");
     browser.screenshot("check-results").await;
     // The refused form's 422 is the one thing the console may report.
     let errors = browser.console_errors().await;

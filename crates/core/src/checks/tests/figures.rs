@@ -133,6 +133,39 @@ fn a_state_is_reached_when_every_requested_level_answered_on_time() {
 }
 
 #[test]
+fn while_a_check_is_open_a_state_not_reached_yet_is_awaiting_an_answer() {
+    let (check, targets, challenges) = scenario();
+    let at = |now: OffsetDateTime, state: &str| {
+        state_results(&check, &targets, &challenges, now)
+            .into_iter()
+            .find(|r| r.state.as_str() == state)
+            .unwrap()
+    };
+    // Launched, nobody answered yet: every State with a contact at each level is awaiting,
+    // until the latest deadline of its open challenges; none is "not reached".
+    let deadline = LAUNCH + hours(24);
+    let fra = at(LAUNCH, "FRA");
+    assert!(!fra.reached);
+    // FRA's technical delivery failed at launch: that level cannot be reached, so FRA is not
+    // awaiting, though its policy level is.
+    assert_eq!(fra.awaiting_until, None);
+    assert_eq!(fra.levels[0].awaiting_until, Some(deadline));
+    let deu = at(LAUNCH, "DEU");
+    assert_eq!((deu.reached, deu.awaiting_until), (false, Some(deadline)));
+    // AUT has no policy-level contact: it cannot be reached, so it is not awaiting.
+    assert_eq!(at(LAUNCH, "AUT").awaiting_until, None);
+    // Two hours in DEU's policy level answered; its technical level still may.
+    let deu = at(LAUNCH + hours(2), "DEU");
+    assert!(!deu.reached && deu.levels[0].reached && deu.levels[0].awaiting_until.is_none());
+    assert_eq!(deu.awaiting_until, Some(deadline));
+    // Reached: no longer awaiting. Past the deadline without an answer: not reached.
+    let deu = at(LAUNCH + hours(4), "DEU");
+    assert_eq!((deu.reached, deu.awaiting_until), (true, None));
+    let fra = at(LAUNCH + hours(31), "FRA");
+    assert_eq!((fra.reached, fra.awaiting_until), (false, None));
+}
+
+#[test]
 fn summary_of_a_check() {
     let (check, targets, challenges) = scenario();
     let summary = summarise(&check, &targets, &challenges, LAUNCH + hours(31));
