@@ -82,6 +82,10 @@ struct RequestForm {
     message_file: String,
     #[serde(default)]
     message_text: String,
+    /// The "show the key set" button of the same form: the page again with the key set for the
+    /// recipients and level, nothing sent.
+    #[serde(default, skip_serializing)]
+    show_keys: Option<String>,
 }
 
 impl RequestForm {
@@ -199,6 +203,10 @@ async fn new_page(
 
 async fn send(State(state): State<AppState>, form: WebForm<RequestForm>) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
+    if form.show_keys.is_some() {
+        let form = form.with_defaults(caller.lang);
+        return form_page(&state, &caller, &form, FieldErrors::new()).await;
+    }
     let outgoing = match form.outgoing() {
         Ok(outgoing) => outgoing,
         Err(errors) => return form_page(&state, &caller, &form, errors).await,

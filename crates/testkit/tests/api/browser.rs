@@ -631,14 +631,59 @@ async fn a_point_of_contact_opens_downloads_acknowledges_and_replies_to_a_reques
     assert_eq!(sent.status.as_u16(), 201, "{}", sent.text);
     let id = sent.json["request"]["id"].as_i64().unwrap();
 
-    // Germany's policy-level contact looks at the new-request form with a key set.
+    // Germany's policy-level contact sends one with the single new-request form: recipients and
+    // level, the key set shown for them with the GnuPG command, the upload, the envelope.
     browser.sign_in(&app, "deu.policy").await;
-    browser
-        .goto(&app, "/requests/new?to=EST&level=policy")
-        .await;
-    browser.wait_for("a[href^='/requests/keys.asc']").await;
-    assert!(browser.text("main").await.contains("Kadri Tamm"));
+    browser.goto(&app, "/requests/new").await;
+    browser.wait_for("form#request-form").await;
+    assert_eq!(
+        browser.find_all("input[name='to']").await.len(),
+        1,
+        "one recipients field"
+    );
+    assert_eq!(
+        browser.find_all("main form").await.len(),
+        1,
+        "one form on the page"
+    );
+    browser.type_into("input#to", "EST").await;
+    browser.select("select#level", "policy").await;
+    browser.click_and_load("button#show-keys").await;
+    browser.wait_for("table#keys").await;
+    assert!(browser.text("table#keys").await.contains("Kadri Tamm"));
+    let command = browser.text("pre#gpg-command").await;
+    assert!(
+        command.contains("gpg --armor --encrypt") && command.contains(" -r "),
+        "{command}"
+    );
+    assert_eq!(
+        browser.value("input#to").await.as_deref(),
+        Some("EST"),
+        "kept"
+    );
     browser.screenshot("request-new").await;
+    let deu_policy = app.login("deu.policy").await;
+    let set = keys(&deu_policy, "EST", "policy").await;
+    assert_eq!(
+        browser.find_all("table#keys tbody tr").await.len(),
+        set["keys"].as_array().unwrap().len()
+    );
+    let policy_message = sealed(
+        &public_keys(&set),
+        &content("Consultation on the phishing wave"),
+    );
+    browser
+        .type_into("textarea#message_text", &policy_message)
+        .await;
+    browser.select("select#urgency", "priority").await;
+    browser.click_and_load("button#send").await;
+    browser.wait_for("table#legs").await;
+    let sent_path = browser.path().await;
+    assert!(
+        sent_path.starts_with("/requests/") && sent_path != format!("/requests/{id}"),
+        "{sent_path}"
+    );
+    assert!(browser.text("table#legs").await.contains("EST"));
     browser.sign_out().await;
 
     // Estonia's technical contact finds it in its list and opens it: delivered.
