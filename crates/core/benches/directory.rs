@@ -59,6 +59,7 @@ fn contact(id: i64, state: &State, kind: ContactKind, deputy: bool, confirmed_on
         due_on: due_on(confirmed_on),
         annual_status: annual_status(confirmed_on, TODAY),
         retired: false,
+        scheduled: None,
     }
 }
 

@@ -85,6 +85,12 @@ pub enum AuditEvent {
         contact_id: i64,
         before: Value,
     },
+    /// A change scheduled for a later date was withdrawn before it took effect.
+    ContactScheduleWithdrawn {
+        contact_id: i64,
+        version: i64,
+        effective_on: String,
+    },
     StateConfirmed {
         state: String,
         contacts: Vec<i64>,
@@ -403,6 +409,16 @@ impl AuditEvent {
                 format!("contact/{contact_id}"),
                 json(before),
                 json(after),
+            ),
+            AuditEvent::ContactScheduleWithdrawn {
+                contact_id,
+                version,
+                effective_on,
+            } => (
+                "contact.schedule-withdrawn",
+                format!("contact/{contact_id}"),
+                json(&serde_json::json!({ "version": version, "effective_on": effective_on })),
+                None,
             ),
             AuditEvent::ContactRetired { contact_id, before } => (
                 "contact.retired",

@@ -118,6 +118,22 @@ pub fn moment(lang: &str, at: time::OffsetDateTime, zone: Option<&str>) -> Strin
     }
 }
 
+/// A day as people write it, in `lang`: `1 June 2027`, `1. Juni 2027`, `1 de junio de 2027`.
+pub fn day(lang: &str, date: time::Date) -> String {
+    tr_args(
+        lang,
+        "day-date",
+        &[
+            ("day", FluentValue::from(date.day().to_string())),
+            (
+                "month",
+                FluentValue::from(tr(lang, &format!("month-{}", u8::from(date.month())))),
+            ),
+            ("year", FluentValue::from(date.year().to_string())),
+        ],
+    )
+}
+
 /// A size in bytes as people write it, in `lang`: `116 B`, `12 KiB`, `1.2 MiB` (`1,2 Mio` in
 /// French): whole bytes under a kibibyte, then one decimal under ten of a unit and none above.
 pub fn file_size(lang: &str, bytes: u64) -> String {
@@ -240,6 +256,7 @@ mod tests {
                 "moment",
                 "moment-in-zone",
                 "moment-utc",
+                "day-date",
             ],
         ),
         (
@@ -257,6 +274,7 @@ mod tests {
                 "accounts-status",
                 "moment-in-zone",
                 "moment-utc",
+                "day-date",
                 "month-4",
                 "month-8",
                 "month-9",
@@ -281,6 +299,7 @@ mod tests {
                 "moment",
                 "moment-in-zone",
                 "moment-utc",
+                "day-date",
                 "size-b",
                 "size-kib",
                 "size-mib",
@@ -295,6 +314,7 @@ mod tests {
                 "import-csv",
                 "moment-in-zone",
                 "moment-utc",
+                "day-date",
             ],
         ),
         (
@@ -308,6 +328,7 @@ mod tests {
                 "audit-hash",
                 "moment-in-zone",
                 "moment-utc",
+                "day-date",
                 "size-b",
                 "size-kib",
                 "size-mib",
@@ -792,7 +813,8 @@ mod tests {
                 | Change::Changed
                 | Change::Key
                 | Change::Confirmed
-                | Change::Retired => c.as_str(),
+                | Change::Retired
+                | Change::Withdrawn => c.as_str(),
             }
         }
         fn state_status(s: StateStatus) -> &'static str {
@@ -1000,6 +1022,7 @@ mod tests {
                         Change::Key,
                         Change::Confirmed,
                         Change::Retired,
+                        Change::Withdrawn,
                     ]
                     .map(change),
                 ),

@@ -87,6 +87,19 @@ fn left(state: &State, until: &str) -> String {
     }
 }
 
+/// `day("2027-06-01")`: a day as the page's reader writes it; other text as it is.
+fn day(state: &State, text: &str) -> String {
+    let lang = state
+        .lookup("lang")
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "en".into());
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    match time::Date::parse(text, &format) {
+        Ok(date) => i18n::day(&lang, date),
+        Err(_) => text.to_owned(),
+    }
+}
+
 impl Templates {
     pub fn load() -> anyhow::Result<Templates> {
         let mut env = Environment::new();
@@ -101,6 +114,7 @@ impl Templates {
         env.add_function("size", size);
         env.add_function("when", when);
         env.add_function("left", left);
+        env.add_function("day", day);
         env.add_function("languages", || v(i18n::LANGUAGES));
         Ok(Templates { env })
     }

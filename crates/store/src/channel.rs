@@ -13,7 +13,7 @@ use liaison_types::directory::{ContactKind, Level};
 use liaison_types::state::StateCode;
 use sqlx::Row;
 use sqlx::any::AnyRow;
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 /// A request's envelope as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,8 +153,9 @@ pub async fn key_holders(
     tx: &mut Tx,
     _permit: &UseChannel,
     states: &[StateCode],
+    today: Date,
 ) -> Result<Vec<KeyHolder>> {
-    holders(tx, states).await
+    holders(tx, states, today).await
 }
 
 /// The same, for the server notifying a State by itself (escalation).
@@ -162,24 +163,29 @@ pub async fn key_holders_for_system(
     tx: &mut Tx,
     _permit: &ChannelStats,
     states: &[StateCode],
+    today: Date,
 ) -> Result<Vec<KeyHolder>> {
-    holders(tx, states).await
+    holders(tx, states, today).await
 }
 
-async fn holders(tx: &mut Tx, states: &[StateCode]) -> Result<Vec<KeyHolder>> {
+/// The points of contact of `states` as in effect `today` (a change announced for later is not
+/// theirs yet).
+async fn holders(tx: &mut Tx, states: &[StateCode], today: Date) -> Result<Vec<KeyHolder>> {
     let mut out = Vec::new();
     for state in states {
         let rows = sqlx::query(
-            "SELECT c.id, c.state_code, c.retired, v.kind, v.name, v.email, v.time_zone, v.key_armored \
-             FROM contacts c JOIN contact_versions v ON v.contact_id = c.id AND v.version = c.current_version \
+            "SELECT c.id, c.state_code, v.change, v.kind, v.name, v.email, v.time_zone, v.key_armored \
+             FROM contacts c JOIN contact_versions v ON v.contact_id = c.id AND v.version = \
+             COALESCE((SELECT MAX(x.version) FROM contact_versions x WHERE x.contact_id = c.id AND x.effective_on <= $2), 1) \
              WHERE c.state_code = $1 AND v.kind IN ('policy', 'technical') ORDER BY c.id",
         )
         .bind(state.as_str())
+        .bind(today.to_string())
         .fetch_all(&mut **tx)
         .await?;
         for row in rows {
             let kind: String = row.try_get("kind")?;
-            let retired: i64 = row.try_get("retired")?;
+            let change: String = row.try_get("change")?;
             let state: String = row.try_get("state_code")?;
             out.push(KeyHolder {
                 contact_id: row.try_get("id")?,
@@ -187,7 +193,7 @@ async fn holders(tx: &mut Tx, states: &[StateCode]) -> Result<Vec<KeyHolder>> {
                 kind: ContactKind::Poc {
                     level: Level::parse(&kind).map_err(corrupt)?,
                 },
-                retired: retired != 0,
+                retired: change == "retired",
                 name: row.try_get("name")?,
                 email: row.try_get("email")?,
                 time_zone: row.try_get("time_zone")?,

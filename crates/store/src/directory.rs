@@ -5,7 +5,8 @@ use crate::{Result, Tx, corrupt, parse_date, parse_ts, ts};
 use liaison_core::access::{EditEntry, ReadContacts, ReadOverview};
 use liaison_core::directory::{annual_status, due_on};
 use liaison_types::directory::{
-    Change, Contact, ContactDetails, ContactKind, ContactVersion, KeySummary, Level, StructureKind,
+    Change, Contact, ContactDetails, ContactKind, ContactVersion, KeySummary, Level,
+    ScheduledChange, StructureKind,
 };
 use liaison_types::state::StateCode;
 use sqlx::Row;
@@ -110,16 +111,26 @@ pub(crate) fn version_from_row(row: &AnyRow) -> Result<ContactVersion> {
     })
 }
 
-/// A contact from its current version. The annual clock starts on the day the current version
-/// was recorded: every version is a change or a confirmation by the State.
+/// The version of contact `c` in effect on the day bound as `$1`: the highest-numbered version
+/// whose effective date has come. A version announced for a later date waits (scheduled); one
+/// recorded after it with an earlier date does not pull it forward, because the change that
+/// records such a version appends the scheduled one again after it. A contact whose first
+/// version lies ahead shows that one.
+const IN_EFFECT: &str = "COALESCE((SELECT MAX(x.version) FROM contact_versions x \
+     WHERE x.contact_id = c.id AND x.effective_on <= $1), 1)";
+
+/// A contact from the version in effect. The annual clock starts on the last day the State
+/// recorded anything for it (a change, a confirmation, or a change announced for later).
 fn contact_from_row(row: &AnyRow, today: Date) -> Result<Contact> {
     let version = version_from_row(row)?;
     let state: String = row.try_get("state_code")?;
-    let confirmed_on = version.recorded_at.date();
+    let last: String = row.try_get("last_recorded_at")?;
+    let confirmed_on = parse_ts(&last)?.date().max(version.recorded_at.date());
     Ok(Contact {
         id: version.contact_id,
         state: StateCode::parse(&state).map_err(corrupt)?,
         kind: version.kind,
+        retired: version.change == Change::Retired,
         details: version.details,
         key: version.key,
         version: version.version,
@@ -128,16 +139,128 @@ fn contact_from_row(row: &AnyRow, today: Date) -> Result<Contact> {
         confirmed_on,
         due_on: due_on(confirmed_on),
         annual_status: annual_status(confirmed_on, today),
-        retired: row.try_get::<i64, _>("retired")? != 0,
+        scheduled: None,
     })
 }
 
-fn current_query(filter: &str) -> String {
+/// Contacts with their version in effect on `$1`; `cond` adds conditions (`AND …`, parameters
+/// from `$2`).
+fn current_query(cond: &str) -> String {
     format!(
-        "SELECT c.state_code, c.retired, {VERSION_COLUMNS} FROM contacts c \
-         JOIN contact_versions v ON v.contact_id = c.id AND v.version = c.current_version \
-         {filter} ORDER BY c.state_code, CASE v.kind WHEN 'policy' THEN 0 WHEN 'technical' THEN 1 ELSE 2 END, v.deputy, c.id"
+        "SELECT c.state_code, {VERSION_COLUMNS}, \
+         (SELECT MAX(y.recorded_at) FROM contact_versions y WHERE y.contact_id = c.id) AS last_recorded_at \
+         FROM contacts c JOIN contact_versions v ON v.contact_id = c.id AND v.version = {IN_EFFECT} \
+         WHERE 1 = 1 {cond} ORDER BY c.state_code, CASE v.kind WHEN 'policy' THEN 0 WHEN 'technical' THEN 1 ELSE 2 END, v.deputy, c.id"
     )
+}
+
+/// Versions recorded after the one in effect on `$1` (each waits for its date); `cond` as for
+/// [`current_query`].
+fn pending_query(cond: &str) -> String {
+    format!(
+        "SELECT c.state_code, {VERSION_COLUMNS} FROM contacts c \
+         JOIN contact_versions v ON v.contact_id = c.id AND v.version > {IN_EFFECT} \
+         WHERE 1 = 1 {cond} ORDER BY v.contact_id, v.version"
+    )
+}
+
+/// The contact as a version, to name what a scheduled change changes.
+fn as_version(contact: &Contact) -> ContactVersion {
+    ContactVersion {
+        contact_id: contact.id,
+        version: contact.version,
+        change: Change::Changed,
+        kind: contact.kind,
+        details: contact.details.clone(),
+        key: contact.key.clone(),
+        effective_on: contact.effective_on,
+        recorded_at: contact.recorded_at,
+        recorded_by: String::new(),
+        notified_late: false,
+    }
+}
+
+/// Fills each contact's scheduled change from the pending versions (the last one recorded).
+fn with_scheduled(contacts: &mut [Contact], pending: Vec<ContactVersion>) {
+    let mut last: HashMap<i64, ContactVersion> = HashMap::new();
+    for version in pending {
+        last.insert(version.contact_id, version);
+    }
+    for contact in contacts {
+        if let Some(version) = last.remove(&contact.id) {
+            let fields = liaison_core::directory::changed_fields(&as_version(contact), &version)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            contact.scheduled = Some(ScheduledChange {
+                version: version.version,
+                change: version.change,
+                effective_on: version.effective_on,
+                recorded_at: version.recorded_at,
+                recorded_by: version.recorded_by,
+                fields,
+                kind: version.kind,
+                details: version.details,
+                key: version.key,
+            });
+        }
+    }
+}
+
+/// A parameter of a condition.
+#[derive(Debug, Clone, Copy)]
+enum Bind<'a> {
+    Text(&'a str),
+    Int(i64),
+}
+
+fn bound<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    binds: &[Bind<'q>],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    for value in binds {
+        query = match *value {
+            Bind::Text(text) => query.bind(text),
+            Bind::Int(n) => query.bind(n),
+        };
+    }
+    query
+}
+
+/// The contacts `cond` selects (parameters from `$2`), as in effect `today`, with their
+/// scheduled changes.
+async fn contacts_where(
+    tx: &mut Tx,
+    today: Date,
+    cond: &str,
+    binds: &[Bind<'_>],
+) -> Result<Vec<Contact>> {
+    let sql = current_query(cond);
+    let query = bound(
+        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(today.to_string()),
+        binds,
+    );
+    let rows = query.fetch_all(&mut **tx).await?;
+    let mut contacts = rows
+        .iter()
+        .map(|row| contact_from_row(row, today))
+        .collect::<Result<Vec<_>>>()?;
+    // The pending versions of the same contacts (retired ones included: a cond on the version
+    // in effect does not apply to what is pending).
+    let pending_cond = cond.replace("AND v.change <> 'retired'", "");
+    let sql = pending_query(&pending_cond);
+    let query = bound(
+        sqlx::query(sqlx::AssertSqlSafe(sql)).bind(today.to_string()),
+        binds,
+    );
+    let pending = query
+        .fetch_all(&mut **tx)
+        .await?
+        .iter()
+        .map(version_from_row)
+        .collect::<Result<Vec<_>>>()?;
+    with_scheduled(&mut contacts, pending);
+    Ok(contacts)
 }
 
 async fn insert_version(
@@ -194,8 +317,9 @@ pub async fn create(tx: &mut Tx, permit: &EditEntry, first: &NewVersion<'_>) -> 
     Ok(id)
 }
 
-/// Appends a version to a contact of the permitted State and makes it current; returns the new
-/// version number, or `None` when the contact does not belong to that State.
+/// Appends a version to a contact of the permitted State; returns the new version number, or
+/// `None` when the contact does not belong to that State. (`current_version` is the last
+/// recorded; which one is in effect depends on the day: see [`IN_EFFECT`].)
 pub async fn append(
     tx: &mut Tx,
     permit: &EditEntry,
@@ -232,74 +356,134 @@ pub async fn state_of(tx: &mut Tx, contact_id: i64) -> Result<Option<StateCode>>
     .transpose()
 }
 
-/// One contact of the permitted State as it stands now.
+/// One contact of the permitted State as it stands `today`.
 pub async fn get(
     tx: &mut Tx,
     permit: &ReadContacts,
     contact_id: i64,
     today: Date,
 ) -> Result<Option<Contact>> {
-    let sql = current_query("WHERE c.id = $1 AND c.state_code = $2");
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(contact_id)
-        .bind(permit.state().as_str())
-        .fetch_optional(&mut **tx)
-        .await?;
-    row.as_ref()
-        .map(|row| contact_from_row(row, today))
-        .transpose()
+    let mut found = contacts_where(
+        tx,
+        today,
+        "AND c.id = $2 AND c.state_code = $3",
+        &[Bind::Int(contact_id), Bind::Text(permit.state().as_str())],
+    )
+    .await?;
+    Ok(found.pop())
 }
 
-/// The armored OpenPGP key of a contact's current version.
+/// The armored OpenPGP key of the contact's version in effect `today`.
 pub async fn current_key(
     tx: &mut Tx,
     permit: &ReadContacts,
     contact_id: i64,
+    today: Date,
 ) -> Result<Option<String>> {
-    let row = sqlx::query(
-        "SELECT v.key_armored FROM contacts c JOIN contact_versions v ON v.contact_id = c.id AND v.version = c.current_version \
-         WHERE c.id = $1 AND c.state_code = $2",
-    )
-    .bind(contact_id)
-    .bind(permit.state().as_str())
-    .fetch_optional(&mut **tx)
-    .await?;
+    let sql = format!(
+        "SELECT v.key_armored FROM contacts c JOIN contact_versions v ON v.contact_id = c.id AND v.version = {IN_EFFECT} \
+         WHERE c.id = $2 AND c.state_code = $3"
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(today.to_string())
+        .bind(contact_id)
+        .bind(permit.state().as_str())
+        .fetch_optional(&mut **tx)
+        .await?;
     Ok(match row {
         Some(row) => row.try_get(0)?,
         None => None,
     })
 }
 
-/// The permitted State's contacts, retired ones only when asked for.
+/// The permitted State's contacts as in effect `today`, retired ones only when asked for.
 pub async fn list(
     tx: &mut Tx,
     permit: &ReadContacts,
     today: Date,
     include_retired: bool,
 ) -> Result<Vec<Contact>> {
-    let filter = if include_retired {
-        "WHERE c.state_code = $1"
+    let cond = if include_retired {
+        "AND c.state_code = $2"
     } else {
-        "WHERE c.state_code = $1 AND c.retired = 0"
+        "AND c.state_code = $2 AND v.change <> 'retired'"
     };
-    let rows = sqlx::query(sqlx::AssertSqlSafe(current_query(filter)))
-        .bind(permit.state().as_str())
-        .fetch_all(&mut **tx)
-        .await?;
-    rows.iter()
-        .map(|row| contact_from_row(row, today))
-        .collect()
+    contacts_where(tx, today, cond, &[Bind::Text(permit.state().as_str())]).await
 }
 
-/// Every active contact of every State, for aggregate figures: callers holding only the overview
-/// permit must not pass contact details on.
+/// Every active contact of every State as in effect `today`, for aggregate figures: callers
+/// holding only the overview permit must not pass contact details on.
 pub async fn list_all(tx: &mut Tx, _permit: &ReadOverview, today: Date) -> Result<Vec<Contact>> {
-    let rows = sqlx::query(sqlx::AssertSqlSafe(current_query("WHERE c.retired = 0")))
-        .fetch_all(&mut **tx)
+    contacts_where(tx, today, "AND v.change <> 'retired'", &[]).await
+}
+
+/// A version of a contact of the permitted State, with its armored key.
+pub async fn version_at(
+    tx: &mut Tx,
+    permit: &EditEntry,
+    contact_id: i64,
+    number: i64,
+) -> Result<Option<(ContactVersion, Option<StoredKey>)>> {
+    let sql = format!(
+        "SELECT {VERSION_COLUMNS}, v.key_armored FROM contact_versions v JOIN contacts c ON c.id = v.contact_id \
+         WHERE v.contact_id = $1 AND v.version = $2 AND c.state_code = $3"
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(contact_id)
+        .bind(number)
+        .bind(permit.state().as_str())
+        .fetch_optional(&mut **tx)
         .await?;
-    rows.iter()
-        .map(|row| contact_from_row(row, today))
-        .collect()
+    row.map(|row| {
+        let version = version_from_row(&row)?;
+        let armored: Option<String> = row.try_get("key_armored")?;
+        let key = match (armored, &version.key) {
+            (Some(armored), Some(summary)) => Some(StoredKey {
+                armored,
+                fingerprint: summary.fingerprint.clone(),
+                algorithm: summary.algorithm.clone(),
+                expires_at: summary.expires_at,
+            }),
+            _ => None,
+        };
+        Ok((version, key))
+    })
+    .transpose()
+}
+
+/// The number of the version pending for a contact of the permitted State on `today` (the last
+/// one recorded after the version in effect), if any.
+pub async fn pending(
+    tx: &mut Tx,
+    permit: &EditEntry,
+    contact_id: i64,
+    today: Date,
+) -> Result<Option<i64>> {
+    let sql = format!(
+        "SELECT MAX(v.version) FROM contacts c JOIN contact_versions v ON v.contact_id = c.id AND v.version > {IN_EFFECT} \
+         WHERE c.id = $2 AND c.state_code = $3"
+    );
+    let number: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(today.to_string())
+        .bind(contact_id)
+        .bind(permit.state().as_str())
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(number)
+}
+
+/// The version a pending version was recorded against: the one in effect on the day it was
+/// recorded, among those before it.
+pub async fn base_of(tx: &mut Tx, contact_id: i64, number: i64, recorded_on: Date) -> Result<i64> {
+    let base: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(version) FROM contact_versions WHERE contact_id = $1 AND version < $2 AND effective_on <= $3",
+    )
+    .bind(contact_id)
+    .bind(number)
+    .bind(recorded_on.to_string())
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(base.unwrap_or((number - 1).max(1)))
 }
 
 /// Every version of a contact of the permitted State, oldest first.

@@ -304,16 +304,22 @@ pub async fn leaf_of(
     row.as_ref().map(leaf_from_row).transpose()
 }
 
-/// The leaf of a contact's current version, if the contact exists and the leaf was appended.
+/// The leaf of a contact's version in effect `today`, if the contact exists and the leaf was
+/// appended.
 pub async fn current_leaf(
     tx: &mut Tx,
     permit: &ReadLog,
     contact_id: i64,
+    today: time::Date,
 ) -> Result<Option<StoredLeaf>> {
-    let row = sqlx::query("SELECT current_version FROM contacts WHERE id = $1")
-        .bind(contact_id)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let row = sqlx::query(
+        "SELECT COALESCE((SELECT MAX(x.version) FROM contact_versions x WHERE x.contact_id = c.id AND x.effective_on <= $2), 1) \
+         FROM contacts c WHERE c.id = $1",
+    )
+    .bind(contact_id)
+    .bind(today.to_string())
+    .fetch_optional(&mut **tx)
+    .await?;
     match row {
         Some(row) => leaf_of(tx, permit, contact_id, row.try_get(0)?).await,
         None => Ok(None),

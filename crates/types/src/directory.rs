@@ -105,6 +105,8 @@ pub enum Change {
     Key,
     Confirmed,
     Retired,
+    /// A scheduled change was withdrawn before its date: the contact stays as it is.
+    Withdrawn,
 }
 
 impl Change {
@@ -115,6 +117,7 @@ impl Change {
             Change::Key => "key",
             Change::Confirmed => "confirmed",
             Change::Retired => "retired",
+            Change::Withdrawn => "withdrawn",
         }
     }
 
@@ -125,6 +128,7 @@ impl Change {
             "key" => Ok(Change::Key),
             "confirmed" => Ok(Change::Confirmed),
             "retired" => Ok(Change::Retired),
+            "withdrawn" => Ok(Change::Withdrawn),
             other => Err(format!("unknown change '{other}'")),
         }
     }
@@ -232,6 +236,30 @@ pub struct Contact {
     pub due_on: Date,
     pub annual_status: AnnualStatus,
     pub retired: bool,
+    /// A change recorded for a later date: what every reader, export, key set and challenge
+    /// uses is the version in effect today; this one takes effect by itself on its date, unless
+    /// it is withdrawn first.
+    #[serde(default)]
+    pub scheduled: Option<ScheduledChange>,
+}
+
+/// A change announced for a future date.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq)]
+pub struct ScheduledChange {
+    /// The version that will be in effect from `effective_on`.
+    pub version: i64,
+    pub change: Change,
+    pub effective_on: Date,
+    #[serde(with = "time::serde::rfc3339")]
+    pub recorded_at: OffsetDateTime,
+    pub recorded_by: String,
+    /// The fields it changes (`name`, `email`, `key`, …).
+    pub fields: Vec<String>,
+    #[serde(flatten)]
+    pub kind: ContactKind,
+    #[serde(flatten)]
+    pub details: ContactDetails,
+    pub key: Option<KeySummary>,
 }
 
 /// One version in a contact's history. History is never rewritten.

@@ -342,6 +342,44 @@ pub fn check_input(
     }
 }
 
+/// A scheduled change recorded against `base`, applied on top of `now` (a change that took
+/// effect meanwhile): each field the scheduled change changed takes its value, every other
+/// field keeps `now`'s.
+pub fn rebase_details(
+    base: &ContactDetails,
+    scheduled: &ContactDetails,
+    now: &ContactDetails,
+) -> ContactDetails {
+    fn pick<T: PartialEq + Clone>(base: &T, scheduled: &T, now: &T) -> T {
+        if scheduled != base {
+            scheduled.clone()
+        } else {
+            now.clone()
+        }
+    }
+    ContactDetails {
+        name: pick(&base.name, &scheduled.name, &now.name),
+        function: pick(&base.function, &scheduled.function, &now.function),
+        organisation: pick(
+            &base.organisation,
+            &scheduled.organisation,
+            &now.organisation,
+        ),
+        email: pick(&base.email, &scheduled.email, &now.email),
+        phone: pick(&base.phone, &scheduled.phone, &now.phone),
+        available_24_7: pick(
+            &base.available_24_7,
+            &scheduled.available_24_7,
+            &now.available_24_7,
+        ),
+        time_zone: pick(&base.time_zone, &scheduled.time_zone, &now.time_zone),
+        languages: pick(&base.languages, &scheduled.languages, &now.languages),
+        deputy: pick(&base.deputy, &scheduled.deputy, &now.deputy),
+        website: pick(&base.website, &scheduled.website, &now.website),
+        notes: pick(&base.notes, &scheduled.notes, &now.notes),
+    }
+}
+
 /// Checks the date a change took effect: any past date is fine (late notifications are
 /// recorded, not refused), announced changes may lie up to a year ahead.
 pub fn validate_effective_on(effective_on: Date, today: Date) -> Result<(), Invalid> {

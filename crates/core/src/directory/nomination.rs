@@ -184,6 +184,7 @@ mod tests {
             due_on: date!(2027 - 01 - 20),
             annual_status: AnnualStatus::Current,
             retired: false,
+            scheduled: None,
         }
     }
 

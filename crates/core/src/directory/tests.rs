@@ -106,6 +106,7 @@ fn contact(id: i64, kind: ContactKind, status: AnnualStatus, retired: bool) -> C
         due_on: date!(2027 - 01 - 01) + Duration::days(id),
         annual_status: status,
         retired,
+        scheduled: None,
     }
 }
 

@@ -341,6 +341,7 @@ mod tests {
             due_on: date!(2028 - 01 - 15),
             annual_status: AnnualStatus::Current,
             retired: false,
+            scheduled: None,
         };
         assert!(leaf.differences(&contact).is_empty());
         contact.details.email = "someone.else@example.org".into();

@@ -31,6 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(state_csv))
         .routes(routes!(get_contact, update_contact))
         .routes(routes!(retire_contact))
+        .routes(routes!(withdraw_scheduled))
         .routes(routes!(get_key, put_key))
         .routes(routes!(contact_history))
         .routes(routes!(contact_vcard))
@@ -236,6 +237,21 @@ async fn retire_contact(
     Ok(Json(
         ops::directory::retire_contact(&state.ctx(&rid), &caller.actor, id, body.effective_on)
             .await?,
+    ))
+}
+
+/// Withdraws the change scheduled for a contact before its date (the State's coordinator): a new
+/// version keeps the contact as it is; the scheduled one never takes effect. Audited.
+#[utoipa::path(delete, path = "/api/v1/contacts/{id}/scheduled", tag = "directory", params(("id" = i64, Path)),
+    responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
+async fn withdraw_scheduled(
+    State(state): State<AppState>,
+    Rid(rid): Rid,
+    ApiCaller(caller): ApiCaller,
+    AppPath(id): AppPath<i64>,
+) -> AppResult<Json<Contact>> {
+    Ok(Json(
+        ops::directory::withdraw_scheduled(&state.ctx(&rid), &caller.actor, id).await?,
     ))
 }
 

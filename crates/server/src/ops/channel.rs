@@ -329,7 +329,7 @@ async fn compute(
     states.extend(to.iter().cloned());
     states.sort();
     states.dedup();
-    let holders = liaison_store::channel::key_holders(tx, permit, &states).await?;
+    let holders = liaison_store::channel::key_holders(tx, permit, &states, now.date()).await?;
     let candidates: Vec<Candidate<'_>> = holders
         .iter()
         .map(|h| Candidate {
@@ -1011,9 +1011,13 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Request
     {
         return Err(conflict(rules::Refused::AlreadyAcknowledged));
     }
-    let holders =
-        liaison_store::channel::key_holders(&mut tx, &permit, std::slice::from_ref(&request.from))
-            .await?;
+    let holders = liaison_store::channel::key_holders(
+        &mut tx,
+        &permit,
+        std::slice::from_ref(&request.from),
+        ctx.clock.today(),
+    )
+    .await?;
     let lang = mail_lang(&request.language);
     let subject = i18n::tr_args(
         lang,
@@ -1130,6 +1134,7 @@ async fn escalate_leg(
         tx,
         &access::channel_system(),
         std::slice::from_ref(&leg.state),
+        ctx.clock.today(),
     )
     .await?;
     let lang = mail_lang(&request.language);

@@ -885,7 +885,8 @@ pub async fn answer_signed(ctx: &Ctx, armored: &str) -> AppResult<AnswerReceipt>
         .await?
         .ok_or_else(|| AppError::Internal("a challenge without its State".into()))?;
     let read = access::operator_read_contacts(&state);
-    let key = liaison_store::directory::current_key(&mut tx, &read, contact_id).await?;
+    let key = liaison_store::directory::current_key(&mut tx, &read, contact_id, ctx.clock.today())
+        .await?;
     let contact =
         liaison_store::directory::get(&mut tx, &read, contact_id, ctx.clock.today()).await?;
     if let Some(expires_at) = contact

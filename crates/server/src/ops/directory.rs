@@ -178,7 +178,7 @@ pub async fn history(ctx: &Ctx, actor: &Actor, contact_id: i64) -> AppResult<Vec
 pub async fn contact_key(ctx: &Ctx, actor: &Actor, contact_id: i64) -> AppResult<String> {
     let mut tx = ctx.store.read().await?;
     let permit = read_permit(&mut tx, actor, contact_id).await?;
-    liaison_store::directory::current_key(&mut tx, &permit, contact_id)
+    liaison_store::directory::current_key(&mut tx, &permit, contact_id, ctx.clock.today())
         .await?
         .ok_or_else(|| AppError::NotFound("this contact has no registered key".into()))
 }
@@ -292,6 +292,12 @@ struct Next<'a> {
 
 /// Appends a version recorded now by `actor` and returns the contact as it then stands.
 /// Confirmations are never late: they record that nothing changed.
+///
+/// A version whose effective date lies ahead is *scheduled*: everyone goes on using the version
+/// in effect until that day, when it takes effect by itself. A contact has at most one change
+/// scheduled (another is refused until it is withdrawn). A change that takes effect now while
+/// one is scheduled does not pull the scheduled one forward: the scheduled change is recorded
+/// again after it, on top of it, for its own date.
 async fn append_version(
     ctx: &Ctx,
     tx: &mut Tx,
@@ -301,25 +307,27 @@ async fn append_version(
     contact_id: i64,
     next: Next<'_>,
 ) -> AppResult<Contact> {
+    let today = ctx.clock.today();
+    let now = ctx.clock.now();
+    let pending = liaison_store::directory::pending(tx, permit, contact_id, today).await?;
+    let pending = match pending {
+        Some(number) => {
+            liaison_store::directory::version_at(tx, permit, contact_id, number).await?
+        }
+        None => None,
+    };
+    if next.effective_on > today
+        && let Some((scheduled, _)) = &pending
+    {
+        return Err(AppError::Conflict(format!(
+            "a change to this contact is already scheduled for {}; withdraw it before scheduling another",
+            scheduled.effective_on
+        )));
+    }
     let kept = match next.key {
         Some(_) => None,
-        None => {
-            let read = access::operator_read_contacts(state);
-            let armored = liaison_store::directory::current_key(tx, &read, contact_id).await?;
-            let current =
-                liaison_store::directory::get(tx, &read, contact_id, ctx.clock.today()).await?;
-            match (armored, current.and_then(|c| c.key)) {
-                (Some(armored), Some(summary)) => Some(StoredKey {
-                    armored,
-                    fingerprint: summary.fingerprint,
-                    algorithm: summary.algorithm,
-                    expires_at: summary.expires_at,
-                }),
-                _ => None,
-            }
-        }
+        None => current_stored_key(ctx, tx, state, contact_id).await?,
     };
-    let now = ctx.clock.now();
     let version = NewVersion {
         change: next.change,
         kind: next.kind,
@@ -331,10 +339,151 @@ async fn append_version(
         notified_late: next.change != Change::Confirmed
             && rules::notified_late(next.effective_on, now),
     };
-    liaison_store::directory::append(tx, permit, contact_id, &version).await?;
-    let contact = reread(ctx, tx, state, contact_id).await?;
-    super::transparency::append(ctx, tx, &contact, next.change).await?;
-    Ok(contact)
+    let number = append_logged(ctx, tx, permit, state, contact_id, &version).await?;
+    if next.effective_on <= today
+        && let Some((scheduled, scheduled_key)) = pending
+    {
+        rebase(
+            ctx,
+            tx,
+            actor,
+            (permit, state, contact_id),
+            (&scheduled, scheduled_key),
+            number,
+        )
+        .await?;
+    }
+    reread(ctx, tx, state, contact_id).await
+}
+
+/// The stored key of the contact's version in effect today.
+async fn current_stored_key(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    state: &State,
+    contact_id: i64,
+) -> AppResult<Option<StoredKey>> {
+    let read = access::operator_read_contacts(state);
+    let today = ctx.clock.today();
+    let armored = liaison_store::directory::current_key(tx, &read, contact_id, today).await?;
+    let current = liaison_store::directory::get(tx, &read, contact_id, today).await?;
+    Ok(match (armored, current.and_then(|c| c.key)) {
+        (Some(armored), Some(summary)) => Some(StoredKey {
+            armored,
+            fingerprint: summary.fingerprint,
+            algorithm: summary.algorithm,
+            expires_at: summary.expires_at,
+        }),
+        _ => None,
+    })
+}
+
+/// Stores a version and appends its leaf to the transparency log (when it is recorded, whatever
+/// its effective date); its number.
+async fn append_logged(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    permit: &EditEntry,
+    state: &State,
+    contact_id: i64,
+    version: &NewVersion<'_>,
+) -> AppResult<i64> {
+    let number = liaison_store::directory::append(tx, permit, contact_id, version)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("no contact with id {contact_id}")))?;
+    let (stored, _) = liaison_store::directory::version_at(tx, permit, contact_id, number)
+        .await?
+        .ok_or_else(|| AppError::Internal(format!("version {number} vanished")))?;
+    super::transparency::append_version(ctx, tx, &state.code, &stored).await?;
+    Ok(number)
+}
+
+/// Records the scheduled change again on top of version `on` (just recorded, in effect now):
+/// what it changed against the version it was recorded on, applied to `on`, for its own date.
+async fn rebase(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    actor: &Actor,
+    (permit, state, contact_id): (&EditEntry, &State, i64),
+    (scheduled, scheduled_key): (&ContactVersion, Option<StoredKey>),
+    on: i64,
+) -> AppResult<()> {
+    let missing = || AppError::Internal("a version of the contact vanished".into());
+    let base_number = liaison_store::directory::base_of(
+        tx,
+        contact_id,
+        scheduled.version,
+        scheduled.recorded_at.date(),
+    )
+    .await?;
+    let (base, base_key) =
+        liaison_store::directory::version_at(tx, permit, contact_id, base_number)
+            .await?
+            .ok_or_else(missing)?;
+    let (now_version, now_key) = liaison_store::directory::version_at(tx, permit, contact_id, on)
+        .await?
+        .ok_or_else(missing)?;
+    let details = rules::rebase_details(&base.details, &scheduled.details, &now_version.details);
+    let kind = if scheduled.kind != base.kind {
+        scheduled.kind
+    } else {
+        now_version.kind
+    };
+    let fingerprint = |key: &Option<StoredKey>| key.as_ref().map(|k| k.fingerprint.clone());
+    let key = if fingerprint(&scheduled_key) != fingerprint(&base_key) {
+        scheduled_key
+    } else {
+        now_key
+    };
+    let version = NewVersion {
+        change: scheduled.change,
+        kind,
+        details: &details,
+        key: key.as_ref(),
+        effective_on: scheduled.effective_on,
+        recorded_at: ctx.clock.now(),
+        recorded_by: &actor.username,
+        notified_late: false,
+    };
+    append_logged(ctx, tx, permit, state, contact_id, &version).await?;
+    Ok(())
+}
+
+/// Withdraws the change scheduled for a contact before its date: a new version, in effect now,
+/// that keeps the contact as it is (so the scheduled one never takes effect). Audited.
+pub async fn withdraw_scheduled(ctx: &Ctx, actor: &Actor, contact_id: i64) -> AppResult<Contact> {
+    let mut tx = ctx.store.begin().await?;
+    let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
+    let Some(scheduled) = before.scheduled.clone() else {
+        return Err(AppError::Conflict(
+            "no change to this contact is scheduled".into(),
+        ));
+    };
+    let kept = current_stored_key(ctx, &mut tx, &state, contact_id).await?;
+    let version = NewVersion {
+        change: Change::Withdrawn,
+        kind: before.kind,
+        details: &before.details,
+        key: kept.as_ref(),
+        effective_on: ctx.clock.today(),
+        recorded_at: ctx.clock.now(),
+        recorded_by: &actor.username,
+        notified_late: false,
+    };
+    append_logged(ctx, &mut tx, &permit, &state, contact_id, &version).await?;
+    let after = reread(ctx, &mut tx, &state, contact_id).await?;
+    ctx.audit(
+        &mut tx,
+        actor,
+        AuditEvent::ContactScheduleWithdrawn {
+            contact_id,
+            version: scheduled.version,
+            effective_on: scheduled.effective_on.to_string(),
+        },
+    )
+    .await?;
+    liaison_store::commit(tx).await?;
+    Ok(after)
 }
 
 /// Changes a contact. Returns the contact and whether anything changed (no version is made for

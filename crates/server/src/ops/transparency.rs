@@ -13,7 +13,8 @@ use liaison_core::transparency::merkle::{
 };
 use liaison_store::Tx;
 use liaison_store::transparency::{StoredHead, StoredKey, StoredLeaf};
-use liaison_types::directory::{Change, Contact};
+use liaison_types::directory::{Change, Contact, ContactVersion};
+use liaison_types::state::StateCode;
 use liaison_types::transparency::{
     ConsistencyProof, ContactLeaf, InclusionProof, LogCheck, LogKeyInfo, LogLeaf, LogLeaves,
     SignedTreeHead, StateVerification, VerificationInput,
@@ -94,6 +95,18 @@ pub(crate) async fn append(
     change: Change,
 ) -> AppResult<()> {
     let leaf = Leaf::of_contact(contact, change);
+    append_leaf(ctx, tx, &leaf).await
+}
+
+/// Appends the leaf of a version just recorded (in effect now or scheduled for later: the log
+/// records what was recorded, when it was).
+pub(crate) async fn append_version(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    state: &StateCode,
+    version: &ContactVersion,
+) -> AppResult<()> {
+    let leaf = Leaf::of_version(state, version);
     append_leaf(ctx, tx, &leaf).await
 }
 
@@ -359,9 +372,12 @@ pub async fn leaves(ctx: &Ctx, actor: &Actor, start: u64, count: u64) -> AppResu
 pub async fn contact_leaf(ctx: &Ctx, actor: &Actor, contact_id: i64) -> AppResult<ContactLeaf> {
     let permit = access::read_log(actor)?;
     let mut tx = ctx.store.read().await?;
-    let leaf = liaison_store::transparency::current_leaf(&mut tx, &permit, contact_id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("no contact with id {contact_id} in the log")))?;
+    let leaf =
+        liaison_store::transparency::current_leaf(&mut tx, &permit, contact_id, ctx.clock.today())
+            .await?
+            .ok_or_else(|| {
+                AppError::NotFound(format!("no contact with id {contact_id} in the log"))
+            })?;
     let head = latest_in(&mut tx, &permit).await?;
     if leaf.index >= head.tree_size {
         return Err(AppError::Conflict(format!(
@@ -488,8 +504,13 @@ pub async fn overview(ctx: &Ctx, actor: &Actor) -> AppResult<Overview> {
         let contacts =
             liaison_store::directory::list(&mut tx, &read, ctx.clock.today(), false).await?;
         for contact in contacts {
-            let leaf =
-                liaison_store::transparency::current_leaf(&mut tx, &permit, contact.id).await?;
+            let leaf = liaison_store::transparency::current_leaf(
+                &mut tx,
+                &permit,
+                contact.id,
+                ctx.clock.today(),
+            )
+            .await?;
             let proven = match &leaf {
                 Some(leaf) if leaf.index < head.tree_size => {
                     let path = inclusion_path(&mut tx, &permit, leaf.index, head.tree_size).await?;

@@ -39,6 +39,10 @@ pub fn routes() -> Router<AppState> {
         .route("/contacts/{id}", get(contact_page).post(update_contact))
         .route("/contacts/{id}/edit", get(edit_contact_page))
         .route("/contacts/{id}/retire", post(retire))
+        .route(
+            "/contacts/{id}/scheduled/withdraw",
+            post(withdraw_scheduled),
+        )
         .route("/contacts/{id}/key", get(key_page).post(register_key))
         .route("/contacts/{id}/key.asc", get(key_download))
         .route("/contacts/{id}/vcard", get(contact_vcard))
@@ -506,6 +510,20 @@ async fn retire(
     )
     .await?;
     Ok(Redirect::to(&format!("/states/{}", contact.state)).into_response())
+}
+
+async fn withdraw_scheduled(
+    State(state): State<AppState>,
+    AppPath(id): AppPath<i64>,
+    form: WebForm<Empty>,
+) -> AppResult<Response> {
+    let contact = ops::directory::withdraw_scheduled(
+        &state.ctx(&form.caller.request_id),
+        &form.caller.actor,
+        id,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/contacts/{}", contact.id)).into_response())
 }
 
 async fn key_page(

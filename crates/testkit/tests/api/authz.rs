@@ -343,6 +343,8 @@ fn api_rows() -> Vec<Row> {
         row(get(), "/api/v1/contacts/{id}", Contact, ReadContacts, 200),
         row(put(), "/api/v1/contacts/{id}", Contact, EditEntry, 200),
         row(post(), "/api/v1/contacts/{id}/retire", Victim, EditEntry, 200),
+        // Nothing is scheduled for the matrix's contacts: the coordinator may ask, and is told.
+        row(delete(), "/api/v1/contacts/{id}/scheduled", Contact, EditEntry, 409),
         row(get(), "/api/v1/contacts/{id}/key", Contact, ReadContacts, 200),
         row(put(), "/api/v1/contacts/{id}/key", Contact, RegisterKey, 200),
         row(get(), "/api/v1/contacts/{id}/history", Contact, ReadContacts, 200),
@@ -1482,6 +1484,7 @@ fn web_rows() -> Vec<Row> {
         row(get(), "/contacts/{id}/edit", Contact, EditEntry, 200),
         row(post(), "/contacts/{id}", Contact, EditEntry, 303),
         row(post(), "/contacts/{id}/retire", Victim, EditEntry, 303),
+        row(post(), "/contacts/{id}/scheduled/withdraw", Contact, EditEntry, 409),
         row(get(), "/contacts/{id}/key", Contact, ReadContacts, 200),
         row(post(), "/contacts/{id}/key", Contact, RegisterKey, 303),
         row(get(), "/contacts/{id}/key.asc", Contact, ReadContacts, 200),

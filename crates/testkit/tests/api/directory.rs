@@ -305,3 +305,215 @@ async fn a_coordinator_exports_its_states_csv_edits_it_and_imports_it_back() {
         .await;
     assert_eq!(status, reqwest::StatusCode::OK);
 }
+
+/// Issue 16, item 1: a change announced for a later date waits for it.
+#[tokio::test]
+async fn a_change_announced_for_a_later_date_takes_effect_on_that_date_and_not_before() {
+    for backend in liaison_testkit::backends() {
+        let app = liaison_testkit::spawn_app_with(liaison_testkit::Options {
+            backend,
+            ..liaison_testkit::Options::default()
+        })
+        .await;
+        let aut = app.login("aut.coordinator").await;
+        let created = aut
+            .post(
+                "/api/v1/states/AUT/contacts",
+                &contact_body(
+                    "technical",
+                    "GovCERT duty officer",
+                    "govcert@demo-at.example",
+                    "2027-01-10",
+                ),
+            )
+            .await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+        let id = created.json["id"].as_i64().unwrap();
+        let path = format!("/api/v1/contacts/{id}");
+
+        // On 15 January, the address is announced to change on 1 June.
+        let mut june = contact_body(
+            "technical",
+            "GovCERT duty officer",
+            "cert-neu@demo-at.example",
+            "2027-06-01",
+        );
+        let scheduled = aut.put(&path, &june).await;
+        assert_eq!(scheduled.status, StatusCode::OK, "{}", scheduled.text);
+        assert_eq!(
+            scheduled.json["email"], "govcert@demo-at.example",
+            "still in effect"
+        );
+        assert_eq!(
+            scheduled.json["scheduled"]["email"],
+            "cert-neu@demo-at.example"
+        );
+        assert_eq!(scheduled.json["scheduled"]["effective_on"], "2027-06-01");
+        assert_eq!(scheduled.json["scheduled"]["fields"], json!(["email"]));
+
+        // Every reader and export uses the address in effect today.
+        let entry = aut.get("/api/v1/states/AUT").await.json;
+        let listed = entry["contacts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()
+            .clone();
+        assert_eq!(listed["email"], "govcert@demo-at.example");
+        for export in [
+            "/api/v1/states/AUT/contacts.csv",
+            "/api/v1/states/AUT/contacts.vcf",
+            "/api/v1/states/AUT/nomination",
+            &format!("/api/v1/contacts/{id}/vcard"),
+        ] {
+            let text = aut.get(export).await.text;
+            assert!(text.contains("govcert@demo-at.example"), "{export}: {text}");
+            assert!(
+                !text.contains("cert-neu@demo-at.example"),
+                "{export}: {text}"
+            );
+        }
+        // A check launched now challenges the address in effect.
+        let manager = app.login("manager").await;
+        let launched = manager
+            .post(
+                "/api/v1/checks",
+                &json!({ "scope": "states", "states": ["AUT"], "levels": "technical", "window_hours": 24, "message": "Check." }),
+            )
+            .await;
+        assert_eq!(launched.status, StatusCode::CREATED, "{}", launched.text);
+        let check = launched.json["check"]["id"].as_i64().unwrap();
+        let detail = manager.get(&format!("/api/v1/checks/{check}")).await.json;
+        let emails: Vec<&str> = detail["challenges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["email"].as_str().unwrap())
+            .collect();
+        assert!(
+            emails.contains(&"govcert@demo-at.example")
+                && !emails.contains(&"cert-neu@demo-at.example"),
+            "{emails:?}"
+        );
+
+        // The contact's page says what changes when, with the button to withdraw it.
+        let browser = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        browser
+            .post(app.url("/login"))
+            .form(&[
+                ("username", "aut.coordinator"),
+                ("password", liaison_testkit::PASSWORD),
+            ])
+            .send()
+            .await
+            .unwrap();
+        let page = browser
+            .get(app.url(&format!("/contacts/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Changes on 1 June 2027 to:"), "{page}");
+        assert!(
+            page.contains("cert-neu@demo-at.example") && page.contains("id=\"withdraw-scheduled\"")
+        );
+        assert!(page.contains("scheduled</span>") && page.contains("in effect</span>"));
+
+        // A second change for later is refused while one waits.
+        june["phone"] = json!("+43 1 999 9999");
+        let again = aut.put(&path, &june).await;
+        assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text);
+
+        // A key registered now takes effect now, with the address in effect; it does not pull
+        // the June address forward, and the June change keeps the key.
+        let armored = include_str!("../../../core/tests/fixtures/keys/valid-ed25519.asc");
+        let key = aut
+            .put(
+                &format!("{path}/key"),
+                &json!({ "armored": armored, "effective_on": "2027-01-15" }),
+            )
+            .await;
+        assert_eq!(key.status, StatusCode::OK, "{}", key.text);
+        assert_eq!(key.json["email"], "govcert@demo-at.example");
+        assert!(key.json["key"]["fingerprint"].is_string());
+        assert_eq!(key.json["scheduled"]["email"], "cert-neu@demo-at.example");
+        assert_eq!(key.json["scheduled"]["effective_on"], "2027-06-01");
+        let fingerprint = key.json["key"]["fingerprint"].clone();
+        let history = aut.get(&format!("{path}/history")).await.json;
+        let changes: Vec<(&str, &str)> = history
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| {
+                (
+                    v["change"].as_str().unwrap(),
+                    v["effective_on"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                ("created", "2027-01-10"),
+                ("changed", "2027-06-01"),
+                ("key", "2027-01-15"),
+                ("changed", "2027-06-01"),
+            ]
+        );
+
+        // On 1 June it takes effect by itself, with the key.
+        app.clock.set(time::macros::datetime!(2027-06-01 06:00 UTC));
+        let aut = app.login("aut.coordinator").await;
+        let now = aut.get(&path).await.json;
+        assert_eq!(now["email"], "cert-neu@demo-at.example");
+        assert_eq!(now["key"]["fingerprint"], fingerprint);
+        assert!(now["scheduled"].is_null(), "{now}");
+
+        // Another change, for August, withdrawn before then: it never takes effect.
+        let mut august = contact_body(
+            "technical",
+            "GovCERT duty officer",
+            "cert-neu@demo-at.example",
+            "2027-08-01",
+        );
+        august["phone"] = json!("+43 1 555 0000");
+        let planned = aut.put(&path, &august).await;
+        assert_eq!(
+            planned.json["scheduled"]["phone"], "+43 1 555 0000",
+            "{}",
+            planned.text
+        );
+        let observer = app.login("observer").await;
+        let denied = observer
+            .call(reqwest::Method::DELETE, &format!("{path}/scheduled"), None)
+            .await;
+        assert_eq!(denied.status, StatusCode::FORBIDDEN);
+        let withdrawn = aut
+            .call(reqwest::Method::DELETE, &format!("{path}/scheduled"), None)
+            .await;
+        assert_eq!(withdrawn.status, StatusCode::OK, "{}", withdrawn.text);
+        assert!(withdrawn.json["scheduled"].is_null());
+        let twice = aut
+            .call(reqwest::Method::DELETE, &format!("{path}/scheduled"), None)
+            .await;
+        assert_eq!(twice.status, StatusCode::CONFLICT);
+        app.clock.set(time::macros::datetime!(2027-08-02 06:00 UTC));
+        let aut = app.login("aut.coordinator").await;
+        let later = aut.get(&path).await.json;
+        assert_eq!(later["phone"], "+43 1 234 5678");
+        let last = aut.get(&format!("{path}/history")).await.json;
+        assert_eq!(
+            last.as_array().unwrap().last().unwrap()["change"],
+            "withdrawn"
+        );
+        let auditor = app.login("auditor").await;
+        let log = auditor.get("/api/v1/audit?limit=50").await.text;
+        assert!(log.contains("contact.schedule-withdrawn"), "{log}");
+    }
+}

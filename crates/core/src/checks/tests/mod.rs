@@ -71,6 +71,7 @@ fn contact(id: i64, state: &str, kind: ContactKind) -> Contact {
         due_on: time::macros::date!(2027 - 01 - 01),
         annual_status: AnnualStatus::Current,
         retired: false,
+        scheduled: None,
     }
 }
 
