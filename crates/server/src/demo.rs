@@ -1,7 +1,8 @@
-//! Demo data for `liaison demo`: the States, accounts for every role, and a directory that shows
+//! Demo data for `liaison demo`: the States, accounts for every role, a directory that shows
 //! every state a real one goes through (current, due soon, overdue, a change notified late, a
-//! State without a technical point of contact). Built through the same operations as real use,
-//! with the clock set back where the story needs the past.
+//! State without a technical point of contact) told by five States and invented for the other 52
+//! (`network`), two past communication checks (`checks`) and an information exchange. Built through the same operations as real use, with the clock set back
+//! where the story needs the past.
 
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
@@ -15,6 +16,9 @@ use liaison_types::exchange::{CycleInput, InquiryInput, PostInput, Section, Sect
 use liaison_types::state::StateCode;
 use std::sync::Arc;
 use time::{Duration, OffsetDateTime};
+
+mod checks;
+mod network;
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "liaison-demo-2026";
@@ -95,6 +99,22 @@ fn coordinator(code: &str) -> AppResult<Actor> {
         state: Some(StateCode::parse(code).map_err(AppError::Internal)?),
         state_participating: true,
         contact: None,
+    })
+}
+
+/// The actor of a demo account of a participating State, as it signs in.
+async fn account_actor(store: &Store, username: &str) -> AppResult<Actor> {
+    let mut tx = store.read().await?;
+    let account = liaison_store::account::by_username(&mut tx, username)
+        .await?
+        .ok_or_else(|| AppError::Internal(format!("demo account {username} missing")))?;
+    Ok(Actor {
+        account_id: account.id,
+        username: account.username,
+        role: account.role,
+        state: account.state,
+        state_participating: true,
+        contact: account.contact_id,
     })
 }
 
@@ -337,8 +357,8 @@ const CSIRT: ContactKind = ContactKind::Structure {
     structure: StructureKind::NationalCsirt,
 };
 
-/// Seeds the demo: accounts (all with [`DEMO_PASSWORD`], TOTP off) and a directory story.
-/// Returns the logins to print.
+/// Seeds the demo: accounts (all with [`DEMO_PASSWORD`], TOTP off), the directory, checks and
+/// exchange stories. Returns the logins to print.
 pub async fn seed(
     store: &Store,
     config: &Arc<Config>,
@@ -470,6 +490,11 @@ pub async fn seed(
         .await?;
     }
 
+    // Every other participating State has an invented entry.
+    let states = liaison_core::reference::states().map_err(AppError::Internal)?;
+    let members = network::members(&states, &told())?;
+    network::seed(store, config, now, &members).await?;
+
     // Each State's points of contact sign in as the directory contact they are.
     let mut tx = store.begin().await?;
     for seed in DIRECTORY {
@@ -485,9 +510,20 @@ pub async fn seed(
     }
     liaison_store::commit(tx).await?;
 
-    seed_checks(store, config, now).await?;
+    checks::seed(store, config, now, &members).await?;
     seed_exchange(store, config, now).await?;
     Ok(logins)
+}
+
+/// The States whose entries the directory story tells, in its order.
+fn told() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for seed in DIRECTORY {
+        if !out.contains(&seed.state) {
+            out.push(seed.state);
+        }
+    }
+    out
 }
 
 /// The texts of a demo submission: (section, language, text, English translation).
@@ -695,91 +731,6 @@ async fn seed_exchange(store: &Store, config: &Arc<Config>, now: OffsetDateTime)
     for message in queued
         .iter()
         .filter(|m| m.kind.starts_with("exchange.") && m.status == "pending")
-    {
-        liaison_store::outbox::mark_sent(store, message.id, message.created_at).await?;
-    }
-    Ok(())
-}
-
-/// Two past communication checks of every participating State's points of contact, so that the
-/// results, the trend and the directory's check columns have a story: Austria's technical
-/// point of contact missed both and is flagged unreachable; Estonia's policy level missed the
-/// second.
-async fn seed_checks(store: &Store, config: &Arc<Config>, now: OffsetDateTime) -> AppResult<()> {
-    let manager = manager();
-    let checks = [
-        (
-            45,
-            &[
-                "deu.policy",
-                "deu.technical",
-                "fra.policy",
-                "fra.technical",
-                "aut.policy",
-                "est.policy",
-                "est.technical",
-                "ita.policy",
-            ][..],
-        ),
-        (
-            15,
-            &[
-                "deu.policy",
-                "deu.technical",
-                "fra.policy",
-                "fra.technical",
-                "aut.policy",
-                "est.technical",
-                "ita.policy",
-            ][..],
-        ),
-    ];
-    for (days, answering) in checks {
-        let at = ctx_at(store, config, now - Duration::days(days));
-        let input = liaison_types::checks::CheckInput {
-            scope: liaison_types::checks::ScopeKind::All,
-            region: None,
-            states: Vec::new(),
-            levels: liaison_types::checks::CheckLevels::Both,
-            window_hours: 24,
-            spread_hours: 0,
-            message: "Routine communication check of the OSCE points-of-contact network. Please confirm that you receive this message.".into(),
-        };
-        let check = ops::checks::launch(&at, &manager, &input).await?;
-        for (minutes, username) in (0_i64..).map(|i| 20 + i * 37).zip(answering) {
-            let answer_at = ctx_at(
-                store,
-                config,
-                now - Duration::days(days) + Duration::minutes(minutes),
-            );
-            let mut tx = store.read().await?;
-            let account = liaison_store::account::by_username(&mut tx, username)
-                .await?
-                .ok_or_else(|| AppError::Internal(format!("demo account {username} missing")))?;
-            drop(tx);
-            let actor = Actor {
-                account_id: account.id,
-                username: account.username.clone(),
-                role: account.role,
-                state: account.state.clone(),
-                state_participating: true,
-                contact: account.contact_id,
-            };
-            let challenge = check
-                .challenges
-                .iter()
-                .find(|c| Some(c.contact_id) == account.contact_id)
-                .ok_or_else(|| AppError::Internal(format!("no demo challenge for {username}")))?;
-            ops::checks::answer_in_app(&answer_at, &actor, challenge.id).await?;
-        }
-    }
-    // In the story these challenges went out when their checks were launched.
-    let mut tx = store.read().await?;
-    let queued = liaison_store::outbox::recent(&mut tx, 1000).await?;
-    drop(tx);
-    for message in queued
-        .iter()
-        .filter(|m| m.kind == "checks.challenge" && m.status == "pending")
     {
         liaison_store::outbox::mark_sent(store, message.id, message.created_at).await?;
     }

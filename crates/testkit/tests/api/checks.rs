@@ -14,6 +14,9 @@ use time::Duration;
 const SECRET_KEY: &str = include_str!("../../../core/tests/fixtures/keys/secret.asc");
 const PUBLIC_KEY: &str = include_str!("../../../core/tests/fixtures/keys/valid-ed25519.asc");
 
+/// How many points of contact a check of every State at both levels challenges in the demo.
+const CHALLENGED: usize = 111;
+
 /// The demo's points of contact (address → State, level).
 const DEU_POLICY: &str = "cyber-policy@demo-de.example";
 const DEU_TECHNICAL: &str = "cert@demo-de.example";
@@ -81,19 +84,20 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
     let detail = launch(&manager, &every_contact(24, 0)).await;
     let id = detail["check"]["id"].as_i64().unwrap();
     let figures = &detail["check"]["figures"];
-    // DEU, FRA, AUT and EST have both levels, ITA the policy level only; the national CSIRT of
-    // DEU is a structure, not a point of contact.
-    assert_eq!(figures["challenged"], 9, "{figures}");
-    assert_eq!(figures["no_contact"], 57 * 2 - 9, "{figures}");
-    assert_eq!(figures["pending"], 9);
+    // Every participating State has both levels but three: Italy and Ukraine have the policy
+    // level only, Serbia the technical level only (national CSIRTs are structures, not points of
+    // contact).
+    assert_eq!(figures["challenged"], CHALLENGED, "{figures}");
+    assert_eq!(figures["no_contact"], 3, "{figures}");
+    assert_eq!(figures["pending"], CHALLENGED);
     assert_eq!(figures["states_in_scope"], 57);
     assert_eq!(detail["check"]["closes_at"], "2027-01-16T10:00:00Z");
 
     // One challenge mail per contact, its token kept apart from the body until it is sent.
     let sent = tokens(&app, "checks.challenge").await;
-    assert_eq!(sent.len(), 9, "{sent:?}");
+    assert_eq!(sent.len(), CHALLENGED, "{sent:?}");
     let mut tx = app.store.read().await.unwrap();
-    let mail = liaison_store::outbox::recent(&mut tx, 100)
+    let mail = liaison_store::outbox::recent(&mut tx, 1000)
         .await
         .unwrap()
         .into_iter()
@@ -126,7 +130,7 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
             .iter()
             .collect::<std::collections::BTreeSet<_>>()
             .len(),
-        9
+        CHALLENGED
     );
 
     // Ten minutes later Germany's policy level answers by the link.
@@ -229,7 +233,7 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
     };
     let full = manager.get(&format!("/api/v1/checks/{id}")).await.json;
     assert_eq!(state_codes(&full).len(), 57);
-    assert_eq!(emails(&full).len(), 9);
+    assert_eq!(emails(&full).len(), CHALLENGED);
     let deu = full["states"]
         .as_array()
         .unwrap()
@@ -272,7 +276,7 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
         .get(&format!("/api/v1/checks/{id}/results.csv"))
         .await;
     assert!(csv.text.starts_with('\u{feff}'));
-    assert_eq!(csv.text.lines().count(), 10);
+    assert_eq!(csv.text.lines().count(), 1 + CHALLENGED);
     assert!(csv.text.contains("on-time") && csv.text.contains("pending"));
 
     // The window closes: the results are final and no answer is accepted any more.
@@ -294,9 +298,10 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
     let manager = app.login("manager").await;
     let closed = manager.get(&format!("/api/v1/checks/{id}")).await.json;
     assert_eq!(closed["check"]["closed"], true);
-    assert_eq!(closed["check"]["figures"]["no_answer"], 7);
+    assert_eq!(closed["check"]["figures"]["no_answer"], CHALLENGED - 2);
     assert_eq!(closed["check"]["figures"]["on_time"], 2);
-    assert_eq!(closed["check"]["figures"]["response_rate_percent"], 22);
+    // 2 of 111.
+    assert_eq!(closed["check"]["figures"]["response_rate_percent"], 2);
     assert_eq!(closed["check"]["figures"]["median_seconds"], 600);
     let list = manager.get("/api/v1/checks").await;
     assert_eq!(list.json["items"][0]["id"], id);
@@ -334,8 +339,9 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
         .iter()
         .map(|s| s["state"]["code"].as_str().unwrap())
         .collect();
-    // Estonia's policy level missed the second demo check and this one.
-    assert_eq!(codes, ["AUT", "EST"]);
+    // Estonia's policy level missed the second demo check and this one, as did the policy level
+    // of three invented entries; two invented entries' technical level missed all three.
+    assert_eq!(codes, ["AUT", "AZE", "DNK", "EST", "KGZ", "MNE", "TUR"]);
     // Another State's coordinator sees Austria's directory entry, not its check results.
     let fra = app.login("fra.coordinator").await;
     let seen = fra.get("/api/v1/states/AUT").await.json;
@@ -361,7 +367,7 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
         .collect();
     assert_eq!(ids.len(), 3);
     assert_eq!(*ids.last().unwrap(), id);
-    assert_eq!(trend[2]["response_rate_percent"], 22);
+    assert_eq!(trend[2]["response_rate_percent"], 2);
 
     // Every answer and the launch are in the audit log, and the chain holds.
     let auditor = app.login("auditor").await;
@@ -494,9 +500,10 @@ async fn a_contact_who_has_not_answered_halfway_gets_one_reminder_with_a_token_o
         &json!({ "scope": "region", "region": "western-europe", "levels": "technical", "window_hours": 8, "message": "Regional check." }),
     )
     .await;
-    // Western Europe's demo technical contacts: DEU, FRA and AUT.
+    // Western Europe's technical contacts: DEU, FRA, AUT and the invented BEL, CHE, LIE, LUX,
+    // MCO and NLD.
     let sent = tokens(&app, "checks.challenge").await;
-    assert_eq!(sent.len(), 3, "{sent:?}");
+    assert_eq!(sent.len(), 9, "{sent:?}");
     app.clock.advance(Duration::hours(1));
     let answered = app
         .anonymous()
@@ -510,12 +517,12 @@ async fn a_contact_who_has_not_answered_halfway_gets_one_reminder_with_a_token_o
     app.clock.advance(Duration::minutes(170));
     run_scheduler(&app.state).await.unwrap();
     assert!(tokens(&app, "checks.reminder").await.is_empty());
-    // Halfway (4 h): the two who have not answered get one reminder each, once.
+    // Halfway (4 h): the eight who have not answered get one reminder each, once.
     app.clock.advance(Duration::minutes(10));
     run_scheduler(&app.state).await.unwrap();
     run_scheduler(&app.state).await.unwrap();
     let reminders = tokens(&app, "checks.reminder").await;
-    assert_eq!(reminders.len(), 2, "{reminders:?}");
+    assert_eq!(reminders.len(), 8, "{reminders:?}");
     assert!(!reminders.contains_key(DEU_TECHNICAL));
     // The reminder's token answers the same challenge; the first mail's token then no longer can.
     let by_reminder = app
@@ -604,14 +611,14 @@ async fn with_a_spread_each_challenge_is_sent_and_timed_on_its_own() {
     let manager = app.login("manager").await;
     let detail = launch(&manager, &every_contact(24, 12)).await;
     let mut tx = app.store.read().await.unwrap();
-    let queued: Vec<_> = liaison_store::outbox::recent(&mut tx, 100)
+    let queued: Vec<_> = liaison_store::outbox::recent(&mut tx, 1000)
         .await
         .unwrap()
         .into_iter()
         .filter(|m| m.kind == "checks.challenge" && m.status == "pending")
         .collect();
     drop(tx);
-    assert_eq!(queued.len(), 9);
+    assert_eq!(queued.len(), CHALLENGED);
     assert_eq!(detail["check"]["closes_at"], "2027-01-16T22:00:00Z");
     for challenge in detail["challenges"].as_array().unwrap() {
         let sent = time::OffsetDateTime::parse(
@@ -638,7 +645,7 @@ async fn with_a_spread_each_challenge_is_sent_and_timed_on_its_own() {
         .collect();
     assert!(
         times.len() > 1,
-        "nine draws over twelve hours differ: {times:?}"
+        "111 draws over twelve hours differ: {times:?}"
     );
     // The app shows a challenge only once it is sent.
     let policy = app.login("deu.policy").await;

@@ -8,6 +8,7 @@ mod bad_input;
 mod browser;
 mod channel;
 mod checks;
+mod demo;
 mod directory;
 mod exchange;
 mod hardening;
