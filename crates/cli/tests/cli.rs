@@ -1164,7 +1164,8 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
     let run = deu(&["keys", "register"]);
     check(&run, 0, &["Registered key"], "register");
 
-    // Germany sends a request with an attachment; Austria cannot be addressed.
+    // Germany sends a request with an attachment (the demo's own threads are #1 and #2);
+    // Austria cannot be addressed.
     const BODY: &str = "Please check the attached indicators.\n\
         Übersicht: two domains, first seen on 3 December, both registered the same day through \
         the same reseller.\n\nCERT-Bund\n";
@@ -1193,7 +1194,7 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
     check(
         &run,
         0,
-        &["Sent request #1", "encrypted to 3 key(s)"],
+        &["Sent request #3", "encrypted to 3 key(s)"],
         "send",
     );
     let run = deu(&["send", "--to", "AUT", "--subject", "x", "--body", "y"]);
@@ -1201,10 +1202,10 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
 
     // Estonia, with GnuPG: the ciphertext decrypts to the MIME message with the attachment.
     let est_api = app.login("est.technical").await;
-    let detail = est_api.get("/api/v1/requests/1").await.json;
+    let detail = est_api.get("/api/v1/requests/3").await.json;
     let message = detail["messages"][0]["id"].as_i64().unwrap();
     let armored = est_api
-        .get(&format!("/api/v1/requests/1/messages/{message}"))
+        .get(&format!("/api/v1/requests/3/messages/{message}"))
         .await
         .text;
     let plain = gpg.run(&["--decrypt"], &armored);
@@ -1232,13 +1233,13 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
         read_back["attachments"][0]["data"],
         hex::encode("type,value\ndomain,login-gov.example\n")
     );
-    let run = est(&["ack", "1"]);
+    let run = est(&["ack", "3"]);
     check(&run, 0, &["EST acknowledged"], "ack");
-    let run = est(&["ack", "1"]);
+    let run = est(&["ack", "3"]);
     check(&run, 2, &["already acknowledged"], "a second ack");
 
     // Estonia replies with GnuPG, to the thread's key set.
-    let run = est(&["keys", "set", "--request", "1"]);
+    let run = est(&["keys", "set", "--request", "3"]);
     check(&run, 0, &[], "key set");
     assert_eq!(run.stdout.matches("BEGIN PGP PUBLIC KEY BLOCK").count(), 3);
     gpg.run(&["--import"], &run.stdout);
@@ -1256,7 +1257,7 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
     );
     let reply_file = files.path().join("reply.asc");
     std::fs::write(&reply_file, &reply).unwrap();
-    let run = est(&["reply", "1", "--encrypted", reply_file.to_str().unwrap()]);
+    let run = est(&["reply", "3", "--encrypted", reply_file.to_str().unwrap()]);
     check(&run, 0, &["message 2 of the thread"], "reply");
     // A GnuPG message to Estonia's key only is refused, naming Germany's missing key.
     let only_est = gpg.run(
@@ -1272,12 +1273,12 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
     );
     let only_file = files.path().join("only.asc");
     std::fs::write(&only_file, &only_est).unwrap();
-    let run = est(&["reply", "1", "--encrypted", only_file.to_str().unwrap()]);
+    let run = est(&["reply", "3", "--encrypted", only_file.to_str().unwrap()]);
     check(&run, 2, &["missing"], "a reply to part of the key set");
 
     // Germany reads the thread with its own key: its request and GnuPG's reply.
     let saved = files.path().join("saved");
-    let run = deu(&["read", "1", "--save", saved.to_str().unwrap()]);
+    let run = deu(&["read", "3", "--save", saved.to_str().unwrap()]);
     check(
         &run,
         0,
@@ -1294,10 +1295,10 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
         "type,value\ndomain,login-gov.example\n"
     );
     let run = deu(&["inbox"]);
-    check(&run, 0, &["#1", "EST answered"], "inbox");
+    check(&run, 0, &["#3", "EST answered"], "inbox");
     // With a wrong passphrase the messages stay closed.
     let run = liaison_with(
-        &["read", "1"],
+        &["read", "3"],
         "",
         &[
             ("LIAISON_SERVER", server.as_str()),
@@ -1331,17 +1332,17 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
     check(
         &run,
         0,
-        &["Sent request #2", "encrypted to 3 key(s)"],
+        &["Sent request #4", "encrypted to 3 key(s)"],
         "send at the policy level",
     );
-    let run = deu(&["read", "2"]);
+    let run = deu(&["read", "4"]);
     check(
         &run,
         0,
         &["Request for consultation under CBM 3."],
         "the sender reads its message",
     );
-    let run = deu(&["close", "1"]);
+    let run = deu(&["close", "3"]);
     check(&run, 0, &["closed"], "close");
 }
 
@@ -1370,6 +1371,94 @@ print(json.dumps({
         String::from_utf8_lossy(&output.stderr)
     );
     serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The demo's threads open with the demo's own secret keys, as the README walks through them:
+/// Estonia's technical point of contact reads Germany's incident notification (request 1) and
+/// its own answer, and saves the attachment, but cannot see a thread it is no party to; Italy's
+/// policy level reads the urgent consultation it has left unacknowledged past its deadline
+/// (request 2).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demos_threads_open_with_the_demos_secret_keys() {
+    let app = liaison_testkit::spawn_app().await;
+    let server = app.base.clone();
+    let files = tempfile::tempdir().unwrap();
+    let keys = concat!(env!("CARGO_MANIFEST_DIR"), "/../server/demo/keys");
+    let as_user = |username: &str, secret_key: &str| {
+        let run = liaison_with(
+            &["login", "--server", &server, "--username", username],
+            "liaison-demo-2026\n",
+            &[],
+        );
+        assert_eq!(run.code, 0, "{run:?}");
+        let token = run.stdout.trim().to_owned();
+        let keyring = files.path().join(username);
+        let env = [
+            ("LIAISON_SERVER", server.clone()),
+            ("LIAISON_TOKEN", token),
+            ("LIAISON_KEYRING", keyring.to_str().unwrap().to_owned()),
+            ("LIAISON_KEY_PASSPHRASE", "liaison-demo-2026".to_owned()),
+        ];
+        let run_as = move |args: &[&str]| {
+            let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            liaison_with(args, "", &env)
+        };
+        let run = run_as(&["keys", "import", &format!("{keys}/{secret_key}")]);
+        check(&run, 0, &["Imported the key pair"], "import");
+        run_as
+    };
+
+    let est = as_user("est.technical", "est-technical.secret.asc");
+    let run = est(&["inbox"]);
+    check(
+        &run,
+        0,
+        &["#1", "DEU → EST answered", "incident-notification"],
+        "inbox",
+    );
+    assert!(!run.stdout.contains("#2"), "{run:?}");
+    let saved = files.path().join("attachments");
+    let run = est(&["read", "1", "--save", saved.to_str().unwrap()]);
+    check(
+        &run,
+        0,
+        &[
+            "Subject: Phishing wave against government mail accounts",
+            "phishing wave against the mail accounts of federal ministries",
+            "Subject: Re: Phishing wave against government mail accounts",
+            "Both domains are now blocked nationally",
+            "attachment saved",
+        ],
+        "read 1",
+    );
+    assert!(!run.stdout.contains("cannot be opened"), "{run:?}");
+    assert!(
+        std::fs::read_to_string(saved.join("iocs.csv"))
+            .unwrap()
+            .starts_with("type,value\ndomain,login-gov.example\n")
+    );
+    let run = est(&["read", "2"]);
+    check(
+        &run,
+        2,
+        &["no request with id 2"],
+        "not a party to request 2",
+    );
+
+    let ita = as_user("ita.policy", "ita-policy.secret.asc");
+    let run = ita(&["read", "2"]);
+    check(
+        &run,
+        0,
+        &[
+            "DEU → ITA delivered (overdue)",
+            "urgent consultation",
+            "Subject: Urgent consultation: outage of a shared satellite link",
+            "consultations at the policy level within the day",
+        ],
+        "read 2",
+    );
+    assert!(!run.stdout.contains("cannot be opened"), "{run:?}");
 }
 
 /// Runs SQL on the database behind the application's back, as its owner could.

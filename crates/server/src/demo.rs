@@ -1,7 +1,8 @@
 //! Demo data for `liaison demo`: the States, accounts for every role, a directory that shows
 //! every state a real one goes through (current, due soon, overdue, a change notified late, a
 //! State without a technical point of contact) told by five States and invented for the other 52
-//! (`network`), two past communication checks (`checks`) and an information exchange. Built through the same operations as real use, with the clock set back
+//! (`network`), two past communication checks (`checks`), two channel threads (`channel`) and an
+//! information exchange. Built through the same operations as real use, with the clock set back
 //! where the story needs the past.
 
 use crate::config::Config;
@@ -17,6 +18,7 @@ use liaison_types::state::StateCode;
 use std::sync::Arc;
 use time::{Duration, OffsetDateTime};
 
+mod channel;
 mod checks;
 mod network;
 
@@ -357,8 +359,8 @@ const CSIRT: ContactKind = ContactKind::Structure {
     structure: StructureKind::NationalCsirt,
 };
 
-/// Seeds the demo: accounts (all with [`DEMO_PASSWORD`], TOTP off), the directory, checks and
-/// exchange stories. Returns the logins to print.
+/// Seeds the demo: accounts (all with [`DEMO_PASSWORD`], TOTP off), the directory, checks,
+/// channel and exchange stories. Returns the logins to print.
 pub async fn seed(
     store: &Store,
     config: &Arc<Config>,
@@ -511,6 +513,7 @@ pub async fn seed(
     liaison_store::commit(tx).await?;
 
     checks::seed(store, config, now, &members).await?;
+    channel::seed(store, config, now).await?;
     seed_exchange(store, config, now).await?;
     Ok(logins)
 }

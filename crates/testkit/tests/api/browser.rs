@@ -93,7 +93,10 @@ async fn coordinator_changes_a_phone_number_and_sees_it_flagged_late() {
     let rows = history_rows(&browser).await;
     assert_eq!(rows.len(), 3, "{rows:?}");
     let (newest_class, newest) = &rows[0];
-    assert!(newest.starts_with("3 Changed in effect 2026-12-06"), "{newest}");
+    assert!(
+        newest.starts_with("3 Changed in effect 2026-12-06"),
+        "{newest}"
+    );
     assert!(newest.contains("deu.coordinator"), "{newest}");
     assert!(newest.contains("+49 228 99 9582 5999"), "{newest}");
     assert!(newest.contains("notified late"), "{newest}");
