@@ -106,14 +106,21 @@ pub async fn claim_due(
     Ok(claimed)
 }
 
+/// Records that message `id` reached the relay at `now` (its secret is cleared).
 pub async fn mark_sent(store: &Store, id: i64, now: OffsetDateTime) -> Result<()> {
     let mut tx = store.begin().await?;
+    mark_sent_in(&mut tx, id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`mark_sent`] inside the caller's transaction, for recording many deliveries at once.
+pub async fn mark_sent_in(tx: &mut Tx, id: i64, now: OffsetDateTime) -> Result<()> {
     sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1, attempts = attempts + 1, claimed_until = NULL, last_error = NULL, secret = NULL WHERE id = $2")
         .bind(ts(now))
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-    tx.commit().await?;
     Ok(())
 }
 

@@ -102,14 +102,17 @@ async fn challenges_sent(store: &Store, count: usize) -> AppResult<BTreeMap<Stri
     let queued = liaison_store::outbox::recent(&mut tx, limit).await?;
     drop(tx);
     let mut tokens = BTreeMap::new();
+    // One transaction for the lot: they went out together.
+    let mut tx = store.begin().await?;
     for message in queued
         .into_iter()
         .filter(|m| m.kind == "checks.challenge" && m.status == "pending")
     {
-        liaison_store::outbox::mark_sent(store, message.id, message.created_at).await?;
+        liaison_store::outbox::mark_sent_in(&mut tx, message.id, message.created_at).await?;
         if let Some(token) = message.secret {
             tokens.insert(message.recipient, token);
         }
     }
+    liaison_store::commit(tx).await?;
     Ok(tokens)
 }
