@@ -475,7 +475,8 @@ pub async fn seed(
     // policy level (Italy has no technical contact). France and Austria have registered none, so
     // they cannot be addressed yet (and their annual clocks are left as the story needs them).
     // The secret keys are beside them (passphrase: the demo password), for trying `liaison
-    // read` on the demo.
+    // read` on the demo. They are in effect from two days before the demo starts, so that the
+    // demo's threads, sent the day before, were encrypted to them.
     for (state, email, key) in DEMO_KEYS {
         let contact = created
             .iter()
@@ -487,7 +488,7 @@ pub async fn seed(
             &coordinator(state)?,
             contact,
             key.as_bytes(),
-            now.date(),
+            now.date() - Duration::days(2),
         )
         .await?;
     }
