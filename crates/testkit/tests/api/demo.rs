@@ -233,9 +233,11 @@ async fn the_demo_has_an_answered_thread_and_an_escalated_one() {
     );
     assert!(leg.overdue);
     assert_eq!(consultation.messages.len(), 1);
+    // Sent by Germany's policy level: the set its account is given (its own key included).
+    let deu_policy = app.login("deu.policy").await;
     assert_eq!(
         sorted(consultation.messages[0].fingerprints.clone()),
-        key_set(&deu, "/api/v1/requests/keys?to=ITA&level=policy").await
+        key_set(&deu_policy, "/api/v1/requests/keys?to=ITA&level=policy").await
     );
     let armored = message(&deu, 2, consultation.messages[0].id).await;
     for secret in [ITA_POLICY, DEU_POLICY] {
