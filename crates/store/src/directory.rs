@@ -1,5 +1,7 @@
-//! The versioned directory (CBM 8). A contact is a row in `contacts` pointing at its current
-//! version; every change appends a row to `contact_versions`, which is never updated or deleted.
+//! The versioned directory (CBM 8). A contact is a row in `contacts`; every change appends a row
+//! to `contact_versions`, which is never updated or deleted. What a reader sees is the version
+//! *in effect* on the day asked about (the highest-numbered one whose effective date has come);
+//! versions recorded after it wait for their date (scheduled).
 
 use crate::{Result, Tx, corrupt, parse_date, parse_ts, ts};
 use liaison_core::access::{EditEntry, ReadContacts, ReadOverview};

@@ -417,6 +417,19 @@ pub async fn my_challenges(ctx: &Ctx, actor: &Actor) -> AppResult<Vec<ChallengeR
     Ok(out)
 }
 
+/// A State's check status before any result of it is known.
+fn no_result_yet(state: StateCode) -> StateCheckStatus {
+    StateCheckStatus {
+        state,
+        last_check_id: None,
+        last_reached: None,
+        awaiting_check_id: None,
+        awaiting_until: None,
+        unreachable: 0,
+        contacts: Vec::new(),
+    }
+}
+
 /// What the directory shows of the checks, per State the caller may see the results of: the
 /// last check's outcome per contact and State, and the contacts flagged unreachable. With
 /// `only`, just that State's (one State's page reads only its own rows).
@@ -462,15 +475,7 @@ pub async fn directory_status(
             }
             let entry = out
                 .entry(result.state.clone())
-                .or_insert_with(|| StateCheckStatus {
-                    state: result.state.clone(),
-                    last_check_id: None,
-                    last_reached: None,
-                    awaiting_check_id: None,
-                    awaiting_until: None,
-                    unreachable: 0,
-                    contacts: Vec::new(),
-                });
+                .or_insert_with(|| no_result_yet(result.state.clone()));
             // The newest check awaiting the State's answer is shown as such; the last settled
             // result stays beside it.
             match result.awaiting_until {
@@ -504,15 +509,9 @@ pub async fn directory_status(
             continue;
         };
         let code = state.challenge.state.clone();
-        let entry = out.entry(code.clone()).or_insert_with(|| StateCheckStatus {
-            state: code,
-            last_check_id: None,
-            last_reached: None,
-            awaiting_check_id: None,
-            awaiting_until: None,
-            unreachable: 0,
-            contacts: Vec::new(),
-        });
+        let entry = out
+            .entry(code.clone())
+            .or_insert_with(|| no_result_yet(code));
         if history.unreachable {
             entry.unreachable += 1;
         }

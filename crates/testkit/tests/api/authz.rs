@@ -607,6 +607,11 @@ impl World {
         )
         .await
         .unwrap();
+        self.sealed_to(&view)
+    }
+
+    /// The matrix's message, encrypted to a key set.
+    fn sealed_to(&self, view: &liaison_types::channel::KeySetView) -> String {
         let keys: Vec<&str> = view.keys.iter().map(|k| k.public_key.as_str()).collect();
         let content = liaison_core::channel::seal::Content {
             subject: "Matrix".into(),
@@ -660,14 +665,7 @@ impl World {
         let Ok(view) = view else {
             return self.sealed("DEU", "EST", "technical").await;
         };
-        let keys: Vec<&str> = view.keys.iter().map(|k| k.public_key.as_str()).collect();
-        let content = liaison_core::channel::seal::Content {
-            subject: "Matrix".into(),
-            body: "A request of the authorization matrix.".into(),
-            attachments: Vec::new(),
-        };
-        let plain = liaison_core::channel::seal::compose(&content).unwrap();
-        liaison_core::channel::seal::seal(&plain, &keys, self.app.clock.now()).unwrap()
+        self.sealed_to(&view)
     }
 
     /// The row's path with the target State's code or contact id filled in.
