@@ -6,6 +6,7 @@ pub mod api;
 pub mod auth;
 pub mod config;
 pub mod demo;
+pub mod download;
 pub mod error;
 pub mod extract;
 pub mod i18n;

@@ -359,17 +359,12 @@ pub fn ciphertext_response(
             )));
         }
     };
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
+    Ok(crate::download::Download {
+        content_type,
+        filename,
         body,
-    )
-        .into_response())
+    }
+    .into_response())
 }
 
 /// The caller's State, a recipient, acknowledges the request.

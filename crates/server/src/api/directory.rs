@@ -10,7 +10,7 @@ use crate::ops::directory::{Download, Export, Filter};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use liaison_types::directory::{
     Contact, ContactInput, ContactVersion, DirectoryStatus, EffectiveOn, ImportReport, KeyUpload,
@@ -120,17 +120,9 @@ async fn confirm_state(
     ))
 }
 
-/// A file as an attachment.
+/// A file as an attachment (see [`crate::download`]).
 pub(crate) fn download(file: Download) -> AppResult<Response> {
-    let disposition = format!("attachment; filename=\"{}\"", file.filename);
-    Ok((
-        [
-            (header::CONTENT_TYPE, file.content_type.to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        file.body,
-    )
-        .into_response())
+    Ok(file.into_response())
 }
 
 /// vCard 4.0 of every current contact of a State.

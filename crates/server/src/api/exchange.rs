@@ -12,7 +12,7 @@ use crate::web::exchange::Export;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::response::Response;
 use liaison_types::exchange::{
@@ -413,38 +413,15 @@ async fn get_attachment(
     Ok(attachment_response(&file, data))
 }
 
-/// The download of an attached file: never shown inline, never sniffed.
+/// The download of an attached file: never shown inline, never sniffed, and a type a browser
+/// would run served as `application/octet-stream`.
 pub fn attachment_response(file: &liaison_types::exchange::Attachment, data: Vec<u8>) -> Response {
-    let ascii: String = file
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && c != '"' && c != '\\' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded: String = url::form_urlencoded::byte_serialize(file.name.as_bytes()).collect();
-    (
-        [
-            (
-                header::CONTENT_TYPE,
-                liaison_core::exchange::served_type(&file.content_type).to_owned(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-                    encoded.replace('+', "%20")
-                ),
-            ),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-        ],
-        data,
-    )
-        .into_response()
+    crate::download::Download {
+        content_type: liaison_core::exchange::served_type(&file.content_type),
+        filename: file.name.clone(),
+        body: data,
+    }
+    .into_response()
 }
 
 /// The inquiries about a State's circulated submission that the caller reads: those between

@@ -685,13 +685,7 @@ pub enum Export {
     Key(i64),
 }
 
-/// A file to hand out.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Download {
-    pub content_type: &'static str,
-    pub filename: String,
-    pub body: Vec<u8>,
-}
+pub use crate::download::Download;
 
 /// Produces an export within what the actor may read (`None`: the operator, everything).
 pub async fn export(ctx: &Ctx, actor: Option<&Actor>, what: Export) -> AppResult<Download> {

@@ -14,7 +14,6 @@ use crate::ops::channel::{Outgoing, Refusal};
 use crate::templates::v;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use liaison_core::access;
@@ -231,17 +230,12 @@ fn armored_keys(view: &KeySetView) -> Response {
             key
         })
         .collect();
-    (
-        [
-            (header::CONTENT_TYPE, "application/pgp-keys"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"liaison-keys.asc\"",
-            ),
-        ],
-        body,
-    )
-        .into_response()
+    crate::download::Download {
+        content_type: "application/pgp-keys",
+        filename: "liaison-keys.asc".into(),
+        body: body.into_bytes(),
+    }
+    .into_response()
 }
 
 #[derive(Debug, Deserialize)]
