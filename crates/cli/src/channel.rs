@@ -269,12 +269,18 @@ fn print_summary(out: &mut impl Write, r: &RequestSummary) -> std::io::Result<()
     let legs: Vec<String> =
         r.to.iter()
             .map(|l| {
-                format!(
-                    "{} {}{}",
-                    l.state,
-                    wire(l.status),
-                    if l.overdue { " (overdue)" } else { "" }
-                )
+                let mut notes = Vec::new();
+                if l.overdue {
+                    notes.push("overdue");
+                }
+                if l.escalated_at.is_some() {
+                    notes.push("escalated to the policy level");
+                }
+                if notes.is_empty() {
+                    format!("{} {}", l.state, wire(l.status))
+                } else {
+                    format!("{} {} ({})", l.state, wire(l.status), notes.join(", "))
+                }
             })
             .collect();
     writeln!(
@@ -527,7 +533,8 @@ pub async fn read(args: ReadArgs) -> anyhow::Result<()> {
     let secret = args.keyring.secret()?;
     let mut out = std::io::stdout().lock();
     print_summary(&mut out, &detail.request)?;
-    let mut unopened = Vec::new();
+    let own = own_ids(&secret);
+    let mut unopened: Vec<(String, bool)> = Vec::new();
     for message in &detail.messages {
         let armored = client
             .send(client.request(
@@ -547,12 +554,19 @@ pub async fn read(args: ReadArgs) -> anyhow::Result<()> {
         let content = match seal::open(armored.as_bytes(), &secret, &passphrase()) {
             Ok(plain) => seal::parse(&plain).map_err(|e| BadInput(e.to_string()))?,
             Err(error) => {
-                let to = encrypted_to(armored.as_bytes());
-                writeln!(
-                    out,
-                    "(cannot be opened with the keyring's key: {error}; it is encrypted to {to})"
-                )?;
-                unopened.push(format!("message {} (encrypted to {to})", message.seq));
+                let (to, ours) = encrypted_to(armored.as_bytes(), &own);
+                if ours {
+                    writeln!(
+                        out,
+                        "(cannot be opened: it is encrypted to {to}, the keyring's key among them, so the passphrase in LIAISON_KEY_PASSPHRASE is wrong or missing)"
+                    )?;
+                } else {
+                    writeln!(
+                        out,
+                        "(cannot be opened with the keyring's key: {error}; it is encrypted to {to})"
+                    )?;
+                }
+                unopened.push((format!("message {} (encrypted to {to})", message.seq), ours));
                 continue;
             }
         };
@@ -583,28 +597,62 @@ pub async fn read(args: ReadArgs) -> anyhow::Result<()> {
         }
     }
     if !unopened.is_empty() {
+        let why = if unopened.iter().all(|(_, ours)| *ours) {
+            "they are encrypted to it, so the passphrase in LIAISON_KEY_PASSPHRASE is wrong or missing"
+        } else {
+            "it is not among their recipients (or the passphrase is wrong)"
+        };
+        let list: Vec<&str> = unopened.iter().map(|(text, _)| text.as_str()).collect();
         anyhow::bail!(
-            "{} of {} messages cannot be opened with the keyring's key {}: {}",
+            "{} of {} messages cannot be opened with the keyring's key {}: {why}: {}",
             unopened.len(),
             detail.messages.len(),
             own_key(&secret),
-            unopened.join("; ")
+            list.join("; ")
         );
     }
     Ok(())
 }
 
-/// The keys a message is encrypted to, as its PKESK packets name them.
-fn encrypted_to(message: &[u8]) -> String {
-    use liaison_core::channel::envelope;
+/// The keys a message is encrypted to, as its PKESK packets name them, and whether one of them
+/// is the keyring's (`own`: its key IDs and fingerprints, upper-case hex).
+fn encrypted_to(message: &[u8], own: &[String]) -> (String, bool) {
+    use liaison_core::channel::envelope::{self, Recipient};
     match envelope::binary(message).and_then(|binary| envelope::recipients(&binary)) {
-        Ok(recipients) if !recipients.is_empty() => recipients
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", "),
-        Ok(_) => "no key".into(),
-        Err(error) => format!("unknown keys ({error})"),
+        Ok(recipients) if !recipients.is_empty() => {
+            let ours = recipients.iter().any(|r| match r {
+                Recipient::KeyId(id) | Recipient::Fingerprint(id) => own.contains(id),
+            });
+            let names = recipients
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            (names, ours)
+        }
+        Ok(_) => ("no key".into(), false),
+        Err(error) => (format!("unknown keys ({error})"), false),
+    }
+}
+
+/// The keyring key's encryption key IDs and fingerprints (upper-case hex).
+fn own_ids(secret: &str) -> Vec<String> {
+    let info = seal::public_of(secret).ok().and_then(|public| {
+        liaison_core::directory::key::parse_public_key(public.as_bytes(), SystemClock.now()).ok()
+    });
+    let mut ids = Vec::new();
+    for fpr in info.map(|i| i.encryption_fingerprints).unwrap_or_default() {
+        ids.push(key_id(&fpr).to_owned());
+        ids.push(fpr);
+    }
+    ids
+}
+
+/// A key's ID from its fingerprint: a v4 key's ID ends its fingerprint; a v6 key's begins it.
+fn key_id(fpr: &str) -> &str {
+    match fpr.len() {
+        40 => &fpr[24..],
+        _ => &fpr[..fpr.len().min(16)],
     }
 }
 
@@ -619,11 +667,7 @@ fn own_key(secret: &str) -> String {
             let ids: Vec<&str> = info
                 .encryption_fingerprints
                 .iter()
-                // A v4 key's ID ends its fingerprint; a v6 key's begins it.
-                .map(|fpr| match fpr.len() {
-                    40 => &fpr[24..],
-                    _ => &fpr[..fpr.len().min(16)],
-                })
+                .map(|fpr| key_id(fpr))
                 .collect();
             format!("{} (key ID {})", info.fingerprint, ids.join(", "))
         }

@@ -357,10 +357,14 @@ pub async fn checks(command: ChecksCommand) -> anyhow::Result<()> {
                 .await?;
             writeln!(
                 std::io::stdout(),
-                "Launched check #{}: {} contacts challenged, {} requested levels without a contact; it closes at {}.",
+                "Launched check #{}: {} challenged, {} without a contact; it closes at {}.",
                 detail.check.id,
-                detail.check.figures.challenged,
-                detail.check.figures.no_contact,
+                plural(detail.check.figures.challenged, "contact", "contacts"),
+                plural(
+                    detail.check.figures.no_contact,
+                    "requested level",
+                    "requested levels"
+                ),
                 rfc3339(detail.check.closes_at)
             )?;
         }
@@ -466,6 +470,11 @@ pub async fn checks(command: ChecksCommand) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `1 contact`, `3 contacts`.
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]

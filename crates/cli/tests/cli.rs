@@ -814,7 +814,7 @@ async fn a_point_of_contact_answers_a_check_from_the_command_line_with_gnupg_and
     check(
         &run,
         0,
-        &["Launched check #3", "1 contacts challenged"],
+        &["Launched check #3", "1 contact challenged"],
         "launch",
     );
     let run = client(
@@ -1311,7 +1311,12 @@ async fn the_channel_from_the_command_line_interoperates_with_gnupg_both_ways() 
     check(
         &run,
         1,
-        &["cannot be opened", "2 of 2 messages", "encrypted to key ID"],
+        &[
+            "cannot be opened",
+            "2 of 2 messages",
+            "encrypted to key ID",
+            "the passphrase in LIAISON_KEY_PASSPHRASE is wrong or missing",
+        ],
         "wrong passphrase",
     );
     assert!(!run.stdout.contains("Please check"));
@@ -1451,7 +1456,7 @@ async fn the_demos_threads_open_with_the_demos_secret_keys() {
         &run,
         0,
         &[
-            "DEU → ITA delivered (overdue)",
+            "DEU → ITA delivered (overdue, escalated to the policy level)",
             "urgent consultation",
             "Subject: Urgent consultation: outage of a shared satellite link",
             "consultations at the policy level within the day",
