@@ -379,6 +379,13 @@ pub fn is_late(at: OffsetDateTime, deadline: Date) -> bool {
     at.to_offset(time::UtcOffset::UTC).date() > deadline
 }
 
+/// Whether a submission is late, made at `at`: a State's input is as timely as its first
+/// submission, so a revision or a correction submitted after the deadline keeps the mark
+/// (`earlier`) the first one was given.
+pub fn submitted_late(earlier: Option<bool>, at: OffsetDateTime, deadline: Date) -> bool {
+    earlier.unwrap_or_else(|| is_late(at, deadline))
+}
+
 /// One section of a draft as submitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SectionText<'a> {
@@ -791,6 +798,15 @@ mod tests {
         assert!(is_late(datetime!(2027-11-01 23:30:00 +1), deadline));
         // 00:30 in Vienna on 1 November is still 31 October in UTC.
         assert!(!is_late(datetime!(2027-11-01 00:30:00 +1), deadline));
+        // A revision or a correction keeps the first submission's mark.
+        let after = datetime!(2027-11-02 09:00 UTC);
+        assert!(submitted_late(None, after, deadline));
+        assert!(!submitted_late(Some(false), after, deadline));
+        assert!(submitted_late(
+            Some(true),
+            datetime!(2027-10-01 09:00 UTC),
+            deadline
+        ));
     }
 
     #[test]

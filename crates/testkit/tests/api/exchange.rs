@@ -445,6 +445,42 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
             references,
             [(2027, "PC.DEL/1/27/Rev.1"), (2026, "PC.DEL/1/26")]
         );
+
+        // A revision after the deadline keeps the timeliness of the State's first submission.
+        let deu = app.login("deu.coordinator").await;
+        save(
+            &deu,
+            2027,
+            "DEU",
+            "legislation",
+            json!({ "language": "en", "text": "DEU on legislation.\nThe IT Security Act 3.1." }),
+        )
+        .await;
+        // Its number would be PC.DEL/1/27/Rev.2, which the manager recorded for France's
+        // document: the cycle circulates by itself, but this revision waits for the manager.
+        let manager = app.login("manager").await;
+        let recorded = manager
+            .put(
+                &path(2027, "FRA", "/document/reference"),
+                &json!({ "reference": "PC.DEL/1/27/Rev.2" }),
+            )
+            .await;
+        assert_eq!(recorded.status, StatusCode::OK, "{}", recorded.text);
+        let revised = submit(&deu, 2027, "DEU").await;
+        assert_eq!(revised.status, SubmissionStatus::Submitted);
+        assert!(!revised.late);
+        let given = manager
+            .post(
+                &path(2027, "DEU", "/circulate"),
+                &json!({ "reference": "PC.DEL/9/27" }),
+            )
+            .await;
+        assert_eq!(given.status, StatusCode::CREATED, "{}", given.text);
+        assert_eq!(given.json["reference"], "PC.DEL/9/27");
+        assert_eq!(given.json["late"], false, "{}", given.text);
+        let overview: CycleOverview =
+            serde_json::from_value(ita.get("/api/v1/exchange/cycles/2027").await.json).unwrap();
+        assert_eq!((overview.on_time, overview.late), (2, 1));
     }
 }
 
@@ -1037,6 +1073,45 @@ async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves()
             .await;
         assert_eq!(revision.status, StatusCode::CREATED, "{}", revision.text);
         assert_eq!(revision.json["reference"], "PC.DEL/1240/27/Rev.1");
+
+        // A revision whose number the manager already recorded for another document waits
+        // for the manager, who gives it a free reference; nothing is circulated meanwhile.
+        let taken = put(&manager, json!({ "reference": "PC.DEL/1234/27/Rev.1" })).await;
+        assert_eq!(taken.status, StatusCode::OK, "{}", taken.text);
+        save(
+            &deu,
+            2027,
+            "DEU",
+            "threats",
+            json!({ "language": "en", "text": "DEU on threats, revised." }),
+        )
+        .await;
+        submit(&deu, 2027, "DEU").await;
+        let refused = manager
+            .post(&path(2027, "DEU", "/circulate"), &json!({}))
+            .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            refused.text
+        );
+        assert!(
+            refused.json["errors"]["reference"]
+                .as_str()
+                .unwrap()
+                .contains("PC.DEL/1234/27/Rev.1"),
+            "{}",
+            refused.text
+        );
+        let given = manager
+            .post(
+                &path(2027, "DEU", "/circulate"),
+                &json!({ "reference": "PC.DEL/1250/27" }),
+            )
+            .await;
+        assert_eq!(given.status, StatusCode::CREATED, "{}", given.text);
+        assert_eq!(given.json["reference"], "PC.DEL/1250/27");
         let auditor = app.login("auditor").await;
         let log = auditor.get("/api/v1/audit?limit=50").await;
         assert!(

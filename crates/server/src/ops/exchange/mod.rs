@@ -889,8 +889,15 @@ pub async fn submit(
         }
         return Err(AppError::worded(fields));
     };
-    let late = rules::is_late(now, cycle.deadline);
-    let status = rules::after_submit(cycle.circulation);
+    let earlier = stored.submitted_at.map(|_| stored.late);
+    let late = rules::submitted_late(earlier, now, cycle.deadline);
+    let status = match rules::after_submit(cycle.circulation) {
+        // Circulated by the manager instead, who gives the revision a free reference.
+        SubmissionStatus::Circulated if revision_reference_taken(&mut tx, stored.id).await? => {
+            SubmissionStatus::Submitted
+        }
+        status => status,
+    };
     liaison_store::exchange::set_status(
         &mut tx,
         stored.id,
@@ -1085,14 +1092,9 @@ async fn circulate_in(
             (0, number_year, number, pattern.format(number, number_year))
         }
         Some(first) => {
-            let revision = i64::try_from(earlier.len()).unwrap_or(i64::MAX);
-            let rev = u32::try_from(revision).unwrap_or(u32::MAX);
-            (
-                revision,
-                first.number_year,
-                first.number,
-                reference::revision(&first.reference, rev),
-            )
+            let (revision, generated) = next_revision(&earlier)
+                .ok_or_else(|| AppError::Internal("a revision without documents".into()))?;
+            (revision, first.number_year, first.number, generated)
         }
     };
     let reference = match given {
@@ -1104,6 +1106,16 @@ async fn circulate_in(
                 ));
             }
             given
+        }
+        // A revision's number follows its base reference; if the manager recorded that
+        // reference for another document, the manager gives this one's.
+        None if liaison_store::exchange::reference_in_use(tx, &generated).await? => {
+            return Err(invalid(
+                "reference",
+                rules::Invalid::ReferenceTaken {
+                    reference: generated,
+                },
+            ));
         }
         None => generated,
     };
@@ -1176,6 +1188,27 @@ async fn circulate_in(
     }
     let html = html_of(tx, document_texts([&document])).await?;
     Ok(document_of(state, cycle.year, &document, &html))
+}
+
+/// The next revision of a submission with `earlier` documents, and the reference its number
+/// gives it (the first document's, with `/Rev.n`); `None` before the first document.
+fn next_revision(earlier: &[StoredDocument]) -> Option<(i64, String)> {
+    let first = earlier.first()?;
+    let revision = i64::try_from(earlier.len()).unwrap_or(i64::MAX);
+    let rev = u32::try_from(revision).unwrap_or(u32::MAX);
+    Some((revision, reference::revision(&first.reference, rev)))
+}
+
+/// Whether the reference a submission's next revision would be given is taken (the manager
+/// recorded it for another document), so the manager must give one when circulating it.
+async fn revision_reference_taken(tx: &mut Tx, submission_id: i64) -> AppResult<bool> {
+    let earlier =
+        liaison_store::exchange::documents(tx, &access::exchange_circulation(), submission_id)
+            .await?;
+    Ok(match next_revision(&earlier) {
+        Some((_, generated)) => liaison_store::exchange::reference_in_use(tx, &generated).await?,
+        None => false,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
