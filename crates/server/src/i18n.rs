@@ -1135,6 +1135,7 @@ mod validation_tests {
             Invalid::Website,
             Invalid::BeforeEarliest(date!(1989 - 12 - 31)),
             Invalid::TooFarAhead(date!(2030 - 01 - 01)),
+            Invalid::AlreadyScheduled(date!(2027 - 03 - 01)),
         ];
         for invalid in &all {
             match invalid {
@@ -1148,7 +1149,8 @@ mod validation_tests {
                 | Invalid::Language(_)
                 | Invalid::Website
                 | Invalid::BeforeEarliest(_)
-                | Invalid::TooFarAhead(_) => {}
+                | Invalid::TooFarAhead(_)
+                | Invalid::AlreadyScheduled(_) => {}
             }
         }
         all

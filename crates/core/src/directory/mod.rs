@@ -157,10 +157,14 @@ pub type Problems = BTreeMap<String, Invalid>;
 /// language (`message_id`, `args`); `Display` gives the English wording the API and files use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     ControlCharacters,
     Required,
-    RequiredName { structure: bool },
+    RequiredName {
+        structure: bool,
+    },
     Email(String),
     Phone,
     TimeZone(String),
@@ -168,6 +172,8 @@ pub enum Invalid {
     Website,
     BeforeEarliest(Date),
     TooFarAhead(Date),
+    /// A change to the contact is already scheduled for that date: withdraw it first.
+    AlreadyScheduled(Date),
 }
 
 impl crate::wording::Worded for Invalid {
@@ -186,6 +192,7 @@ impl crate::wording::Worded for Invalid {
             Invalid::Website => "invalid-website",
             Invalid::BeforeEarliest(_) => "invalid-date-before-1990",
             Invalid::TooFarAhead(_) => "invalid-date-too-far-ahead",
+            Invalid::AlreadyScheduled(_) => "invalid-already-scheduled",
         }
     }
 
@@ -196,7 +203,9 @@ impl crate::wording::Worded for Invalid {
             Invalid::Email(value) | Invalid::TimeZone(value) | Invalid::Language(value) => {
                 vec![("value", value.clone())]
             }
-            Invalid::BeforeEarliest(date) | Invalid::TooFarAhead(date) => {
+            Invalid::BeforeEarliest(date)
+            | Invalid::TooFarAhead(date)
+            | Invalid::AlreadyScheduled(date) => {
                 vec![("date", date.to_string())]
             }
             _ => Vec::new(),
@@ -219,6 +228,7 @@ impl std::fmt::Display for Invalid {
             Invalid::Website => f.write_str("must be a web address starting with https://"),
             Invalid::BeforeEarliest(date) => write!(f, "{date} is before 1990; check the year"),
             Invalid::TooFarAhead(date) => write!(f, "{date} is more than a year ahead; announce changes at most a year in advance"),
+            Invalid::AlreadyScheduled(date) => write!(f, "a change to this contact is already scheduled for {date}; withdraw it before announcing another"),
         }
     }
 }

@@ -265,6 +265,7 @@ invalid-language = „{ $value }“ ist kein zweibuchstabiger Sprachcode nach IS
 invalid-website = muss eine Webadresse sein, die mit https:// beginnt
 invalid-date-before-1990 = { $date } liegt vor 1990; prüfen Sie das Jahr
 invalid-date-too-far-ahead = { $date } liegt mehr als ein Jahr in der Zukunft; kündigen Sie Änderungen höchstens ein Jahr im Voraus an
+invalid-already-scheduled = für diesen Kontakt ist bereits eine Änderung zum { $date } angekündigt; ziehen Sie sie zurück, bevor Sie eine weitere ankündigen
 key-file = Schlüsseldatei (.asc)
 
 # Validation messages of the account form

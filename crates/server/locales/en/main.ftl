@@ -265,6 +265,7 @@ invalid-language = '{ $value }' is not a two-letter ISO 639-1 language code such
 invalid-website = must be a web address starting with https://
 invalid-date-before-1990 = { $date } is before 1990; check the year
 invalid-date-too-far-ahead = { $date } is more than a year ahead; announce changes at most a year in advance
+invalid-already-scheduled = a change to this contact is already scheduled for { $date }; withdraw it before announcing another
 key-file = Key file (.asc)
 
 # Validation messages of the account form

@@ -265,6 +265,7 @@ invalid-language = «{ $value }» no es un código de idioma ISO 639-1 de dos le
 invalid-website = debe ser una dirección web que empiece por https://
 invalid-date-before-1990 = { $date } es anterior a 1990; compruebe el año
 invalid-date-too-far-ahead = { $date } está a más de un año; anuncie los cambios con un año de antelación como máximo
+invalid-already-scheduled = ya hay un cambio de este contacto previsto para el { $date }; retírelo antes de anunciar otro
 key-file = Archivo de clave (.asc)
 
 # Validation messages of the account form

@@ -265,6 +265,7 @@ invalid-language = « { $value } » n’est pas un code de langue ISO 639-1 à d
 invalid-website = doit être une adresse web commençant par https://
 invalid-date-before-1990 = { $date } est antérieure à 1990 ; vérifiez l’année
 invalid-date-too-far-ahead = { $date } est à plus d’un an ; annoncez les modifications au plus un an à l’avance
+invalid-already-scheduled = une modification de ce contact est déjà prévue pour le { $date } ; retirez-la avant d’en annoncer une autre
 key-file = Fichier de clé (.asc)
 
 # Validation messages of the account form

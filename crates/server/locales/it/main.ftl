@@ -265,6 +265,7 @@ invalid-language = «{ $value }» non è un codice di lingua ISO 639-1 di due le
 invalid-website = deve essere un indirizzo web che inizia con https://
 invalid-date-before-1990 = { $date } è anteriore al 1990; controllate l’anno
 invalid-date-too-far-ahead = { $date } è oltre un anno nel futuro; annunciate le modifiche al massimo un anno prima
+invalid-already-scheduled = una modifica di questo contatto è già prevista per il { $date }; ritiratela prima di annunciarne un’altra
 key-file = File della chiave (.asc)
 
 # Validation messages of the account form

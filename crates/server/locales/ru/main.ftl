@@ -279,6 +279,7 @@ invalid-language = «{ $value }» не является двухбуквенны
 invalid-website = должен быть веб-адрес, начинающийся с https://
 invalid-date-before-1990 = { $date } — раньше 1990 года; проверьте год
 invalid-date-too-far-ahead = { $date } — более чем через год; сообщайте об изменениях не ранее чем за год
+invalid-already-scheduled = изменение этого контакта уже запланировано на { $date }; отмените его, прежде чем объявлять другое
 key-file = Файл ключа (.asc)
 
 # Validation messages of the account form

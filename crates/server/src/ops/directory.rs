@@ -319,10 +319,10 @@ async fn append_version(
     if next.effective_on > today
         && let Some((scheduled, _)) = &pending
     {
-        return Err(AppError::Conflict(format!(
-            "a change to this contact is already scheduled for {}; withdraw it before scheduling another",
-            scheduled.effective_on
-        )));
+        return Err(AppError::worded_conflict([(
+            "effective_on".to_owned(),
+            rules::Invalid::AlreadyScheduled(scheduled.effective_on),
+        )]));
     }
     let kept = match next.key {
         Some(_) => None,

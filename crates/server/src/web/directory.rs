@@ -470,16 +470,19 @@ async fn update_contact(
             if changed { "saved=1" } else { "unchanged=1" }
         ))
         .into_response()),
-        Err(AppError::Validation { errors, .. }) => form_page(
-            &state,
-            &caller,
-            "contact-edit-title",
-            action,
-            cancel,
-            &form,
-            &errors,
-        ),
-        Err(other) => Err(other),
+        // A problem with the input, or a change already scheduled: the form again, saying so.
+        Err(error) => match error.field_errors(caller.lang) {
+            Some(errors) => form_page(
+                &state,
+                &caller,
+                "contact-edit-title",
+                action,
+                cancel,
+                &form,
+                &errors,
+            ),
+            None => Err(error),
+        },
     }
 }
 

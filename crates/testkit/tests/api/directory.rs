@@ -429,6 +429,41 @@ async fn a_change_announced_for_a_later_date_takes_effect_on_that_date_and_not_b
         june["phone"] = json!("+43 1 999 9999");
         let again = aut.put(&path, &june).await;
         assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text);
+        assert!(
+            again.json["errors"]["effective_on"]
+                .as_str()
+                .unwrap()
+                .contains("already scheduled for 2027-06-01"),
+            "{}",
+            again.text
+        );
+        // On the page, the form again, saying so by the date, with what was typed kept.
+        let csrf = csrf_of(&page);
+        let answer = browser
+            .post(app.url(&format!("/contacts/{id}")))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("kind", "technical"),
+                ("name", "GovCERT duty officer"),
+                ("function", "Duty officer"),
+                ("organisation", "Test Ministry"),
+                ("email", "cert-neu@demo-at.example"),
+                ("phone", "+43 1 999 9999"),
+                ("time_zone", "Europe/Vienna"),
+                ("languages", "de, en"),
+                ("effective_on", "2027-07-01"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = answer.text().await.unwrap();
+        assert!(
+            html.contains(
+                "already scheduled for 2027-06-01; withdraw it before announcing another"
+            ) && html.contains("value=\"+43 1 999 9999\""),
+            "{html}"
+        );
 
         // A key registered now takes effect now, with the address in effect; it does not pull
         // the June address forward, and the June change keeps the key.
