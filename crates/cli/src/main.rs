@@ -490,6 +490,7 @@ fn offline_ctx(store: &Store, config: &Config) -> ops::Ctx {
         clock: Arc::new(SystemClock),
         request_id: "cli".into(),
         config: Arc::new(config.clone()),
+        random: Arc::new(liaison_core::random::SystemRandom),
     }
 }
 

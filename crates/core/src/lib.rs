@@ -11,6 +11,7 @@ pub mod clock;
 pub mod directory;
 pub mod exchange;
 pub mod outbox;
+pub mod random;
 pub mod reference;
 pub mod transparency;
 pub mod wording;

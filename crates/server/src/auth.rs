@@ -123,8 +123,9 @@ pub struct Caller {
     pub csrf: String,
     /// The hash of the caller's session or token (to tell its own session in a list).
     pub token_hash: String,
-    /// The request's id, as the log line and the audit row carry it.
-    pub request_id: String,
+    /// The operation context of this request: the store, the clock, the configuration and the
+    /// request's id (as the log line and the audit row carry it).
+    pub ctx: crate::ops::Ctx,
     /// The client address (what limits and lockouts count by).
     pub address: String,
     /// The page a browser asked for (path and query, for a GET): where changing the language
@@ -139,6 +140,16 @@ pub fn request_id(parts: &Parts) -> String {
         .get::<crate::middleware::RequestId>()
         .map(|r| r.0.clone())
         .unwrap_or_default()
+}
+
+/// The operation context of a request no one signed in to (a check's answer, a public file):
+/// the request's id with the application's store, clock and configuration.
+impl FromRequestParts<AppState> for crate::ops::Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        Ok(state.ctx(&request_id(parts)))
+    }
 }
 
 /// Turns an account into the actor the rules see.
@@ -190,7 +201,7 @@ async fn caller_from_token(
         lang,
         csrf: session.csrf_token,
         token_hash: hash,
-        request_id,
+        ctx: state.ctx(&request_id),
         address,
         page: None,
     }))
@@ -401,7 +412,8 @@ impl FromRequest<AppState> for WebUpload {
 pub struct AnonymousForm<T> {
     pub lang: &'static str,
     pub address: String,
-    pub request_id: String,
+    /// The operation context, with the request's id.
+    pub ctx: crate::ops::Ctx,
     pub form: T,
 }
 
@@ -422,7 +434,7 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for AnonymousForm<T> {
         Ok(AnonymousForm {
             lang,
             address,
-            request_id,
+            ctx: state.ctx(&request_id),
             form,
         })
     }

@@ -126,6 +126,7 @@ fn ctx_at(store: &Store, config: &Arc<Config>, at: OffsetDateTime) -> Ctx {
         clock: Arc::new(FixedClock(at)),
         request_id: "demo".into(),
         config: config.clone(),
+        random: Arc::new(liaison_core::random::SystemRandom),
     }
 }
 

@@ -31,6 +31,11 @@ impl IntoResponse for Download {
     }
 }
 
+/// A file as an answer, for a handler that returns `AppResult<Response>`.
+pub fn download(file: Download) -> crate::error::AppResult<Response> {
+    Ok(file.into_response())
+}
+
 /// `attachment; filename="…"; filename*=UTF-8''…` for a file name: the quoted fallback keeps
 /// printable ASCII (quotes, backslashes and anything else become `_`), the extended value is the
 /// exact name, percent-encoded.

@@ -126,3 +126,17 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for AppJson<T> {
         }
     }
 }
+
+/// The recipients as a list of codes: `AUT,EST` or `AUT EST`.
+pub fn state_list(
+    field: &str,
+    text: &str,
+) -> Result<Vec<liaison_types::state::StateCode>, AppError> {
+    text.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(|code| {
+            liaison_types::state::StateCode::parse(&code.to_ascii_uppercase())
+                .map_err(|e| crate::error::AppError::validation(field, e))
+        })
+        .collect()
+}

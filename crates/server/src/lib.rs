@@ -11,6 +11,9 @@ pub mod error;
 pub mod extract;
 pub mod i18n;
 pub mod jobs;
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod layers;
 pub mod mail;
 pub mod markdown;
 pub mod middleware;
@@ -33,6 +36,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub templates: Arc<templates::Templates>,
     pub limiter: Arc<auth::LoginLimiter>,
+    /// Where the rules' random choices come from: the operating system; a test may seed it.
+    pub random: Arc<dyn liaison_core::random::Random>,
 }
 
 impl AppState {
@@ -44,6 +49,7 @@ impl AppState {
             config: Arc::new(config),
             templates: Arc::new(templates::Templates::load()?),
             limiter: Arc::new(limiter),
+            random: Arc::new(liaison_core::random::SystemRandom),
         })
     }
 
@@ -54,6 +60,7 @@ impl AppState {
             clock: self.clock.clone(),
             request_id: request_id.to_owned(),
             config: self.config.clone(),
+            random: self.random.clone(),
         }
     }
 }

@@ -25,6 +25,9 @@ pub const PASSWORD: &str = liaison_server::demo::DEMO_PASSWORD;
 /// The moment tests start at unless they move the clock.
 pub const START: OffsetDateTime = datetime!(2027-01-15 10:00 UTC);
 
+/// The seed of the rules' random choices in every test app.
+pub const SEED: u64 = 20_270_115;
+
 /// A clock the test sets and advances.
 #[derive(Debug)]
 pub struct TestClock(Mutex<OffsetDateTime>);
@@ -151,6 +154,15 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(Options::default()).await
 }
 
+/// A test app with the demo data on `backend` (see [`backends`]).
+pub async fn spawn_app_on(backend: Backend) -> TestApp {
+    spawn_app_with(Options {
+        backend,
+        ..Options::default()
+    })
+    .await
+}
+
 pub async fn spawn_app_with(options: Options) -> TestApp {
     // Server errors are logged, never sent: show them in the failing test's output.
     let _ = tracing_subscriber::fmt()
@@ -176,7 +188,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     } else {
         liaison_server::demo::seed_states(&store).await.unwrap();
     }
-    let state = AppState::new(store.clone(), clock.clone(), config).unwrap();
+    let mut state = AppState::new(store.clone(), clock.clone(), config).unwrap();
+    // The rules' random choices (a check's send times and tokens) are the same on every run.
+    state.random = Arc::new(liaison_core::random::SeededRandom::new(SEED));
     let server_state = state.clone();
     tokio::spawn(async move {
         liaison_server::serve(server_state, listener).await.unwrap();

@@ -338,8 +338,24 @@ pub struct RequestDetail {
     pub messages: Vec<MessageMeta>,
     /// The points of contact at the level who cannot read the last message (no usable key).
     pub left_out: Vec<LeftOutContact>,
-    /// What the caller may do: `acknowledge`, `reply`, `close`, `escalate`, `feedback`.
-    pub actions: Vec<String>,
+    /// What the caller may do in the thread.
+    pub actions: Vec<RequestAction>,
+}
+
+/// What a party may do in a thread, as the server decides it for the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RequestAction {
+    /// Acknowledge receipt (a recipient whose leg is open and not yet acknowledged).
+    Acknowledge,
+    /// Write into the thread.
+    Reply,
+    /// Close the thread (the sender) or one's own leg (a recipient).
+    Close,
+    /// Escalate the unacknowledged legs to the recipients' policy level (the sender).
+    Escalate,
+    /// Rate how the exchange went.
+    Feedback,
 }
 
 /// Body of `POST /api/v1/requests/{id}/escalate`.

@@ -339,6 +339,21 @@ pub struct StateEntry {
     /// see the State's check results.
     #[serde(default)]
     pub checks: Option<crate::checks::StateCheckStatus>,
+    /// What the caller may do with the entry.
+    #[serde(default)]
+    pub actions: Vec<EntryAction>,
+}
+
+/// What a caller may do with a State's directory entry, as the server decides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryAction {
+    /// Add, change, retire and confirm the State's contacts (its coordinator).
+    Edit,
+    /// Read the contacts' details.
+    ReadContacts,
+    /// Download the State's contacts (CSV, vCards, nomination).
+    Export,
 }
 
 /// The outcome of a directory import.

@@ -1,7 +1,7 @@
 //! Signing in and out, the caller's own account (password, sessions and tokens), and account
 //! management by the network manager.
 
-use super::{AppJson, Rid};
+use super::AppJson;
 use crate::AppState;
 use crate::auth::{ApiCaller, client_address};
 use crate::error::{AppError, AppResult};
@@ -54,11 +54,11 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Address {
     responses((status = 200, body = LoginResponse), (status = 401, body = liaison_types::Problem), (status = 403, body = liaison_types::Problem), (status = 429, body = liaison_types::Problem)))]
 async fn login(
     State(state): State<AppState>,
-    Rid(rid): Rid,
+    ctx: crate::ops::Ctx,
     Address(address): Address,
     AppJson(body): AppJson<LoginRequest>,
 ) -> AppResult<Json<LoginResponse>> {
-    let ctx = state.ctx(&rid);
+    let ctx = ctx.clone();
     let account = ops::account::sign_in(
         &ctx,
         &state.limiter,
@@ -97,16 +97,8 @@ async fn login(
 
 /// Ends the token's session.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204)))]
-async fn logout(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<StatusCode> {
-    ops::account::sign_out(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        &caller.token_hash,
-    )
-    .await?;
+async fn logout(ApiCaller(caller): ApiCaller) -> AppResult<StatusCode> {
+    ops::account::sign_out(&caller.ctx, &caller.actor, &caller.token_hash).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -126,7 +118,7 @@ async fn change_password(
     AppJson(body): AppJson<PasswordChange>,
 ) -> AppResult<Json<Ended>> {
     let ended = ops::account::change_password(
-        &state.ctx(&caller.request_id),
+        &caller.ctx,
         &state.limiter,
         &caller.actor,
         ops::account::Origin {
@@ -142,28 +134,16 @@ async fn change_password(
 
 /// The caller's live browser sessions and API tokens (never the tokens themselves).
 #[utoipa::path(get, path = "/api/v1/me/tokens", tag = "auth", responses((status = 200, body = Vec<Token>)))]
-async fn tokens(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Json<Vec<Token>>> {
+async fn tokens(ApiCaller(caller): ApiCaller) -> AppResult<Json<Vec<Token>>> {
     Ok(Json(
-        ops::account::tokens(
-            &state.ctx(&caller.request_id),
-            &caller.actor,
-            &caller.token_hash,
-        )
-        .await?,
+        ops::account::tokens(&caller.ctx, &caller.actor, &caller.token_hash).await?,
     ))
 }
 
 /// Signs out everywhere: ends every session and token of the caller's account, this one too.
 #[utoipa::path(delete, path = "/api/v1/me/tokens", tag = "auth", responses((status = 200, body = Ended)))]
-async fn sign_out_everywhere(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Json<Ended>> {
-    let ended =
-        ops::account::sign_out_everywhere(&state.ctx(&caller.request_id), &caller.actor).await?;
+async fn sign_out_everywhere(ApiCaller(caller): ApiCaller) -> AppResult<Json<Ended>> {
+    let ended = ops::account::sign_out_everywhere(&caller.ctx, &caller.actor).await?;
     Ok(Json(Ended { ended }))
 }
 
@@ -171,11 +151,10 @@ async fn sign_out_everywhere(
 #[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "auth", params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = liaison_types::Problem)))]
 async fn revoke_token(
-    State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<String>,
 ) -> AppResult<StatusCode> {
-    ops::account::revoke_token(&state.ctx(&caller.request_id), &caller.actor, &id).await?;
+    ops::account::revoke_token(&caller.ctx, &caller.actor, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -207,7 +186,6 @@ struct Created {
 #[utoipa::path(post, path = "/api/v1/accounts", tag = "accounts", request_body = NewAccountBody,
     responses((status = 201, body = Created), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn create_account(
-    State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     AppJson(body): AppJson<NewAccountBody>,
 ) -> AppResult<(StatusCode, Json<Created>)> {
@@ -221,20 +199,15 @@ async fn create_account(
         contact_id: body.contact_id,
         locale: body.locale,
     };
-    let id =
-        ops::account::create_account(&state.ctx(&caller.request_id), Some(&caller.actor), request)
-            .await?;
+    let id = ops::account::create_account(&caller.ctx, Some(&caller.actor), request).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
 /// Lists accounts (network manager only).
 #[utoipa::path(get, path = "/api/v1/accounts", tag = "accounts", responses((status = 200, body = Vec<Me>), (status = 403, body = liaison_types::Problem)))]
-async fn list_accounts(
-    State(state): State<AppState>,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Json<Vec<Me>>> {
+async fn list_accounts(ApiCaller(caller): ApiCaller) -> AppResult<Json<Vec<Me>>> {
     Ok(Json(
-        ops::account::accounts(&state.ctx(&caller.request_id), Some(&caller.actor)).await?,
+        ops::account::accounts(&caller.ctx, Some(&caller.actor)).await?,
     ))
 }
 
@@ -249,12 +222,10 @@ struct AccountView {
 #[utoipa::path(get, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = i64, Path)),
     responses((status = 200, body = AccountView), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn get_account(
-    State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<AccountView>> {
-    let (account, tokens) =
-        ops::account::account(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    let (account, tokens) = ops::account::account(&caller.ctx, Some(&caller.actor), id).await?;
     Ok(Json(AccountView { account, tokens }))
 }
 
@@ -263,19 +234,12 @@ async fn get_account(
 #[utoipa::path(patch, path = "/api/v1/accounts/{id}", tag = "accounts", params(("id" = i64, Path)), request_body = AccountPatch,
     responses((status = 200, body = Me), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn change_account(
-    State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<AccountPatch>,
 ) -> AppResult<Json<Me>> {
     Ok(Json(
-        ops::account::change_account(
-            &state.ctx(&caller.request_id),
-            Some(&caller.actor),
-            id,
-            &body,
-        )
-        .await?,
+        ops::account::change_account(&caller.ctx, Some(&caller.actor), id, &body).await?,
     ))
 }
 
@@ -283,18 +247,11 @@ async fn change_account(
 #[utoipa::path(post, path = "/api/v1/accounts/{id}/password", tag = "accounts", params(("id" = i64, Path)), request_body = PasswordReset,
     responses((status = 204), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn reset_password(
-    State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<PasswordReset>,
 ) -> AppResult<StatusCode> {
-    ops::account::reset_password(
-        &state.ctx(&caller.request_id),
-        Some(&caller.actor),
-        id,
-        &body.password,
-    )
-    .await?;
+    ops::account::reset_password(&caller.ctx, Some(&caller.actor), id, &body.password).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -303,11 +260,10 @@ async fn reset_password(
 #[utoipa::path(post, path = "/api/v1/accounts/{id}/totp/reset", tag = "accounts", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn reset_totp(
-    State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<StatusCode> {
-    ops::account::reset_totp(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    ops::account::reset_totp(&caller.ctx, Some(&caller.actor), id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -315,11 +271,9 @@ async fn reset_totp(
 #[utoipa::path(delete, path = "/api/v1/accounts/{id}/tokens", tag = "accounts", params(("id" = i64, Path)),
     responses((status = 200, body = Ended), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn end_sessions(
-    State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<Ended>> {
-    let ended =
-        ops::account::end_sessions(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    let ended = ops::account::end_sessions(&caller.ctx, Some(&caller.actor), id).await?;
     Ok(Json(Ended { ended }))
 }

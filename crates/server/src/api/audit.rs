@@ -1,13 +1,11 @@
 //! The audit log for the auditor.
 
-use super::Rid;
 use crate::AppState;
 use crate::auth::ApiCaller;
 use crate::error::AppResult;
 use crate::extract::AppQuery;
 use crate::ops;
 use axum::Json;
-use axum::extract::State;
 use liaison_types::Page;
 use liaison_types::audit::{AuditEntry, AuditVerification};
 use serde::Deserialize;
@@ -31,15 +29,13 @@ struct PageQuery {
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(PageQuery),
     responses((status = 200, body = Page<AuditEntry>), (status = 403, body = liaison_types::Problem)))]
 async fn page(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<PageQuery>,
 ) -> AppResult<Json<Page<AuditEntry>>> {
     let cursor = super::cursor(query.cursor)?;
     Ok(Json(
         ops::audit::page(
-            &state.ctx(&rid),
+            &caller.ctx,
             &caller.actor,
             cursor,
             query.limit.unwrap_or(50),
@@ -51,12 +47,8 @@ async fn page(
 /// Verifies the hash chain of the whole log (auditor only).
 #[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit",
     responses((status = 200, body = AuditVerification), (status = 403, body = liaison_types::Problem)))]
-async fn verify(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Json<AuditVerification>> {
+async fn verify(ApiCaller(caller): ApiCaller) -> AppResult<Json<AuditVerification>> {
     Ok(Json(
-        ops::audit::verify(&state.ctx(&rid), Some(&caller.actor)).await?,
+        ops::audit::verify(&caller.ctx, Some(&caller.actor)).await?,
     ))
 }

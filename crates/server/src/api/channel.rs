@@ -4,24 +4,24 @@
 //! file part (armored or binary) of a multipart form; a reply may also be the bare message
 //! (`application/pgp-encrypted` or `application/octet-stream`).
 
-use super::{AppJson, Rid};
+use super::AppJson;
 use crate::AppState;
 use crate::auth::ApiCaller;
 use crate::error::{AppError, AppResult};
+use crate::extract::state_list;
 use crate::extract::{AppPath, AppQuery};
 use crate::ops;
 use crate::ops::channel::Outgoing;
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use liaison_types::Page;
 use liaison_types::channel::{
     ChannelStats, EscalateInput, FeedbackInput, KeySetView, ReplyInput, RequestDetail,
     RequestInput, RequestKind, RequestSummary, Tlp, Urgency,
 };
 use liaison_types::directory::Level;
-use liaison_types::state::StateCode;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -55,13 +55,11 @@ struct ListQuery {
 #[utoipa::path(get, path = "/api/v1/requests", tag = "channel", params(ListQuery),
     responses((status = 200, body = Page<RequestSummary>), (status = 403, body = liaison_types::Problem)))]
 async fn list_requests(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<ListQuery>,
 ) -> AppResult<Json<Page<RequestSummary>>> {
     let before = super::cursor(query.cursor)?;
-    let (items, next) = ops::channel::list(&state.ctx(&rid), &caller.actor, before).await?;
+    let (items, next) = ops::channel::list(&caller.ctx, &caller.actor, before).await?;
     Ok(Json(Page {
         items,
         next_cursor: next.map(|id| id.to_string()),
@@ -113,16 +111,6 @@ fn parse_field<T>(
     parse(&value).map_err(|e| AppError::validation(field, e))
 }
 
-/// The recipients as a list of codes: `AUT,EST` or `AUT EST`.
-pub fn state_list(field: &str, text: &str) -> AppResult<Vec<StateCode>> {
-    text.split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(|code| {
-            StateCode::parse(&code.to_ascii_uppercase()).map_err(|e| AppError::validation(field, e))
-        })
-        .collect()
-}
-
 async fn outgoing_from_form(mut multipart: Multipart) -> AppResult<Outgoing> {
     let mut to = Vec::new();
     let (mut kind, mut urgency, mut level, mut tlp, mut language) = (None, None, None, None, None);
@@ -168,7 +156,6 @@ async fn outgoing_from_form(mut multipart: Multipart) -> AppResult<Outgoing> {
         (status = 413, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn send_request(
     State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     request: Request,
 ) -> AppResult<(StatusCode, Json<RequestDetail>)> {
@@ -189,7 +176,7 @@ async fn send_request(
             message: input.message.into_bytes(),
         }
     };
-    let detail = ops::channel::send(&state.ctx(&rid), &caller.actor, &outgoing).await?;
+    let detail = ops::channel::send(&caller.ctx, &caller.actor, &outgoing).await?;
     Ok((StatusCode::CREATED, Json(detail)))
 }
 
@@ -208,15 +195,13 @@ struct KeysQuery {
 #[utoipa::path(get, path = "/api/v1/requests/keys", tag = "channel", params(KeysQuery),
     responses((status = 200, body = KeySetView), (status = 422, body = liaison_types::Problem)))]
 async fn request_keys(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<KeysQuery>,
 ) -> AppResult<Json<KeySetView>> {
     let to = state_list("to", &query.to)?;
     let level = Level::parse(&query.level).map_err(|e| AppError::validation("level", e))?;
     Ok(Json(
-        ops::channel::key_set(&state.ctx(&rid), &caller.actor, &to, level).await?,
+        ops::channel::key_set(&caller.ctx, &caller.actor, &to, level).await?,
     ))
 }
 
@@ -224,14 +209,8 @@ async fn request_keys(
 /// time to acknowledge, escalations, feedback. Never content.
 #[utoipa::path(get, path = "/api/v1/requests/stats", tag = "channel",
     responses((status = 200, body = ChannelStats), (status = 403, body = liaison_types::Problem)))]
-async fn channel_stats(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Json<ChannelStats>> {
-    Ok(Json(
-        ops::channel::stats(&state.ctx(&rid), &caller.actor).await?,
-    ))
+async fn channel_stats(ApiCaller(caller): ApiCaller) -> AppResult<Json<ChannelStats>> {
+    Ok(Json(ops::channel::stats(&caller.ctx, &caller.actor).await?))
 }
 
 /// A thread: envelope, each recipient State's status and deadline, the messages (metadata), and
@@ -239,13 +218,11 @@ async fn channel_stats(
 #[utoipa::path(get, path = "/api/v1/requests/{id}", tag = "channel", params(("id" = i64, Path)),
     responses((status = 200, body = RequestDetail), (status = 404, body = liaison_types::Problem)))]
 async fn get_request(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<RequestDetail>> {
     Ok(Json(
-        ops::channel::detail(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::channel::detail(&caller.ctx, &caller.actor, id).await?,
     ))
 }
 
@@ -254,13 +231,11 @@ async fn get_request(
 #[utoipa::path(get, path = "/api/v1/requests/{id}/keys", tag = "channel", params(("id" = i64, Path)),
     responses((status = 200, body = KeySetView), (status = 404, body = liaison_types::Problem)))]
 async fn thread_keys(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<KeySetView>> {
     Ok(Json(
-        ops::channel::thread_key_set(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::channel::thread_key_set(&caller.ctx, &caller.actor, id).await?,
     ))
 }
 
@@ -276,7 +251,6 @@ async fn thread_keys(
         (status = 413, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn reply(
     State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
     request: Request,
@@ -309,7 +283,7 @@ async fn reply(
     if message.is_empty() {
         return Err(AppError::validation("message", "required"));
     }
-    let detail = ops::channel::reply(&state.ctx(&rid), &caller.actor, id, &message).await?;
+    let detail = ops::channel::reply(&caller.ctx, &caller.actor, id, &message).await?;
     Ok((StatusCode::CREATED, Json(detail)))
 }
 
@@ -325,59 +299,23 @@ struct DownloadQuery {
     params(("id" = i64, Path), ("message_id" = i64, Path), DownloadQuery),
     responses((status = 200, content_type = "application/pgp-encrypted", body = String), (status = 404, body = liaison_types::Problem)))]
 async fn download(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((id, message_id)): AppPath<(i64, i64)>,
     AppQuery(query): AppQuery<DownloadQuery>,
 ) -> AppResult<Response> {
-    let ciphertext =
-        ops::channel::ciphertext(&state.ctx(&rid), &caller.actor, id, message_id).await?;
-    ciphertext_response(ciphertext, query.format.as_deref())
-}
-
-/// The download response of a message's ciphertext.
-pub fn ciphertext_response(
-    ciphertext: ops::channel::Ciphertext,
-    format: Option<&str>,
-) -> AppResult<Response> {
-    let (body, content_type, filename) = match format {
-        None | Some("armored") => (
-            ciphertext.armored.into_bytes(),
-            "application/pgp-encrypted",
-            ciphertext.filename,
-        ),
-        Some("binary") => (
-            liaison_core::channel::envelope::binary(ciphertext.armored.as_bytes())
-                .map_err(|e| AppError::Internal(e.to_string()))?,
-            "application/octet-stream",
-            ciphertext.filename.replace(".asc", ".gpg"),
-        ),
-        Some(other) => {
-            return Err(AppError::BadRequest(format!(
-                "format is armored or binary, not '{other}'"
-            )));
-        }
-    };
-    Ok(crate::download::Download {
-        content_type,
-        filename,
-        body,
-    }
-    .into_response())
+    let ciphertext = ops::channel::ciphertext(&caller.ctx, &caller.actor, id, message_id).await?;
+    crate::download::download(ciphertext.file(query.format.as_deref())?)
 }
 
 /// The caller's State, a recipient, acknowledges the request.
 #[utoipa::path(post, path = "/api/v1/requests/{id}/acknowledge", tag = "channel", params(("id" = i64, Path)),
     responses((status = 200, body = RequestDetail), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn acknowledge(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<RequestDetail>> {
     Ok(Json(
-        ops::channel::acknowledge(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::channel::acknowledge(&caller.ctx, &caller.actor, id).await?,
     ))
 }
 
@@ -385,13 +323,11 @@ async fn acknowledge(
 #[utoipa::path(post, path = "/api/v1/requests/{id}/close", tag = "channel", params(("id" = i64, Path)),
     responses((status = 200, body = RequestDetail), (status = 409, body = liaison_types::Problem)))]
 async fn close(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<RequestDetail>> {
     Ok(Json(
-        ops::channel::close(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::channel::close(&caller.ctx, &caller.actor, id).await?,
     ))
 }
 
@@ -401,8 +337,6 @@ async fn close(
     request_body(content = EscalateInput, content_type = "application/json"),
     responses((status = 200, body = RequestDetail), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn escalate(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
     body: axum::body::Bytes,
@@ -415,7 +349,7 @@ async fn escalate(
             .states
     };
     Ok(Json(
-        ops::channel::escalate(&state.ctx(&rid), &caller.actor, id, &states).await?,
+        ops::channel::escalate(&caller.ctx, &caller.actor, id, &states).await?,
     ))
 }
 
@@ -425,12 +359,10 @@ async fn escalate(
     request_body = FeedbackInput,
     responses((status = 204), (status = 404, body = liaison_types::Problem)))]
 async fn feedback(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
     AppJson(input): AppJson<FeedbackInput>,
 ) -> AppResult<StatusCode> {
-    ops::channel::feedback(&state.ctx(&rid), &caller.actor, id, input.useful).await?;
+    ops::channel::feedback(&caller.ctx, &caller.actor, id, input.useful).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,16 +1,15 @@
 //! Communication checks over JSON: launching, results, the CSV export, the trend, a contact's
 //! history, and the three ways of answering (link token, in the app, signed reply).
 
-use super::{AppJson, Rid};
+use super::AppJson;
 use crate::AppState;
-use crate::api::directory::download;
 use crate::auth::ApiCaller;
+use crate::download::download;
 use crate::error::{AppError, AppResult};
 use crate::extract::{AppPath, AppQuery};
 use crate::ops;
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use liaison_types::Page;
@@ -45,13 +44,11 @@ struct ListQuery {
 #[utoipa::path(get, path = "/api/v1/checks", tag = "checks", params(ListQuery),
     responses((status = 200, body = Page<CheckSummary>), (status = 401, body = liaison_types::Problem)))]
 async fn list_checks(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<ListQuery>,
 ) -> AppResult<Json<Page<CheckSummary>>> {
     let before = super::cursor(query.cursor)?;
-    let (items, next) = ops::checks::list(&state.ctx(&rid), &caller.actor, before).await?;
+    let (items, next) = ops::checks::list(&caller.ctx, &caller.actor, before).await?;
     Ok(Json(Page {
         items,
         next_cursor: next.map(|id| id.to_string()),
@@ -63,12 +60,10 @@ async fn list_checks(
 #[utoipa::path(post, path = "/api/v1/checks", tag = "checks", request_body = CheckInput,
     responses((status = 201, body = CheckDetail), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn launch_check(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppJson(input): AppJson<CheckInput>,
 ) -> AppResult<(StatusCode, Json<CheckDetail>)> {
-    let detail = ops::checks::launch(&state.ctx(&rid), &caller.actor, &input).await?;
+    let detail = ops::checks::launch(&caller.ctx, &caller.actor, &input).await?;
     Ok((StatusCode::CREATED, Json(detail)))
 }
 
@@ -77,13 +72,11 @@ async fn launch_check(
 #[utoipa::path(get, path = "/api/v1/checks/{id}", tag = "checks", params(("id" = i64, Path)),
     responses((status = 200, body = CheckDetail), (status = 404, body = liaison_types::Problem)))]
 async fn get_check(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<CheckDetail>> {
     Ok(Json(
-        ops::checks::detail(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::checks::detail(&caller.ctx, &caller.actor, id).await?,
     ))
 }
 
@@ -91,37 +84,25 @@ async fn get_check(
 #[utoipa::path(get, path = "/api/v1/checks/{id}/results.csv", tag = "checks", params(("id" = i64, Path)),
     responses((status = 200, content_type = "text/csv", body = String), (status = 403, body = liaison_types::Problem)))]
 async fn check_results_csv(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    download(ops::checks::export_csv(&state.ctx(&rid), &caller.actor, id).await?)
+    download(ops::checks::export_csv(&caller.ctx, &caller.actor, id).await?)
 }
 
 /// Response rate and median time to answer across checks, oldest first.
 #[utoipa::path(get, path = "/api/v1/checks/trend", tag = "checks",
     responses((status = 200, body = Vec<TrendPoint>), (status = 401, body = liaison_types::Problem)))]
-async fn check_trend(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Json<Vec<TrendPoint>>> {
-    Ok(Json(
-        ops::checks::trend(&state.ctx(&rid), &caller.actor).await?,
-    ))
+async fn check_trend(ApiCaller(caller): ApiCaller) -> AppResult<Json<Vec<TrendPoint>>> {
+    Ok(Json(ops::checks::trend(&caller.ctx, &caller.actor).await?))
 }
 
 /// The caller's own challenges in checks still open (a point of contact linked to a contact).
 #[utoipa::path(get, path = "/api/v1/checks/challenges", tag = "checks",
     responses((status = 200, body = Vec<ChallengeResult>), (status = 401, body = liaison_types::Problem)))]
-async fn my_challenges(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Json<Vec<ChallengeResult>>> {
+async fn my_challenges(ApiCaller(caller): ApiCaller) -> AppResult<Json<Vec<ChallengeResult>>> {
     Ok(Json(
-        ops::checks::my_challenges(&state.ctx(&rid), &caller.actor).await?,
+        ops::checks::my_challenges(&caller.ctx, &caller.actor).await?,
     ))
 }
 
@@ -129,13 +110,11 @@ async fn my_challenges(
 #[utoipa::path(post, path = "/api/v1/checks/challenges/{id}/answer", tag = "checks", params(("id" = i64, Path)),
     responses((status = 200, body = AnswerReceipt), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn answer_in_app(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<AnswerReceipt>> {
     Ok(Json(
-        ops::checks::answer_in_app(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::checks::answer_in_app(&caller.ctx, &caller.actor, id).await?,
     ))
 }
 
@@ -143,13 +122,10 @@ async fn answer_in_app(
 #[utoipa::path(post, path = "/api/v1/checks/answer", tag = "checks", request_body = TokenAnswer, security(()),
     responses((status = 200, body = AnswerReceipt), (status = 404, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn answer_by_token(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
+    ctx: crate::ops::Ctx,
     AppJson(body): AppJson<TokenAnswer>,
 ) -> AppResult<Json<AnswerReceipt>> {
-    Ok(Json(
-        ops::checks::answer_by_link(&state.ctx(&rid), &body.token).await?,
-    ))
+    Ok(Json(ops::checks::answer_by_link(&ctx, &body.token).await?))
 }
 
 /// Answers with an OpenPGP cleartext-signed text carrying the token, verified against the
@@ -158,8 +134,7 @@ async fn answer_by_token(
 #[utoipa::path(post, path = "/api/v1/checks/answer/signed", tag = "checks", request_body(content = SignedAnswer, content_type = "application/json"), security(()),
     responses((status = 200, body = AnswerReceipt), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn answer_signed(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
+    ctx: crate::ops::Ctx,
     headers: HeaderMap,
     body: Bytes,
 ) -> AppResult<Json<AnswerReceipt>> {
@@ -174,9 +149,7 @@ async fn answer_signed(
         String::from_utf8(body.to_vec())
             .map_err(|_| AppError::validation("signed", "the signed answer must be UTF-8 text"))?
     };
-    Ok(Json(
-        ops::checks::answer_signed(&state.ctx(&rid), &signed).await?,
-    ))
+    Ok(Json(ops::checks::answer_signed(&ctx, &signed).await?))
 }
 
 /// A contact's history across checks and whether it is unreachable (the manager, its State's
@@ -184,12 +157,10 @@ async fn answer_signed(
 #[utoipa::path(get, path = "/api/v1/contacts/{id}/checks", tag = "checks", params(("id" = i64, Path)),
     responses((status = 200, body = ContactChecks), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn contact_checks(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<ContactChecks>> {
     Ok(Json(
-        ops::checks::contact_checks(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::checks::contact_checks(&caller.ctx, &caller.actor, id).await?,
     ))
 }

@@ -1,17 +1,17 @@
 //! The points-of-contact directory (CBM 8) over JSON, with its exports and CSV import.
 
-use super::{AppJson, Rid, state_code};
+use super::{AppJson, state_code};
 use crate::AppState;
 use crate::auth::ApiCaller;
+use crate::download::download;
 use crate::error::AppResult;
 use crate::extract::{AppPath, AppQuery};
 use crate::ops;
-use crate::ops::directory::{Download, Export, Filter};
+use crate::ops::directory::{Export, Filter};
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use liaison_types::directory::{
     Contact, ContactInput, ContactVersion, DirectoryStatus, EffectiveOn, ImportReport, KeyUpload,
     StateEntry,
@@ -50,13 +50,11 @@ struct StatesQuery {
 #[utoipa::path(get, path = "/api/v1/states", tag = "directory", params(StatesQuery),
     responses((status = 200, body = Vec<DirectoryStatus>), (status = 401, body = liaison_types::Problem)))]
 async fn list_states(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<StatesQuery>,
 ) -> AppResult<Json<Vec<DirectoryStatus>>> {
     Ok(Json(
-        ops::directory::overview(&state.ctx(&rid), &caller.actor, query.filter).await?,
+        ops::directory::overview(&caller.ctx, &caller.actor, query.filter).await?,
     ))
 }
 
@@ -71,21 +69,14 @@ struct EntryQuery {
 #[utoipa::path(get, path = "/api/v1/states/{code}", tag = "directory", params(("code" = String, Path, description = "ISO 3166 alpha-3"), EntryQuery),
     responses((status = 200, body = StateEntry), (status = 404, body = liaison_types::Problem)))]
 async fn get_state(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(code): AppPath<String>,
     AppQuery(query): AppQuery<EntryQuery>,
 ) -> AppResult<Json<StateEntry>> {
     let code = state_code(&code)?;
     Ok(Json(
-        ops::directory::state_entry(
-            &state.ctx(&rid),
-            &caller.actor,
-            &code,
-            query.include_retired,
-        )
-        .await?,
+        ops::directory::state_entry(&caller.ctx, &caller.actor, &code, query.include_retired)
+            .await?,
     ))
 }
 
@@ -93,15 +84,12 @@ async fn get_state(
 #[utoipa::path(post, path = "/api/v1/states/{code}/contacts", tag = "directory", params(("code" = String, Path)), request_body = ContactInput,
     responses((status = 201, body = Contact), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn create_contact(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(code): AppPath<String>,
     AppJson(input): AppJson<ContactInput>,
 ) -> AppResult<(StatusCode, Json<Contact>)> {
     let code = state_code(&code)?;
-    let contact =
-        ops::directory::create_contact(&state.ctx(&rid), &caller.actor, &code, &input).await?;
+    let contact = ops::directory::create_contact(&caller.ctx, &caller.actor, &code, &input).await?;
     Ok((StatusCode::CREATED, Json(contact)))
 }
 
@@ -109,39 +97,25 @@ async fn create_contact(
 #[utoipa::path(post, path = "/api/v1/states/{code}/confirm", tag = "directory", params(("code" = String, Path)),
     responses((status = 200, body = StateEntry), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn confirm_state(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(code): AppPath<String>,
 ) -> AppResult<Json<StateEntry>> {
     let code = state_code(&code)?;
     Ok(Json(
-        ops::directory::confirm_state(&state.ctx(&rid), &caller.actor, &code).await?,
+        ops::directory::confirm_state(&caller.ctx, &caller.actor, &code).await?,
     ))
-}
-
-/// A file as an attachment (see [`crate::download`]).
-pub(crate) fn download(file: Download) -> AppResult<Response> {
-    Ok(file.into_response())
 }
 
 /// vCard 4.0 of every current contact of a State.
 #[utoipa::path(get, path = "/api/v1/states/{code}/contacts.vcf", tag = "directory", params(("code" = String, Path)),
     responses((status = 200, content_type = "text/vcard", body = String), (status = 403, body = liaison_types::Problem)))]
 async fn state_vcards(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = state_code(&code)?;
     download(
-        ops::directory::export(
-            &state.ctx(&rid),
-            Some(&caller.actor),
-            Export::StateCards(code),
-        )
-        .await?,
+        ops::directory::export(&caller.ctx, Some(&caller.actor), Export::StateCards(code)).await?,
     )
 }
 
@@ -150,19 +124,12 @@ async fn state_vcards(
 #[utoipa::path(get, path = "/api/v1/states/{code}/nomination", tag = "directory", params(("code" = String, Path)),
     responses((status = 200, content_type = "application/json", body = Object), (status = 403, body = liaison_types::Problem)))]
 async fn state_nomination(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = state_code(&code)?;
     download(
-        ops::directory::export(
-            &state.ctx(&rid),
-            Some(&caller.actor),
-            Export::Nomination(code),
-        )
-        .await?,
+        ops::directory::export(&caller.ctx, Some(&caller.actor), Export::Nomination(code)).await?,
     )
 }
 
@@ -171,19 +138,12 @@ async fn state_nomination(
 #[utoipa::path(get, path = "/api/v1/states/{code}/contacts.csv", tag = "directory", params(("code" = String, Path)),
     responses((status = 200, content_type = "text/csv", body = String), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn state_csv(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = state_code(&code)?;
     download(
-        ops::directory::export(
-            &state.ctx(&rid),
-            Some(&caller.actor),
-            Export::StateCsv(code),
-        )
-        .await?,
+        ops::directory::export(&caller.ctx, Some(&caller.actor), Export::StateCsv(code)).await?,
     )
 }
 
@@ -191,13 +151,11 @@ async fn state_csv(
 #[utoipa::path(get, path = "/api/v1/contacts/{id}", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn get_contact(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<Contact>> {
     Ok(Json(
-        ops::directory::contact(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::directory::contact(&caller.ctx, &caller.actor, id).await?,
     ))
 }
 
@@ -205,14 +163,12 @@ async fn get_contact(
 #[utoipa::path(put, path = "/api/v1/contacts/{id}", tag = "directory", params(("id" = i64, Path)), request_body = ContactInput,
     responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn update_contact(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
     AppJson(input): AppJson<ContactInput>,
 ) -> AppResult<Json<Contact>> {
     let (contact, _changed) =
-        ops::directory::update_contact(&state.ctx(&rid), &caller.actor, id, &input).await?;
+        ops::directory::update_contact(&caller.ctx, &caller.actor, id, &input).await?;
     Ok(Json(contact))
 }
 
@@ -220,15 +176,12 @@ async fn update_contact(
 #[utoipa::path(post, path = "/api/v1/contacts/{id}/retire", tag = "directory", params(("id" = i64, Path)), request_body = EffectiveOn,
     responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn retire_contact(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<EffectiveOn>,
 ) -> AppResult<Json<Contact>> {
     Ok(Json(
-        ops::directory::retire_contact(&state.ctx(&rid), &caller.actor, id, body.effective_on)
-            .await?,
+        ops::directory::retire_contact(&caller.ctx, &caller.actor, id, body.effective_on).await?,
     ))
 }
 
@@ -237,26 +190,19 @@ async fn retire_contact(
 #[utoipa::path(delete, path = "/api/v1/contacts/{id}/scheduled", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn withdraw_scheduled(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<Contact>> {
     Ok(Json(
-        ops::directory::withdraw_scheduled(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::directory::withdraw_scheduled(&caller.ctx, &caller.actor, id).await?,
     ))
 }
 
 /// The contact's OpenPGP public key, ASCII-armored.
 #[utoipa::path(get, path = "/api/v1/contacts/{id}/key", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/pgp-keys", body = String), (status = 404, body = liaison_types::Problem)))]
-async fn get_key(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
-    ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
-) -> AppResult<Response> {
-    download(ops::directory::export(&state.ctx(&rid), Some(&caller.actor), Export::Key(id)).await?)
+async fn get_key(ApiCaller(caller): ApiCaller, AppPath(id): AppPath<i64>) -> AppResult<Response> {
+    download(ops::directory::export(&caller.ctx, Some(&caller.actor), Export::Key(id)).await?)
 }
 
 /// Registers or replaces the contact's OpenPGP public key (validated: expired, revoked and
@@ -264,15 +210,13 @@ async fn get_key(
 #[utoipa::path(put, path = "/api/v1/contacts/{id}/key", tag = "directory", params(("id" = i64, Path)), request_body = KeyUpload,
     responses((status = 200, body = Contact), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn put_key(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<KeyUpload>,
 ) -> AppResult<Json<Contact>> {
     Ok(Json(
         ops::directory::register_key(
-            &state.ctx(&rid),
+            &caller.ctx,
             &caller.actor,
             id,
             body.armored.as_bytes(),
@@ -286,13 +230,11 @@ async fn put_key(
 #[utoipa::path(get, path = "/api/v1/contacts/{id}/history", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<ContactVersion>), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn contact_history(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<Vec<ContactVersion>>> {
     Ok(Json(
-        ops::directory::history(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::directory::history(&caller.ctx, &caller.actor, id).await?,
     ))
 }
 
@@ -300,43 +242,27 @@ async fn contact_history(
 #[utoipa::path(get, path = "/api/v1/contacts/{id}/vcard", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, content_type = "text/vcard", body = String), (status = 403, body = liaison_types::Problem)))]
 async fn contact_vcard(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
     download(
-        ops::directory::export(
-            &state.ctx(&rid),
-            Some(&caller.actor),
-            Export::ContactCard(id),
-        )
-        .await?,
+        ops::directory::export(&caller.ctx, Some(&caller.actor), Export::ContactCard(id)).await?,
     )
 }
 
 /// CSV of every contact the caller may read (format: `docs/formats.md`).
 #[utoipa::path(get, path = "/api/v1/directory/export.csv", tag = "directory",
     responses((status = 200, content_type = "text/csv", body = String), (status = 403, body = liaison_types::Problem)))]
-async fn export_csv(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Response> {
-    download(ops::directory::export(&state.ctx(&rid), Some(&caller.actor), Export::Csv).await?)
+async fn export_csv(ApiCaller(caller): ApiCaller) -> AppResult<Response> {
+    download(ops::directory::export(&caller.ctx, Some(&caller.actor), Export::Csv).await?)
 }
 
 /// Imports the directory CSV for the caller's own State: every row is checked first and any
 /// problem refuses the whole file, with line numbers.
 #[utoipa::path(post, path = "/api/v1/directory/import", tag = "directory", request_body(content = String, content_type = "text/csv"),
     responses((status = 200, body = ImportReport), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
-async fn import_csv(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
-    ApiCaller(caller): ApiCaller,
-    body: Bytes,
-) -> AppResult<Json<ImportReport>> {
+async fn import_csv(ApiCaller(caller): ApiCaller, body: Bytes) -> AppResult<Json<ImportReport>> {
     Ok(Json(
-        ops::directory::import_csv(&state.ctx(&rid), Some(&caller.actor), &body).await?,
+        ops::directory::import_csv(&caller.ctx, Some(&caller.actor), &body).await?,
     ))
 }

@@ -2,18 +2,17 @@
 //! (its draft for its own accounts), sections, the terminology CSV, submitting, circulating,
 //! circulated documents with their diff and HTML export, comparison across years, inquiries.
 
-use super::{AppJson, Rid, state_code};
+use super::{AppJson, state_code};
 use crate::AppState;
 use crate::auth::ApiCaller;
 use crate::error::{AppError, AppResult};
 use crate::extract::{AppOptionalJson, AppPath, AppQuery};
 use crate::ops;
-use crate::web::exchange::Export;
+use crate::ops::exchange::export::Export;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse;
 use axum::response::Response;
 use liaison_types::exchange::{
     CirculationInput, Cycle, CycleInput, CycleOverview, Document, DocumentDiff, Inquiry,
@@ -50,14 +49,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(
             OpenApiRouter::new()
                 .routes(routes!(attach))
-                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+                .layer(DefaultBodyLimit::max(ops::exchange::UPLOAD_LIMIT)),
         )
 }
 
 type SubmissionPath = AppPath<(i32, String)>;
-
-/// The largest request body of an upload: the largest attachment and the form around it.
-pub(crate) const UPLOAD_LIMIT: usize = liaison_core::exchange::MAX_ATTACHMENT_BYTES + 64 * 1024;
 
 fn section(text: &str) -> AppResult<Section> {
     Section::parse(text).map_err(AppError::BadRequest)
@@ -66,13 +62,9 @@ fn section(text: &str) -> AppResult<Section> {
 /// Every exchange cycle, newest first (every signed-in account).
 #[utoipa::path(get, path = "/api/v1/exchange/cycles", tag = "exchange",
     responses((status = 200, body = Vec<Cycle>), (status = 401, body = liaison_types::Problem)))]
-async fn list_cycles(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Json<Vec<Cycle>>> {
+async fn list_cycles(ApiCaller(caller): ApiCaller) -> AppResult<Json<Vec<Cycle>>> {
     Ok(Json(
-        ops::exchange::cycles(&state.ctx(&rid), &caller.actor).await?,
+        ops::exchange::cycles(&caller.ctx, &caller.actor).await?,
     ))
 }
 
@@ -81,12 +73,10 @@ async fn list_cycles(
 #[utoipa::path(post, path = "/api/v1/exchange/cycles", tag = "exchange", request_body = CycleInput,
     responses((status = 201, body = Cycle), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn open_cycle(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppJson(input): AppJson<CycleInput>,
 ) -> AppResult<(StatusCode, Json<Cycle>)> {
-    let cycle = ops::exchange::open_cycle(&state.ctx(&rid), &caller.actor, &input).await?;
+    let cycle = ops::exchange::open_cycle(&caller.ctx, &caller.actor, &input).await?;
     Ok((StatusCode::CREATED, Json(cycle)))
 }
 
@@ -95,13 +85,11 @@ async fn open_cycle(
 #[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}", tag = "exchange", params(("year" = i32, Path)),
     responses((status = 200, body = CycleOverview), (status = 404, body = liaison_types::Problem)))]
 async fn cycle_overview(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(year): AppPath<i32>,
 ) -> AppResult<Json<CycleOverview>> {
     Ok(Json(
-        ops::exchange::overview(&state.ctx(&rid), &caller.actor, year).await?,
+        ops::exchange::overview(&caller.ctx, &caller.actor, year).await?,
     ))
 }
 
@@ -111,14 +99,12 @@ async fn cycle_overview(
     params(("year" = i32, Path), ("code" = String, Path)),
     responses((status = 200, body = Submission), (status = 404, body = liaison_types::Problem)))]
 async fn get_submission(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code)): SubmissionPath,
 ) -> AppResult<Json<Submission>> {
     let code = state_code(&code)?;
     Ok(Json(
-        ops::exchange::submission(&state.ctx(&rid), &caller.actor, year, &code).await?,
+        ops::exchange::submission(&caller.ctx, &caller.actor, year, &code).await?,
     ))
 }
 
@@ -128,8 +114,6 @@ async fn get_submission(
     params(("year" = i32, Path), ("code" = String, Path), ("section" = Section, Path)), request_body = SectionInput,
     responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn save_section(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code, name)): AppPath<(i32, String, String)>,
     AppJson(input): AppJson<SectionInput>,
@@ -137,7 +121,7 @@ async fn save_section(
     let code = state_code(&code)?;
     let section = section(&name)?;
     Ok(Json(
-        ops::exchange::save_section(&state.ctx(&rid), &caller.actor, year, &code, section, input)
+        ops::exchange::save_section(&caller.ctx, &caller.actor, year, &code, section, input)
             .await?,
     ))
 }
@@ -149,15 +133,13 @@ async fn save_section(
     params(("year" = i32, Path), ("code" = String, Path)), request_body(content = String, content_type = "text/csv"),
     responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn import_terms(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code)): SubmissionPath,
     body: Bytes,
 ) -> AppResult<Json<Submission>> {
     let code = state_code(&code)?;
     Ok(Json(
-        ops::exchange::import_terms(&state.ctx(&rid), &caller.actor, year, &code, &body).await?,
+        ops::exchange::import_terms(&caller.ctx, &caller.actor, year, &code, &body).await?,
     ))
 }
 
@@ -166,14 +148,12 @@ async fn import_terms(
     params(("year" = i32, Path), ("code" = String, Path)),
     responses((status = 200, body = Vec<SectionContent>), (status = 403, body = liaison_types::Problem)))]
 async fn draft_versions(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code)): SubmissionPath,
 ) -> AppResult<Json<Vec<SectionContent>>> {
     let code = state_code(&code)?;
     Ok(Json(
-        ops::exchange::versions(&state.ctx(&rid), &caller.actor, year, &code).await?,
+        ops::exchange::versions(&caller.ctx, &caller.actor, year, &code).await?,
     ))
 }
 
@@ -184,14 +164,12 @@ async fn draft_versions(
     params(("year" = i32, Path), ("code" = String, Path)),
     responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn submit(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code)): SubmissionPath,
 ) -> AppResult<Json<Submission>> {
     let code = state_code(&code)?;
     Ok(Json(
-        ops::exchange::submit(&state.ctx(&rid), &caller.actor, year, &code).await?,
+        ops::exchange::submit(&caller.ctx, &caller.actor, year, &code).await?,
     ))
 }
 
@@ -203,15 +181,13 @@ async fn submit(
     params(("year" = i32, Path), ("code" = String, Path)), request_body(content = Option<CirculationInput>),
     responses((status = 201, body = Document), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn circulate(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code)): SubmissionPath,
     AppOptionalJson(input): AppOptionalJson<CirculationInput>,
 ) -> AppResult<(StatusCode, Json<Document>)> {
     let code = state_code(&code)?;
     let document = ops::exchange::circulate(
-        &state.ctx(&rid),
+        &caller.ctx,
         &caller.actor,
         year,
         &code,
@@ -228,16 +204,13 @@ async fn circulate(
     params(("year" = i32, Path), ("code" = String, Path)), request_body = ReferenceInput,
     responses((status = 200, body = Document), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn record_reference(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code)): SubmissionPath,
     AppJson(input): AppJson<ReferenceInput>,
 ) -> AppResult<Json<Document>> {
     let code = state_code(&code)?;
     Ok(Json(
-        ops::exchange::record_reference(&state.ctx(&rid), &caller.actor, year, &code, &input)
-            .await?,
+        ops::exchange::record_reference(&caller.ctx, &caller.actor, year, &code, &input).await?,
     ))
 }
 
@@ -252,12 +225,10 @@ struct ReferenceQuery {
 #[utoipa::path(get, path = "/api/v1/exchange/documents", tag = "exchange", params(ReferenceQuery),
     responses((status = 200, body = Document), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn document_by_reference(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<ReferenceQuery>,
 ) -> AppResult<Json<Document>> {
-    let ctx = state.ctx(&rid);
+    let ctx = caller.ctx.clone();
     let (year, code, revision) =
         ops::exchange::find_reference(&ctx, &caller.actor, &query.reference).await?;
     Ok(Json(
@@ -276,16 +247,13 @@ struct RevisionQuery {
     params(("year" = i32, Path), ("code" = String, Path), RevisionQuery),
     responses((status = 200, body = Document), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn get_document(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code)): SubmissionPath,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Json<Document>> {
     let code = state_code(&code)?;
     Ok(Json(
-        ops::exchange::document(&state.ctx(&rid), &caller.actor, year, &code, query.revision)
-            .await?,
+        ops::exchange::document(&caller.ctx, &caller.actor, year, &code, query.revision).await?,
     ))
 }
 
@@ -302,8 +270,6 @@ struct DiffQuery {
     params(("year" = i32, Path), ("code" = String, Path), DiffQuery),
     responses((status = 200, body = DocumentDiff), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn document_diff(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code)): SubmissionPath,
     AppQuery(query): AppQuery<DiffQuery>,
@@ -311,7 +277,7 @@ async fn document_diff(
     let code = state_code(&code)?;
     Ok(Json(
         ops::exchange::diff(
-            &state.ctx(&rid),
+            &caller.ctx,
             &caller.actor,
             year,
             &code,
@@ -332,7 +298,19 @@ async fn export_html(
     AppPath(path): SubmissionPath,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    crate::web::exchange::exported(&state, &caller, path, query.revision, Export::Html).await
+    let (year, code) = path;
+    let code = state_code(&code)?;
+    crate::download::download(
+        ops::exchange::export::file(
+            &caller.ctx,
+            &caller.actor,
+            &state.templates,
+            caller.lang,
+            (year, &code, query.revision),
+            Export::Html,
+        )
+        .await?,
+    )
 }
 
 /// A circulated document as a PDF (A4, its reference on every page), typeset on the server.
@@ -345,7 +323,19 @@ async fn export_pdf(
     AppPath(path): SubmissionPath,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    crate::web::exchange::exported(&state, &caller, path, query.revision, Export::Pdf).await
+    let (year, code) = path;
+    let code = state_code(&code)?;
+    crate::download::download(
+        ops::exchange::export::file(
+            &caller.ctx,
+            &caller.actor,
+            &state.templates,
+            caller.lang,
+            (year, &code, query.revision),
+            Export::Pdf,
+        )
+        .await?,
+    )
 }
 
 /// Attaches a file (multipart field `file`, at most 10 MiB, ten per section) to a section of
@@ -355,8 +345,6 @@ async fn export_pdf(
     request_body(content = String, content_type = "multipart/form-data", description = "field `file`: the file"),
     responses((status = 201, body = Submission), (status = 403, body = liaison_types::Problem), (status = 413, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn attach(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code, name)): AppPath<(i32, String, String)>,
     multipart: Multipart,
@@ -366,7 +354,7 @@ async fn attach(
     let (_, file) = crate::auth::read_upload(multipart, "file").await?;
     let file = file.ok_or_else(|| AppError::validation("file", "required"))?;
     let submission = ops::exchange::attach(
-        &state.ctx(&rid),
+        &caller.ctx,
         &caller.actor,
         year,
         &code,
@@ -383,15 +371,13 @@ async fn attach(
     params(("year" = i32, Path), ("code" = String, Path), ("section" = Section, Path), ("id" = i64, Path)),
     responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn detach(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code, name, id)): AppPath<(i32, String, String, i64)>,
 ) -> AppResult<Json<Submission>> {
     let code = state_code(&code)?;
     let section = section(&name)?;
     Ok(Json(
-        ops::exchange::detach(&state.ctx(&rid), &caller.actor, year, &code, section, id).await?,
+        ops::exchange::detach(&caller.ctx, &caller.actor, year, &code, section, id).await?,
     ))
 }
 
@@ -402,26 +388,13 @@ async fn detach(
     params(("year" = i32, Path), ("code" = String, Path), ("id" = i64, Path)),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn get_attachment(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code, id)): AppPath<(i32, String, i64)>,
 ) -> AppResult<Response> {
     let code = state_code(&code)?;
     let (file, data) =
-        ops::exchange::attachment(&state.ctx(&rid), &caller.actor, year, &code, id).await?;
-    Ok(attachment_response(&file, data))
-}
-
-/// The download of an attached file: never shown inline, never sniffed, and a type a browser
-/// would run served as `application/octet-stream`.
-pub fn attachment_response(file: &liaison_types::exchange::Attachment, data: Vec<u8>) -> Response {
-    crate::download::Download {
-        content_type: liaison_core::exchange::served_type(&file.content_type),
-        filename: file.name.clone(),
-        body: data,
-    }
-    .into_response()
+        ops::exchange::attachment(&caller.ctx, &caller.actor, year, &code, id).await?;
+    crate::download::download(ops::exchange::attachment_file(&file, data))
 }
 
 /// The inquiries about a State's circulated submission that the caller reads: those between
@@ -430,14 +403,12 @@ pub fn attachment_response(file: &liaison_types::exchange::Attachment, data: Vec
     params(("year" = i32, Path), ("code" = String, Path)),
     responses((status = 200, body = Vec<Inquiry>), (status = 403, body = liaison_types::Problem)))]
 async fn list_inquiries(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code)): SubmissionPath,
 ) -> AppResult<Json<Vec<Inquiry>>> {
     let code = state_code(&code)?;
     Ok(Json(
-        ops::exchange::inquiries(&state.ctx(&rid), &caller.actor, year, &code).await?,
+        ops::exchange::inquiries(&caller.ctx, &caller.actor, year, &code).await?,
     ))
 }
 
@@ -447,15 +418,12 @@ async fn list_inquiries(
     params(("year" = i32, Path), ("code" = String, Path)), request_body = InquiryInput,
     responses((status = 201, body = Inquiry), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn raise_inquiry(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath((year, code)): SubmissionPath,
     AppJson(input): AppJson<InquiryInput>,
 ) -> AppResult<(StatusCode, Json<Inquiry>)> {
     let code = state_code(&code)?;
-    let inquiry =
-        ops::exchange::raise(&state.ctx(&rid), &caller.actor, year, &code, &input).await?;
+    let inquiry = ops::exchange::raise(&caller.ctx, &caller.actor, year, &code, &input).await?;
     Ok((StatusCode::CREATED, Json(inquiry)))
 }
 
@@ -463,13 +431,11 @@ async fn raise_inquiry(
 #[utoipa::path(get, path = "/api/v1/exchange/inquiries/{id}", tag = "exchange", params(("id" = i64, Path)),
     responses((status = 200, body = Inquiry), (status = 404, body = liaison_types::Problem)))]
 async fn get_inquiry(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<Inquiry>> {
     Ok(Json(
-        ops::exchange::inquiry(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::exchange::inquiry(&caller.ctx, &caller.actor, id).await?,
     ))
 }
 
@@ -478,13 +444,11 @@ async fn get_inquiry(
     request_body = PostInput,
     responses((status = 201, body = Inquiry), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn post_to_inquiry(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
     AppJson(input): AppJson<PostInput>,
 ) -> AppResult<(StatusCode, Json<Inquiry>)> {
-    let inquiry = ops::exchange::post(&state.ctx(&rid), &caller.actor, id, &input).await?;
+    let inquiry = ops::exchange::post(&caller.ctx, &caller.actor, id, &input).await?;
     Ok((StatusCode::CREATED, Json(inquiry)))
 }
 
@@ -494,14 +458,12 @@ async fn post_to_inquiry(
     request_body = VisibilityInput,
     responses((status = 200, body = Inquiry), (status = 403, body = liaison_types::Problem)))]
 async fn inquiry_visibility(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
     AppJson(input): AppJson<VisibilityInput>,
 ) -> AppResult<Json<Inquiry>> {
     Ok(Json(
-        ops::exchange::set_visibility(&state.ctx(&rid), &caller.actor, id, input.public).await?,
+        ops::exchange::set_visibility(&caller.ctx, &caller.actor, id, input.public).await?,
     ))
 }
 
@@ -510,13 +472,11 @@ async fn inquiry_visibility(
 #[utoipa::path(get, path = "/api/v1/exchange/states/{code}/documents", tag = "exchange", params(("code" = String, Path)),
     responses((status = 200, body = Vec<YearDocument>), (status = 403, body = liaison_types::Problem)))]
 async fn across_years(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(code): AppPath<String>,
 ) -> AppResult<Json<Vec<YearDocument>>> {
     let code = state_code(&code)?;
     Ok(Json(
-        ops::exchange::across_years(&state.ctx(&rid), &caller.actor, &code).await?,
+        ops::exchange::across_years(&caller.ctx, &caller.actor, &code).await?,
     ))
 }

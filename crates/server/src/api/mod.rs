@@ -11,9 +11,6 @@ pub mod transparency;
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::middleware::RequestId;
-use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use utoipa::openapi::OpenApi;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa_axum::router::OpenApiRouter;
@@ -47,21 +44,6 @@ pub fn router(state: AppState) -> (axum::Router, OpenApi) {
 }
 
 pub use crate::extract::AppJson;
-
-/// The request id, for the operation context.
-pub struct Rid(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for Rid {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Rid(parts
-            .extensions
-            .get::<RequestId>()
-            .map(|r| r.0.clone())
-            .unwrap_or_default()))
-    }
-}
 
 /// The `next_cursor` a list answered with, read back: the id to continue before.
 pub fn cursor(text: Option<String>) -> Result<Option<i64>, AppError> {

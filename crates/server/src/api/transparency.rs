@@ -1,14 +1,13 @@
 //! The directory's transparency log: the log key, signed tree heads, leaves, inclusion and
 //! consistency proofs, and the tree heads States verified. Every signed-in account reads it.
 
-use super::{AppJson, Rid};
+use super::AppJson;
 use crate::AppState;
 use crate::auth::ApiCaller;
 use crate::error::AppResult;
 use crate::extract::{AppPath, AppQuery};
 use crate::ops;
 use axum::Json;
-use axum::extract::State;
 use axum::http::StatusCode;
 use liaison_types::Problem;
 use liaison_types::transparency::{
@@ -34,26 +33,18 @@ pub fn routes() -> OpenApiRouter<AppState> {
 /// The Ed25519 public key that signs the tree heads: pin it (`liaison verify --key`).
 #[utoipa::path(get, path = "/api/v1/transparency/key", tag = "transparency",
     responses((status = 200, body = LogKeyInfo), (status = 401, body = Problem)))]
-async fn key(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Json<LogKeyInfo>> {
+async fn key(ApiCaller(caller): ApiCaller) -> AppResult<Json<LogKeyInfo>> {
     Ok(Json(
-        ops::transparency::key(&state.ctx(&rid), &caller.actor).await?,
+        ops::transparency::key(&caller.ctx, &caller.actor).await?,
     ))
 }
 
 /// The latest signed tree head.
 #[utoipa::path(get, path = "/api/v1/transparency/head", tag = "transparency",
     responses((status = 200, body = SignedTreeHead), (status = 401, body = Problem)))]
-async fn head(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Json<SignedTreeHead>> {
+async fn head(ApiCaller(caller): ApiCaller) -> AppResult<Json<SignedTreeHead>> {
     Ok(Json(
-        ops::transparency::latest(&state.ctx(&rid), &caller.actor).await?,
+        ops::transparency::latest(&caller.ctx, &caller.actor).await?,
     ))
 }
 
@@ -69,14 +60,12 @@ struct HeadsQuery {
 #[utoipa::path(get, path = "/api/v1/transparency/heads", tag = "transparency", params(HeadsQuery),
     responses((status = 200, body = Vec<SignedTreeHead>), (status = 401, body = Problem)))]
 async fn heads(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<HeadsQuery>,
 ) -> AppResult<Json<Vec<SignedTreeHead>>> {
     Ok(Json(
         ops::transparency::heads(
-            &state.ctx(&rid),
+            &caller.ctx,
             &caller.actor,
             query.before,
             query.limit.unwrap_or(50),
@@ -97,19 +86,12 @@ struct InclusionQuery {
 #[utoipa::path(get, path = "/api/v1/transparency/proof/inclusion", tag = "transparency", params(InclusionQuery),
     responses((status = 200, body = InclusionProof), (status = 422, body = Problem)))]
 async fn inclusion(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<InclusionQuery>,
 ) -> AppResult<Json<InclusionProof>> {
     Ok(Json(
-        ops::transparency::inclusion(
-            &state.ctx(&rid),
-            &caller.actor,
-            query.index,
-            query.tree_size,
-        )
-        .await?,
+        ops::transparency::inclusion(&caller.ctx, &caller.actor, query.index, query.tree_size)
+            .await?,
     ))
 }
 
@@ -125,13 +107,11 @@ struct ConsistencyQuery {
 #[utoipa::path(get, path = "/api/v1/transparency/proof/consistency", tag = "transparency", params(ConsistencyQuery),
     responses((status = 200, body = ConsistencyProof), (status = 422, body = Problem)))]
 async fn consistency(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<ConsistencyQuery>,
 ) -> AppResult<Json<ConsistencyProof>> {
     Ok(Json(
-        ops::transparency::consistency(&state.ctx(&rid), &caller.actor, query.first, query.second)
+        ops::transparency::consistency(&caller.ctx, &caller.actor, query.first, query.second)
             .await?,
     ))
 }
@@ -148,14 +128,12 @@ struct LeavesQuery {
 #[utoipa::path(get, path = "/api/v1/transparency/leaves", tag = "transparency", params(LeavesQuery),
     responses((status = 200, body = LogLeaves), (status = 422, body = Problem)))]
 async fn leaves(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppQuery(query): AppQuery<LeavesQuery>,
 ) -> AppResult<Json<LogLeaves>> {
     Ok(Json(
         ops::transparency::leaves(
-            &state.ctx(&rid),
+            &caller.ctx,
             &caller.actor,
             query.start.unwrap_or(0),
             query.count.unwrap_or(ops::transparency::MAX_LEAVES),
@@ -169,26 +147,20 @@ async fn leaves(
     params(("id" = i64, Path, description = "The contact's id")),
     responses((status = 200, body = ContactLeaf), (status = 404, body = Problem)))]
 async fn contact_leaf(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Json<ContactLeaf>> {
     Ok(Json(
-        ops::transparency::contact_leaf(&state.ctx(&rid), &caller.actor, id).await?,
+        ops::transparency::contact_leaf(&caller.ctx, &caller.actor, id).await?,
     ))
 }
 
 /// The tree head each State last published as verified.
 #[utoipa::path(get, path = "/api/v1/transparency/verifications", tag = "transparency",
     responses((status = 200, body = Vec<StateVerification>), (status = 401, body = Problem)))]
-async fn verifications(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
-    ApiCaller(caller): ApiCaller,
-) -> AppResult<Json<Vec<StateVerification>>> {
+async fn verifications(ApiCaller(caller): ApiCaller) -> AppResult<Json<Vec<StateVerification>>> {
     Ok(Json(
-        ops::transparency::verifications(&state.ctx(&rid), &caller.actor).await?,
+        ops::transparency::verifications(&caller.ctx, &caller.actor).await?,
     ))
 }
 
@@ -198,11 +170,9 @@ async fn verifications(
     request_body = VerificationInput,
     responses((status = 201, body = StateVerification), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn publish(
-    State(state): State<AppState>,
-    Rid(rid): Rid,
     ApiCaller(caller): ApiCaller,
     AppJson(input): AppJson<VerificationInput>,
 ) -> AppResult<(StatusCode, Json<StateVerification>)> {
-    let published = ops::transparency::publish(&state.ctx(&rid), &caller.actor, &input).await?;
+    let published = ops::transparency::publish(&caller.ctx, &caller.actor, &input).await?;
     Ok((StatusCode::CREATED, Json(published)))
 }

@@ -20,8 +20,8 @@ use liaison_core::wording::Worded;
 use liaison_store::Tx;
 use liaison_store::channel::{KeyHolder, NewMessage, NewRequest, StoredRequest};
 use liaison_types::channel::{
-    ChannelStats, Count, KeySetView, LeftOutContact, Leg, MessageMeta, RequestDetail, RequestKind,
-    RequestSummary, SetKey, Tlp, Urgency,
+    ChannelStats, Count, KeySetView, LeftOutContact, Leg, MessageMeta, RequestAction,
+    RequestDetail, RequestKind, RequestSummary, SetKey, Tlp, Urgency,
 };
 use liaison_types::directory::{ContactKind, Level};
 use liaison_types::state::StateCode;
@@ -370,6 +370,12 @@ async fn recipients(
 }
 
 /// The keys a new request to `to` at `level` must be encrypted to.
+/// Refuses anyone who may not use the channel before a request form is shown or read.
+pub fn may_use(actor: &Actor) -> AppResult<()> {
+    access::use_channel(actor)?;
+    Ok(())
+}
+
 pub async fn key_set(
     ctx: &Ctx,
     actor: &Actor,
@@ -465,40 +471,40 @@ fn summary(request: &StoredRequest, now: OffsetDateTime) -> RequestSummary {
 }
 
 /// What the caller's State may do in a thread.
-fn actions(request: &StoredRequest, permit: &UseChannel) -> Vec<String> {
+fn actions(request: &StoredRequest, permit: &UseChannel) -> Vec<RequestAction> {
     let mut out = Vec::new();
     let open = request.closed_at.is_none();
     match access::party(permit, &request.from, &request.recipients()) {
         Some(Party::Sender) => {
             if open {
-                out.push("reply");
+                out.push(RequestAction::Reply);
                 if request.legs.iter().any(|leg| {
                     leg.times.acknowledged_at.is_none()
                         && leg.times.closed_at.is_none()
                         && leg.times.escalated_at.is_none()
                 }) {
-                    out.push("escalate");
+                    out.push(RequestAction::Escalate);
                 }
-                out.push("close");
+                out.push(RequestAction::Close);
             }
-            out.push("feedback");
+            out.push(RequestAction::Feedback);
         }
         Some(Party::Recipient) => {
             if let Some(leg) = request.leg(permit.state()) {
                 let leg_open = open && leg.times.closed_at.is_none();
                 if leg_open && leg.times.acknowledged_at.is_none() {
-                    out.push("acknowledge");
+                    out.push(RequestAction::Acknowledge);
                 }
                 if leg_open {
-                    out.push("reply");
-                    out.push("close");
+                    out.push(RequestAction::Reply);
+                    out.push(RequestAction::Close);
                 }
             }
-            out.push("feedback");
+            out.push(RequestAction::Feedback);
         }
         None => {}
     }
-    out.into_iter().map(str::to_owned).collect()
+    out
 }
 
 async fn detail_of(
@@ -600,6 +606,35 @@ pub async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetai
 pub struct Ciphertext {
     pub filename: String,
     pub armored: String,
+}
+
+impl Ciphertext {
+    /// The file of the message: ASCII-armored (`None` or `armored`) or binary OpenPGP.
+    pub fn file(self, format: Option<&str>) -> AppResult<crate::download::Download> {
+        let (body, content_type, filename) = match format {
+            None | Some("armored") => (
+                self.armored.into_bytes(),
+                "application/pgp-encrypted",
+                self.filename,
+            ),
+            Some("binary") => (
+                liaison_core::channel::envelope::binary(self.armored.as_bytes())
+                    .map_err(|e| AppError::Internal(e.to_string()))?,
+                "application/octet-stream",
+                self.filename.replace(".asc", ".gpg"),
+            ),
+            Some(other) => {
+                return Err(AppError::BadRequest(format!(
+                    "format is armored or binary, not '{other}'"
+                )));
+            }
+        };
+        Ok(crate::download::Download {
+            content_type,
+            filename,
+            body,
+        })
+    }
 }
 
 /// A message of a thread, as ciphertext: the caller's State must be a party.

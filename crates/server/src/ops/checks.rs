@@ -26,6 +26,43 @@ use liaison_types::state::{State, StateCode};
 use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
 
+/// What a caller may do on the checks' pages, as the rules decide it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckAction {
+    /// Launch a check (the network manager).
+    Launch,
+    /// Download a check's results (whoever sees more than the aggregate figures).
+    Export,
+    /// Read results State by State and contact by contact, beyond the aggregate figures.
+    SeeResults,
+    /// Read every State's results (the network manager).
+    SeeEveryState,
+}
+
+pub fn actions(actor: &Actor) -> Vec<CheckAction> {
+    let mut out = Vec::new();
+    if access::launch_check(actor).is_ok() {
+        out.push(CheckAction::Launch);
+    }
+    if access::export_check_results(actor).is_ok() {
+        out.push(CheckAction::Export);
+    }
+    match access::check_results(actor) {
+        CheckResults::AggregateOnly => {}
+        CheckResults::All => out.extend([CheckAction::SeeResults, CheckAction::SeeEveryState]),
+        CheckResults::State(_) | CheckResults::Contact(_) => out.push(CheckAction::SeeResults),
+    }
+    out
+}
+
+/// The States a check can target, for the launch form (the network manager only).
+pub async fn launch_form(ctx: &Ctx, actor: &Actor) -> AppResult<Vec<State>> {
+    access::launch_check(actor)?;
+    let mut tx = ctx.store.read().await?;
+    Ok(liaison_store::state::list(&mut tx).await?)
+}
+
 /// Checks per page of the list.
 pub const PAGE_SIZE: i64 = 50;
 
@@ -542,7 +579,7 @@ pub async fn launch(ctx: &Ctx, actor: &Actor, input: &CheckInput) -> AppResult<C
     let overview = access::read_overview(actor)?;
     let contacts =
         liaison_store::directory::list_all(&mut tx, &overview, ctx.clock.today()).await?;
-    let launched = launching::launch(&spec, &states, &contacts, now, &mut rand::rng())
+    let launched = launching::launch(&spec, &states, &contacts, now, &mut ctx.random.rng())
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let provisional = spec.into_check(rules::CheckId(0), now);
     let id = liaison_store::checks::insert(&mut tx, &permit, &provisional, &actor.username).await?;
@@ -978,7 +1015,7 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
             let Some(contact) = contacts.get(&challenge.challenge.contact.0) else {
                 continue;
             };
-            let token = launching::new_token(&mut rand::rng());
+            let token = launching::new_token(&mut ctx.random.rng());
             liaison_store::checks::insert_token(
                 &mut tx,
                 challenge.id,

@@ -14,7 +14,7 @@ use liaison_store::directory::{NewVersion, StoredKey};
 use liaison_types::checks::StateCheckStatus;
 use liaison_types::directory::{
     AnnualStatus, Change, Contact, ContactDetails, ContactInput, ContactKind, ContactVersion,
-    DirectoryStatus, ImportReport, StateEntry,
+    DirectoryStatus, EntryAction, ImportReport, StateEntry,
 };
 use liaison_types::state::{State, StateCode};
 use std::collections::BTreeMap;
@@ -144,15 +144,96 @@ pub async fn state_entry(
         super::checks::directory_status(&mut tx, actor, ctx.clock.now(), Some(code)).await?;
     let checks = checks.remove(code);
     with_checks(&mut status, checks.as_ref());
-    let contacts = match access::read_contacts(actor, &state) {
-        Ok(_) => every,
-        Err(_) => Vec::new(),
+    let actions = entry_actions(actor, &state);
+    let contacts = if actions.contains(&EntryAction::ReadContacts) {
+        every
+    } else {
+        Vec::new()
     };
     Ok(StateEntry {
         status,
         contacts,
         checks,
+        actions,
     })
+}
+
+/// What `actor` may do with `state`'s entry.
+fn entry_actions(actor: &Actor, state: &State) -> Vec<EntryAction> {
+    let mut actions = Vec::new();
+    if access::edit_entry(actor, state).is_ok() {
+        actions.push(EntryAction::Edit);
+    }
+    if access::read_contacts(actor, state).is_ok() {
+        actions.push(EntryAction::ReadContacts);
+        if access::export_directory(actor).is_ok() {
+            actions.push(EntryAction::Export);
+        }
+    }
+    actions
+}
+
+/// A State's name (reference data, public to every account).
+pub async fn state_name(ctx: &Ctx, code: &StateCode) -> AppResult<String> {
+    let mut tx = ctx.store.read().await?;
+    Ok(state(&mut tx, code).await?.name)
+}
+
+/// A contact's page: the contact, every version, its State's name, what the caller may do,
+/// and its check history when the caller may see it.
+#[derive(Debug)]
+pub struct ContactPage {
+    pub contact: Contact,
+    pub history: Vec<ContactVersion>,
+    pub state_name: String,
+    pub actions: Vec<EntryAction>,
+    pub checks: Option<liaison_types::checks::ContactChecks>,
+}
+
+pub async fn contact_page(ctx: &Ctx, actor: &Actor, contact_id: i64) -> AppResult<ContactPage> {
+    let mut tx = ctx.store.read().await?;
+    let state = contact_state(&mut tx, contact_id).await?;
+    drop(tx);
+    let contact = self::contact(ctx, actor, contact_id).await?;
+    let history = self::history(ctx, actor, contact_id).await?;
+    let mut actions = entry_actions(actor, &state);
+    if contact.retired {
+        actions.retain(|a| *a != EntryAction::Edit);
+    }
+    let checks = match access::read_check_history(actor, &contact.state, contact.id) {
+        Ok(_) => Some(super::checks::contact_checks(ctx, actor, contact_id).await?),
+        Err(_) => None,
+    };
+    Ok(ContactPage {
+        contact,
+        history,
+        state_name: state.name,
+        actions,
+        checks,
+    })
+}
+
+/// A contact its State's coordinator is about to change (refused to anyone else).
+pub async fn contact_to_edit(ctx: &Ctx, actor: &Actor, contact_id: i64) -> AppResult<Contact> {
+    let mut tx = ctx.store.read().await?;
+    let state = contact_state(&mut tx, contact_id).await?;
+    drop(tx);
+    access::edit_entry(actor, &state)?;
+    self::contact(ctx, actor, contact_id).await
+}
+
+/// The State whose entry its coordinator is about to add a contact to (refused to anyone else).
+pub async fn entry_to_edit(ctx: &Ctx, actor: &Actor, code: &StateCode) -> AppResult<State> {
+    let mut tx = ctx.store.read().await?;
+    let state = state(&mut tx, code).await?;
+    drop(tx);
+    access::edit_entry(actor, &state)?;
+    Ok(state)
+}
+
+/// Whether the caller may import a directory CSV (a coordinator, for its own State).
+pub fn may_import(actor: &Actor) -> AppResult<()> {
+    Ok(access::import_directory(actor)?)
 }
 
 async fn read_permit(tx: &mut Tx, actor: &Actor, contact_id: i64) -> AppResult<ReadContacts> {

@@ -33,6 +33,16 @@ pub struct Ctx {
     pub clock: Arc<dyn Clock>,
     pub request_id: String,
     pub config: Arc<Config>,
+    /// Where the rules' random choices come from (the operating system, or a test's seed).
+    pub random: Arc<dyn liaison_core::random::Random>,
+}
+
+impl std::fmt::Debug for Ctx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ctx")
+            .field("request_id", &self.request_id)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Ctx {

@@ -138,10 +138,9 @@ async fn login(
     let AnonymousForm {
         lang,
         address,
-        request_id,
+        ctx,
         form,
     } = posted;
-    let ctx = state.ctx(&request_id);
     let next = safe_next(form.next.as_deref());
     let attempt = ops::account::SignIn {
         username: &form.username,
@@ -189,18 +188,9 @@ async fn login(
 struct Empty {}
 
 /// Signs out: the session ends on the server and the cookie goes.
-async fn logout(
-    State(state): State<AppState>,
-    jar: CookieJar,
-    form: WebForm<Empty>,
-) -> AppResult<Response> {
+async fn logout(jar: CookieJar, form: WebForm<Empty>) -> AppResult<Response> {
     let caller = form.caller;
-    ops::account::sign_out(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        &caller.token_hash,
-    )
-    .await?;
+    ops::account::sign_out(&caller.ctx, &caller.actor, &caller.token_hash).await?;
     Ok((
         jar.remove(Cookie::build(SESSION_COOKIE).path("/")),
         Redirect::to("/login"),
@@ -230,12 +220,7 @@ async fn show_account(
     done: Option<String>,
     errors: &liaison_core::directory::FieldErrors,
 ) -> AppResult<Response> {
-    let tokens = ops::account::tokens(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        &caller.token_hash,
-    )
-    .await?;
+    let tokens = ops::account::tokens(&caller.ctx, &caller.actor, &caller.token_hash).await?;
     let done = done.filter(|d| ["password", "revoked"].contains(&d.as_str()));
     super::form_page(
         state,
@@ -266,7 +251,7 @@ async fn change_password(
 ) -> AppResult<Response> {
     let caller = form.caller;
     match ops::account::change_password(
-        &state.ctx(&caller.request_id),
+        &caller.ctx,
         &state.limiter,
         &caller.actor,
         ops::account::Origin {
@@ -288,23 +273,18 @@ async fn change_password(
 
 /// Ends one of the account's sessions or tokens.
 async fn revoke_token(
-    State(state): State<AppState>,
     axum::extract::Path(id): axum::extract::Path<String>,
     form: WebForm<Empty>,
 ) -> AppResult<Response> {
     let caller = form.caller;
-    ops::account::revoke_token(&state.ctx(&caller.request_id), &caller.actor, &id).await?;
+    ops::account::revoke_token(&caller.ctx, &caller.actor, &id).await?;
     Ok(Redirect::to("/account?done=revoked").into_response())
 }
 
 /// Ends every session and token of the account, this browser's too.
-async fn sign_out_everywhere(
-    State(state): State<AppState>,
-    jar: CookieJar,
-    form: WebForm<Empty>,
-) -> AppResult<Response> {
+async fn sign_out_everywhere(jar: CookieJar, form: WebForm<Empty>) -> AppResult<Response> {
     let caller = form.caller;
-    ops::account::sign_out_everywhere(&state.ctx(&caller.request_id), &caller.actor).await?;
+    ops::account::sign_out_everywhere(&caller.ctx, &caller.actor).await?;
     Ok((
         jar.remove(Cookie::build(SESSION_COOKIE).path("/")),
         Redirect::to("/login?signed_out=everywhere"),
@@ -329,7 +309,7 @@ async fn enrol_page(
 /// Creates a secret and shows it once, with its QR code.
 async fn enrol_start(State(state): State<AppState>, form: WebForm<Empty>) -> AppResult<Response> {
     let caller = form.caller;
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     let secret = ops::account::begin_totp(&ctx, &caller.account).await?;
     let (url, qr) = totp_enrolment(&secret, &caller.account.username)
         .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -353,13 +333,7 @@ async fn enrol_confirm(
     form: WebForm<EnrolForm>,
 ) -> AppResult<Response> {
     let caller = form.caller;
-    match ops::account::confirm_totp(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        &form.form.code,
-    )
-    .await
-    {
+    match ops::account::confirm_totp(&caller.ctx, &caller.actor, &form.form.code).await {
         Ok(()) => Ok(Redirect::to("/account/totp?done=1").into_response()),
         Err(error) => {
             let Some(message) = error
@@ -398,16 +372,8 @@ struct LanguageForm {
 }
 
 /// Changes the language of the signed-in account.
-async fn language(
-    State(state): State<AppState>,
-    form: WebForm<LanguageForm>,
-) -> AppResult<Response> {
-    ops::account::set_locale(
-        &state.ctx(&form.caller.request_id),
-        &form.caller.actor,
-        &form.form.lang,
-    )
-    .await?;
+async fn language(form: WebForm<LanguageForm>) -> AppResult<Response> {
+    ops::account::set_locale(&form.caller.ctx, &form.caller.actor, &form.form.lang).await?;
     Ok(Redirect::to(&safe_next(form.form.next.as_deref())).into_response())
 }
 

@@ -60,8 +60,7 @@ async fn show(
     errors: &FieldErrors,
     created: Option<String>,
 ) -> AppResult<Response> {
-    let accounts =
-        ops::account::accounts(&state.ctx(&caller.request_id), Some(&caller.actor)).await?;
+    let accounts = ops::account::accounts(&caller.ctx, Some(&caller.actor)).await?;
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
     let values = context! { accounts => v(accounts), form => v(form), errors => v(errors), roles => roles, created => created };
     super::form_page(state, caller, "account/accounts.html", values, errors)
@@ -158,9 +157,7 @@ async fn create(State(state): State<AppState>, form: WebForm<AccountForm>) -> Ap
         contact_id: parsed.contact,
         locale: lang.to_owned(),
     };
-    match ops::account::create_account(&state.ctx(&caller.request_id), Some(&caller.actor), request)
-        .await
-    {
+    match ops::account::create_account(&caller.ctx, Some(&caller.actor), request).await {
         Ok(_) => {
             let username =
                 liaison_core::account::normalize_username(&form.username).unwrap_or_default();
@@ -199,8 +196,7 @@ async fn show_account(
     errors: &FieldErrors,
     done: Option<String>,
 ) -> AppResult<Response> {
-    let (account, tokens) =
-        ops::account::account(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    let (account, tokens) = ops::account::account(&caller.ctx, Some(&caller.actor), id).await?;
     let form = match form {
         Some(form) => v(form),
         None => v(AccountForm {
@@ -257,14 +253,9 @@ async fn change(
         &caller,
         id,
         &form,
-        ops::account::change_account(
-            &state.ctx(&caller.request_id),
-            Some(&caller.actor),
-            id,
-            &patch,
-        )
-        .await
-        .map(|_| ()),
+        ops::account::change_account(&caller.ctx, Some(&caller.actor), id, &patch)
+            .await
+            .map(|_| ()),
         "changed",
     )
     .await
@@ -295,7 +286,6 @@ struct DisabledForm {
 
 /// Disables an account (its sessions and tokens end) or enables it again.
 async fn set_disabled(
-    State(state): State<AppState>,
     AppPath(id): AppPath<i64>,
     form: WebForm<DisabledForm>,
 ) -> AppResult<Response> {
@@ -304,13 +294,7 @@ async fn set_disabled(
         disabled: Some(form.form.disabled == "true"),
         ..AccountPatch::default()
     };
-    ops::account::change_account(
-        &state.ctx(&caller.request_id),
-        Some(&caller.actor),
-        id,
-        &patch,
-    )
-    .await?;
+    ops::account::change_account(&caller.ctx, Some(&caller.actor), id, &patch).await?;
     Ok(Redirect::to(&format!("/accounts/{id}?done=changed")).into_response())
 }
 
@@ -327,13 +311,9 @@ async fn reset_password(
     form: WebForm<PasswordForm>,
 ) -> AppResult<Response> {
     let caller = form.caller;
-    let outcome = ops::account::reset_password(
-        &state.ctx(&caller.request_id),
-        Some(&caller.actor),
-        id,
-        &form.form.password,
-    )
-    .await;
+    let outcome =
+        ops::account::reset_password(&caller.ctx, Some(&caller.actor), id, &form.form.password)
+            .await;
     match outcome {
         Ok(()) => Ok(Redirect::to(&format!("/accounts/{id}?done=password")).into_response()),
         Err(error) => match form_errors(caller.lang, &error) {
@@ -347,23 +327,15 @@ async fn reset_password(
 struct Empty {}
 
 /// Turns the account's second factor off; its owner enrols again.
-async fn reset_totp(
-    State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
-    form: WebForm<Empty>,
-) -> AppResult<Response> {
+async fn reset_totp(AppPath(id): AppPath<i64>, form: WebForm<Empty>) -> AppResult<Response> {
     let caller = form.caller;
-    ops::account::reset_totp(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    ops::account::reset_totp(&caller.ctx, Some(&caller.actor), id).await?;
     Ok(Redirect::to(&format!("/accounts/{id}?done=totp")).into_response())
 }
 
 /// Ends every session and token of the account.
-async fn end_sessions(
-    State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
-    form: WebForm<Empty>,
-) -> AppResult<Response> {
+async fn end_sessions(AppPath(id): AppPath<i64>, form: WebForm<Empty>) -> AppResult<Response> {
     let caller = form.caller;
-    ops::account::end_sessions(&state.ctx(&caller.request_id), Some(&caller.actor), id).await?;
+    ops::account::end_sessions(&caller.ctx, Some(&caller.actor), id).await?;
     Ok(Redirect::to(&format!("/accounts/{id}?done=sessions")).into_response())
 }

@@ -30,7 +30,7 @@ async fn page(
     WebCaller(caller): WebCaller,
     AppQuery(query): AppQuery<PageQuery>,
 ) -> AppResult<Response> {
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     let cursor = query
         .cursor
         .map(|c| {

@@ -5,9 +5,9 @@
 //! point of contact reads a message with `liaison read` or any OpenPGP tool.
 
 use crate::AppState;
-use crate::api::channel::{ciphertext_response, state_list};
 use crate::auth::{Caller, WebCaller, WebForm};
 use crate::error::{AppError, AppResult};
+use crate::extract::state_list;
 use crate::extract::{AppPath, AppQuery};
 use crate::ops;
 use crate::ops::channel::{Outgoing, Refusal};
@@ -16,7 +16,6 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use liaison_core::access;
 use liaison_core::directory::FieldErrors;
 use liaison_core::reference::OFFICIAL_LANGUAGES;
 use liaison_types::channel::{KeySetView, RequestKind, Tlp, Urgency};
@@ -52,8 +51,7 @@ async fn list(
     WebCaller(caller): WebCaller,
     AppQuery(query): AppQuery<ListQuery>,
 ) -> AppResult<Response> {
-    let (requests, next) =
-        ops::channel::list(&state.ctx(&caller.request_id), &caller.actor, query.cursor).await?;
+    let (requests, next) = ops::channel::list(&caller.ctx, &caller.actor, query.cursor).await?;
     let values = context! {
         requests => v(requests), next => next,
         own => caller.actor.state.as_ref().map(|s| s.to_string()),
@@ -152,7 +150,6 @@ impl RequestForm {
 
 /// The key set the form's recipients and level call for, or why there is none.
 async fn key_set_of(
-    state: &AppState,
     caller: &Caller,
     form: &RequestForm,
 ) -> AppResult<(Option<KeySetView>, FieldErrors)> {
@@ -162,7 +159,7 @@ async fn key_set_of(
     let (Ok(to), Ok(level)) = (state_list("to", &form.to), Level::parse(&form.level)) else {
         return Ok((None, FieldErrors::new()));
     };
-    match ops::channel::key_set(&state.ctx(&caller.request_id), &caller.actor, &to, level).await {
+    match ops::channel::key_set(&caller.ctx, &caller.actor, &to, level).await {
         Ok(view) => Ok((Some(view), FieldErrors::new())),
         Err(Refusal::Invalid(problems)) => Ok((None, super::worded(caller.lang, problems))),
         Err(Refusal::Other(error)) => Err(error),
@@ -175,8 +172,8 @@ async fn form_page(
     form: &RequestForm,
     errors: FieldErrors,
 ) -> AppResult<Response> {
-    access::use_channel(&caller.actor)?;
-    let (keys, mut key_errors) = key_set_of(state, caller, form).await?;
+    ops::channel::may_use(&caller.actor)?;
+    let (keys, mut key_errors) = key_set_of(caller, form).await?;
     for (field, message) in errors {
         key_errors.insert(field, message);
     }
@@ -210,7 +207,7 @@ async fn send(State(state): State<AppState>, form: WebForm<RequestForm>) -> AppR
         Ok(outgoing) => outgoing,
         Err(errors) => return form_page(&state, &caller, &form, errors).await,
     };
-    match ops::channel::send(&state.ctx(&caller.request_id), &caller.actor, &outgoing).await {
+    match ops::channel::send(&caller.ctx, &caller.actor, &outgoing).await {
         Ok(detail) => Ok(Redirect::to(&format!("/requests/{}", detail.request.id)).into_response()),
         Err(Refusal::Invalid(problems)) => {
             let errors = super::worded(caller.lang, problems);
@@ -245,24 +242,20 @@ struct KeysQuery {
 }
 
 async fn keys_download(
-    State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppQuery(query): AppQuery<KeysQuery>,
 ) -> AppResult<Response> {
     let to = state_list("to", &query.to)?;
     let level = Level::parse(&query.level).map_err(|e| AppError::validation("level", e))?;
-    let view =
-        ops::channel::key_set(&state.ctx(&caller.request_id), &caller.actor, &to, level).await?;
+    let view = ops::channel::key_set(&caller.ctx, &caller.actor, &to, level).await?;
     Ok(armored_keys(&view))
 }
 
 async fn thread_keys_download(
-    State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let view =
-        ops::channel::thread_key_set(&state.ctx(&caller.request_id), &caller.actor, id).await?;
+    let view = ops::channel::thread_key_set(&caller.ctx, &caller.actor, id).await?;
     Ok(armored_keys(&view))
 }
 
@@ -273,7 +266,7 @@ async fn thread_page(
     errors: FieldErrors,
     thanks: bool,
 ) -> AppResult<Response> {
-    let detail = ops::channel::detail(&state.ctx(&caller.request_id), &caller.actor, id).await?;
+    let detail = ops::channel::detail(&caller.ctx, &caller.actor, id).await?;
     let left_out = detail
         .left_out
         .iter()
@@ -282,7 +275,7 @@ async fn thread_page(
         .join(", ");
     let values = context! {
         detail => v(&detail), left_out => left_out, errors => v(&errors), thanks => thanks,
-        may => detail.actions.clone(),
+        may => v(&detail.actions),
         own => caller.actor.state.as_ref().map(|s| s.to_string()),
         server => state.config.public_url.clone(),
     };
@@ -312,18 +305,11 @@ async fn thread(
 }
 
 async fn download(
-    State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppPath((id, message_id)): AppPath<(i64, i64)>,
 ) -> AppResult<Response> {
-    let ciphertext = ops::channel::ciphertext(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        id,
-        message_id,
-    )
-    .await?;
-    ciphertext_response(ciphertext, None)
+    let ciphertext = ops::channel::ciphertext(&caller.ctx, &caller.actor, id, message_id).await?;
+    crate::download::download(ciphertext.file(None)?)
 }
 
 #[derive(Debug, Deserialize)]
@@ -352,14 +338,7 @@ async fn reply(
         )]);
         return thread_page(&state, &caller, id, errors, false).await;
     }
-    match ops::channel::reply(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        id,
-        message.as_bytes(),
-    )
-    .await
-    {
+    match ops::channel::reply(&caller.ctx, &caller.actor, id, message.as_bytes()).await {
         Ok(_) => Ok(Redirect::to(&format!("/requests/{id}")).into_response()),
         Err(Refusal::Invalid(problems)) => {
             let errors = super::worded(caller.lang, problems);
@@ -373,36 +352,18 @@ async fn reply(
 #[derive(Debug, Deserialize)]
 struct Empty {}
 
-async fn acknowledge(
-    State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
-    form: WebForm<Empty>,
-) -> AppResult<Response> {
-    ops::channel::acknowledge(&state.ctx(&form.caller.request_id), &form.caller.actor, id).await?;
+async fn acknowledge(AppPath(id): AppPath<i64>, form: WebForm<Empty>) -> AppResult<Response> {
+    ops::channel::acknowledge(&form.caller.ctx, &form.caller.actor, id).await?;
     Ok(Redirect::to(&format!("/requests/{id}")).into_response())
 }
 
-async fn close(
-    State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
-    form: WebForm<Empty>,
-) -> AppResult<Response> {
-    ops::channel::close(&state.ctx(&form.caller.request_id), &form.caller.actor, id).await?;
+async fn close(AppPath(id): AppPath<i64>, form: WebForm<Empty>) -> AppResult<Response> {
+    ops::channel::close(&form.caller.ctx, &form.caller.actor, id).await?;
     Ok(Redirect::to(&format!("/requests/{id}")).into_response())
 }
 
-async fn escalate(
-    State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
-    form: WebForm<Empty>,
-) -> AppResult<Response> {
-    ops::channel::escalate(
-        &state.ctx(&form.caller.request_id),
-        &form.caller.actor,
-        id,
-        &[],
-    )
-    .await?;
+async fn escalate(AppPath(id): AppPath<i64>, form: WebForm<Empty>) -> AppResult<Response> {
+    ops::channel::escalate(&form.caller.ctx, &form.caller.actor, id, &[]).await?;
     Ok(Redirect::to(&format!("/requests/{id}")).into_response())
 }
 
@@ -411,11 +372,7 @@ struct FeedbackForm {
     useful: String,
 }
 
-async fn feedback(
-    State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
-    form: WebForm<FeedbackForm>,
-) -> AppResult<Response> {
+async fn feedback(AppPath(id): AppPath<i64>, form: WebForm<FeedbackForm>) -> AppResult<Response> {
     let useful = match form.form.useful.as_str() {
         "yes" => true,
         "no" => false,
@@ -426,13 +383,7 @@ async fn feedback(
             ));
         }
     };
-    ops::channel::feedback(
-        &state.ctx(&form.caller.request_id),
-        &form.caller.actor,
-        id,
-        useful,
-    )
-    .await?;
+    ops::channel::feedback(&form.caller.ctx, &form.caller.actor, id, useful).await?;
     Ok(Redirect::to(&format!("/requests/{id}?feedback=1")).into_response())
 }
 
@@ -440,7 +391,7 @@ async fn stats_page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
 ) -> AppResult<Response> {
-    let stats = ops::channel::stats(&state.ctx(&caller.request_id), &caller.actor).await?;
+    let stats = ops::channel::stats(&caller.ctx, &caller.actor).await?;
     let minutes = |s: Option<i64>| s.map(|s| format!("{} min", s / 60));
     let values = context! {
         stats => v(&stats),

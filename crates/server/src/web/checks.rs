@@ -5,19 +5,19 @@
 
 use super::render;
 use crate::AppState;
-use crate::api::directory::download;
 use crate::auth::{Caller, WebCaller, WebForm};
+use crate::download::download;
 use crate::error::AppResult;
 use crate::extract::{AppPath, AppQuery};
 use crate::i18n;
 use crate::ops;
+use crate::ops::checks::CheckAction;
 use crate::templates::v;
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use liaison_core::access;
 use liaison_core::checks::chart::{self, Labels};
 use liaison_core::directory::FieldErrors;
 use liaison_types::checks::{CheckInput, CheckLevels, ScopeKind, TrendPoint};
@@ -66,23 +66,20 @@ async fn list(
     WebCaller(caller): WebCaller,
     AppQuery(query): AppQuery<ListQuery>,
 ) -> AppResult<Response> {
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     let (checks, next) = ops::checks::list(&ctx, &caller.actor, query.cursor).await?;
     let trend = ops::checks::trend(&ctx, &caller.actor).await?;
     let mine = ops::checks::my_challenges(&ctx, &caller.actor).await?;
     let values = context! {
         checks => v(checks), next => next, mine => v(mine), answered => query.answered.is_some(),
         trend_svg => minijinja::Value::from_safe_string(svg(&trend, caller.lang)),
-        may_launch => access::launch_check(&caller.actor).is_ok(),
+        may_launch => ops::checks::actions(&caller.actor).contains(&CheckAction::Launch),
     };
     super::page(&state, &caller, "checks/list.html", values)
 }
 
-async fn trend_svg(
-    State(state): State<AppState>,
-    WebCaller(caller): WebCaller,
-) -> AppResult<Response> {
-    let trend = ops::checks::trend(&state.ctx(&caller.request_id), &caller.actor).await?;
+async fn trend_svg(WebCaller(caller): WebCaller) -> AppResult<Response> {
+    let trend = ops::checks::trend(&caller.ctx, &caller.actor).await?;
     Ok((
         [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")],
         svg(&trend, caller.lang),
@@ -218,7 +215,7 @@ async fn form_page(
     form: &LaunchForm,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
-    access::launch_check(&caller.actor)?;
+    ops::checks::launch_form(&caller.ctx, &caller.actor).await?;
     let values = context! {
         form => v(form), errors => v(errors),
         regions => Region::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
@@ -241,15 +238,12 @@ async fn new_page(
 
 async fn launch(State(state): State<AppState>, form: WebForm<LaunchForm>) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
-    access::launch_check(&caller.actor)?;
-    let mut tx = state.store.read().await?;
-    let states = liaison_store::state::list(&mut tx).await?;
-    drop(tx);
+    let states = ops::checks::launch_form(&caller.ctx, &caller.actor).await?;
     let input = match form.input(caller.lang, &states) {
         Ok(input) => input,
         Err(errors) => return form_page(&state, &caller, &form, &errors).await,
     };
-    let detail = ops::checks::launch(&state.ctx(&caller.request_id), &caller.actor, &input).await?;
+    let detail = ops::checks::launch(&caller.ctx, &caller.actor, &input).await?;
     Ok(Redirect::to(&format!("/checks/{}", detail.check.id)).into_response())
 }
 
@@ -258,12 +252,12 @@ async fn check_page(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let detail = ops::checks::detail(&state.ctx(&caller.request_id), &caller.actor, id).await?;
-    let visible = access::check_results(&caller.actor);
+    let detail = ops::checks::detail(&caller.ctx, &caller.actor, id).await?;
+    let actions = ops::checks::actions(&caller.actor);
     let values = context! {
         detail => v(&detail),
-        may_export => access::export_check_results(&caller.actor).is_ok(),
-        sees_all => visible == access::CheckResults::All,
+        may_export => actions.contains(&CheckAction::Export),
+        sees_all => actions.contains(&CheckAction::SeeEveryState),
         median => detail.check.figures.median_seconds.map(chart::duration),
         p90 => detail.check.figures.p90_seconds.map(chart::duration),
     };
@@ -271,22 +265,17 @@ async fn check_page(
 }
 
 async fn results_csv(
-    State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    download(ops::checks::export_csv(&state.ctx(&caller.request_id), &caller.actor, id).await?)
+    download(ops::checks::export_csv(&caller.ctx, &caller.actor, id).await?)
 }
 
 #[derive(Debug, Deserialize)]
 struct Empty {}
 
-async fn answer_in_app(
-    State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
-    form: WebForm<Empty>,
-) -> AppResult<Response> {
-    ops::checks::answer_in_app(&state.ctx(&form.caller.request_id), &form.caller.actor, id).await?;
+async fn answer_in_app(AppPath(id): AppPath<i64>, form: WebForm<Empty>) -> AppResult<Response> {
+    ops::checks::answer_in_app(&form.caller.ctx, &form.caller.actor, id).await?;
     Ok(Redirect::to("/checks?answered=1").into_response())
 }
 
@@ -294,12 +283,12 @@ async fn answer_in_app(
 /// nothing.
 async fn link_page(
     State(state): State<AppState>,
-    crate::api::Rid(rid): crate::api::Rid,
+    ctx: crate::ops::Ctx,
     headers: HeaderMap,
     AppPath(token): AppPath<String>,
 ) -> AppResult<Response> {
     let lang = crate::auth::anonymous_lang(&headers);
-    let (challenge, check) = ops::checks::peek_link(&state.ctx(&rid), &token).await?;
+    let (challenge, check) = ops::checks::peek_link(&ctx, &token).await?;
     let values = context! {
         challenge => v(challenge), check => v(check), token => token, receipt => minijinja::Value::from(()),
     };
@@ -308,12 +297,12 @@ async fn link_page(
 
 async fn answer_by_link(
     State(state): State<AppState>,
-    crate::api::Rid(rid): crate::api::Rid,
+    ctx: crate::ops::Ctx,
     headers: HeaderMap,
     AppPath(token): AppPath<String>,
 ) -> AppResult<Response> {
     let lang = crate::auth::anonymous_lang(&headers);
-    let ctx = state.ctx(&rid);
+    let ctx = ctx.clone();
     let receipt = ops::checks::answer_by_link(&ctx, &token).await?;
     let (challenge, check) = ops::checks::peek_link(&ctx, &token).await?;
     let values = context! {

@@ -3,12 +3,13 @@
 
 use super::render;
 use crate::AppState;
-use crate::api::directory::download;
 use crate::auth::{Caller, WebCaller, WebForm};
+use crate::download::download;
 use crate::error::{AppError, AppResult};
 use crate::extract::{AppPath, AppQuery};
 use crate::i18n;
 use crate::ops;
+use crate::ops::checks::CheckAction;
 use crate::ops::directory::{Export, Filter};
 use crate::templates::v;
 use axum::Router;
@@ -16,10 +17,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use liaison_core::access;
 use liaison_core::directory::{self as rules, FieldErrors};
 use liaison_types::directory::{
-    Contact, ContactDetails, ContactInput, ContactKind, Level, StructureKind,
+    Contact, ContactDetails, ContactInput, ContactKind, EntryAction, Level, StructureKind,
 };
 use liaison_types::state::StateCode;
 use minijinja::context;
@@ -69,8 +69,7 @@ async fn states(
     let filter: Filter = serde_json::from_value(serde_json::Value::String(filter_name.clone()))
         .map_err(|_| AppError::BadRequest(format!("unknown filter '{filter_name}'")))?;
     // The summary speaks of the whole network, whatever the filter shows.
-    let all = ops::directory::overview(&state.ctx(&caller.request_id), &caller.actor, Filter::All)
-        .await?;
+    let all = ops::directory::overview(&caller.ctx, &caller.actor, Filter::All).await?;
     let participating = all
         .iter()
         .filter(|s| s.state.status.is_participating())
@@ -80,7 +79,7 @@ async fn states(
         .filter(|s| s.state.status.is_participating() && s.complete)
         .count();
     let statuses: Vec<_> = all.into_iter().filter(|s| filter.keeps(s)).collect();
-    let sees_checks = access::check_results(&caller.actor) != access::CheckResults::AggregateOnly;
+    let sees_checks = ops::checks::actions(&caller.actor).contains(&CheckAction::SeeResults);
     let mut filters = vec![
         "all",
         "overdue",
@@ -93,7 +92,7 @@ async fn states(
     if sees_checks {
         filters.push("unreachable");
     }
-    let open_challenges = ops::checks::my_challenges(&state.ctx(&caller.request_id), &caller.actor)
+    let open_challenges = ops::checks::my_challenges(&caller.ctx, &caller.actor)
         .await?
         .iter()
         .filter(|c| c.answered_at.is_none())
@@ -111,11 +110,11 @@ async fn state_page(
     AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     let entry = ops::directory::state_entry(&ctx, &caller.actor, &code, true).await?;
-    let may_edit = access::edit_entry(&caller.actor, &entry.status.state).is_ok();
-    let may_read = access::read_contacts(&caller.actor, &entry.status.state).is_ok();
-    let may_export = may_read && access::export_directory(&caller.actor).is_ok();
+    let may_edit = entry.actions.contains(&EntryAction::Edit);
+    let may_read = entry.actions.contains(&EntryAction::ReadContacts);
+    let may_export = entry.actions.contains(&EntryAction::Export);
     let (active, retired): (Vec<&Contact>, Vec<&Contact>) =
         entry.contacts.iter().partition(|c| !c.retired);
     let pocs: Vec<&&Contact> = active
@@ -143,18 +142,9 @@ async fn state_page(
 #[derive(Debug, Deserialize)]
 struct Empty {}
 
-async fn confirm(
-    State(state): State<AppState>,
-    AppPath(code): AppPath<String>,
-    form: WebForm<Empty>,
-) -> AppResult<Response> {
+async fn confirm(AppPath(code): AppPath<String>, form: WebForm<Empty>) -> AppResult<Response> {
     let code = code_of(&code)?;
-    ops::directory::confirm_state(
-        &state.ctx(&form.caller.request_id),
-        &form.caller.actor,
-        &code,
-    )
-    .await?;
+    ops::directory::confirm_state(&form.caller.ctx, &form.caller.actor, &code).await?;
     Ok(Redirect::to(&format!("/states/{code}?confirmed=1")).into_response())
 }
 
@@ -310,12 +300,7 @@ async fn new_contact_page(
     AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let mut tx = state.store.read().await?;
-    let found = liaison_store::state::get(&mut tx, &code)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("no State with code {code}")))?;
-    drop(tx);
-    access::edit_entry(&caller.actor, &found)?;
+    ops::directory::entry_to_edit(&caller.ctx, &caller.actor, &code).await?;
     let form = ContactForm {
         kind: "policy".into(),
         effective_on: state.clock.today().to_string(),
@@ -355,14 +340,7 @@ async fn create_contact(
             );
         }
     };
-    match ops::directory::create_contact(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        &code,
-        &input,
-    )
-    .await
-    {
+    match ops::directory::create_contact(&caller.ctx, &caller.actor, &code, &input).await {
         Ok(contact) => Ok(Redirect::to(&format!("/contacts/{}", contact.id)).into_response()),
         Err(AppError::Validation { errors, .. }) => form_page(
             &state,
@@ -382,15 +360,14 @@ async fn contact_page(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let ctx = state.ctx(&caller.request_id);
-    let contact = ops::directory::contact(&ctx, &caller.actor, id).await?;
-    let history = ops::directory::history(&ctx, &caller.actor, id).await?;
-    let mut tx = state.store.read().await?;
-    let found = liaison_store::state::get(&mut tx, &contact.state)
-        .await?
-        .ok_or_else(|| AppError::NotFound("no such State".into()))?;
-    drop(tx);
-    let may_edit = access::edit_entry(&caller.actor, &found).is_ok() && !contact.retired;
+    let ops::directory::ContactPage {
+        contact,
+        history,
+        state_name,
+        actions,
+        checks,
+    } = ops::directory::contact_page(&caller.ctx, &caller.actor, id).await?;
+    let may_edit = actions.contains(&EntryAction::Edit);
     let late_count = history.iter().filter(|v| v.notified_late).count();
     // Newest first, each with the fields it changed against the version before it.
     let rows: Vec<_> = history
@@ -405,12 +382,8 @@ async fn contact_page(
         })
         .rev()
         .collect();
-    let checks = match access::read_check_history(&caller.actor, &contact.state, contact.id) {
-        Ok(_) => Some(ops::checks::contact_checks(&ctx, &caller.actor, id).await?),
-        Err(_) => None,
-    };
     let values = context! {
-        contact => v(&contact), history => rows, state_name => found.name, checks => v(checks),
+        contact => v(&contact), history => rows, state_name => state_name, checks => v(checks),
         may_edit => may_edit, late_count => late_count, today => state.clock.today().to_string(),
     };
     super::page(&state, &caller, "directory/contact.html", values)
@@ -421,14 +394,7 @@ async fn edit_contact_page(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let contact =
-        ops::directory::contact(&state.ctx(&caller.request_id), &caller.actor, id).await?;
-    let mut tx = state.store.read().await?;
-    let found = liaison_store::state::get(&mut tx, &contact.state)
-        .await?
-        .ok_or_else(|| AppError::NotFound("no such State".into()))?;
-    drop(tx);
-    access::edit_entry(&caller.actor, &found)?;
+    let contact = ops::directory::contact_to_edit(&caller.ctx, &caller.actor, id).await?;
     let form = ContactForm::from_contact(&contact, state.clock.today());
     form_page(
         &state,
@@ -462,9 +428,7 @@ async fn update_contact(
             );
         }
     };
-    match ops::directory::update_contact(&state.ctx(&caller.request_id), &caller.actor, id, &input)
-        .await
-    {
+    match ops::directory::update_contact(&caller.ctx, &caller.actor, id, &input).await {
         Ok((_, changed)) => Ok(Redirect::to(&format!(
             "/contacts/{id}?{}",
             if changed { "saved=1" } else { "unchanged=1" }
@@ -499,33 +463,20 @@ fn parse_date(field: &str, text: &str) -> AppResult<Date> {
     .map_err(|_| AppError::validation(field, "give the date the change took effect (YYYY-MM-DD)"))
 }
 
-async fn retire(
-    State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
-    form: WebForm<RetireForm>,
-) -> AppResult<Response> {
+async fn retire(AppPath(id): AppPath<i64>, form: WebForm<RetireForm>) -> AppResult<Response> {
     let effective_on = parse_date("effective_on", &form.form.effective_on)?;
-    let contact = ops::directory::retire_contact(
-        &state.ctx(&form.caller.request_id),
-        &form.caller.actor,
-        id,
-        effective_on,
-    )
-    .await?;
+    let contact =
+        ops::directory::retire_contact(&form.caller.ctx, &form.caller.actor, id, effective_on)
+            .await?;
     Ok(Redirect::to(&format!("/states/{}", contact.state)).into_response())
 }
 
 async fn withdraw_scheduled(
-    State(state): State<AppState>,
     AppPath(id): AppPath<i64>,
     form: WebForm<Empty>,
 ) -> AppResult<Response> {
-    let contact = ops::directory::withdraw_scheduled(
-        &state.ctx(&form.caller.request_id),
-        &form.caller.actor,
-        id,
-    )
-    .await?;
+    let contact =
+        ops::directory::withdraw_scheduled(&form.caller.ctx, &form.caller.actor, id).await?;
     Ok(Redirect::to(&format!("/contacts/{}", contact.id)).into_response())
 }
 
@@ -534,8 +485,7 @@ async fn key_page(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let contact =
-        ops::directory::contact(&state.ctx(&caller.request_id), &caller.actor, id).await?;
+    let contact = ops::directory::contact(&caller.ctx, &caller.actor, id).await?;
     let values = context! { contact => v(contact), error => None::<String>, armored => "", today => state.clock.today().to_string() };
     super::page(&state, &caller, "directory/key.html", values)
 }
@@ -555,7 +505,7 @@ async fn register_key(
     form: WebForm<KeyForm>,
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     // A chosen file wins over pasted text.
     let key = if form.key_file.trim().is_empty() {
         &form.armored
@@ -587,102 +537,60 @@ async fn register_key(
 }
 
 async fn key_download(
-    State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    download(
-        ops::directory::export(
-            &state.ctx(&caller.request_id),
-            Some(&caller.actor),
-            Export::Key(id),
-        )
-        .await?,
-    )
+    download(ops::directory::export(&caller.ctx, Some(&caller.actor), Export::Key(id)).await?)
 }
 
 async fn contact_vcard(
-    State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
     download(
-        ops::directory::export(
-            &state.ctx(&caller.request_id),
-            Some(&caller.actor),
-            Export::ContactCard(id),
-        )
-        .await?,
+        ops::directory::export(&caller.ctx, Some(&caller.actor), Export::ContactCard(id)).await?,
     )
 }
 
 async fn state_vcards(
-    State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
     download(
-        ops::directory::export(
-            &state.ctx(&caller.request_id),
-            Some(&caller.actor),
-            Export::StateCards(code),
-        )
-        .await?,
+        ops::directory::export(&caller.ctx, Some(&caller.actor), Export::StateCards(code)).await?,
     )
 }
 
 async fn state_csv(
-    State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
     download(
-        ops::directory::export(
-            &state.ctx(&caller.request_id),
-            Some(&caller.actor),
-            Export::StateCsv(code),
-        )
-        .await?,
+        ops::directory::export(&caller.ctx, Some(&caller.actor), Export::StateCsv(code)).await?,
     )
 }
 
 async fn state_nomination(
-    State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
     download(
-        ops::directory::export(
-            &state.ctx(&caller.request_id),
-            Some(&caller.actor),
-            Export::Nomination(code),
-        )
-        .await?,
+        ops::directory::export(&caller.ctx, Some(&caller.actor), Export::Nomination(code)).await?,
     )
 }
 
-async fn export_csv(
-    State(state): State<AppState>,
-    WebCaller(caller): WebCaller,
-) -> AppResult<Response> {
-    download(
-        ops::directory::export(
-            &state.ctx(&caller.request_id),
-            Some(&caller.actor),
-            Export::Csv,
-        )
-        .await?,
-    )
+async fn export_csv(WebCaller(caller): WebCaller) -> AppResult<Response> {
+    download(ops::directory::export(&caller.ctx, Some(&caller.actor), Export::Csv).await?)
 }
 
 async fn import_page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
 ) -> AppResult<Response> {
-    access::import_directory(&caller.actor)?;
+    ops::directory::may_import(&caller.actor)?;
     let values = context! { csv => "", report => None::<String>, problems => Vec::<String>::new() };
     super::page(&state, &caller, "directory/import.html", values)
 }
@@ -694,13 +602,7 @@ struct ImportForm {
 
 async fn import(State(state): State<AppState>, form: WebForm<ImportForm>) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
-    match ops::directory::import_csv(
-        &state.ctx(&caller.request_id),
-        Some(&caller.actor),
-        form.csv.as_bytes(),
-    )
-    .await
-    {
+    match ops::directory::import_csv(&caller.ctx, Some(&caller.actor), form.csv.as_bytes()).await {
         Ok(report) => {
             let values =
                 context! { csv => "", report => v(report), problems => Vec::<String>::new() };

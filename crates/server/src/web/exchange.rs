@@ -6,13 +6,14 @@ use crate::error::AppError;
 use crate::error::AppResult;
 use crate::extract::{AppPath, AppQuery};
 use crate::ops;
+use crate::ops::exchange::ExchangeAction;
+use crate::ops::exchange::export::Export;
 use crate::templates::v;
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use liaison_core::access;
 use liaison_core::directory::FieldErrors;
 use liaison_core::exchange::reference::DEFAULT_PATTERN;
 use liaison_types::exchange::{
@@ -39,7 +40,7 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/exchange/{year}/submissions/{code}/sections/{section}/attachments",
             post(attach).layer(axum::extract::DefaultBodyLimit::max(
-                crate::api::exchange::UPLOAD_LIMIT,
+                ops::exchange::UPLOAD_LIMIT,
             )),
         )
         .route(
@@ -190,10 +191,10 @@ async fn list_page(
     form: &CycleForm,
     errors: &FieldErrors,
 ) -> AppResult<Response> {
-    let cycles = ops::exchange::cycles(&state.ctx(&caller.request_id), &caller.actor).await?;
+    let cycles = ops::exchange::cycles(&caller.ctx, &caller.actor).await?;
     let values = context! {
         cycles => v(&cycles), form => v(form), errors => v(errors), all_sections => all_sections(),
-        may_open => access::manage_exchange(&caller.actor).is_ok(),
+        may_open => ops::exchange::actions(&caller.ctx, &caller.actor, None).await?.contains(&ExchangeAction::Manage),
     };
     super::form_page(state, caller, "exchange/list.html", values, errors)
 }
@@ -206,7 +207,7 @@ async fn list(State(state): State<AppState>, WebCaller(caller): WebCaller) -> Ap
 
 async fn open(State(state): State<AppState>, form: WebForm<CycleForm>) -> AppResult<Response> {
     let (caller, mut form) = (form.caller, form.form);
-    access::manage_exchange(&caller.actor)?;
+    ops::exchange::may_manage(&caller.actor)?;
     form.sections = form
         .chosen()
         .iter()
@@ -216,7 +217,7 @@ async fn open(State(state): State<AppState>, form: WebForm<CycleForm>) -> AppRes
         Ok(input) => input,
         Err(errors) => return list_page(&state, &caller, &form, &errors).await,
     };
-    match ops::exchange::open_cycle(&state.ctx(&caller.request_id), &caller.actor, &input).await {
+    match ops::exchange::open_cycle(&caller.ctx, &caller.actor, &input).await {
         Ok(cycle) => Ok(Redirect::to(&format!("/exchange/{}", cycle.year)).into_response()),
         Err(e) => match e.field_errors(caller.lang) {
             Some(errors) => list_page(&state, &caller, &form, &errors).await,
@@ -230,8 +231,7 @@ async fn cycle(
     WebCaller(caller): WebCaller,
     AppPath(year): AppPath<i32>,
 ) -> AppResult<Response> {
-    let overview =
-        ops::exchange::overview(&state.ctx(&caller.request_id), &caller.actor, year).await?;
+    let overview = ops::exchange::overview(&caller.ctx, &caller.actor, year).await?;
     super::page(
         &state,
         &caller,
@@ -261,7 +261,9 @@ async fn submission_page(
     submission: &Submission,
     extra: Extra,
 ) -> AppResult<Response> {
-    let own = access::read_draft(&caller.actor, &submission.state).is_ok();
+    let actions =
+        ops::exchange::actions(&caller.ctx, &caller.actor, Some(&submission.state)).await?;
+    let own = actions.contains(&ExchangeAction::ReadDraft);
     let sections: Vec<_> = submission
         .completeness
         .iter()
@@ -282,15 +284,10 @@ async fn submission_page(
             }
         })
         .collect();
-    let mut tx = state.store.read().await?;
-    let target = liaison_store::state::get(&mut tx, &submission.state).await?;
-    drop(tx);
-    let may_edit = target
-        .as_ref()
-        .is_some_and(|t| access::edit_submission(&caller.actor, t).is_ok());
+    let may_edit = actions.contains(&ExchangeAction::EditDraft);
     let values = context! {
         submission => v(submission), own => own, sections => sections, may_edit => may_edit,
-        may_circulate => access::manage_exchange(&caller.actor).is_ok()
+        may_circulate => actions.contains(&ExchangeAction::Manage)
             && submission.status == liaison_types::exchange::SubmissionStatus::Submitted,
         errors => v(&extra.errors), lines => v(&extra.lines), saved => extra.saved, submitted => extra.submitted,
     };
@@ -323,9 +320,7 @@ async fn problems_page(
     let Some(errors) = error.field_errors(caller.lang) else {
         return Err(error);
     };
-    let submission =
-        ops::exchange::submission(&state.ctx(&caller.request_id), &caller.actor, year, code)
-            .await?;
+    let submission = ops::exchange::submission(&caller.ctx, &caller.actor, year, code).await?;
     submission_page(
         state,
         caller,
@@ -345,10 +340,13 @@ async fn submission(
     AppQuery(notice): AppQuery<Notice>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     let submission = ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
-    let own = access::read_draft(&caller.actor, &code).is_ok();
-    if !own && !submission.documents.is_empty() && access::read_circulated(&caller.actor).is_ok() {
+    let actions = ops::exchange::actions(&ctx, &caller.actor, Some(&code)).await?;
+    if !actions.contains(&ExchangeAction::ReadDraft)
+        && !submission.documents.is_empty()
+        && actions.contains(&ExchangeAction::ReadCirculated)
+    {
         return Ok(
             Redirect::to(&format!("/exchange/{year}/submissions/{code}/document")).into_response(),
         );
@@ -386,7 +384,7 @@ async fn save(
     let (caller, form) = (form.caller, form.form);
     let code = code_of(&code)?;
     let section = Section::parse(&section).map_err(AppError::BadRequest)?;
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     let autosave = headers.contains_key("x-autosave");
     // The terms are kept: the form edits the text; the CSV import replaces the terms.
     let current = ops::exchange::submission(&ctx, &caller.actor, year, &code).await?;
@@ -424,7 +422,7 @@ async fn attach(
     let caller = upload.caller;
     let code = code_of(&code)?;
     let section = Section::parse(&section).map_err(AppError::BadRequest)?;
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     let Some(file) = upload
         .file
         .filter(|f| !f.name.is_empty() || !f.data.is_empty())
@@ -455,22 +453,13 @@ async fn attach(
 }
 
 async fn detach(
-    State(state): State<AppState>,
     AppPath((year, code, section, id)): AppPath<(i32, String, String, i64)>,
     form: WebForm<Empty>,
 ) -> AppResult<Response> {
     let caller = form.caller;
     let code = code_of(&code)?;
     let section = Section::parse(&section).map_err(AppError::BadRequest)?;
-    ops::exchange::detach(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        year,
-        &code,
-        section,
-        id,
-    )
-    .await?;
+    ops::exchange::detach(&caller.ctx, &caller.actor, year, &code, section, id).await?;
     Ok(Redirect::to(&format!(
         "/exchange/{year}/submissions/{code}?saved=1#section-{}",
         section.as_str()
@@ -479,20 +468,13 @@ async fn detach(
 }
 
 async fn attachment(
-    State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppPath((year, code, id)): AppPath<(i32, String, i64)>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let (file, data) = ops::exchange::attachment(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        year,
-        &code,
-        id,
-    )
-    .await?;
-    Ok(crate::api::exchange::attachment_response(&file, data))
+    let (file, data) =
+        ops::exchange::attachment(&caller.ctx, &caller.actor, year, &code, id).await?;
+    crate::download::download(ops::exchange::attachment_file(&file, data))
 }
 
 #[derive(Debug, Deserialize)]
@@ -508,7 +490,7 @@ async fn terms(
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
     let code = code_of(&code)?;
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     match ops::exchange::import_terms(&ctx, &caller.actor, year, &code, form.file.as_bytes()).await
     {
         Ok(_) => Ok(Redirect::to(&format!(
@@ -542,7 +524,7 @@ async fn submit(
 ) -> AppResult<Response> {
     let caller = form.caller;
     let code = code_of(&code)?;
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     match ops::exchange::submit(&ctx, &caller.actor, year, &code).await {
         Ok(_) => Ok(
             Redirect::to(&format!("/exchange/{year}/submissions/{code}?submitted=1"))
@@ -569,7 +551,7 @@ async fn circulate(
     let (caller, form) = (form.caller, form.form);
     let code = code_of(&code)?;
     match ops::exchange::circulate(
-        &state.ctx(&caller.request_id),
+        &caller.ctx,
         &caller.actor,
         year,
         &code,
@@ -597,15 +579,7 @@ async fn record_reference(
         reference: form.reference,
         revision: form.revision,
     };
-    match ops::exchange::record_reference(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        year,
-        &code,
-        &input,
-    )
-    .await
-    {
+    match ops::exchange::record_reference(&caller.ctx, &caller.actor, year, &code, &input).await {
         Ok(document) => Ok(Redirect::to(&format!(
             "/exchange/{year}/submissions/{code}/document?revision={}",
             document.revision
@@ -629,16 +603,11 @@ struct FindQuery {
 /// `/exchange/documents?reference=PC.DEL/12/27`: to the document known by that reference, now
 /// or earlier.
 async fn find_document(
-    State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppQuery(query): AppQuery<FindQuery>,
 ) -> AppResult<Response> {
-    let (year, code, revision) = ops::exchange::find_reference(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        &query.reference,
-    )
-    .await?;
+    let (year, code, revision) =
+        ops::exchange::find_reference(&caller.ctx, &caller.actor, &query.reference).await?;
     Ok(Redirect::to(&format!(
         "/exchange/{year}/submissions/{code}/document?revision={revision}"
     ))
@@ -656,11 +625,12 @@ async fn document_page(
     (year, code, revision): (i32, &StateCode, Option<i64>),
     errors: &FieldErrors,
 ) -> AppResult<Response> {
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     let document = ops::exchange::document(&ctx, &caller.actor, year, code, revision).await?;
     let inquiries = ops::exchange::inquiries(&ctx, &caller.actor, year, code).await?;
-    let may_inquire = access::inquire(&caller.actor).is_ok_and(|p| p.state() != code);
-    let may_record = access::manage_exchange(&caller.actor).is_ok();
+    let actions = ops::exchange::actions(&ctx, &caller.actor, Some(code)).await?;
+    let may_inquire = actions.contains(&ExchangeAction::Inquire);
+    let may_record = actions.contains(&ExchangeAction::Manage);
     let values = context! {
         document => v(&document), inquiries => v(&inquiries), may_inquire => may_inquire,
         may_record => may_record, errors => v(errors),
@@ -698,7 +668,7 @@ async fn diff(
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
     let diff = ops::exchange::diff(
-        &state.ctx(&caller.request_id),
+        &caller.ctx,
         &caller.actor,
         year,
         &code,
@@ -714,45 +684,25 @@ async fn diff(
     )
 }
 
-/// What a circulated document is exported as.
-#[derive(Debug, Clone, Copy)]
-pub enum Export {
-    Html,
-    Pdf,
-}
-
-/// A circulated document (the latest, or `revision`) exported as `what` for `caller`, labelled
-/// in its language: what the page and the API both answer.
-pub async fn exported(
-    state: &AppState,
-    caller: &Caller,
-    (year, code): (i32, String),
-    revision: Option<i64>,
-    what: Export,
-) -> AppResult<Response> {
-    let code = code_of(&code)?;
-    let ctx = state.ctx(&caller.request_id);
-    let file = match what {
-        Export::Html => {
-            let document =
-                ops::exchange::document(&ctx, &caller.actor, year, &code, revision).await?;
-            ops::exchange::export::html(&state.templates, caller.lang, &document)?
-        }
-        Export::Pdf => {
-            ops::exchange::export::pdf(&ctx, &caller.actor, year, &code, revision, caller.lang)
-                .await?
-        }
-    };
-    crate::api::directory::download(file)
-}
-
 async fn export_html(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
     AppPath(path): AppPath<(i32, String)>,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    exported(&state, &caller, path, query.revision, Export::Html).await
+    let (year, code) = path;
+    let code = code_of(&code)?;
+    crate::download::download(
+        ops::exchange::export::file(
+            &caller.ctx,
+            &caller.actor,
+            &state.templates,
+            caller.lang,
+            (year, &code, query.revision),
+            Export::Html,
+        )
+        .await?,
+    )
 }
 
 async fn export_pdf_page(
@@ -761,7 +711,19 @@ async fn export_pdf_page(
     AppPath(path): AppPath<(i32, String)>,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    exported(&state, &caller, path, query.revision, Export::Pdf).await
+    let (year, code) = path;
+    let code = code_of(&code)?;
+    crate::download::download(
+        ops::exchange::export::file(
+            &caller.ctx,
+            &caller.actor,
+            &state.templates,
+            caller.lang,
+            (year, &code, query.revision),
+            Export::Pdf,
+        )
+        .await?,
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -788,15 +750,7 @@ async fn inquire(
         section,
         text: form.text,
     };
-    match ops::exchange::raise(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        year,
-        &code,
-        &input,
-    )
-    .await
-    {
+    match ops::exchange::raise(&caller.ctx, &caller.actor, year, &code, &input).await {
         Ok(inquiry) => Ok(Redirect::to(&format!(
             "/exchange/{year}/submissions/{code}/document#inquiry-{}",
             inquiry.id
@@ -815,14 +769,10 @@ struct ReplyForm {
     text: String,
 }
 
-async fn reply(
-    State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
-    form: WebForm<ReplyForm>,
-) -> AppResult<Response> {
+async fn reply(AppPath(id): AppPath<i64>, form: WebForm<ReplyForm>) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
     let inquiry = ops::exchange::post(
-        &state.ctx(&caller.request_id),
+        &caller.ctx,
         &caller.actor,
         id,
         &PostInput { text: form.text },
@@ -842,18 +792,13 @@ struct VisibilityForm {
 }
 
 async fn visibility(
-    State(state): State<AppState>,
     AppPath(id): AppPath<i64>,
     form: WebForm<VisibilityForm>,
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
-    let inquiry = ops::exchange::set_visibility(
-        &state.ctx(&caller.request_id),
-        &caller.actor,
-        id,
-        form.public == "true",
-    )
-    .await?;
+    let inquiry =
+        ops::exchange::set_visibility(&caller.ctx, &caller.actor, id, form.public == "true")
+            .await?;
     Ok(Redirect::to(&format!(
         "/exchange/{}/submissions/{}/document#inquiry-{id}",
         inquiry.year, inquiry.state
@@ -867,12 +812,8 @@ async fn years(
     AppPath(code): AppPath<String>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
-    let years =
-        ops::exchange::across_years(&state.ctx(&caller.request_id), &caller.actor, &code).await?;
-    let mut tx = state.store.read().await?;
-    let name = liaison_store::state::get(&mut tx, &code)
-        .await?
-        .map_or_else(|| code.to_string(), |s| s.name);
+    let years = ops::exchange::across_years(&caller.ctx, &caller.actor, &code).await?;
+    let name = ops::directory::state_name(&caller.ctx, &code).await?;
     super::page(
         &state,
         &caller,

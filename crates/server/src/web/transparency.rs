@@ -18,7 +18,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn page(State(state): State<AppState>, WebCaller(caller): WebCaller) -> AppResult<Response> {
-    let ctx = state.ctx(&caller.request_id);
+    let ctx = caller.ctx.clone();
     let overview = ops::transparency::overview(&ctx, &caller.actor).await?;
     let recent: Vec<_> = overview
         .recent

@@ -5,7 +5,9 @@
 
 use liaison_core::channel::seal::{self, Attachment, Content};
 use liaison_server::jobs::run_scheduler;
-use liaison_testkit::{ApiClient, Backend, Options, START, TestApp, backends, spawn_app_with};
+use liaison_testkit::{
+    ApiClient, Backend, Options, START, TestApp, backends, spawn_app_on, spawn_app_with,
+};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use time::Duration;
@@ -19,14 +21,6 @@ pub const EST_TECHNICAL: &str = include_str!("../../../server/demo/keys/est-tech
 const DEU_TECHNICAL_PUBLIC: &str = include_str!("../../../server/demo/keys/deu-technical.asc");
 
 pub const SUBJECT: &str = "Incident 2027-014: phishing wave against ministries";
-
-async fn app_on(backend: Backend) -> TestApp {
-    spawn_app_with(Options {
-        backend,
-        ..Options::default()
-    })
-    .await
-}
 
 /// The public keys of a key-set view.
 pub fn public_keys(view: &Value) -> Vec<String> {
@@ -118,7 +112,7 @@ async fn a_request_goes_encrypted_to_exactly_its_key_set_and_through_its_lifecyc
 }
 
 async fn journey(backend: Backend) {
-    let app = app_on(backend).await;
+    let app = spawn_app_on(backend).await;
     let deu = app.login("deu.policy").await;
     let ita = app.login("ita.policy").await;
     let est = app.login("est.policy").await;
@@ -444,7 +438,7 @@ async fn journey(backend: Backend) {
 
 #[tokio::test]
 async fn a_state_without_a_usable_key_at_the_level_cannot_be_addressed_there() {
-    let app = app_on(Backend::Sqlite).await;
+    let app = spawn_app_on(Backend::Sqlite).await;
     let deu = app.login("deu.policy").await;
     // Austria has no key at all; Italy none at the technical level, but one at the policy level.
     let austria = deu
@@ -549,7 +543,7 @@ async fn an_oversize_message_gets_413_and_nothing_is_stored() {
 
 #[tokio::test]
 async fn a_multipart_upload_with_a_binary_message_is_the_same_request() {
-    let app = app_on(Backend::Sqlite).await;
+    let app = spawn_app_on(Backend::Sqlite).await;
     let est = app.login("est.technical").await;
     let view = keys(&est, "DEU", "technical").await;
     let armored = sealed(&public_keys(&view), &content(SUBJECT));
@@ -613,7 +607,7 @@ async fn escalation_mails(app: &TestApp) -> Vec<String> {
 
 #[tokio::test]
 async fn an_unacknowledged_technical_request_escalates_to_the_policy_level_and_on_demand() {
-    let app = app_on(Backend::Sqlite).await;
+    let app = spawn_app_on(Backend::Sqlite).await;
     let deu = app.login("deu.technical").await;
     let view = keys(&deu, "EST", "technical").await;
     let message = sealed(&public_keys(&view), &content(SUBJECT));

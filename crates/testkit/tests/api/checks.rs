@@ -5,7 +5,7 @@
 
 use liaison_core::checks::signed;
 use liaison_server::jobs::run_scheduler;
-use liaison_testkit::{ApiClient, Backend, Options, START, TestApp, backends, spawn_app_with};
+use liaison_testkit::{ApiClient, Backend, START, TestApp, backends, spawn_app_on};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -22,14 +22,6 @@ const DEU_POLICY: &str = "cyber-policy@demo-de.example";
 const DEU_TECHNICAL: &str = "cert@demo-de.example";
 const FRA_POLICY: &str = "cyber@demo-fr.example";
 const AUT_TECHNICAL: &str = "govcert@demo-at.example";
-
-async fn app_on(backend: Backend) -> TestApp {
-    spawn_app_with(Options {
-        backend,
-        ..Options::default()
-    })
-    .await
-}
 
 fn every_contact(window_hours: u32, spread_hours: u32) -> Value {
     json!({
@@ -79,7 +71,7 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once() {
 }
 
 async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend: Backend) {
-    let app = app_on(backend).await;
+    let app = spawn_app_on(backend).await;
     let manager = app.login("manager").await;
     let detail = launch(&manager, &every_contact(24, 0)).await;
     let id = detail["check"]["id"].as_i64().unwrap();
@@ -387,7 +379,7 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
 
 #[tokio::test]
 async fn a_signed_answer_is_key_verified_and_a_wrong_signature_changes_nothing() {
-    let app = app_on(Backend::Sqlite).await;
+    let app = spawn_app_on(Backend::Sqlite).await;
     let manager = app.login("manager").await;
     let coordinator = app.login("deu.coordinator").await;
     let entry = coordinator.get("/api/v1/states/DEU").await.json;
@@ -493,7 +485,7 @@ async fn entry_key(client: &ApiClient, contact: i64) -> String {
 
 #[tokio::test]
 async fn a_contact_who_has_not_answered_halfway_gets_one_reminder_with_a_token_of_its_own() {
-    let app = app_on(Backend::Sqlite).await;
+    let app = spawn_app_on(Backend::Sqlite).await;
     let manager = app.login("manager").await;
     launch(
         &manager,
@@ -546,7 +538,7 @@ async fn a_contact_who_has_not_answered_halfway_gets_one_reminder_with_a_token_o
 
 #[tokio::test]
 async fn launching_asks_for_a_valid_check_from_the_manager_only() {
-    let app = app_on(Backend::Sqlite).await;
+    let app = spawn_app_on(Backend::Sqlite).await;
     let manager = app.login("manager").await;
     for (body, fields) in [
         (
@@ -607,7 +599,7 @@ async fn launching_asks_for_a_valid_check_from_the_manager_only() {
 
 #[tokio::test]
 async fn with_a_spread_each_challenge_is_sent_and_timed_on_its_own() {
-    let app = app_on(Backend::Sqlite).await;
+    let app = spawn_app_on(Backend::Sqlite).await;
     let manager = app.login("manager").await;
     let detail = launch(&manager, &every_contact(24, 12)).await;
     let mut tx = app.store.read().await.unwrap();

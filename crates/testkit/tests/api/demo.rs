@@ -253,7 +253,7 @@ async fn the_demo_has_an_answered_thread_and_an_escalated_one() {
         thread(&ita, 2)
             .await
             .actions
-            .contains(&"acknowledge".to_owned())
+            .contains(&liaison_types::channel::RequestAction::Acknowledge)
     );
     assert_eq!(
         est.get("/api/v1/requests/2").await.status,

@@ -259,6 +259,21 @@ async fn a_coordinator_exports_its_states_csv_edits_it_and_imports_it_back() {
 
     // Imported unchanged, byte for byte: nothing to change, and nothing changed.
     let before = coordinator.get("/api/v1/states/DEU").await.json;
+    // What the caller may do comes with the entry: its own State's coordinator edits it;
+    // another State reads and exports it; an observer sees the figures only.
+    assert_eq!(
+        before["actions"],
+        serde_json::json!(["edit", "read-contacts", "export"])
+    );
+    let other = app.login("fra.coordinator").await;
+    assert_eq!(
+        other.get("/api/v1/states/DEU").await.json["actions"],
+        serde_json::json!(["read-contacts", "export"])
+    );
+    let observer = app.login("observer").await;
+    let seen = observer.get("/api/v1/states/DEU").await.json;
+    assert_eq!(seen["actions"], serde_json::json!([]));
+    assert_eq!(seen["contacts"], serde_json::json!([]));
     let answer = coordinator
         .post_bytes(
             "/api/v1/directory/import",

@@ -3,7 +3,7 @@
 //! their State; every problem named; late submissions marked; references that never repeat nor
 //! skip under concurrent circulation; circulated documents frozen.
 
-use liaison_testkit::{ApiClient, Backend, Options, TestApp, backends, spawn_app_with};
+use liaison_testkit::{ApiClient, TestApp, backends, spawn_app_on};
 use liaison_types::exchange::{
     Cycle, CycleOverview, Document, DocumentDiff, Inquiry, Submission, SubmissionStatus,
     YearDocument,
@@ -11,14 +11,6 @@ use liaison_types::exchange::{
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use time::macros::datetime;
-
-async fn app_on(backend: Backend) -> TestApp {
-    spawn_app_with(Options {
-        backend,
-        ..Options::default()
-    })
-    .await
-}
 
 const SECTIONS: [&str; 6] = [
     "threats",
@@ -85,7 +77,7 @@ async fn outbox_kinds(app: &TestApp, kind: &str) -> Vec<String> {
 #[tokio::test]
 async fn a_full_cycle_with_two_states_and_an_inquiry() {
     for backend in backends() {
-        let app = app_on(backend).await;
+        let app = spawn_app_on(backend).await;
         let manager = app.login("manager").await;
         let deu = app.login("deu.coordinator").await;
         let fra = app.login("fra.coordinator").await;
@@ -487,7 +479,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
 #[tokio::test]
 async fn concurrent_circulations_get_distinct_consecutive_numbers() {
     for backend in backends() {
-        let app = app_on(backend).await;
+        let app = spawn_app_on(backend).await;
         let manager = app.login("manager").await;
         let opened = manager
             .post(
@@ -583,7 +575,7 @@ async fn futures_join_all<F: std::future::Future>(futures: [F; 5]) -> Vec<F::Out
 async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_document() {
     use sha2::Digest;
     for backend in backends() {
-        let app = app_on(backend).await;
+        let app = spawn_app_on(backend).await;
         let manager = app.login("manager").await;
         let deu = app.login("deu.coordinator").await;
         let deu_poc = app.login("deu.technical").await;
@@ -837,7 +829,7 @@ async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_do
 #[tokio::test]
 async fn a_section_not_provided_this_year_answers_it_and_the_document_says_so() {
     for backend in backends() {
-        let app = app_on(backend).await;
+        let app = spawn_app_on(backend).await;
         let manager = app.login("manager").await;
         let deu = app.login("deu.coordinator").await;
         let opened = manager
@@ -955,7 +947,7 @@ async fn a_section_not_provided_this_year_answers_it_and_the_document_says_so() 
 #[tokio::test]
 async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves() {
     for backend in backends() {
-        let app = app_on(backend).await;
+        let app = spawn_app_on(backend).await;
         let manager = app.login("manager").await;
         let deu = app.login("deu.coordinator").await;
         let fra = app.login("fra.coordinator").await;

@@ -10,7 +10,7 @@ use liaison_server::i18n;
 use liaison_server::jobs::{Delivery, deliver, run_scheduler};
 use liaison_server::mail::Mailer;
 use liaison_store::outbox::Queued;
-use liaison_testkit::{Backend, Options, START, TestApp, backends, require_all, spawn_app_with};
+use liaison_testkit::{Backend, START, TestApp, backends, require_all, spawn_app_on};
 use reqwest::StatusCode;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -262,14 +262,6 @@ fn decode_words(value: &str) -> String {
     out
 }
 
-async fn app_on(backend: Backend) -> TestApp {
-    spawn_app_with(Options {
-        backend,
-        ..Options::default()
-    })
-    .await
-}
-
 /// The messages queued since the test started (the demo's history, such as the challenges of
 /// its past communication checks, is left out).
 async fn outbox(app: &TestApp) -> Vec<Queued> {
@@ -360,7 +352,7 @@ async fn the_scheduler_queues_each_reminder_once_and_again_when_overdue() {
 }
 
 async fn the_scheduler_queues_each_reminder_once_and_again_when_overdue_on(backend: Backend) {
-    let app = app_on(backend).await;
+    let app = spawn_app_on(backend).await;
 
     // The story as the overview sees it, so a change to the demo shows here first.
     let manager = app.login("manager").await;
@@ -508,7 +500,7 @@ async fn reminders_go_out_over_smtp_in_the_coordinators_language_on(backend: Bac
     let Some(sink) = start_sink(0).await else {
         return;
     };
-    let app = app_on(backend).await;
+    let app = spawn_app_on(backend).await;
     // French, and Russian to carry non-Latin text through the headers and the body.
     set_locale(&app, "fra.coordinator", "fr").await;
     set_locale(&app, "aut.coordinator", "ru").await;
@@ -603,7 +595,7 @@ async fn a_message_the_relay_refuses_is_sent_on_the_next_attempt_on(backend: Bac
     let Some(sink) = start_sink(1).await else {
         return;
     };
-    let app = app_on(backend).await;
+    let app = spawn_app_on(backend).await;
     let id = enqueue(&app, &coordinator("DEU"), "Retry me").await;
 
     let run = deliver(&app.state, &sink.mailer()).await.unwrap();
@@ -663,7 +655,7 @@ async fn a_dead_relay_fails_the_message_after_the_last_attempt_on(backend: Backe
         listener.local_addr().unwrap().port()
     };
     let mailer = mailer(port);
-    let app = app_on(backend).await;
+    let app = spawn_app_on(backend).await;
     let id = enqueue(&app, &coordinator("DEU"), "Nobody home").await;
 
     for attempt in 1..=MAX_ATTEMPTS {
@@ -727,7 +719,7 @@ async fn a_malformed_recipient_fails_alone_on(backend: Backend) {
     let Some(sink) = start_sink(0).await else {
         return;
     };
-    let app = app_on(backend).await;
+    let app = spawn_app_on(backend).await;
     let bad = enqueue(&app, "not an address", "Bad").await;
     let good = enqueue(&app, &coordinator("ITA"), "Good").await;
 
@@ -768,7 +760,7 @@ async fn challenges_go_out_over_smtp_on(backend: Backend) {
     let Some(sink) = start_sink_refusing(0, "cert@demo-de").await else {
         return;
     };
-    let app = app_on(backend).await;
+    let app = spawn_app_on(backend).await;
     let manager = app.login("manager").await;
     let launched = manager
         .post(
@@ -857,7 +849,7 @@ async fn a_request_notification_is_pgp_mime_on(backend: Backend) {
     let Some(sink) = start_sink(0).await else {
         return;
     };
-    let app = app_on(backend).await;
+    let app = spawn_app_on(backend).await;
     let deu = app.login("deu.technical").await;
     let view = keys(&deu, "EST", "technical").await;
     let message = sealed(&public_keys(&view), &content(SUBJECT));

@@ -3,9 +3,7 @@
 //! writes keep the audit chain linear, and tampering with the chain is detected.
 
 use liaison_store::{Dialect, Store};
-use liaison_testkit::{
-    Backend, Options, TestApp, backends, contact_body, fresh_database, spawn_app_with,
-};
+use liaison_testkit::{Backend, TestApp, backends, contact_body, fresh_database, spawn_app_on};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use time::Duration;
@@ -13,11 +11,7 @@ use time::Duration;
 const KEY: &str = include_str!("../../../core/tests/fixtures/keys/valid-ed25519.asc");
 
 async fn app_on(backend: Backend) -> TestApp {
-    let app = spawn_app_with(Options {
-        backend,
-        ..Options::default()
-    })
-    .await;
+    let app = spawn_app_on(backend).await;
     let dialect = match backend {
         Backend::Sqlite => Dialect::Sqlite,
         Backend::Postgres => Dialect::Postgres,

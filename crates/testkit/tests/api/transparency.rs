@@ -10,23 +10,13 @@ use liaison_core::transparency::merkle::{
     Hash, hash_from_hex, leaf_hash, verify_consistency, verify_inclusion,
 };
 use liaison_store::Dialect;
-use liaison_testkit::{
-    ApiClient, Backend, Options, TestApp, backends, contact_body, spawn_app_with,
-};
+use liaison_testkit::{ApiClient, Backend, TestApp, backends, contact_body, spawn_app_on};
 use liaison_types::directory::{Change, Contact};
 use liaison_types::transparency::{
     ConsistencyProof, ContactLeaf, LogKeyInfo, LogLeaves, SignedTreeHead, StateVerification,
 };
 use reqwest::StatusCode;
 use serde_json::json;
-
-async fn app_on(backend: Backend) -> TestApp {
-    spawn_app_with(Options {
-        backend,
-        ..Options::default()
-    })
-    .await
-}
 
 fn hash(text: &str) -> Hash {
     hash_from_hex(text).unwrap()
@@ -79,7 +69,7 @@ async fn proven_leaf(client: &ApiClient, id: i64, signed: &SignedTreeHead) -> Le
 #[tokio::test]
 async fn every_directory_change_is_a_leaf_under_a_signed_head() {
     for backend in backends() {
-        let app = app_on(backend).await;
+        let app = spawn_app_on(backend).await;
         let deu = app.login("deu.coordinator").await;
         let key: LogKeyInfo =
             serde_json::from_value(deu.get("/api/v1/transparency/key").await.json).unwrap();
@@ -208,7 +198,7 @@ async fn every_directory_change_is_a_leaf_under_a_signed_head() {
 
 #[tokio::test]
 async fn bad_requests_of_the_log_are_refused_with_a_problem() {
-    let app = app_on(Backend::Sqlite).await;
+    let app = spawn_app_on(Backend::Sqlite).await;
     let observer = app.login("observer").await;
     let size = observer.get("/api/v1/transparency/head").await.json["tree_size"]
         .as_u64()
@@ -277,7 +267,7 @@ async fn bad_requests_of_the_log_are_refused_with_a_problem() {
 
 #[tokio::test]
 async fn a_coordinator_publishes_the_head_its_state_verified() {
-    let app = app_on(Backend::Sqlite).await;
+    let app = spawn_app_on(Backend::Sqlite).await;
     let deu = app.login("deu.coordinator").await;
     let signed: SignedTreeHead =
         serde_json::from_value(deu.get("/api/v1/transparency/head").await.json).unwrap();
@@ -382,7 +372,7 @@ async fn log_check(app: &TestApp) -> serde_json::Value {
 #[tokio::test]
 async fn the_stored_log_refuses_changes_and_tampering_behind_its_back_is_found() {
     for backend in backends() {
-        let app = app_on(backend).await;
+        let app = spawn_app_on(backend).await;
         for sql in [
             "UPDATE transparency_leaves SET data = 'x' WHERE idx = 0",
             "DELETE FROM transparency_leaves WHERE idx = 0",
@@ -448,7 +438,7 @@ async fn the_stored_log_refuses_changes_and_tampering_behind_its_back_is_found()
 #[tokio::test]
 async fn a_directory_from_before_the_log_is_logged_at_start() {
     use liaison_core::clock::Clock;
-    let app = app_on(Backend::Sqlite).await;
+    let app = spawn_app_on(Backend::Sqlite).await;
     let before = log_check(&app).await["leaves"].as_u64().unwrap();
     // A version stored the way a database from before the log holds it: without its leaf.
     let details: liaison_types::directory::ContactDetails = serde_json::from_value(contact_body(

@@ -23,6 +23,32 @@ pub const MAX_PDF_CHARS: usize = 600_000;
 /// it out, and one account's exports must not take the server's memory from the others.
 static TYPESETTING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
 
+/// What a circulated document is exported as.
+#[derive(Debug, Clone, Copy)]
+pub enum Export {
+    Html,
+    Pdf,
+}
+
+/// A circulated document (the latest, or `revision`) exported as `what`, labelled in `lang`:
+/// what the page and the API both answer.
+pub async fn file(
+    ctx: &Ctx,
+    actor: &Actor,
+    templates: &Templates,
+    lang: &str,
+    (year, code, revision): (i32, &StateCode, Option<i64>),
+    what: Export,
+) -> AppResult<Download> {
+    match what {
+        Export::Html => {
+            let document = super::document(ctx, actor, year, code, revision).await?;
+            html(templates, lang, &document)
+        }
+        Export::Pdf => pdf(ctx, actor, year, code, revision, lang).await,
+    }
+}
+
 /// A circulated document as one self-contained HTML file (its own styles, nothing loaded from
 /// elsewhere), named after its reference, labelled in `lang`.
 pub fn html(templates: &Templates, lang: &str, document: &Document) -> AppResult<Download> {

@@ -288,6 +288,60 @@ fn status_of(submission: Option<&StoredSubmission>) -> SubmissionStatus {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What the caller may do.
+
+/// What a caller may do in the exchange, as the rules decide it, for the pages to offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExchangeAction {
+    /// Open cycles, circulate inputs, record references (the network manager).
+    Manage,
+    /// Read the State's draft (its own accounts).
+    ReadDraft,
+    /// Change and submit the State's draft (its coordinator).
+    EditDraft,
+    /// Read circulated documents.
+    ReadCirculated,
+    /// Open an inquiry on the State's document (another participating State).
+    Inquire,
+}
+
+/// What `actor` may do in the exchange at large and, given `code`, with that State's input.
+pub async fn actions(
+    ctx: &Ctx,
+    actor: &Actor,
+    code: Option<&StateCode>,
+) -> AppResult<Vec<ExchangeAction>> {
+    let mut out = Vec::new();
+    if access::manage_exchange(actor).is_ok() {
+        out.push(ExchangeAction::Manage);
+    }
+    if access::read_circulated(actor).is_ok() {
+        out.push(ExchangeAction::ReadCirculated);
+    }
+    if let Some(code) = code {
+        if access::read_draft(actor, code).is_ok() {
+            out.push(ExchangeAction::ReadDraft);
+        }
+        let mut tx = ctx.store.read().await?;
+        let state = super::directory::state(&mut tx, code).await?;
+        drop(tx);
+        if access::edit_submission(actor, &state).is_ok() {
+            out.push(ExchangeAction::EditDraft);
+        }
+        if access::inquire(actor).is_ok_and(|p| p.state() != code) {
+            out.push(ExchangeAction::Inquire);
+        }
+    }
+    Ok(out)
+}
+
+/// Refuses anyone but the network manager before a manager's form is read.
+pub fn may_manage(actor: &Actor) -> AppResult<()> {
+    access::manage_exchange(actor)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
 // Cycles.
 
 /// Opens a cycle (the network manager) and notifies every participating State's coordinators.
@@ -753,6 +807,22 @@ async fn change_section(
     }
     liaison_store::commit(tx).await?;
     self::submission(ctx, actor, year, code).await
+}
+
+/// The largest request body of an upload: the largest attachment and the form around it.
+pub const UPLOAD_LIMIT: usize = liaison_core::exchange::MAX_ATTACHMENT_BYTES + 64 * 1024;
+
+/// The download of an attached file: never shown inline, never sniffed, and a type a browser
+/// would run served as `application/octet-stream`.
+pub fn attachment_file(
+    file: &liaison_types::exchange::Attachment,
+    data: Vec<u8>,
+) -> crate::download::Download {
+    crate::download::Download {
+        content_type: liaison_core::exchange::served_type(&file.content_type),
+        filename: file.name.clone(),
+        body: data,
+    }
 }
 
 /// A file of a State's submission: of its draft for the State's own accounts; of a
