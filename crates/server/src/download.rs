@@ -36,6 +36,26 @@ pub fn download(file: Download) -> crate::error::AppResult<Response> {
     Ok(file.into_response())
 }
 
+/// A circulated document exported for the caller (the latest, or `revision`), labelled in the
+/// caller's language: what the API and the pages both answer.
+pub async fn exchange_export(
+    state: &crate::AppState,
+    caller: &crate::auth::Caller,
+    (year, code, revision): (i32, &liaison_types::state::StateCode, Option<i64>),
+    what: crate::ops::exchange::export::Export,
+) -> crate::error::AppResult<Response> {
+    let file = crate::ops::exchange::export::file(
+        &caller.ctx,
+        &caller.actor,
+        &state.templates,
+        caller.lang,
+        (year, code, revision),
+        what,
+    )
+    .await?;
+    download(file)
+}
+
 /// `attachment; filename="…"; filename*=UTF-8''…` for a file name: the quoted fallback keeps
 /// printable ASCII (quotes, backslashes and anything else become `_`), the extended value is the
 /// exact name, percent-encoded.

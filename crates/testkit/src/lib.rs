@@ -154,6 +154,14 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(Options::default()).await
 }
 
+/// Runs `test` on every backend this run has (see [`backends`]), naming each in the output.
+pub async fn on_every_backend(mut test: impl AsyncFnMut(Backend)) {
+    for backend in backends() {
+        eprintln!("on {backend:?}");
+        test(backend).await;
+    }
+}
+
 /// A test app with the demo data on `backend` (see [`backends`]).
 pub async fn spawn_app_on(backend: Backend) -> TestApp {
     spawn_app_with(Options {

@@ -298,19 +298,9 @@ async fn export_html(
     AppPath(path): SubmissionPath,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    let (year, code) = path;
-    let code = state_code(&code)?;
-    crate::download::download(
-        ops::exchange::export::file(
-            &caller.ctx,
-            &caller.actor,
-            &state.templates,
-            caller.lang,
-            (year, &code, query.revision),
-            Export::Html,
-        )
-        .await?,
-    )
+    let code = state_code(&path.1)?;
+    let revision = (path.0, &code, query.revision);
+    crate::download::exchange_export(&state, &caller, revision, Export::Html).await
 }
 
 /// A circulated document as a PDF (A4, its reference on every page), typeset on the server.
@@ -323,19 +313,9 @@ async fn export_pdf(
     AppPath(path): SubmissionPath,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    let (year, code) = path;
-    let code = state_code(&code)?;
-    crate::download::download(
-        ops::exchange::export::file(
-            &caller.ctx,
-            &caller.actor,
-            &state.templates,
-            caller.lang,
-            (year, &code, query.revision),
-            Export::Pdf,
-        )
-        .await?,
-    )
+    let code = state_code(&path.1)?;
+    let revision = (path.0, &code, query.revision);
+    crate::download::exchange_export(&state, &caller, revision, Export::Pdf).await
 }
 
 /// Attaches a file (multipart field `file`, at most 10 MiB, ten per section) to a section of

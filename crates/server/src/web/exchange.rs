@@ -690,19 +690,9 @@ async fn export_html(
     AppPath(path): AppPath<(i32, String)>,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    let (year, code) = path;
-    let code = code_of(&code)?;
-    crate::download::download(
-        ops::exchange::export::file(
-            &caller.ctx,
-            &caller.actor,
-            &state.templates,
-            caller.lang,
-            (year, &code, query.revision),
-            Export::Html,
-        )
-        .await?,
-    )
+    let code = code_of(&path.1)?;
+    let revision = (path.0, &code, query.revision);
+    crate::download::exchange_export(&state, &caller, revision, Export::Html).await
 }
 
 async fn export_pdf_page(
@@ -711,19 +701,9 @@ async fn export_pdf_page(
     AppPath(path): AppPath<(i32, String)>,
     AppQuery(query): AppQuery<RevisionQuery>,
 ) -> AppResult<Response> {
-    let (year, code) = path;
-    let code = code_of(&code)?;
-    crate::download::download(
-        ops::exchange::export::file(
-            &caller.ctx,
-            &caller.actor,
-            &state.templates,
-            caller.lang,
-            (year, &code, query.revision),
-            Export::Pdf,
-        )
-        .await?,
-    )
+    let code = code_of(&path.1)?;
+    let revision = (path.0, &code, query.revision);
+    crate::download::exchange_export(&state, &caller, revision, Export::Pdf).await
 }
 
 #[derive(Debug, Deserialize)]

@@ -6,7 +6,7 @@
 use liaison_core::channel::seal::{self, Attachment, Content};
 use liaison_server::jobs::run_scheduler;
 use liaison_testkit::{
-    ApiClient, Backend, Options, START, TestApp, backends, spawn_app_on, spawn_app_with,
+    ApiClient, Backend, Options, START, TestApp, on_every_backend, spawn_app_on, spawn_app_with,
 };
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -105,10 +105,7 @@ fn leg<'a>(detail: &'a Value, state: &str) -> &'a Value {
 
 #[tokio::test]
 async fn a_request_goes_encrypted_to_exactly_its_key_set_and_through_its_lifecycle() {
-    for backend in backends() {
-        eprintln!("on {backend:?}");
-        journey(backend).await;
-    }
+    on_every_backend(journey).await;
 }
 
 async fn journey(backend: Backend) {

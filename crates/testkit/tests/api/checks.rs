@@ -5,7 +5,7 @@
 
 use liaison_core::checks::signed;
 use liaison_server::jobs::run_scheduler;
-use liaison_testkit::{ApiClient, Backend, START, TestApp, backends, spawn_app_on};
+use liaison_testkit::{ApiClient, Backend, START, TestApp, on_every_backend, spawn_app_on};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -64,10 +64,7 @@ fn challenge_of<'a>(detail: &'a Value, email: &str) -> &'a Value {
 
 #[tokio::test]
 async fn a_check_challenges_every_contact_and_each_token_answers_once() {
-    for backend in backends() {
-        eprintln!("on {backend:?}");
-        a_check_challenges_every_contact_and_each_token_answers_once_on(backend).await;
-    }
+    on_every_backend(a_check_challenges_every_contact_and_each_token_answers_once_on).await;
 }
 
 async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend: Backend) {

@@ -3,7 +3,7 @@
 //! their State; every problem named; late submissions marked; references that never repeat nor
 //! skip under concurrent circulation; circulated documents frozen.
 
-use liaison_testkit::{ApiClient, TestApp, backends, spawn_app_on};
+use liaison_testkit::{ApiClient, TestApp, on_every_backend, spawn_app_on};
 use liaison_types::exchange::{
     Cycle, CycleOverview, Document, DocumentDiff, Inquiry, Submission, SubmissionStatus,
     YearDocument,
@@ -76,7 +76,7 @@ async fn outbox_kinds(app: &TestApp, kind: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn a_full_cycle_with_two_states_and_an_inquiry() {
-    for backend in backends() {
+    on_every_backend(async |backend| {
         let app = spawn_app_on(backend).await;
         let manager = app.login("manager").await;
         let deu = app.login("deu.coordinator").await;
@@ -473,12 +473,13 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
         let overview: CycleOverview =
             serde_json::from_value(ita.get("/api/v1/exchange/cycles/2027").await.json).unwrap();
         assert_eq!((overview.on_time, overview.late), (2, 1));
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn concurrent_circulations_get_distinct_consecutive_numbers() {
-    for backend in backends() {
+    on_every_backend(async |backend| {
         let app = spawn_app_on(backend).await;
         let manager = app.login("manager").await;
         let opened = manager
@@ -561,7 +562,8 @@ async fn concurrent_circulations_get_distinct_consecutive_numbers() {
             let result = sqlx::query(statement).execute(&mut *tx).await;
             assert!(result.is_err(), "{backend:?}: {statement} was allowed");
         }
-    }
+    })
+    .await;
 }
 
 /// Runs the futures at once and collects their outputs in order.
@@ -574,7 +576,7 @@ async fn futures_join_all<F: std::future::Future>(futures: [F; 5]) -> Vec<F::Out
 #[tokio::test]
 async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_document() {
     use sha2::Digest;
-    for backend in backends() {
+    on_every_backend(async |backend| {
         let app = spawn_app_on(backend).await;
         let manager = app.login("manager").await;
         let deu = app.login("deu.coordinator").await;
@@ -823,12 +825,13 @@ async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_do
             let result = sqlx::query(statement).execute(&mut *tx).await;
             assert!(result.is_err(), "{backend:?}: {statement} was allowed");
         }
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_section_not_provided_this_year_answers_it_and_the_document_says_so() {
-    for backend in backends() {
+    on_every_backend(async |backend| {
         let app = spawn_app_on(backend).await;
         let manager = app.login("manager").await;
         let deu = app.login("deu.coordinator").await;
@@ -941,12 +944,13 @@ async fn a_section_not_provided_this_year_answers_it_and_the_document_says_so() 
                 || html.contains("Cette section n'a pas été fournie cette année."),
             "{html}"
         );
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves() {
-    for backend in backends() {
+    on_every_backend(async |backend| {
         let app = spawn_app_on(backend).await;
         let manager = app.login("manager").await;
         let deu = app.login("deu.coordinator").await;
@@ -1111,5 +1115,6 @@ async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves()
             "{}",
             log.text
         );
-    }
+    })
+    .await;
 }

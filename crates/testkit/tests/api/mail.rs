@@ -10,7 +10,7 @@ use liaison_server::i18n;
 use liaison_server::jobs::{Delivery, deliver, run_scheduler};
 use liaison_server::mail::Mailer;
 use liaison_store::outbox::Queued;
-use liaison_testkit::{Backend, START, TestApp, backends, require_all, spawn_app_on};
+use liaison_testkit::{Backend, START, TestApp, on_every_backend, require_all, spawn_app_on};
 use reqwest::StatusCode;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -345,10 +345,7 @@ const AUT_DUE: &str = "2026-11-16";
 
 #[tokio::test]
 async fn the_scheduler_queues_each_reminder_once_and_again_when_overdue() {
-    for backend in backends() {
-        eprintln!("on {backend:?}");
-        the_scheduler_queues_each_reminder_once_and_again_when_overdue_on(backend).await;
-    }
+    on_every_backend(the_scheduler_queues_each_reminder_once_and_again_when_overdue_on).await;
 }
 
 async fn the_scheduler_queues_each_reminder_once_and_again_when_overdue_on(backend: Backend) {
@@ -490,10 +487,7 @@ async fn the_scheduler_queues_each_reminder_once_and_again_when_overdue_on(backe
 
 #[tokio::test]
 async fn reminders_go_out_over_smtp_in_the_coordinators_language() {
-    for backend in backends() {
-        eprintln!("on {backend:?}");
-        reminders_go_out_over_smtp_in_the_coordinators_language_on(backend).await;
-    }
+    on_every_backend(reminders_go_out_over_smtp_in_the_coordinators_language_on).await;
 }
 
 async fn reminders_go_out_over_smtp_in_the_coordinators_language_on(backend: Backend) {
@@ -585,10 +579,7 @@ async fn reminders_go_out_over_smtp_in_the_coordinators_language_on(backend: Bac
 
 #[tokio::test]
 async fn a_message_the_relay_refuses_is_sent_on_the_next_attempt() {
-    for backend in backends() {
-        eprintln!("on {backend:?}");
-        a_message_the_relay_refuses_is_sent_on_the_next_attempt_on(backend).await;
-    }
+    on_every_backend(a_message_the_relay_refuses_is_sent_on_the_next_attempt_on).await;
 }
 
 async fn a_message_the_relay_refuses_is_sent_on_the_next_attempt_on(backend: Backend) {
@@ -642,10 +633,7 @@ async fn a_message_the_relay_refuses_is_sent_on_the_next_attempt_on(backend: Bac
 
 #[tokio::test]
 async fn a_dead_relay_fails_the_message_after_the_last_attempt() {
-    for backend in backends() {
-        eprintln!("on {backend:?}");
-        a_dead_relay_fails_the_message_after_the_last_attempt_on(backend).await;
-    }
+    on_every_backend(a_dead_relay_fails_the_message_after_the_last_attempt_on).await;
 }
 
 async fn a_dead_relay_fails_the_message_after_the_last_attempt_on(backend: Backend) {
@@ -709,10 +697,7 @@ async fn a_dead_relay_fails_the_message_after_the_last_attempt_on(backend: Backe
 
 #[tokio::test]
 async fn a_malformed_recipient_fails_alone() {
-    for backend in backends() {
-        eprintln!("on {backend:?}");
-        a_malformed_recipient_fails_alone_on(backend).await;
-    }
+    on_every_backend(a_malformed_recipient_fails_alone_on).await;
 }
 
 async fn a_malformed_recipient_fails_alone_on(backend: Backend) {
@@ -749,10 +734,7 @@ async fn a_malformed_recipient_fails_alone_on(backend: Backend) {
 
 #[tokio::test]
 async fn challenges_go_out_over_smtp_with_their_link_and_a_refused_address_is_recorded() {
-    for backend in backends() {
-        eprintln!("on {backend:?}");
-        challenges_go_out_over_smtp_on(backend).await;
-    }
+    on_every_backend(challenges_go_out_over_smtp_on).await;
 }
 
 async fn challenges_go_out_over_smtp_on(backend: Backend) {
@@ -834,10 +816,7 @@ async fn challenges_go_out_over_smtp_on(backend: Backend) {
 
 #[tokio::test]
 async fn a_request_notification_is_pgp_mime_that_the_recipient_decrypts() {
-    for backend in backends() {
-        eprintln!("on {backend:?}");
-        a_request_notification_is_pgp_mime_on(backend).await;
-    }
+    on_every_backend(a_request_notification_is_pgp_mime_on).await;
 }
 
 async fn a_request_notification_is_pgp_mime_on(backend: Backend) {

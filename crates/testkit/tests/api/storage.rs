@@ -3,7 +3,9 @@
 //! writes keep the audit chain linear, and tampering with the chain is detected.
 
 use liaison_store::{Dialect, Store};
-use liaison_testkit::{Backend, TestApp, backends, contact_body, fresh_database, spawn_app_on};
+use liaison_testkit::{
+    Backend, TestApp, backends, contact_body, fresh_database, on_every_backend, spawn_app_on,
+};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use time::Duration;
@@ -201,9 +203,10 @@ async fn directory_journey(backend: Backend) -> Outcome {
 #[tokio::test]
 async fn the_directory_journey_reads_the_same_on_every_backend() {
     let mut outcomes = Vec::new();
-    for backend in backends() {
+    on_every_backend(async |backend| {
         outcomes.push((backend, directory_journey(backend).await));
-    }
+    })
+    .await;
     // Ids come from the same sequence of inserts and the clock is the test's, so the answers
     // must be identical to the byte, not just alike.
     let (first_backend, first) = &outcomes[0];
@@ -283,7 +286,7 @@ async fn audit_rows(app: &TestApp) -> i64 {
 
 #[tokio::test]
 async fn concurrent_writes_keep_the_audit_chain_linear() {
-    for backend in backends() {
+    on_every_backend(async |backend| {
         let app = app_on(backend).await;
         let deu = app.login("deu.coordinator").await;
         // The auditor logs in (an audited event) before the rows are counted.
@@ -346,7 +349,8 @@ async fn concurrent_writes_keep_the_audit_chain_linear() {
             23,
             "on {backend:?}: three demo contacts and twenty new ones"
         );
-    }
+    })
+    .await;
 }
 
 async fn raw_pool(app: &TestApp) -> sqlx::AnyPool {
@@ -356,7 +360,7 @@ async fn raw_pool(app: &TestApp) -> sqlx::AnyPool {
 
 #[tokio::test]
 async fn tampering_with_the_audit_log_is_detected() {
-    for backend in backends() {
+    on_every_backend(async |backend| {
         let app = app_on(backend).await;
         let verified = verify(&app).await;
         assert_eq!(verified["intact"], true, "on {backend:?}: {verified}");
@@ -409,5 +413,6 @@ async fn tampering_with_the_audit_log_is_detected() {
             "on {backend:?}: {verified}"
         );
         pool.close().await;
-    }
+    })
+    .await;
 }

@@ -10,7 +10,7 @@ use liaison_core::transparency::merkle::{
     Hash, hash_from_hex, leaf_hash, verify_consistency, verify_inclusion,
 };
 use liaison_store::Dialect;
-use liaison_testkit::{ApiClient, Backend, TestApp, backends, contact_body, spawn_app_on};
+use liaison_testkit::{ApiClient, Backend, TestApp, contact_body, on_every_backend, spawn_app_on};
 use liaison_types::directory::{Change, Contact};
 use liaison_types::transparency::{
     ConsistencyProof, ContactLeaf, LogKeyInfo, LogLeaves, SignedTreeHead, StateVerification,
@@ -68,7 +68,7 @@ async fn proven_leaf(client: &ApiClient, id: i64, signed: &SignedTreeHead) -> Le
 
 #[tokio::test]
 async fn every_directory_change_is_a_leaf_under_a_signed_head() {
-    for backend in backends() {
+    on_every_backend(async |backend| {
         let app = spawn_app_on(backend).await;
         let deu = app.login("deu.coordinator").await;
         let key: LogKeyInfo =
@@ -193,7 +193,8 @@ async fn every_directory_change_is_a_leaf_under_a_signed_head() {
         assert_eq!(check["transparency"]["intact"], true, "{check}");
         assert_eq!(check["transparency"]["leaves"], last.tree_size);
         assert_eq!(check["transparency"]["heads"], last.tree_size + 1);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -371,7 +372,7 @@ async fn log_check(app: &TestApp) -> serde_json::Value {
 
 #[tokio::test]
 async fn the_stored_log_refuses_changes_and_tampering_behind_its_back_is_found() {
-    for backend in backends() {
+    on_every_backend(async |backend| {
         let app = spawn_app_on(backend).await;
         for sql in [
             "UPDATE transparency_leaves SET data = 'x' WHERE idx = 0",
@@ -432,7 +433,8 @@ async fn the_stored_log_refuses_changes_and_tampering_behind_its_back_is_found()
             .await
             .json;
         assert_eq!(chain["intact"], true);
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
