@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use base64::Engine;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use liaison_core::access::Actor;
+use liaison_core::access::{self, Actor};
 use liaison_store::account::Account;
 use liaison_store::session::SessionKind;
 use rand::RngCore;
@@ -185,7 +185,10 @@ async fn caller_from_token(
     if session.kind != wanted {
         return Ok(None);
     }
-    let Some(account) = liaison_store::account::by_id(&mut tx, session.account_id).await? else {
+    let Some(account) =
+        liaison_store::account::by_id(&mut tx, &access::system::sign_in(), session.account_id)
+            .await?
+    else {
         return Ok(None);
     };
     if account.disabled {

@@ -74,7 +74,7 @@ pub async fn seed_states(store: &Store) -> AppResult<()> {
 /// Whether the database has no accounts yet.
 pub async fn is_empty(store: &Store) -> AppResult<bool> {
     let mut tx = store.read().await?;
-    let permit = liaison_core::access::operator_manage_accounts();
+    let permit = liaison_core::access::system::manage_accounts();
     Ok(liaison_store::account::list(&mut tx, &permit)
         .await?
         .is_empty())
@@ -107,7 +107,8 @@ fn coordinator(code: &str) -> AppResult<Actor> {
 /// The actor of a demo account of a participating State, as it signs in.
 async fn account_actor(store: &Store, username: &str) -> AppResult<Actor> {
     let mut tx = store.read().await?;
-    let account = liaison_store::account::by_username(&mut tx, username)
+    let permit = liaison_core::access::system::sign_in();
+    let account = liaison_store::account::by_username(&mut tx, &permit, username)
         .await?
         .ok_or_else(|| AppError::Internal(format!("demo account {username} missing")))?;
     Ok(Actor {
@@ -500,6 +501,7 @@ pub async fn seed(
     network::seed(store, config, now, &members).await?;
 
     // Each State's points of contact sign in as the directory contact they are.
+    let permit = liaison_core::access::system::manage_accounts();
     let mut tx = store.begin().await?;
     for seed in DIRECTORY {
         let level = match seed.kind {
@@ -507,9 +509,12 @@ pub async fn seed(
             ContactKind::Structure { .. } => continue,
         };
         let username = format!("{}.{}", seed.state.to_lowercase(), level.as_str());
-        if let Some(account) = liaison_store::account::by_username(&mut tx, &username).await? {
+        if let Some(account) =
+            liaison_store::account::by_username(&mut tx, &permit, &username).await?
+        {
             let contact = find(seed.person.name)?;
-            liaison_store::account::link_contact(&mut tx, account.id, Some(contact)).await?;
+            liaison_store::account::link_contact(&mut tx, &permit, account.id, Some(contact))
+                .await?;
         }
     }
     liaison_store::commit(tx).await?;

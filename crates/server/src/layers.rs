@@ -98,6 +98,71 @@ fn only_the_store_speaks_sql() {
     }
 }
 
+/// The store's functions over protected data that take no permit, and why each needs none.
+const NO_PERMIT: &[(&str, &str)] = &[
+    // Which State a contact is decides which permit the operation asks for.
+    ("directory.rs", "state_of"),
+    // Rendered Markdown, kept by the hash of its source text: only a holder of the text finds it.
+    ("exchange.rs", "rendered"),
+    ("exchange.rs", "insert_rendered"),
+];
+
+/// The names of the `pub async fn`s in `text` whose parameters name no permit.
+fn without_permit(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices("pub async fn ") {
+        let rest = &text[at + "pub async fn ".len()..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let params = rest.split(" -> ").next().unwrap_or_default();
+        if !params.contains("permit: &") {
+            found.push(name);
+        }
+    }
+    found
+}
+
+#[test]
+fn the_store_reads_and_changes_protected_data_only_with_a_permit() {
+    let store = crates().join("store/src");
+    let mut found = Vec::new();
+    for file in [
+        "account.rs",
+        "channel.rs",
+        "checks.rs",
+        "directory.rs",
+        "exchange.rs",
+    ] {
+        let text = std::fs::read_to_string(store.join(file)).expect("a store module");
+        for name in without_permit(&text) {
+            if !NO_PERMIT.contains(&(file, name.as_str())) {
+                found.push(format!("{file}: {name}"));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "store functions over protected data without a permit:\n{}",
+        found.join("\n")
+    );
+    // Nor does the store take the system's permits for itself.
+    let minted = offences(&store, &["access::system"], &[]);
+    assert!(
+        minted.is_empty(),
+        "the store mints a permit:\n{}",
+        minted.join("\n")
+    );
+}
+
+#[test]
+fn the_permit_check_finds_a_function_without_one() {
+    let text = "pub async fn get(tx: &mut Tx, permit: &ReadContacts, id: i64) -> Result<()> {}\n\
+                pub async fn sneak(\n    tx: &mut Tx,\n    id: i64,\n) -> Result<()> {}\n";
+    assert_eq!(without_permit(text), vec!["sneak".to_owned()]);
+}
+
 #[test]
 fn the_rules_do_no_io_and_take_their_randomness_as_an_argument() {
     let banned = [

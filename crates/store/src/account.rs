@@ -1,6 +1,7 @@
 //! Accounts of the network manager, coordinators, points of contact, observers and auditors.
 
 use crate::{Result, Tx, corrupt, parse_ts, ts};
+use liaison_core::access::{ManageAccounts, Notify, OwnAccount, ReadAccount, SignIn};
 use liaison_types::account::Role;
 use liaison_types::state::StateCode;
 use sqlx::Row;
@@ -67,7 +68,13 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Account> {
     })
 }
 
-pub async fn create(tx: &mut Tx, account: &NewAccount, now: OffsetDateTime) -> Result<i64> {
+/// Stores a new account; its id.
+pub async fn create(
+    tx: &mut Tx,
+    _permit: &ManageAccounts,
+    account: &NewAccount,
+    now: OffsetDateTime,
+) -> Result<i64> {
     let row = sqlx::query(
         "INSERT INTO accounts (username, display_name, email, password_hash, role, state_code, contact_id, locale, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -86,7 +93,12 @@ pub async fn create(tx: &mut Tx, account: &NewAccount, now: OffsetDateTime) -> R
     Ok(row.try_get(0)?)
 }
 
-pub async fn by_username(tx: &mut Tx, username: &str) -> Result<Option<Account>> {
+/// The account with this (normalised) username.
+pub async fn by_username(
+    tx: &mut Tx,
+    _permit: &impl ReadAccount,
+    username: &str,
+) -> Result<Option<Account>> {
     let sql = format!("SELECT {COLUMNS} FROM accounts WHERE username = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(username)
@@ -95,7 +107,8 @@ pub async fn by_username(tx: &mut Tx, username: &str) -> Result<Option<Account>>
     row.as_ref().map(from_row).transpose()
 }
 
-pub async fn by_id(tx: &mut Tx, id: i64) -> Result<Option<Account>> {
+/// The account with this id.
+pub async fn by_id(tx: &mut Tx, _permit: &impl ReadAccount, id: i64) -> Result<Option<Account>> {
     let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id)
@@ -104,11 +117,18 @@ pub async fn by_id(tx: &mut Tx, id: i64) -> Result<Option<Account>> {
     row.as_ref().map(from_row).transpose()
 }
 
+/// The permit holder's own account.
+pub async fn own(tx: &mut Tx, permit: &OwnAccount) -> Result<Option<Account>> {
+    let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(permit.account_id())
+        .fetch_optional(&mut **tx)
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
 /// All accounts, by username.
-pub async fn list(
-    tx: &mut Tx,
-    _permit: &liaison_core::access::ManageAccounts,
-) -> Result<Vec<Account>> {
+pub async fn list(tx: &mut Tx, _permit: &ManageAccounts) -> Result<Vec<Account>> {
     let sql = format!("SELECT {COLUMNS} FROM accounts ORDER BY username");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .fetch_all(&mut **tx)
@@ -117,7 +137,11 @@ pub async fn list(
 }
 
 /// The active coordinators of a State, who receive its directory reminders.
-pub async fn coordinators(tx: &mut Tx, state: &StateCode) -> Result<Vec<Account>> {
+pub async fn coordinators(
+    tx: &mut Tx,
+    _permit: &Notify,
+    state: &StateCode,
+) -> Result<Vec<Account>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM accounts WHERE role = 'coordinator' AND state_code = $1 AND disabled = 0 ORDER BY id"
     );
@@ -129,7 +153,7 @@ pub async fn coordinators(tx: &mut Tx, state: &StateCode) -> Result<Vec<Account>
 }
 
 /// The active coordinators of every participating State, by State: who the exchange notifies.
-pub async fn participating_coordinators(tx: &mut Tx) -> Result<Vec<Account>> {
+pub async fn participating_coordinators(tx: &mut Tx, _permit: &Notify) -> Result<Vec<Account>> {
     let columns = COLUMNS
         .split(", ")
         .map(|c| format!("a.{c}"))
@@ -146,20 +170,20 @@ pub async fn participating_coordinators(tx: &mut Tx) -> Result<Vec<Account>> {
 }
 
 /// Stores a new, not yet confirmed TOTP secret (enrolment in progress).
-pub async fn set_pending_totp(tx: &mut Tx, id: i64, secret: &str) -> Result<()> {
+pub async fn set_pending_totp(tx: &mut Tx, permit: &OwnAccount, secret: &str) -> Result<()> {
     sqlx::query("UPDATE accounts SET totp_secret = $1, totp_enabled = 0, totp_last_step = NULL WHERE id = $2")
         .bind(secret)
-        .bind(id)
+        .bind(permit.account_id())
         .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
 /// Turns TOTP on after the first code was verified, remembering that code's step.
-pub async fn enable_totp(tx: &mut Tx, id: i64, step: i64) -> Result<()> {
+pub async fn enable_totp(tx: &mut Tx, permit: &OwnAccount, step: i64) -> Result<()> {
     sqlx::query("UPDATE accounts SET totp_enabled = 1, totp_last_step = $1 WHERE id = $2")
         .bind(step)
-        .bind(id)
+        .bind(permit.account_id())
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -167,7 +191,7 @@ pub async fn enable_totp(tx: &mut Tx, id: i64, step: i64) -> Result<()> {
 
 /// Records the step of an accepted TOTP code, refusing a step not later than the stored one
 /// (the condition makes two concurrent logins with the same code accept only one).
-pub async fn accept_totp_step(tx: &mut Tx, id: i64, step: i64) -> Result<bool> {
+pub async fn accept_totp_step(tx: &mut Tx, _permit: &SignIn, id: i64, step: i64) -> Result<bool> {
     let done = sqlx::query("UPDATE accounts SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)")
         .bind(step)
         .bind(id)
@@ -176,17 +200,23 @@ pub async fn accept_totp_step(tx: &mut Tx, id: i64, step: i64) -> Result<bool> {
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn set_locale(tx: &mut Tx, id: i64, locale: &str) -> Result<()> {
+/// Stores the language its owner chose for the pages and mail.
+pub async fn set_locale(tx: &mut Tx, permit: &OwnAccount, locale: &str) -> Result<()> {
     sqlx::query("UPDATE accounts SET locale = $1 WHERE id = $2")
         .bind(locale)
-        .bind(id)
+        .bind(permit.account_id())
         .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
 /// Links an account to the directory contact it is (a point of contact's own entry).
-pub async fn link_contact(tx: &mut Tx, id: i64, contact_id: Option<i64>) -> Result<()> {
+pub async fn link_contact(
+    tx: &mut Tx,
+    _permit: &ManageAccounts,
+    id: i64,
+    contact_id: Option<i64>,
+) -> Result<()> {
     sqlx::query("UPDATE accounts SET contact_id = $1 WHERE id = $2")
         .bind(contact_id)
         .bind(id)
@@ -209,7 +239,7 @@ pub struct AccountChange {
 /// Stores an account's changed fields.
 pub async fn change(
     tx: &mut Tx,
-    _permit: &liaison_core::access::ManageAccounts,
+    _permit: &ManageAccounts,
     id: i64,
     change: &AccountChange,
 ) -> Result<()> {
@@ -232,7 +262,7 @@ pub async fn change(
 /// Stores a new password hash, set by the network manager.
 pub async fn reset_password(
     tx: &mut Tx,
-    _permit: &liaison_core::access::ManageAccounts,
+    _permit: &ManageAccounts,
     id: i64,
     hash: &str,
 ) -> Result<()> {
@@ -240,11 +270,7 @@ pub async fn reset_password(
 }
 
 /// Stores the new password hash its owner chose.
-pub async fn change_own_password(
-    tx: &mut Tx,
-    permit: &liaison_core::access::OwnAccount,
-    hash: &str,
-) -> Result<()> {
+pub async fn change_own_password(tx: &mut Tx, permit: &OwnAccount, hash: &str) -> Result<()> {
     set_password_hash(tx, permit.account_id(), hash).await
 }
 
@@ -258,11 +284,7 @@ async fn set_password_hash(tx: &mut Tx, id: i64, hash: &str) -> Result<()> {
 }
 
 /// Turns an account's second factor off; its owner enrols again.
-pub async fn reset_totp(
-    tx: &mut Tx,
-    _permit: &liaison_core::access::ManageAccounts,
-    id: i64,
-) -> Result<()> {
+pub async fn reset_totp(tx: &mut Tx, _permit: &ManageAccounts, id: i64) -> Result<()> {
     sqlx::query(
         "UPDATE accounts SET totp_secret = NULL, totp_enabled = 0, totp_last_step = NULL WHERE id = $1",
     )
@@ -273,7 +295,11 @@ pub async fn reset_totp(
 }
 
 /// The account linked to a directory contact, if any.
-pub async fn linked_to(tx: &mut Tx, contact_id: i64) -> Result<Option<i64>> {
+pub async fn linked_to(
+    tx: &mut Tx,
+    _permit: &ManageAccounts,
+    contact_id: i64,
+) -> Result<Option<i64>> {
     Ok(
         sqlx::query_scalar("SELECT id FROM accounts WHERE contact_id = $1 ORDER BY id LIMIT 1")
             .bind(contact_id)
@@ -283,7 +309,7 @@ pub async fn linked_to(tx: &mut Tx, contact_id: i64) -> Result<Option<i64>> {
 }
 
 /// How many network managers' accounts are enabled.
-pub async fn active_managers(tx: &mut Tx) -> Result<i64> {
+pub async fn active_managers(tx: &mut Tx, _permit: &ManageAccounts) -> Result<i64> {
     Ok(
         sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE role = 'manager' AND disabled = 0")
             .fetch_one(&mut **tx)

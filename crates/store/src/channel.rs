@@ -6,7 +6,7 @@
 //! ([`update_leg`] guards on it), so two servers racing on one leg cannot both record a step.
 
 use crate::{Result, Tx, corrupt, parse_ts, ts};
-use liaison_core::access::{ChannelStats, UseChannel};
+use liaison_core::access::{ChangeEnvelope, ChannelDuty, ChannelStats, UseChannel};
 use liaison_core::channel::request::{Envelope, LegTimes};
 use liaison_types::channel::{LeftOutContact, LeftOutReason, RequestKind, Tlp, Urgency};
 use liaison_types::directory::{ContactKind, Level};
@@ -161,7 +161,7 @@ pub async fn key_holders(
 /// The same, for the server notifying a State by itself (escalation).
 pub async fn key_holders_for_system(
     tx: &mut Tx,
-    _permit: &ChannelStats,
+    _permit: &ChannelDuty,
     states: &[StateCode],
     today: Date,
 ) -> Result<Vec<KeyHolder>> {
@@ -397,14 +397,22 @@ pub async fn list(
     Ok(out)
 }
 
-/// The contacts left out of a message's key set.
-pub async fn left_out(tx: &mut Tx, message_id: i64) -> Result<Vec<LeftOutContact>> {
-    let rows = sqlx::query(
-        "SELECT contact_id, state_code, contact_name, reason FROM channel_left_out WHERE message_id = $1 ORDER BY contact_id",
-    )
-    .bind(message_id)
-    .fetch_all(&mut **tx)
-    .await?;
+/// The contacts left out of a message's key set, in a request the permit's State is a party to.
+pub async fn left_out(
+    tx: &mut Tx,
+    permit: &UseChannel,
+    message_id: i64,
+) -> Result<Vec<LeftOutContact>> {
+    let sql = format!(
+        "SELECT o.contact_id, o.state_code, o.contact_name, o.reason FROM channel_left_out o \
+         JOIN channel_messages m ON m.id = o.message_id JOIN channel_requests r ON r.id = m.request_id \
+         WHERE {PARTY} AND o.message_id = $2 ORDER BY o.contact_id"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(permit.state().as_str())
+        .bind(message_id)
+        .fetch_all(&mut **tx)
+        .await?;
     rows.iter()
         .map(|row| {
             let state: String = row.try_get("state_code")?;
@@ -445,7 +453,7 @@ pub async fn armored(
 /// that names it.
 pub async fn armored_for_delivery(
     tx: &mut Tx,
-    _permit: &ChannelStats,
+    _permit: &ChannelDuty,
     message_id: i64,
 ) -> Result<Option<String>> {
     let row = sqlx::query("SELECT armored FROM channel_messages WHERE id = $1")
@@ -461,6 +469,7 @@ pub async fn armored_for_delivery(
 /// operation recorded one of them first (nothing is then changed).
 pub async fn update_leg(
     tx: &mut Tx,
+    _permit: &impl ChangeEnvelope,
     request_id: i64,
     state: &StateCode,
     old: &LegTimes,
@@ -515,7 +524,12 @@ pub async fn update_leg(
 }
 
 /// Closes a request for every party (the sending State's close).
-pub async fn close_request(tx: &mut Tx, request_id: i64, now: OffsetDateTime) -> Result<bool> {
+pub async fn close_request(
+    tx: &mut Tx,
+    _permit: &impl ChangeEnvelope,
+    request_id: i64,
+    now: OffsetDateTime,
+) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE channel_requests SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL",
     )
@@ -529,6 +543,7 @@ pub async fn close_request(tx: &mut Tx, request_id: i64, now: OffsetDateTime) ->
 /// Records that an outbox message notifies a recipient State of a request.
 pub async fn record_notification(
     tx: &mut Tx,
+    _permit: &impl ChangeEnvelope,
     outbox_id: i64,
     request_id: i64,
     state: &StateCode,
@@ -545,7 +560,11 @@ pub async fn record_notification(
 }
 
 /// The request and recipient State an outbox message notified, if it was a notification.
-pub async fn notification(tx: &mut Tx, outbox_id: i64) -> Result<Option<(i64, StateCode)>> {
+pub async fn notification(
+    tx: &mut Tx,
+    _permit: &ChannelDuty,
+    outbox_id: i64,
+) -> Result<Option<(i64, StateCode)>> {
     let row = sqlx::query(
         "SELECT request_id, state_code FROM channel_notifications WHERE outbox_id = $1",
     )
@@ -564,7 +583,7 @@ pub async fn notification(tx: &mut Tx, outbox_id: i64) -> Result<Option<(i64, St
 /// A request by id for the server acting by itself (delivery, escalation).
 pub async fn get_for_system(
     tx: &mut Tx,
-    _permit: &ChannelStats,
+    _permit: &ChannelDuty,
     id: i64,
 ) -> Result<Option<StoredRequest>> {
     let sql = format!("SELECT {REQUEST_COLUMNS} FROM channel_requests r WHERE r.id = $1");
@@ -581,7 +600,7 @@ pub async fn get_for_system(
 /// The requests with a leg past its deadline, open, unacknowledged and not escalated.
 pub async fn escalations_due(
     tx: &mut Tx,
-    _permit: &ChannelStats,
+    _permit: &ChannelDuty,
     now: OffsetDateTime,
 ) -> Result<Vec<i64>> {
     let rows = sqlx::query(

@@ -4,7 +4,7 @@
 //! same challenge cannot record it twice.
 
 use crate::{Result, Tx, corrupt, parse_ts, ts};
-use liaison_core::access::{LaunchCheck, ReadChecks};
+use liaison_core::access::{AnswerCheck, LaunchCheck, ReadChecks};
 use liaison_core::checks::launch::Target;
 use liaison_core::checks::{
     AnswerWay, Answered, Challenge, Check, CheckId, ContactId, Levels, Scope,
@@ -155,7 +155,7 @@ pub struct Addressee<'a> {
 /// Stores a challenge and the hash of its first token; returns the challenge's id.
 pub async fn insert_challenge(
     tx: &mut Tx,
-    _permit: &LaunchCheck,
+    permit: &LaunchCheck,
     check_id: i64,
     challenge: &Challenge,
     to: Addressee<'_>,
@@ -176,13 +176,14 @@ pub async fn insert_challenge(
     .fetch_one(&mut **tx)
     .await?;
     let id: i64 = row.try_get(0)?;
-    insert_token(tx, id, &challenge.token_hash, issued_at).await?;
+    insert_token(tx, permit, id, &challenge.token_hash, issued_at).await?;
     Ok(id)
 }
 
 /// Stores another token of a challenge (the one a reminder carries).
 pub async fn insert_token(
     tx: &mut Tx,
+    _permit: &LaunchCheck,
     challenge_id: i64,
     token_hash: &str,
     issued_at: OffsetDateTime,
@@ -404,7 +405,11 @@ pub async fn challenge(
 }
 
 /// The challenge a token answers, with `challenge.token_hash` set to that token's hash.
-pub async fn by_token(tx: &mut Tx, token_hash: &str) -> Result<Option<StoredChallenge>> {
+pub async fn by_token(
+    tx: &mut Tx,
+    _permit: &ReadChecks,
+    token_hash: &str,
+) -> Result<Option<StoredChallenge>> {
     let sql = format!(
         "SELECT {CHALLENGE_COLUMNS} FROM check_tokens t JOIN check_challenges c ON c.id = t.challenge_id WHERE t.token_hash = $1"
     );
@@ -418,7 +423,11 @@ pub async fn by_token(tx: &mut Tx, token_hash: &str) -> Result<Option<StoredChal
 }
 
 /// The challenge an outbox message carried (as the challenge or as its reminder).
-pub async fn by_outbox(tx: &mut Tx, outbox_id: i64) -> Result<Option<StoredChallenge>> {
+pub async fn by_outbox(
+    tx: &mut Tx,
+    _permit: &ReadChecks,
+    outbox_id: i64,
+) -> Result<Option<StoredChallenge>> {
     let sql = format!(
         "SELECT {CHALLENGE_COLUMNS} FROM check_challenges c WHERE c.outbox_id = $1 OR c.reminder_outbox_id = $1"
     );
@@ -434,6 +443,7 @@ pub async fn by_outbox(tx: &mut Tx, outbox_id: i64) -> Result<Option<StoredChall
 /// Records an accepted answer, unless one is already recorded; returns whether it was.
 pub async fn record_answer(
     tx: &mut Tx,
+    _permit: &AnswerCheck,
     challenge_id: i64,
     answered: Answered,
     answered_by: &str,
@@ -453,6 +463,7 @@ pub async fn record_answer(
 /// Records the reminder sent with `outbox_id`, unless one is already recorded.
 pub async fn record_reminder(
     tx: &mut Tx,
+    _permit: &LaunchCheck,
     challenge_id: i64,
     at: OffsetDateTime,
     outbox_id: i64,
@@ -471,6 +482,7 @@ pub async fn record_reminder(
 /// Records that the challenge's email could not be delivered, unless already recorded.
 pub async fn record_delivery_failure(
     tx: &mut Tx,
+    _permit: &LaunchCheck,
     challenge_id: i64,
     at: OffsetDateTime,
     error: &str,

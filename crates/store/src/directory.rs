@@ -4,7 +4,7 @@
 //! versions recorded after it wait for their date (scheduled).
 
 use crate::{Result, Tx, corrupt, parse_date, parse_ts, ts};
-use liaison_core::access::{EditEntry, ReadContacts, ReadOverview};
+use liaison_core::access::{EditEntry, Notify, ReadContacts, ReadOverview};
 use liaison_core::directory::{annual_status, due_on};
 use liaison_types::directory::{
     Change, Contact, ContactDetails, ContactKind, ContactVersion, KeySummary, Level,
@@ -476,7 +476,13 @@ pub async fn pending(
 
 /// The version a pending version was recorded against: the one in effect on the day it was
 /// recorded, among those before it.
-pub async fn base_of(tx: &mut Tx, contact_id: i64, number: i64, recorded_on: Date) -> Result<i64> {
+pub async fn base_of(
+    tx: &mut Tx,
+    _permit: &EditEntry,
+    contact_id: i64,
+    number: i64,
+    recorded_on: Date,
+) -> Result<i64> {
     let base: Option<i64> = sqlx::query_scalar(
         "SELECT MAX(version) FROM contact_versions WHERE contact_id = $1 AND version < $2 AND effective_on <= $3",
     )
@@ -509,6 +515,7 @@ pub async fn history(
 /// Changes notified late and recorded since `since`, per State.
 pub async fn late_changes_since(
     tx: &mut Tx,
+    _permit: &ReadOverview,
     since: OffsetDateTime,
 ) -> Result<HashMap<StateCode, u32>> {
     let rows = sqlx::query(
@@ -531,12 +538,16 @@ pub async fn late_changes_since(
 }
 
 /// Changes notified late and recorded since `since`, for one State.
-pub async fn late_changes_of(tx: &mut Tx, state: &StateCode, since: OffsetDateTime) -> Result<u32> {
+pub async fn late_changes_of(
+    tx: &mut Tx,
+    permit: &ReadContacts,
+    since: OffsetDateTime,
+) -> Result<u32> {
     let row = sqlx::query(
         "SELECT COUNT(*) FROM contact_versions v JOIN contacts c ON c.id = v.contact_id \
          WHERE c.state_code = $1 AND v.notified_late = 1 AND v.recorded_at >= $2",
     )
-    .bind(state.as_str())
+    .bind(permit.state().as_str())
     .bind(ts(since))
     .fetch_one(&mut **tx)
     .await?;
@@ -547,6 +558,7 @@ pub async fn late_changes_of(tx: &mut Tx, state: &StateCode, since: OffsetDateTi
 /// so each reminder goes out once even with several schedulers running.
 pub async fn record_reminder(
     tx: &mut Tx,
+    _permit: &Notify,
     contact_id: i64,
     kind: &str,
     due: Date,

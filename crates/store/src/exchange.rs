@@ -4,7 +4,8 @@
 
 use crate::{Result, Tx, corrupt, parse_date, parse_ts, ts};
 use liaison_core::access::{
-    EditSubmission, Inquire, ManageExchange, ReadCirculated, ReadDraft, ReadExchange,
+    ChangeSubmission, EditSubmission, Inquire, ManageExchange, PublishInquiry, ReadCirculated,
+    ReadDraft, ReadExchange, ReadFiles,
 };
 use liaison_types::exchange::{Attachment, Circulation, Cycle, Section, SubmissionStatus, Term};
 use liaison_types::state::StateCode;
@@ -138,6 +139,14 @@ pub async fn submission(
     year: i32,
     state: &StateCode,
 ) -> Result<Option<StoredSubmission>> {
+    submission_of(tx, year, state).await
+}
+
+async fn submission_of(
+    tx: &mut Tx,
+    year: i32,
+    state: &StateCode,
+) -> Result<Option<StoredSubmission>> {
     let sql = format!(
         "SELECT {SUBMISSION_COLUMNS} FROM exchange_submissions WHERE year = $1 AND state_code = $2"
     );
@@ -199,8 +208,7 @@ pub async fn ensure_submission(
     .bind(ts(now))
     .execute(&mut **tx)
     .await?;
-    let read = liaison_core::access::read_exchange_system();
-    submission(tx, &read, year, permit.state())
+    submission_of(tx, year, permit.state())
         .await?
         .ok_or_else(|| corrupt("a submission just stored is missing"))
 }
@@ -209,6 +217,7 @@ pub async fn ensure_submission(
 /// was.
 pub async fn set_status(
     tx: &mut Tx,
+    _permit: &impl ChangeSubmission,
     id: i64,
     status: SubmissionStatus,
     now: OffsetDateTime,
@@ -473,6 +482,7 @@ pub async fn insert_attachment(
 /// section versions before it asks.
 pub async fn attachment_data(
     tx: &mut Tx,
+    _permit: &impl ReadFiles,
     submission_id: i64,
     attachment: &Attachment,
 ) -> Result<Option<Vec<u8>>> {
@@ -648,7 +658,11 @@ pub async fn record_reference(
 }
 
 /// Whether any document is, or was, known by `reference`.
-pub async fn reference_in_use(tx: &mut Tx, reference: &str) -> Result<bool> {
+pub async fn reference_in_use(
+    tx: &mut Tx,
+    _permit: &ManageExchange,
+    reference: &str,
+) -> Result<bool> {
     let count: i64 = sqlx::query_scalar(
         "SELECT (SELECT COUNT(*) FROM exchange_documents WHERE reference = $1) \
               + (SELECT COUNT(*) FROM exchange_references WHERE reference = $1)",
@@ -799,7 +813,12 @@ pub async fn insert_post(
 }
 
 /// Makes an inquiry's thread public or private (the submitting State decides).
-pub async fn set_public(tx: &mut Tx, inquiry_id: i64, public: bool) -> Result<()> {
+pub async fn set_public(
+    tx: &mut Tx,
+    _permit: &PublishInquiry,
+    inquiry_id: i64,
+    public: bool,
+) -> Result<()> {
     sqlx::query("UPDATE exchange_inquiries SET public = $1 WHERE id = $2")
         .bind(i64::from(public))
         .bind(inquiry_id)
@@ -930,6 +949,7 @@ pub async fn insert_rendered(tx: &mut Tx, key: &str, html: &str) -> Result<()> {
 /// render texts stored before texts were rendered on saving. Each with its position.
 pub async fn texts_after(
     tx: &mut Tx,
+    _permit: &ReadExchange,
     after: (i64, i64),
     limit: i64,
 ) -> Result<Vec<((i64, i64), String)>> {
@@ -1001,7 +1021,7 @@ pub async fn insert_export(
 
 /// Attached files that no saved version of any section carries any more (insert-only by
 /// design: a detached file stays), counted for `/metrics`: their number and total size.
-pub async fn unreferenced_attachments(tx: &mut Tx) -> Result<(i64, i64)> {
+pub async fn unreferenced_attachments(tx: &mut Tx, _permit: &ReadExchange) -> Result<(i64, i64)> {
     let rows = sqlx::query("SELECT id, size FROM exchange_attachments")
         .fetch_all(&mut **tx)
         .await?;

@@ -53,7 +53,7 @@ async fn run(backend: Backend, iterations: u32, sizes: &[u64]) {
     let contact = ops::directory::create_contact(&ctx, &actor, &deu, &input)
         .await
         .unwrap();
-    let permit = access::log_system();
+    let permit = access::system::log();
     // The in-memory tree mirrors the stored one, to fill the store quickly and to compare.
     let mut tree = Subtrees::new();
     {

@@ -388,3 +388,48 @@ pub fn coordinator(code: &str) -> liaison_core::access::Actor {
         contact: None,
     }
 }
+
+/// The permit of account `id` over itself, for setting up an account in the store directly.
+fn own_account(id: i64) -> liaison_core::access::OwnAccount {
+    liaison_core::access::own_account(&liaison_core::access::Actor {
+        account_id: id,
+        ..liaison_core::access::Actor::system()
+    })
+}
+
+/// The id of the account named `username`.
+pub async fn account_id(app: &TestApp, username: &str) -> i64 {
+    let mut tx = app.store.read().await.unwrap();
+    let permit = liaison_core::access::system::sign_in();
+    liaison_store::account::by_username(&mut tx, &permit, username)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no account {username}"))
+        .id
+}
+
+/// Turns the second factor on for account `id` in the store, as if it had enrolled and last
+/// used the TOTP step `step`; the secret.
+pub async fn enable_totp_in_store(app: &TestApp, id: i64, step: i64) -> String {
+    let secret = liaison_core::account::new_totp_secret();
+    let permit = own_account(id);
+    let mut tx = app.store.begin().await.unwrap();
+    liaison_store::account::set_pending_totp(&mut tx, &permit, &secret)
+        .await
+        .unwrap();
+    liaison_store::account::enable_totp(&mut tx, &permit, step)
+        .await
+        .unwrap();
+    liaison_store::commit(tx).await.unwrap();
+    secret
+}
+
+/// Sets the language of the account named `username` in the store.
+pub async fn set_locale_in_store(app: &TestApp, username: &str, locale: &str) {
+    let permit = own_account(account_id(app, username).await);
+    let mut tx = app.store.begin().await.unwrap();
+    liaison_store::account::set_locale(&mut tx, &permit, locale)
+        .await
+        .unwrap();
+    liaison_store::commit(tx).await.unwrap();
+}

@@ -8,7 +8,7 @@ use crate::auth::{LoginLimiter, new_token, token_hash};
 use crate::error::{AppError, AppResult};
 use crate::i18n;
 use fluent_templates::fluent_bundle::FluentValue;
-use liaison_core::access::{self, Actor, ManageAccounts};
+use liaison_core::access::{self, Actor, ManageAccounts, OwnAccount};
 use liaison_core::account::{self as rules, AccountInvalid, check_totp};
 use liaison_core::audit::AuditEvent;
 use liaison_core::outbox::Message;
@@ -80,7 +80,8 @@ pub async fn sign_in(ctx: &Ctx, limiter: &LoginLimiter, attempt: SignIn<'_>) -> 
     limiter.name(&username, attempt.address)?;
     let now = ctx.clock.now();
     let mut tx = ctx.store.read().await?;
-    let account = liaison_store::account::by_username(&mut tx, &username).await?;
+    let account =
+        liaison_store::account::by_username(&mut tx, &access::system::sign_in(), &username).await?;
     let failures = liaison_store::login::failures(&mut tx, &username, attempt.address).await?;
     drop(tx);
     if let Some(until) = failures.and_then(|f| f.locked_until).filter(|u| *u > now) {
@@ -115,7 +116,13 @@ pub async fn sign_in(ctx: &Ctx, limiter: &LoginLimiter, attempt: SignIn<'_>) -> 
         });
         let accepted = match step {
             Some(step) => {
-                liaison_store::account::accept_totp_step(&mut tx, account.id, step).await?
+                liaison_store::account::accept_totp_step(
+                    &mut tx,
+                    &access::system::sign_in(),
+                    account.id,
+                    step,
+                )
+                .await?
             }
             None => false,
         };
@@ -355,11 +362,18 @@ pub struct AccountRequest {
     pub locale: String,
 }
 
+/// The caller's own account.
+async fn own(tx: &mut Tx, permit: &OwnAccount) -> AppResult<Account> {
+    liaison_store::account::own(tx, permit)
+        .await?
+        .ok_or_else(|| AppError::NotFound("your account no longer exists".into()))
+}
+
 /// The permit of the caller, or the operator's when there is none (`liaison admin`).
 fn manage(actor: Option<&Actor>) -> AppResult<ManageAccounts> {
     match actor {
         Some(actor) => Ok(access::manage_accounts(actor)?),
-        None => Ok(access::operator_manage_accounts()),
+        None => Ok(access::system::manage_accounts()),
     }
 }
 
@@ -378,6 +392,7 @@ fn problems(found: rules::AccountProblems) -> AppError {
 async fn contact_problem(
     ctx: &Ctx,
     tx: &mut Tx,
+    permit: &ManageAccounts,
     (account, role, state): (Option<i64>, Role, Option<&StateCode>),
     id: Option<i64>,
 ) -> AppResult<Option<AccountInvalid>> {
@@ -387,7 +402,7 @@ async fn contact_problem(
     let contact = match liaison_store::directory::state_of(tx, id).await? {
         Some(code) => match liaison_store::state::get(tx, &code).await? {
             Some(state) => {
-                let permit = access::operator_read_contacts(&state);
+                let permit = access::system::read_contacts(&state);
                 liaison_store::directory::get(tx, &permit, id, ctx.clock.today()).await?
             }
             None => None,
@@ -397,7 +412,7 @@ async fn contact_problem(
     if let Err(problem) = rules::check_contact_link(role, state, id, contact.as_ref()) {
         return Ok(Some(problem));
     }
-    match liaison_store::account::linked_to(tx, id).await? {
+    match liaison_store::account::linked_to(tx, permit, id).await? {
         Some(linked) if Some(linked) != account => {
             Ok(Some(AccountInvalid::ContactTaken(id.to_string())))
         }
@@ -444,6 +459,7 @@ pub async fn create_account(
     if let Some(problem) = contact_problem(
         ctx,
         &mut tx,
+        &permit,
         (None, request.role, request.state.as_ref()),
         request.contact_id,
     )
@@ -451,7 +467,7 @@ pub async fn create_account(
     {
         return Err(problems([("contact_id".to_owned(), problem)].into()));
     }
-    if liaison_store::account::by_username(&mut tx, &username)
+    if liaison_store::account::by_username(&mut tx, &permit, &username)
         .await?
         .is_some()
     {
@@ -473,7 +489,7 @@ pub async fn create_account(
         contact_id: request.contact_id,
         locale: i18n::supported(&request.locale).to_owned(),
     };
-    let id = liaison_store::account::create(&mut tx, &new, ctx.clock.now()).await?;
+    let id = liaison_store::account::create(&mut tx, &permit, &new, ctx.clock.now()).await?;
     let after = serde_json::json!({
         "username": new.username, "display_name": new.display_name, "email": new.email,
         "role": new.role, "state": new.state, "contact_id": new.contact_id,
@@ -504,7 +520,7 @@ pub async fn accounts(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<Vec<Me>> {
 pub async fn account(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<(Me, Vec<Token>)> {
     let permit = manage(actor)?;
     let mut tx = ctx.store.read().await?;
-    let account = existing(&mut tx, id).await?;
+    let account = existing(&mut tx, &permit, id).await?;
     let tokens = liaison_store::session::list_of(&mut tx, &permit, id, ctx.clock.now()).await?;
     Ok((
         me_of(&account),
@@ -514,17 +530,17 @@ pub async fn account(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<(Me
 
 /// The id of the account with this username (typed in any case), for the command line.
 pub async fn account_id(ctx: &Ctx, actor: Option<&Actor>, username: &str) -> AppResult<i64> {
-    manage(actor)?;
+    let permit = manage(actor)?;
     let username = rules::normalize_username(username).unwrap_or_default();
     let mut tx = ctx.store.read().await?;
-    liaison_store::account::by_username(&mut tx, &username)
+    liaison_store::account::by_username(&mut tx, &permit, &username)
         .await?
         .map(|a| a.id)
         .ok_or_else(|| AppError::NotFound(format!("no account '{username}'")))
 }
 
-async fn existing(tx: &mut Tx, id: i64) -> AppResult<Account> {
-    liaison_store::account::by_id(tx, id)
+async fn existing(tx: &mut Tx, permit: &ManageAccounts, id: i64) -> AppResult<Account> {
+    liaison_store::account::by_id(tx, permit, id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no account with id {id}")))
 }
@@ -548,7 +564,7 @@ pub async fn change_account(
 ) -> AppResult<Me> {
     let permit = manage(actor)?;
     let mut tx = ctx.store.begin().await?;
-    let before = existing(&mut tx, id).await?;
+    let before = existing(&mut tx, &permit, id).await?;
     let change = AccountChange {
         display_name: patch
             .display_name
@@ -576,6 +592,7 @@ pub async fn change_account(
         && let Some(problem) = contact_problem(
             ctx,
             &mut tx,
+            &permit,
             (Some(id), change.role, change.state.as_ref()),
             change.contact_id,
         )
@@ -600,7 +617,7 @@ pub async fn change_account(
     // Nobody, the operator included, leaves the network without an enabled manager.
     if leaves_management
         && !before.disabled
-        && liaison_store::account::active_managers(&mut tx).await? <= 1
+        && liaison_store::account::active_managers(&mut tx, &permit).await? <= 1
     {
         return Err(AppError::worded_conflict([(
             "role".to_owned(),
@@ -608,7 +625,7 @@ pub async fn change_account(
         )]));
     }
     liaison_store::account::change(&mut tx, &permit, id, &change).await?;
-    let after = existing(&mut tx, id).await?;
+    let after = existing(&mut tx, &permit, id).await?;
     let ends = (change.disabled && !before.disabled)
         || change.role != before.role
         || change.state != before.state;
@@ -655,7 +672,7 @@ async fn end_in(
 pub async fn end_sessions(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<u64> {
     let permit = manage(actor)?;
     let mut tx = ctx.store.begin().await?;
-    existing(&mut tx, id).await?;
+    existing(&mut tx, &permit, id).await?;
     let count = end_in(ctx, &mut tx, &permit, &recorded(actor), id).await?;
     liaison_store::commit(tx).await?;
     Ok(count)
@@ -681,7 +698,7 @@ pub async fn reset_password(
     let permit = manage(actor)?;
     let username = {
         let mut tx = ctx.store.read().await?;
-        existing(&mut tx, id).await?.username
+        existing(&mut tx, &permit, id).await?.username
     };
     let hash = new_hash(password, &username, "password").await?;
     let mut tx = ctx.store.begin().await?;
@@ -707,7 +724,7 @@ pub async fn reset_password(
 pub async fn reset_totp(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<()> {
     let permit = manage(actor)?;
     let mut tx = ctx.store.begin().await?;
-    let account = existing(&mut tx, id).await?;
+    let account = existing(&mut tx, &permit, id).await?;
     if !account.totp_enabled && account.totp_secret.is_none() {
         return Err(AppError::Conflict(format!(
             "{} has no second factor to turn off",
@@ -749,7 +766,7 @@ pub async fn change_password(
     let now = ctx.clock.now();
     let (account, failures) = {
         let mut tx = ctx.store.read().await?;
-        let account = existing(&mut tx, actor.account_id).await?;
+        let account = own(&mut tx, &permit).await?;
         let failures =
             liaison_store::login::failures(&mut tx, &account.username, origin.address).await?;
         (account, failures)
@@ -880,23 +897,26 @@ pub async fn sign_out_everywhere(ctx: &Ctx, actor: &Actor) -> AppResult<u64> {
 }
 
 /// Starts TOTP enrolment: a new secret, not yet active. Returns it for display (once).
-pub async fn begin_totp(ctx: &Ctx, account: &Account) -> AppResult<String> {
+pub async fn begin_totp(ctx: &Ctx, actor: &Actor) -> AppResult<String> {
+    let permit = access::own_account(actor);
+    let mut tx = ctx.store.begin().await?;
+    let account = own(&mut tx, &permit).await?;
     if account.totp_enabled {
         return Err(AppError::Conflict(
             "TOTP is already enabled for this account".into(),
         ));
     }
     let secret = rules::new_totp_secret();
-    let mut tx = ctx.store.begin().await?;
-    liaison_store::account::set_pending_totp(&mut tx, account.id, &secret).await?;
+    liaison_store::account::set_pending_totp(&mut tx, &permit, &secret).await?;
     liaison_store::commit(tx).await?;
     Ok(secret)
 }
 
 /// Confirms enrolment with a first code from the authenticator.
 pub async fn confirm_totp(ctx: &Ctx, actor: &Actor, code: &str) -> AppResult<()> {
+    let permit = access::own_account(actor);
     let mut tx = ctx.store.begin().await?;
-    let account = existing(&mut tx, actor.account_id).await?;
+    let account = own(&mut tx, &permit).await?;
     if account.totp_enabled {
         return Err(AppError::Conflict(
             "TOTP is already enabled for this account".into(),
@@ -908,7 +928,7 @@ pub async fn confirm_totp(ctx: &Ctx, actor: &Actor, code: &str) -> AppResult<()>
         .ok_or_else(|| AppError::Conflict("start the enrolment first".into()))?;
     let step = check_totp(secret, &account.username, code, ctx.clock.now(), None)
         .ok_or_else(|| AppError::worded([("code".to_owned(), AccountInvalid::TotpCode)]))?;
-    liaison_store::account::enable_totp(&mut tx, account.id, step).await?;
+    liaison_store::account::enable_totp(&mut tx, &permit, step).await?;
     ctx.audit(
         &mut tx,
         actor,
@@ -923,8 +943,9 @@ pub async fn confirm_totp(ctx: &Ctx, actor: &Actor, code: &str) -> AppResult<()>
 
 /// Sets an account's interface language.
 pub async fn set_locale(ctx: &Ctx, actor: &Actor, locale: &str) -> AppResult<()> {
+    let permit = access::own_account(actor);
     let mut tx = ctx.store.begin().await?;
-    liaison_store::account::set_locale(&mut tx, actor.account_id, i18n::supported(locale)).await?;
+    liaison_store::account::set_locale(&mut tx, &permit, i18n::supported(locale)).await?;
     liaison_store::commit(tx).await?;
     Ok(())
 }

@@ -45,7 +45,7 @@ pub async fn page(
 /// the transparency log's secret key, which the server keeps and no account reads.
 async fn redaction_key(tx: &mut liaison_store::Tx) -> AppResult<[u8; 32]> {
     use sha2::Digest;
-    let stored = liaison_store::transparency::key(tx, &access::log_system())
+    let stored = liaison_store::transparency::key(tx, &access::system::log())
         .await?
         .ok_or_else(|| crate::error::AppError::Internal("the log has no key yet".into()))?;
     let mut hasher = sha2::Sha256::new();

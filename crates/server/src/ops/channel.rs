@@ -10,7 +10,7 @@ use super::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::i18n;
 use fluent_templates::fluent_bundle::FluentValue;
-use liaison_core::access::{self, Actor, Party, UseChannel};
+use liaison_core::access::{self, Actor, ChangeEnvelope, Party, UseChannel};
 use liaison_core::audit::AuditEvent;
 use liaison_core::channel::envelope::{self, EnvelopeError, KeySetMismatch};
 use liaison_core::channel::keys::{self, Candidate, Unaddressable};
@@ -514,7 +514,7 @@ async fn detail_of(
     now: OffsetDateTime,
 ) -> AppResult<RequestDetail> {
     let left_out = match request.messages.last() {
-        Some(last) => liaison_store::channel::left_out(tx, last.id).await?,
+        Some(last) => liaison_store::channel::left_out(tx, permit, last.id).await?,
         None => Vec::new(),
     };
     Ok(RequestDetail {
@@ -581,8 +581,10 @@ pub async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetai
     if let Some(leg) = request.leg(permit.state()) {
         let mut times = leg.times;
         if rules::deliver(&mut times, now)
-            && liaison_store::channel::update_leg(&mut tx, id, &leg.state, &leg.times, &times, None)
-                .await?
+            && liaison_store::channel::update_leg(
+                &mut tx, &permit, id, &leg.state, &leg.times, &times, None,
+            )
+            .await?
         {
             ctx.audit(
                 &mut tx,
@@ -661,7 +663,7 @@ pub async fn ciphertext_for_delivery(
     message_id: i64,
 ) -> AppResult<String> {
     let mut tx = state.store.read().await?;
-    liaison_store::channel::armored_for_delivery(&mut tx, &access::channel_system(), message_id)
+    liaison_store::channel::armored_for_delivery(&mut tx, &access::system::channel(), message_id)
         .await?
         .ok_or_else(|| AppError::Internal(format!("no channel message {message_id}")))
 }
@@ -761,6 +763,7 @@ fn mail_contacts<'a>(
 async fn notify_carrying(
     ctx: &Ctx,
     tx: &mut Tx,
+    permit: &UseChannel,
     request: (i64, &StateCode, RequestKind, Urgency, &str),
     level: Level,
     to: &[StateCode],
@@ -812,7 +815,7 @@ async fn notify_carrying(
                 now,
             )
             .await?;
-            liaison_store::channel::record_notification(tx, outbox, id, state).await?;
+            liaison_store::channel::record_notification(tx, permit, outbox, id, state).await?;
         }
     }
     Ok(())
@@ -861,6 +864,7 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> Result<Reque
     notify_carrying(
         ctx,
         &mut tx,
+        &permit,
         (
             id,
             permit.state(),
@@ -940,6 +944,7 @@ pub async fn reply(
         rules::answer(&mut times, now).map_err(conflict)?;
         if !liaison_store::channel::update_leg(
             &mut tx,
+            &permit,
             id,
             &leg.state,
             &leg.times,
@@ -957,6 +962,7 @@ pub async fn reply(
     notify_carrying(
         ctx,
         &mut tx,
+        &permit,
         (
             id,
             permit.state(),
@@ -1036,6 +1042,7 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Request
     rules::acknowledge(&mut times, now).map_err(conflict)?;
     if !liaison_store::channel::update_leg(
         &mut tx,
+        &permit,
         id,
         &leg.state,
         &leg.times,
@@ -1110,7 +1117,7 @@ pub async fn close(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetail
     }
     let whole = access::party(&permit, &request.from, &request.recipients()) == Some(Party::Sender);
     let legs: Vec<_> = if whole {
-        liaison_store::channel::close_request(&mut tx, id, now).await?;
+        liaison_store::channel::close_request(&mut tx, &permit, id, now).await?;
         request
             .legs
             .iter()
@@ -1128,8 +1135,10 @@ pub async fn close(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetail
     for leg in legs {
         let mut times = leg.times;
         rules::close(&mut times, now).map_err(conflict)?;
-        liaison_store::channel::update_leg(&mut tx, id, &leg.state, &leg.times, &times, None)
-            .await?;
+        liaison_store::channel::update_leg(
+            &mut tx, &permit, id, &leg.state, &leg.times, &times, None,
+        )
+        .await?;
     }
     ctx.audit(
         &mut tx,
@@ -1152,7 +1161,7 @@ pub async fn close(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetail
 async fn escalate_leg(
     ctx: &Ctx,
     tx: &mut Tx,
-    actor: &Actor,
+    (actor, permit): (&Actor, &impl ChangeEnvelope),
     request: &StoredRequest,
     leg: &liaison_store::channel::StoredLeg,
     why: &'static str,
@@ -1160,14 +1169,16 @@ async fn escalate_leg(
     let now = ctx.clock.now();
     let mut times = leg.times;
     if rules::escalate(&mut times, now).is_err()
-        || !liaison_store::channel::update_leg(tx, request.id, &leg.state, &leg.times, &times, None)
-            .await?
+        || !liaison_store::channel::update_leg(
+            tx, permit, request.id, &leg.state, &leg.times, &times, None,
+        )
+        .await?
     {
         return Ok(false);
     }
     let permit_holders = liaison_store::channel::key_holders_for_system(
         tx,
-        &access::channel_system(),
+        &access::system::channel(),
         std::slice::from_ref(&leg.state),
         ctx.clock.today(),
     )
@@ -1275,7 +1286,7 @@ pub async fn escalate(
             }
             continue;
         }
-        if escalate_leg(ctx, &mut tx, actor, &request, leg, "sender").await? {
+        if escalate_leg(ctx, &mut tx, (actor, &permit), &request, leg, "sender").await? {
             escalated += 1;
         }
     }
@@ -1290,7 +1301,7 @@ pub async fn escalate(
 
 /// The scheduler's run: escalates every leg past its deadline, once. The number escalated.
 pub async fn escalate_overdue(ctx: &Ctx) -> AppResult<u32> {
-    let system = access::channel_system();
+    let system = access::system::channel();
     let now = ctx.clock.now();
     let mut tx = ctx.store.begin().await?;
     let due = liaison_store::channel::escalations_due(&mut tx, &system, now).await?;
@@ -1302,7 +1313,15 @@ pub async fn escalate_overdue(ctx: &Ctx) -> AppResult<u32> {
         };
         for leg in &request.legs {
             if leg.times.escalation_due(now)
-                && escalate_leg(ctx, &mut tx, &Actor::system(), &request, leg, "deadline").await?
+                && escalate_leg(
+                    ctx,
+                    &mut tx,
+                    (&Actor::system(), &system),
+                    &request,
+                    leg,
+                    "deadline",
+                )
+                .await?
             {
                 count += 1;
             }
@@ -1314,10 +1333,12 @@ pub async fn escalate_overdue(ctx: &Ctx) -> AppResult<u32> {
 
 /// The delivery worker handed a notification to the relay: its State's leg is delivered.
 pub async fn delivered(ctx: &Ctx, outbox_id: i64) -> AppResult<()> {
-    let system = access::channel_system();
+    let system = access::system::channel();
     let now = ctx.clock.now();
     let mut tx = ctx.store.begin().await?;
-    let Some((id, state)) = liaison_store::channel::notification(&mut tx, outbox_id).await? else {
+    let Some((id, state)) =
+        liaison_store::channel::notification(&mut tx, &system, outbox_id).await?
+    else {
         return Ok(());
     };
     let Some(request) = liaison_store::channel::get_for_system(&mut tx, &system, id).await? else {
@@ -1326,8 +1347,10 @@ pub async fn delivered(ctx: &Ctx, outbox_id: i64) -> AppResult<()> {
     if let Some(leg) = request.leg(&state) {
         let mut times = leg.times;
         if rules::deliver(&mut times, now)
-            && liaison_store::channel::update_leg(&mut tx, id, &state, &leg.times, &times, None)
-                .await?
+            && liaison_store::channel::update_leg(
+                &mut tx, &system, id, &state, &leg.times, &times, None,
+            )
+            .await?
         {
             ctx.audit(
                 &mut tx,

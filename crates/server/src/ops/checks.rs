@@ -810,7 +810,7 @@ struct Answering<'a> {
 
 async fn record(ctx: &Ctx, mut tx: Tx, answering: Answering<'_>) -> AppResult<AnswerReceipt> {
     let now = ctx.clock.now();
-    let permit = access::answer_with_token();
+    let permit = access::system::answer_with_token();
     let stored = liaison_store::checks::get(&mut tx, &permit, answering.challenge.check_id)
         .await?
         .ok_or_else(|| AppError::Internal("a challenge without its check".into()))?;
@@ -819,6 +819,7 @@ async fn record(ctx: &Ctx, mut tx: Tx, answering: Answering<'_>) -> AppResult<An
         .map_err(refused)?;
     if !liaison_store::checks::record_answer(
         &mut tx,
+        &access::system::record_answer(),
         answering.challenge.id,
         accepted,
         &answering.by,
@@ -871,7 +872,8 @@ async fn by_token(tx: &mut Tx, token: &str) -> AppResult<StoredChallenge> {
     if !well_formed(token) {
         return Err(refused(AnswerError::Unknown));
     }
-    liaison_store::checks::by_token(tx, &launching::token_hash(token))
+    let permit = access::system::answer_with_token();
+    liaison_store::checks::by_token(tx, &permit, &launching::token_hash(token))
         .await?
         .ok_or_else(|| refused(AnswerError::Unknown))
 }
@@ -898,7 +900,7 @@ pub async fn answer_by_link(ctx: &Ctx, token: &str) -> AppResult<AnswerReceipt> 
 /// What the answer page shows before the contact confirms: whose challenge the link is, and
 /// whether it can still be answered. Looking at it changes nothing (mail scanners open links).
 pub async fn peek_link(ctx: &Ctx, token: &str) -> AppResult<(ChallengeResult, CheckSummary)> {
-    let permit = access::answer_with_token();
+    let permit = access::system::answer_with_token();
     let mut tx = ctx.store.read().await?;
     let challenge = by_token(&mut tx, token).await?;
     let loaded = load_id(&mut tx, &permit, challenge.check_id).await?;
@@ -920,7 +922,7 @@ pub async fn answer_signed(ctx: &Ctx, armored: &str) -> AppResult<AnswerReceipt>
     let state = liaison_store::state::get(&mut tx, &challenge.challenge.state)
         .await?
         .ok_or_else(|| AppError::Internal("a challenge without its State".into()))?;
-    let read = access::operator_read_contacts(&state);
+    let read = access::system::read_contacts(&state);
     let key = liaison_store::directory::current_key(&mut tx, &read, contact_id, ctx.clock.today())
         .await?;
     let contact =
@@ -987,8 +989,8 @@ pub async fn answer_in_app(
 /// reminder carries a fresh token (the first one's mail may be lost; both answer the same
 /// challenge once). Returns how many were queued.
 pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
-    let system = Actor::system();
-    let permit = access::read_checks(&system)?;
+    let permit = access::system::read_checks();
+    let run = access::system::run_checks();
     let now = ctx.clock.now();
     let mut tx = ctx.store.begin().await?;
     let open = liaison_store::checks::open(&mut tx, &permit, now).await?;
@@ -996,7 +998,7 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
         return Ok(0);
     }
     let names = names(&liaison_store::state::list(&mut tx).await?);
-    let overview = access::read_overview(&system)?;
+    let overview = access::system::read_overview();
     let contacts: HashMap<i64, Contact> =
         liaison_store::directory::list_all(&mut tx, &overview, ctx.clock.today())
             .await?
@@ -1018,6 +1020,7 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
             let token = launching::new_token(&mut ctx.random.rng());
             liaison_store::checks::insert_token(
                 &mut tx,
+                &run,
                 challenge.id,
                 &launching::token_hash(&token),
                 now,
@@ -1032,7 +1035,8 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
                 true,
             );
             let outbox_id = liaison_store::outbox::enqueue(&mut tx, &message, now).await?;
-            if liaison_store::checks::record_reminder(&mut tx, challenge.id, now, outbox_id).await?
+            if liaison_store::checks::record_reminder(&mut tx, &run, challenge.id, now, outbox_id)
+                .await?
             {
                 reminded.push(challenge.id);
                 queued += 1;
@@ -1041,7 +1045,7 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
         if !reminded.is_empty() {
             ctx.audit(
                 &mut tx,
-                &system,
+                &Actor::system(),
                 AuditEvent::CheckRemindersQueued {
                     check_id: check.id.0,
                     challenges: reminded,
@@ -1058,11 +1062,11 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
 /// (refused by the relay, or given up after every retry). Does nothing for other messages, or
 /// once the check is closed. Returns whether it recorded.
 pub async fn delivery_failed(ctx: &Ctx, outbox_id: i64, error: &str) -> AppResult<bool> {
-    let system = Actor::system();
-    let permit = access::read_checks(&system)?;
+    let permit = access::system::read_checks();
     let now = ctx.clock.now();
     let mut tx = ctx.store.begin().await?;
-    let Some(challenge) = liaison_store::checks::by_outbox(&mut tx, outbox_id).await? else {
+    let Some(challenge) = liaison_store::checks::by_outbox(&mut tx, &permit, outbox_id).await?
+    else {
         return Ok(false);
     };
     let Some(stored) = liaison_store::checks::get(&mut tx, &permit, challenge.check_id).await?
@@ -1070,14 +1074,20 @@ pub async fn delivery_failed(ctx: &Ctx, outbox_id: i64, error: &str) -> AppResul
         return Ok(false);
     };
     if !rules::may_record_delivery_failure(&stored.check, &challenge.challenge, now)
-        || !liaison_store::checks::record_delivery_failure(&mut tx, challenge.id, now, error)
-            .await?
+        || !liaison_store::checks::record_delivery_failure(
+            &mut tx,
+            &access::system::run_checks(),
+            challenge.id,
+            now,
+            error,
+        )
+        .await?
     {
         return Ok(false);
     }
     ctx.audit(
         &mut tx,
-        &system,
+        &Actor::system(),
         AuditEvent::CheckDeliveryFailed {
             check_id: challenge.check_id,
             challenge_id: challenge.id,

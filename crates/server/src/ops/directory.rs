@@ -78,6 +78,7 @@ pub async fn overview(ctx: &Ctx, actor: &Actor, filter: Filter) -> AppResult<Vec
     let contacts = liaison_store::directory::list_all(&mut tx, &permit, today).await?;
     let late = liaison_store::directory::late_changes_since(
         &mut tx,
+        &permit,
         ctx.clock.now() - Duration::days(365),
     )
     .await?;
@@ -126,16 +127,12 @@ pub async fn state_entry(
     access::read_overview(actor)?;
     // The status is computed from every contact of the State, whoever asks; the contacts
     // themselves are handed out only with the caller's own permit.
-    let every = liaison_store::directory::list(
-        &mut tx,
-        &access::operator_read_contacts(&state),
-        today,
-        include_retired,
-    )
-    .await?;
+    let every_permit = access::system::read_contacts(&state);
+    let every =
+        liaison_store::directory::list(&mut tx, &every_permit, today, include_retired).await?;
     let late = liaison_store::directory::late_changes_of(
         &mut tx,
-        code,
+        &every_permit,
         ctx.clock.now() - Duration::days(365),
     )
     .await?;
@@ -325,7 +322,7 @@ async fn insert_new(
 }
 
 async fn reread(ctx: &Ctx, tx: &mut Tx, state: &State, id: i64) -> AppResult<Contact> {
-    let permit = access::operator_read_contacts(state);
+    let permit = access::system::read_contacts(state);
     liaison_store::directory::get(tx, &permit, id, ctx.clock.today())
         .await?
         .ok_or_else(|| AppError::Internal(format!("contact {id} vanished inside its transaction")))
@@ -444,7 +441,7 @@ async fn current_stored_key(
     state: &State,
     contact_id: i64,
 ) -> AppResult<Option<StoredKey>> {
-    let read = access::operator_read_contacts(state);
+    let read = access::system::read_contacts(state);
     let today = ctx.clock.today();
     let armored = liaison_store::directory::current_key(tx, &read, contact_id, today).await?;
     let current = liaison_store::directory::get(tx, &read, contact_id, today).await?;
@@ -492,6 +489,7 @@ async fn rebase(
     let missing = || AppError::Internal("a version of the contact vanished".into());
     let base_number = liaison_store::directory::base_of(
         tx,
+        permit,
         contact_id,
         scheduled.version,
         scheduled.recorded_at.date(),
@@ -696,7 +694,7 @@ pub async fn confirm_state(ctx: &Ctx, actor: &Actor, code: &StateCode) -> AppRes
     let mut tx = ctx.store.begin().await?;
     let state = state(&mut tx, code).await?;
     let permit = access::edit_entry(actor, &state)?;
-    let read = access::operator_read_contacts(&state);
+    let read = access::system::read_contacts(&state);
     let today = ctx.clock.today();
     let contacts = liaison_store::directory::list(&mut tx, &read, today, false).await?;
     if contacts.is_empty() {
@@ -742,7 +740,7 @@ async fn readable_contacts(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<Vec<Co
                 Ok(permit) => permit,
                 Err(_) => continue,
             },
-            None => access::operator_read_contacts(&state),
+            None => access::system::read_contacts(&state),
         };
         out.extend(liaison_store::directory::list(&mut tx, &permit, today, false).await?);
     }
@@ -844,7 +842,7 @@ async fn state_contacts(
     let mut tx = ctx.store.read().await?;
     let state = state(&mut tx, code).await?;
     let permit = if operator {
-        access::operator_read_contacts(&state)
+        access::system::read_contacts(&state)
     } else {
         access::read_contacts(actor, &state)?
     };
@@ -884,7 +882,7 @@ pub async fn import_csv(ctx: &Ctx, actor: Option<&Actor>, bytes: &[u8]) -> AppRe
                     continue;
                 }
             },
-            None => access::operator_edit_entry(&state),
+            None => access::system::edit_entry(&state),
         };
         if let Some(id) = row.id {
             match liaison_store::directory::state_of(&mut tx, id).await? {
@@ -979,8 +977,8 @@ pub async fn import_csv(ctx: &Ctx, actor: Option<&Actor>, bytes: &[u8]) -> AppRe
 /// date, and queues one email per State to each of its coordinators, in their language. Returns
 /// the number of messages queued.
 pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
-    let system = Actor::system();
-    let overview = access::read_overview(&system)?;
+    let overview = access::system::read_overview();
+    let notify = access::system::notify();
     let today = ctx.clock.today();
     let now = ctx.clock.now();
     let mut tx = ctx.store.begin().await?;
@@ -996,7 +994,7 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
     }
     let mut queued = 0;
     for (code, due) in by_state {
-        let coordinators = liaison_store::account::coordinators(&mut tx, &code).await?;
+        let coordinators = liaison_store::account::coordinators(&mut tx, &notify, &code).await?;
         if coordinators.is_empty() {
             continue;
         }
@@ -1004,6 +1002,7 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
         for (contact, kind) in due {
             if liaison_store::directory::record_reminder(
                 &mut tx,
+                &notify,
                 contact.id,
                 kind.as_str(),
                 contact.due_on,
@@ -1027,7 +1026,7 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
         let ids = fresh.iter().map(|(c, _)| c.id).collect();
         ctx.audit(
             &mut tx,
-            &system,
+            &Actor::system(),
             AuditEvent::ReminderQueued {
                 state: code.to_string(),
                 contacts: ids,

@@ -35,7 +35,7 @@ fn parse_hash(field: &str, text: &str) -> AppResult<Hash> {
 
 /// The log's key, made and stored (and audited) the first time it is needed.
 async fn signing_key(ctx: &Ctx, tx: &mut Tx) -> AppResult<LogKey> {
-    let permit = access::log_system();
+    let permit = access::system::log();
     if let Some(stored) = liaison_store::transparency::key(tx, &permit).await? {
         return LogKey::from_secret_hex(&stored.secret_key).map_err(internal);
     }
@@ -65,7 +65,7 @@ async fn signing_key(ctx: &Ctx, tx: &mut Tx) -> AppResult<LogKey> {
 /// Signs and stores the head of the tree of `size` leaves whose root is `root`. Head times
 /// never go backwards, even when the clock does.
 async fn sign_head(ctx: &Ctx, tx: &mut Tx, key: &LogKey, size: u64, root: Hash) -> AppResult<()> {
-    let permit = access::log_system();
+    let permit = access::system::log();
     let mut at = ctx.clock.now();
     if let Some(last) = liaison_store::transparency::latest_head(tx, &permit).await? {
         at = at.max(last.signed_at);
@@ -111,7 +111,7 @@ pub(crate) async fn append_version(
 }
 
 async fn append_leaf(ctx: &Ctx, tx: &mut Tx, leaf: &Leaf) -> AppResult<()> {
-    let permit = access::log_system();
+    let permit = access::system::log();
     let key = signing_key(ctx, tx).await?;
     let size = liaison_store::transparency::size(tx, &permit).await?;
     let data = leaf.encode();
@@ -152,7 +152,7 @@ async fn append_leaf(ctx: &Ctx, tx: &mut Tx, leaf: &Leaf) -> AppResult<()> {
 /// At start: makes the key (and signs the empty tree) if there is none, and appends the leaves
 /// of versions recorded before the log existed.
 pub async fn ensure(ctx: &Ctx) -> AppResult<()> {
-    let permit = access::log_system();
+    let permit = access::system::log();
     let mut tx = ctx.store.begin().await?;
     signing_key(ctx, &mut tx).await?;
     let missing = liaison_store::transparency::versions_without_leaf(&mut tx, &permit).await?;
@@ -402,7 +402,7 @@ pub async fn publish(
     let permit = access::publish_verification(actor)?;
     let root = parse_hash("root_hash", &input.root_hash)?;
     let mut tx = ctx.store.begin().await?;
-    let read = access::log_system();
+    let read = access::system::log();
     let signed = liaison_store::transparency::head(&mut tx, &read, input.tree_size)
         .await?
         .ok_or_else(|| {
@@ -565,7 +565,7 @@ impl Findings {
 /// is the tree's and whose signature verifies; every directory version has its leaf, which says
 /// what the version says. An edited, inserted or removed leaf, node or head is found.
 pub async fn check(ctx: &Ctx) -> AppResult<LogCheck> {
-    let permit = access::log_system();
+    let permit = access::system::log();
     let mut tx = ctx.store.read().await?;
     let mut found = Findings::default();
     let mut tree = Subtrees::new();

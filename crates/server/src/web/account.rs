@@ -310,7 +310,7 @@ async fn enrol_page(
 async fn enrol_start(State(state): State<AppState>, form: WebForm<Empty>) -> AppResult<Response> {
     let caller = form.caller;
     let ctx = caller.ctx.clone();
-    let secret = ops::account::begin_totp(&ctx, &caller.account).await?;
+    let secret = ops::account::begin_totp(&ctx, &caller.actor).await?;
     let (url, qr) = totp_enrolment(&secret, &caller.account.username)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let html = render(

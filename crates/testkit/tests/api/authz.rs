@@ -631,10 +631,14 @@ impl World {
         };
         let account = {
             let mut tx = self.app.store.read().await.unwrap();
-            liaison_store::account::by_username(&mut tx, username)
-                .await
-                .unwrap()
-                .unwrap()
+            liaison_store::account::by_username(
+                &mut tx,
+                &liaison_core::access::system::sign_in(),
+                username,
+            )
+            .await
+            .unwrap()
+            .unwrap()
         };
         let actor = Actor {
             account_id: account.id,
@@ -756,15 +760,7 @@ impl World {
         )
         .await
         .unwrap();
-        let mut tx = self.app.store.begin().await.unwrap();
-        let secret = liaison_core::account::new_totp_secret();
-        liaison_store::account::set_pending_totp(&mut tx, id, &secret)
-            .await
-            .unwrap();
-        liaison_store::account::enable_totp(&mut tx, id, 1)
-            .await
-            .unwrap();
-        liaison_store::commit(tx).await.unwrap();
+        liaison_testkit::enable_totp_in_store(&self.app, id, 1).await;
         id
     }
 

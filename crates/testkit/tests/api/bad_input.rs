@@ -508,21 +508,9 @@ async fn a_body_over_two_mebibytes_is_refused_with_413() {
 /// Turns TOTP on for an account through the store, as if it had enrolled a minute ago, and
 /// returns the secret.
 async fn enrol_totp(app: &TestApp, username: &str) -> String {
-    let secret = liaison_core::account::new_totp_secret();
-    let mut tx = app.store.begin().await.unwrap();
-    let account = liaison_store::account::by_username(&mut tx, username)
-        .await
-        .unwrap()
-        .unwrap();
-    liaison_store::account::set_pending_totp(&mut tx, account.id, &secret)
-        .await
-        .unwrap();
     let step_a_minute_ago = (app.clock.now().unix_timestamp() - 60) / 30;
-    liaison_store::account::enable_totp(&mut tx, account.id, step_a_minute_ago)
-        .await
-        .unwrap();
-    liaison_store::commit(tx).await.unwrap();
-    secret
+    let id = liaison_testkit::account_id(app, username).await;
+    liaison_testkit::enable_totp_in_store(app, id, step_a_minute_ago).await
 }
 
 fn code_now(app: &TestApp, secret: &str, username: &str) -> String {

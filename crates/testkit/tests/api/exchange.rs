@@ -927,17 +927,7 @@ async fn a_section_not_provided_this_year_answers_it_and_the_document_says_so() 
             "{html}"
         );
         assert!(html.contains("Aucune nouvelle loi depuis 2025."));
-        {
-            let mut tx = app.store.begin().await.unwrap();
-            let account = liaison_store::account::by_username(&mut tx, "fra.coordinator")
-                .await
-                .unwrap()
-                .unwrap();
-            liaison_store::account::set_locale(&mut tx, account.id, "fr")
-                .await
-                .unwrap();
-            liaison_store::commit(tx).await.unwrap();
-        }
+        liaison_testkit::set_locale_in_store(&app, "fra.coordinator", "fr").await;
         let html = fra.get(&path(2027, "DEU", "/export.html")).await.text;
         assert!(
             html.contains("Cette section n&#x27;a pas été fournie cette année.")

@@ -984,15 +984,7 @@ async fn the_manager_disables_resets_and_changes_accounts_and_every_change_is_au
         .post(&format!("/api/v1/accounts/{id}/totp/reset"), &json!({}))
         .await;
     assert_eq!(no_totp.status, StatusCode::CONFLICT, "nothing to turn off");
-    let secret = liaison_core::account::new_totp_secret();
-    let mut tx = app.store.begin().await.unwrap();
-    liaison_store::account::set_pending_totp(&mut tx, id, &secret)
-        .await
-        .unwrap();
-    liaison_store::account::enable_totp(&mut tx, id, 1)
-        .await
-        .unwrap();
-    liaison_store::commit(tx).await.unwrap();
+    liaison_testkit::enable_totp_in_store(&app, id, 1).await;
     let totp = manager
         .post(&format!("/api/v1/accounts/{id}/totp/reset"), &json!({}))
         .await;

@@ -301,15 +301,7 @@ async fn enqueue(app: &TestApp, to: &str, subject: &str) -> i64 {
 }
 
 async fn set_locale(app: &TestApp, username: &str, locale: &str) {
-    let mut tx = app.store.begin().await.unwrap();
-    let account = liaison_store::account::by_username(&mut tx, username)
-        .await
-        .unwrap()
-        .unwrap();
-    liaison_store::account::set_locale(&mut tx, account.id, locale)
-        .await
-        .unwrap();
-    liaison_store::commit(tx).await.unwrap();
+    liaison_testkit::set_locale_in_store(app, username, locale).await;
 }
 
 async fn state_name(app: &TestApp, code: &str) -> String {

@@ -463,7 +463,7 @@ async fn a_directory_from_before_the_log_is_logged_at_start() {
     let mut tx = app.store.begin().await.unwrap();
     let id = liaison_store::directory::create(
         &mut tx,
-        &liaison_core::access::operator_edit_entry(&state),
+        &liaison_core::access::system::edit_entry(&state),
         &liaison_store::directory::NewVersion {
             change: Change::Created,
             kind: liaison_types::directory::ContactKind::Poc {

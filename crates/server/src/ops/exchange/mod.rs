@@ -122,7 +122,8 @@ async fn keep_rendered(tx: &mut Tx, rendered: &[(String, String)]) -> AppResult<
 /// design), for `/metrics`: how many, and their bytes.
 pub async fn unreferenced_attachments(ctx: &Ctx) -> AppResult<(i64, i64)> {
     let mut tx = ctx.store.read().await?;
-    Ok(liaison_store::exchange::unreferenced_attachments(&mut tx).await?)
+    let permit = access::system::read_exchange();
+    Ok(liaison_store::exchange::unreferenced_attachments(&mut tx, &permit).await?)
 }
 
 /// Renders, once, every stored text that has no kept HTML yet (texts stored before texts
@@ -133,7 +134,13 @@ pub async fn render_backlog(ctx: &Ctx) -> AppResult<usize> {
     let mut rendered = 0;
     loop {
         let mut tx = ctx.store.read().await?;
-        let batch = liaison_store::exchange::texts_after(&mut tx, after, 200).await?;
+        let batch = liaison_store::exchange::texts_after(
+            &mut tx,
+            &access::system::read_exchange(),
+            after,
+            200,
+        )
+        .await?;
         let Some((last, _)) = batch.last() else {
             return Ok(rendered);
         };
@@ -267,7 +274,7 @@ fn invalid(field: &str, problem: rules::Invalid) -> AppError {
 // Loading.
 
 async fn cycle_of(tx: &mut Tx, year: i32) -> AppResult<Cycle> {
-    liaison_store::exchange::cycle(tx, &access::read_exchange_system(), year)
+    liaison_store::exchange::cycle(tx, &access::system::read_exchange(), year)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no exchange cycle for {year}")))
 }
@@ -278,7 +285,7 @@ async fn submission_of(
     state: &StateCode,
 ) -> AppResult<Option<StoredSubmission>> {
     Ok(
-        liaison_store::exchange::submission(tx, &access::read_exchange_system(), year, state)
+        liaison_store::exchange::submission(tx, &access::system::read_exchange(), year, state)
             .await?,
     )
 }
@@ -386,7 +393,7 @@ pub async fn open_cycle(ctx: &Ctx, actor: &Actor, input: &CycleInput) -> AppResu
         opened_by: actor.username.clone(),
     };
     let mut tx = ctx.store.begin().await?;
-    if liaison_store::exchange::cycle(&mut tx, &access::read_exchange_system(), cycle.year)
+    if liaison_store::exchange::cycle(&mut tx, &access::system::read_exchange(), cycle.year)
         .await?
         .is_some()
     {
@@ -410,7 +417,10 @@ pub async fn open_cycle(ctx: &Ctx, actor: &Actor, input: &CycleInput) -> AppResu
     )
     .await?;
     let url = format!("{}/exchange/{}", public_url(ctx), cycle.year);
-    for coordinator in liaison_store::account::participating_coordinators(&mut tx).await? {
+    for coordinator in
+        liaison_store::account::participating_coordinators(&mut tx, &access::system::notify())
+            .await?
+    {
         let lang = i18n::supported(&coordinator.locale);
         let message = Message {
             to: coordinator.email.clone(),
@@ -787,6 +797,7 @@ async fn change_section(
         keep_rendered(&mut tx, &rendered).await?;
         liaison_store::exchange::set_status(
             &mut tx,
+            &permit,
             submission.id,
             rules::after_save(status),
             now,
@@ -861,7 +872,7 @@ pub async fn attachment(
         .into_iter()
         .find(|a| a.id == id)
         .ok_or_else(missing)?;
-    let data = liaison_store::exchange::attachment_data(&mut tx, stored.id, &file)
+    let data = liaison_store::exchange::attachment_data(&mut tx, &permit, stored.id, &file)
         .await?
         .ok_or_else(missing)?;
     Ok((file, data))
@@ -934,7 +945,7 @@ pub async fn submit(
     let now = ctx.clock.now();
     let mut tx = ctx.store.begin().await?;
     let state = super::directory::state(&mut tx, code).await?;
-    access::edit_submission(actor, &state)?;
+    let permit = access::edit_submission(actor, &state)?;
     let cycle = cycle_of(&mut tx, year).await?;
     let stored = submission_of(&mut tx, year, code).await?;
     rules::may_submit(status_of(stored.as_ref())).map_err(|p| invalid("status", p))?;
@@ -970,6 +981,7 @@ pub async fn submit(
     };
     liaison_store::exchange::set_status(
         &mut tx,
+        &permit,
         stored.id,
         status,
         now,
@@ -990,7 +1002,7 @@ pub async fn submit(
         circulate_in(
             ctx,
             &mut tx,
-            &access::exchange_system(),
+            &access::system::manage_exchange(),
             actor,
             &cycle,
             &state,
@@ -1058,7 +1070,7 @@ pub async fn record_reference(
     super::directory::state(&mut tx, code).await?;
     let permit = access::manage_exchange(actor)?;
     let given = reference::check_given(&input.reference).map_err(|p| invalid("reference", p))?;
-    let read = access::exchange_circulation();
+    let read = access::system::read_circulated();
     let (state, documents) = circulated(&mut tx, &read, year, code).await?;
     let chosen = match input.revision {
         None => documents.last(),
@@ -1071,7 +1083,7 @@ pub async fn record_reference(
         ))
     })?;
     if chosen.reference != given {
-        if liaison_store::exchange::reference_in_use(&mut tx, &given).await? {
+        if liaison_store::exchange::reference_in_use(&mut tx, &permit, &given).await? {
             return Err(invalid(
                 "reference",
                 rules::Invalid::ReferenceTaken { reference: given },
@@ -1139,7 +1151,7 @@ async fn circulate_in(
     given: Option<String>,
 ) -> AppResult<Document> {
     let now = ctx.clock.now();
-    let read = access::exchange_circulation();
+    let read = access::system::read_circulated();
     let earlier = liaison_store::exchange::documents(tx, &read, submission_id).await?;
     let (revision, number_year, number, generated) = match earlier.first() {
         None => {
@@ -1153,6 +1165,7 @@ async fn circulate_in(
             while given.is_none()
                 && liaison_store::exchange::reference_in_use(
                     tx,
+                    permit,
                     &pattern.format(number, number_year),
                 )
                 .await?
@@ -1169,7 +1182,7 @@ async fn circulate_in(
     };
     let reference = match given {
         Some(given) => {
-            if liaison_store::exchange::reference_in_use(tx, &given).await? {
+            if liaison_store::exchange::reference_in_use(tx, permit, &given).await? {
                 return Err(invalid(
                     "reference",
                     rules::Invalid::ReferenceTaken { reference: given },
@@ -1179,7 +1192,7 @@ async fn circulate_in(
         }
         // A revision's number follows its base reference; if the manager recorded that
         // reference for another document, the manager gives this one's.
-        None if liaison_store::exchange::reference_in_use(tx, &generated).await? => {
+        None if liaison_store::exchange::reference_in_use(tx, permit, &generated).await? => {
             return Err(invalid(
                 "reference",
                 rules::Invalid::ReferenceTaken {
@@ -1209,8 +1222,15 @@ async fn circulate_in(
         circulated_by: actor.username.clone(),
     };
     document.id = liaison_store::exchange::insert_document(tx, permit, &document).await?;
-    liaison_store::exchange::set_status(tx, submission_id, SubmissionStatus::Circulated, now, None)
-        .await?;
+    liaison_store::exchange::set_status(
+        tx,
+        permit,
+        submission_id,
+        SubmissionStatus::Circulated,
+        now,
+        None,
+    )
+    .await?;
     ctx.audit(
         tx,
         actor,
@@ -1227,7 +1247,9 @@ async fn circulate_in(
         cycle.year,
         state.code
     );
-    for coordinator in liaison_store::account::participating_coordinators(tx).await? {
+    for coordinator in
+        liaison_store::account::participating_coordinators(tx, &access::system::notify()).await?
+    {
         let lang = i18n::supported(&coordinator.locale);
         let message = Message {
             to: coordinator.email.clone(),
@@ -1273,10 +1295,13 @@ fn next_revision(earlier: &[StoredDocument]) -> Option<(i64, String)> {
 /// recorded it for another document), so the manager must give one when circulating it.
 async fn revision_reference_taken(tx: &mut Tx, submission_id: i64) -> AppResult<bool> {
     let earlier =
-        liaison_store::exchange::documents(tx, &access::exchange_circulation(), submission_id)
+        liaison_store::exchange::documents(tx, &access::system::read_circulated(), submission_id)
             .await?;
     Ok(match next_revision(&earlier) {
-        Some((_, generated)) => liaison_store::exchange::reference_in_use(tx, &generated).await?,
+        Some((_, generated)) => {
+            let system = access::system::manage_exchange();
+            liaison_store::exchange::reference_in_use(tx, &system, &generated).await?
+        }
         None => false,
     })
 }
@@ -1615,7 +1640,9 @@ async fn notify_inquiry(
         "{}/exchange/{year}/submissions/{submitting}",
         public_url(ctx)
     );
-    for coordinator in liaison_store::account::coordinators(tx, to).await? {
+    for coordinator in
+        liaison_store::account::coordinators(tx, &access::system::notify(), to).await?
+    {
         let lang = i18n::supported(&coordinator.locale);
         let message = Message {
             to: coordinator.email.clone(),
@@ -1727,9 +1754,9 @@ pub async fn set_visibility(ctx: &Ctx, actor: &Actor, id: i64, public: bool) -> 
     let permit = access::read_circulated(actor)?;
     let mut tx = ctx.store.begin().await?;
     let mut inquiry = readable_inquiry(&mut tx, actor, &permit, id).await?;
-    access::publish_inquiry(actor, &inquiry.state)?;
+    let publish = access::publish_inquiry(actor, &inquiry.state)?;
     if inquiry.public != public {
-        liaison_store::exchange::set_public(&mut tx, id, public).await?;
+        liaison_store::exchange::set_public(&mut tx, &publish, id, public).await?;
         ctx.audit(
             &mut tx,
             actor,

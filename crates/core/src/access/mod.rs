@@ -1,9 +1,13 @@
 //! Who may do what, decided in one place. Every operation asks this module first and receives a
 //! permit; the store's functions that read or change protected data take that permit, so an
 //! operation cannot forget the check. Permits have private fields: only this module makes them.
+//! The permits the server takes for itself, without a caller's rights, are all made in
+//! [`system`].
 
 use liaison_types::account::Role;
 use liaison_types::state::{State, StateCode};
+
+pub mod system;
 
 /// The authenticated caller of an operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +87,27 @@ pub struct ReadAudit(());
 /// Permission to create and change accounts.
 #[derive(Debug, Clone)]
 pub struct ManageAccounts(());
+
+/// Permission to read an account by its name or id to check a password, a second factor or a
+/// session: sign-in and session resolution, before there is a caller ([`system::sign_in`]).
+#[derive(Debug, Clone)]
+pub struct SignIn(());
+
+/// Permission to read whom the server tells of an event (the coordinators' accounts and their
+/// addresses) when it writes to them by itself ([`system::notify`]).
+#[derive(Debug, Clone)]
+pub struct Notify(());
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// The permits that read one account: the manager's, and sign-in's.
+pub trait ReadAccount: sealed::Sealed {}
+impl sealed::Sealed for ManageAccounts {}
+impl sealed::Sealed for SignIn {}
+impl ReadAccount for ManageAccounts {}
+impl ReadAccount for SignIn {}
 
 /// Every signed-in account sees the list of States and their aggregate directory figures.
 pub fn read_overview(_actor: &Actor) -> Result<ReadOverview, Denied> {
@@ -177,11 +202,6 @@ pub fn manage_accounts(actor: &Actor) -> Result<ManageAccounts, Denied> {
     }
 }
 
-/// The operator manages accounts from the command line (`liaison admin`), without an account.
-pub fn operator_manage_accounts() -> ManageAccounts {
-    ManageAccounts(())
-}
-
 /// Permission to change one's own account: its password, its sessions and tokens.
 #[derive(Debug, Clone)]
 pub struct OwnAccount {
@@ -233,15 +253,15 @@ pub fn read_checks(_actor: &Actor) -> Result<ReadChecks, Denied> {
     Ok(ReadChecks(()))
 }
 
-/// Answering by a challenge's one-time link or with a signed reply needs no account: the token
-/// (and the signature) is the proof. The challenge is read with this permit.
-pub fn answer_with_token() -> ReadChecks {
-    ReadChecks(())
-}
-
 /// Permission to launch communication checks.
 #[derive(Debug, Clone)]
 pub struct LaunchCheck(());
+
+/// Permission to record a challenge's answer. The proof is the answer's own (a one-time token,
+/// a signature by the contact's key, or the account linked to the contact), checked by the
+/// check's rules before anything is recorded ([`system::record_answer`]).
+#[derive(Debug, Clone)]
+pub struct AnswerCheck(());
 
 /// Which results of communication checks a caller sees beyond the aggregate figures that every
 /// signed-in account sees.
@@ -369,6 +389,19 @@ pub fn use_channel(actor: &Actor) -> Result<UseChannel, Denied> {
 #[derive(Debug, Clone)]
 pub struct ChannelStats(());
 
+/// The server's own duties in the channel, on envelopes only: delivering messages, marking them
+/// delivered, escalating overdue legs ([`system::channel`]).
+#[derive(Debug, Clone)]
+pub struct ChannelDuty(());
+
+/// The permits that change a request's envelope (its legs' times, its closing): a party State
+/// acting in the thread, or the server's duties.
+pub trait ChangeEnvelope: sealed::Sealed {}
+impl sealed::Sealed for UseChannel {}
+impl sealed::Sealed for ChannelDuty {}
+impl ChangeEnvelope for UseChannel {}
+impl ChangeEnvelope for ChannelDuty {}
+
 /// The network manager sees how the channel is used (counts, times), never what is said.
 pub fn channel_stats(actor: &Actor) -> Result<ChannelStats, Denied> {
     if actor.role == Role::Manager {
@@ -378,12 +411,6 @@ pub fn channel_stats(actor: &Actor) -> Result<ChannelStats, Denied> {
             "the channel's statistics are for the network manager",
         ))
     }
-}
-
-/// The scheduler escalates overdue requests of every State and the delivery worker marks them
-/// delivered: the server acting by itself, on envelopes only.
-pub fn channel_system() -> ChannelStats {
-    ChannelStats(())
 }
 
 /// What a party State may do in a thread.
@@ -418,11 +445,6 @@ pub fn read_log(_actor: &Actor) -> Result<ReadLog, Denied> {
     Ok(ReadLog(()))
 }
 
-/// The server itself appends to and checks its log (directory changes, `liaison audit verify`).
-pub fn log_system() -> ReadLog {
-    ReadLog(())
-}
-
 /// Permission to publish, for one State, the tree head the State verified.
 #[derive(Debug, Clone)]
 pub struct PublishVerification {
@@ -448,21 +470,6 @@ pub fn publish_verification(actor: &Actor) -> Result<PublishVerification, Denied
     }
 }
 
-/// Offline commands run by the operator on the server host (`liaison directory import`) act as
-/// the system. They are audited as such.
-pub fn operator_edit_entry(state: &State) -> EditEntry {
-    EditEntry {
-        state: state.code.clone(),
-    }
-}
-
-/// Offline commands run by the operator on the server host read everything.
-pub fn operator_read_contacts(state: &State) -> ReadContacts {
-    ReadContacts {
-        state: state.code.clone(),
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The annual information exchange (CBMs 1, 4, 6, 7, 9, 15).
 
@@ -482,11 +489,6 @@ pub fn manage_exchange(actor: &Actor) -> Result<ManageExchange, Denied> {
     }
 }
 
-/// The work the server does by itself in the exchange (circulating on submission).
-pub fn exchange_system() -> ManageExchange {
-    ManageExchange(())
-}
-
 /// Permission to read the exchange's cycles and their overview: which States submitted, on time
 /// or late, and how complete each draft is, never a draft's content.
 #[derive(Debug, Clone)]
@@ -495,11 +497,6 @@ pub struct ReadExchange(());
 /// Every signed-in account sees the cycles and their overview.
 pub fn read_exchange(_actor: &Actor) -> Result<ReadExchange, Denied> {
     Ok(ReadExchange(()))
-}
-
-/// The server's own reading of the exchange (the store re-reading what it just wrote).
-pub fn read_exchange_system() -> ReadExchange {
-    ReadExchange(())
 }
 
 /// Permission to read one State's draft (its content and versions).
@@ -574,10 +571,21 @@ pub fn read_circulated(actor: &Actor) -> Result<ReadCirculated, Denied> {
     }
 }
 
-/// The server's reading of a submission's earlier documents while it circulates the next.
-pub fn exchange_circulation() -> ReadCirculated {
-    ReadCirculated(())
-}
+/// The permits that change a submission's status: its State submitting it, the manager (or the
+/// server) circulating it.
+pub trait ChangeSubmission: sealed::Sealed {}
+impl sealed::Sealed for EditSubmission {}
+impl sealed::Sealed for ManageExchange {}
+impl ChangeSubmission for EditSubmission {}
+impl ChangeSubmission for ManageExchange {}
+
+/// The permits that fetch a submission's files: its own State's (its draft), a reader's of
+/// circulated documents. Which files are the operation's decision, made on the versions first.
+pub trait ReadFiles: sealed::Sealed {}
+impl sealed::Sealed for ReadDraft {}
+impl sealed::Sealed for ReadCirculated {}
+impl ReadFiles for ReadDraft {}
+impl ReadFiles for ReadCirculated {}
 
 /// Permission to take part in inquiries as one State.
 #[derive(Debug, Clone)]
@@ -617,11 +625,15 @@ pub fn read_inquiry(
         || (public && read_circulated(actor).is_ok())
 }
 
+/// Permission to decide who reads the inquiries about one State's submission.
+#[derive(Debug, Clone)]
+pub struct PublishInquiry(());
+
 /// Only the submitting State's national coordinator makes an inquiry's thread public (or
 /// private again).
-pub fn publish_inquiry(actor: &Actor, submitting: &StateCode) -> Result<(), Denied> {
+pub fn publish_inquiry(actor: &Actor, submitting: &StateCode) -> Result<PublishInquiry, Denied> {
     if actor.role == Role::Coordinator && actor.acts_for(submitting) {
-        Ok(())
+        Ok(PublishInquiry(()))
     } else {
         Err(Denied(
             "only the submitting State's national coordinator decides who reads an inquiry",
