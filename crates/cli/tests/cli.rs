@@ -1786,7 +1786,7 @@ async fn a_draft_imported_from_markdown_files_is_submitted_and_exported_as_pdf()
             "legislation",
             "de with English, version 1",
             "Before it can be submitted",
-            "the section terminology is required and empty",
+            "the section National terminology is required and empty",
         ],
         "imported without terms",
     );

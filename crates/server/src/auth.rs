@@ -198,13 +198,18 @@ async fn caller_from_token(
     let actor = actor_for(&mut tx, &account).await?;
     drop(tx);
     let lang = i18n::supported(&account.locale);
+    // A page words for its reader; the API answers in English.
+    let ctx = match wanted {
+        SessionKind::Web => state.ctx_in(&request_id, lang),
+        SessionKind::Api => state.ctx(&request_id),
+    };
     Ok(Some(Caller {
         actor,
         account,
         lang,
         csrf: session.csrf_token,
         token_hash: hash,
-        ctx: state.ctx(&request_id),
+        ctx,
         address,
         page: None,
     }))
@@ -437,7 +442,7 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for AnonymousForm<T> {
         Ok(AnonymousForm {
             lang,
             address,
-            ctx: state.ctx(&request_id),
+            ctx: state.ctx_in(&request_id, lang),
             form,
         })
     }

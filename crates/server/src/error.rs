@@ -13,6 +13,21 @@ use liaison_types::problem::LineError;
 /// A problem as the catalogue words it: its field, message id and named arguments.
 pub type WordedProblem = (String, &'static str, Vec<(&'static str, String)>);
 
+/// A problem worded by the catalogue in `lang`: the one place a problem becomes text, for the
+/// pages in the reader's language and for the API in English.
+pub fn word(lang: &str, id: &str, args: &[(&'static str, String)]) -> String {
+    let args: Vec<(&str, fluent_templates::fluent_bundle::FluentValue<'static>)> = args
+        .iter()
+        .map(|(name, value)| (*name, crate::i18n::argument(lang, name, value).into()))
+        .collect();
+    crate::i18n::tr_args(lang, id, &args)
+}
+
+/// A rule's problem worded by the catalogue in `lang`.
+pub fn word_problem(lang: &str, problem: &impl liaison_core::wording::Worded) -> String {
+    word(lang, problem.message_id(), &problem.args())
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0}")]
@@ -95,8 +110,9 @@ impl AppError {
         let mut errors = FieldErrors::new();
         let mut worded = Vec::new();
         for (field, problem) in problems {
-            errors.insert(field.clone(), problem.to_string());
-            worded.push((field, problem.message_id(), problem.args()));
+            let (id, args) = (problem.message_id(), problem.args());
+            errors.insert(field.clone(), word("en", id, &args));
+            worded.push((field, id, args));
         }
         let detail = errors
             .iter()
@@ -118,16 +134,7 @@ impl AppError {
             AppError::Worded { worded, .. } => Some(
                 worded
                     .iter()
-                    .map(|(field, id, args)| {
-                        let args: Vec<(
-                            &str,
-                            fluent_templates::fluent_bundle::FluentValue<'static>,
-                        )> = args
-                            .iter()
-                            .map(|(n, v)| (*n, crate::i18n::argument(lang, n, v).into()))
-                            .collect();
-                        (field.clone(), crate::i18n::tr_args(lang, id, &args))
-                    })
+                    .map(|(field, id, args)| (field.clone(), word(lang, id, args)))
                     .collect(),
             ),
             _ => None,

@@ -61,6 +61,15 @@ impl AppState {
             request_id: request_id.to_owned(),
             config: self.config.clone(),
             random: self.random.clone(),
+            lang: "en",
+        }
+    }
+
+    /// The context of a request whose caller reads in `lang` (a page).
+    pub fn ctx_in(&self, request_id: &str, lang: &'static str) -> ops::Ctx {
+        ops::Ctx {
+            lang,
+            ..self.ctx(request_id)
         }
     }
 }

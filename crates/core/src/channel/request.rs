@@ -90,22 +90,6 @@ impl crate::wording::Worded for Invalid {
     }
 }
 
-impl std::fmt::Display for Invalid {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Invalid::NoRecipients => f.write_str("choose at least one recipient State"),
-            Invalid::OwnState => f.write_str("a request goes to States other than your own"),
-            Invalid::Repeated(code) => write!(f, "{code} is named twice"),
-            Invalid::NotParticipating(code) => write!(f, "{code} is not a participating State"),
-            Invalid::Unknown(code) => write!(f, "{code} is not a State of the OSCE"),
-            Invalid::Language(value) => write!(
-                f,
-                "'{value}' is not an official OSCE language (en, fr, de, it, ru, es)"
-            ),
-        }
-    }
-}
-
 /// Field (`to`, `language`) → what is wrong with it.
 pub type Problems = BTreeMap<String, Invalid>;
 

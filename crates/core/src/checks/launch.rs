@@ -117,26 +117,6 @@ impl crate::wording::Worded for Invalid {
     }
 }
 
-impl std::fmt::Display for Invalid {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Invalid::Required => f.write_str("required"),
-            Invalid::TooLong { max } => write!(f, "at most {max} characters"),
-            Invalid::ControlCharacters => {
-                f.write_str("must not contain control characters other than line breaks")
-            }
-            Invalid::WindowHours { max } => write!(f, "between 1 and {max} hours"),
-            Invalid::SpreadHours { max } => {
-                write!(f, "at most half the response window: {max} hours")
-            }
-            Invalid::NoStates => f.write_str("choose at least one State"),
-            Invalid::NotParticipating(code) => {
-                write!(f, "{code} is not a participating State")
-            }
-        }
-    }
-}
-
 impl CheckRequest {
     /// Checks the request against the participating States in `states`, every problem at once.
     /// The message is trimmed and its line breaks normalised to `\n`; a list of States is sorted

@@ -2,7 +2,7 @@
 //! reads the same file back, refusing it with every problem of every row named by line and
 //! column. Applying the rows (which States exist, which ids exist) is the caller's job.
 
-use super::{validate_details, validate_effective_on};
+use super::{Invalid, validate_details, validate_effective_on};
 use liaison_types::directory::{Contact, ContactDetails, ContactKind, Level, StructureKind};
 use liaison_types::problem::LineError;
 use liaison_types::state::StateCode;
@@ -219,9 +219,24 @@ fn line_error(line: u64, message: impl Into<String>) -> LineError {
     }
 }
 
+/// How a contact's problem (a rule of the directory, worded by the catalogue) reads in a line's
+/// message: the caller words it, so that the catalogue alone holds its words.
+pub type Wording<'a> = &'a dyn Fn(&Invalid) -> String;
+
+/// What a row is read against: today, and the wording of the rules' problems.
+struct Reading<'a> {
+    today: Date,
+    word: Wording<'a>,
+}
+
 /// Reads a directory file in the export's format. Returns every row when all of them are valid,
 /// otherwise every problem found, in file order, so that a coordinator can fix the file in one go.
-pub fn parse(input: &[u8], today: Date) -> Result<Vec<ImportRow>, Vec<LineError>> {
+pub fn parse(
+    input: &[u8],
+    today: Date,
+    word: Wording<'_>,
+) -> Result<Vec<ImportRow>, Vec<LineError>> {
+    let reading = Reading { today, word };
     let input = input.strip_prefix(BOM.as_bytes()).unwrap_or(input);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -295,7 +310,7 @@ pub fn parse(input: &[u8], today: Date) -> Result<Vec<ImportRow>, Vec<LineError>
             ));
             continue;
         }
-        let (id, parsed) = read_row(&record, &positions, line, today);
+        let (id, parsed) = read_row(&record, &positions, line, &reading);
         let mut problems = match parsed {
             Ok(row) => {
                 rows.push(row);
@@ -439,7 +454,7 @@ fn read_row(
     record: &csv::ByteRecord,
     positions: &Positions,
     line: u64,
-    today: Date,
+    reading: &Reading<'_>,
 ) -> (Option<i64>, Result<ImportRow, Vec<Problem>>) {
     let mut problems: Vec<Problem> = Vec::new();
     let mut cells: [String; 17] = Default::default();
@@ -487,7 +502,7 @@ fn read_row(
     let deputy = read_yes_no(cell(Column::Deputy))
         .map_err(|e| problems.push((Column::Deputy, e)))
         .unwrap_or_default();
-    let effective_on = read_date(cell(Column::EffectiveOn), today)
+    let effective_on = read_date(cell(Column::EffectiveOn), reading)
         .map_err(|e| problems.push((Column::EffectiveOn, e)))
         .ok();
     let details = ContactDetails {
@@ -521,7 +536,7 @@ fn read_row(
             // read is empty by now, so its "required" would only repeat the problem.
             let column = Column::named(&field).unwrap_or(Column::Name);
             if !problems.iter().any(|(c, _)| *c == column) {
-                problems.push((column, message.to_string()));
+                problems.push((column, (reading.word)(&message)));
             }
         }
     })
@@ -601,14 +616,14 @@ fn read_yes_no(cell: &str) -> Result<bool, String> {
     }
 }
 
-fn read_date(cell: &str, today: Date) -> Result<Date, String> {
+fn read_date(cell: &str, reading: &Reading<'_>) -> Result<Date, String> {
     let text = cell.trim();
     if text.is_empty() {
         return Err("required: the date the change took effect, as YYYY-MM-DD".to_owned());
     }
     let date = Date::parse(text, DATE_FORMAT)
         .map_err(|_| format!("'{text}' is not a date in the form YYYY-MM-DD"))?;
-    validate_effective_on(date, today).map_err(|invalid| invalid.to_string())?;
+    validate_effective_on(date, reading.today).map_err(|invalid| (reading.word)(&invalid))?;
     Ok(date)
 }
 
@@ -669,8 +684,19 @@ mod tests {
         }
     }
 
+    /// The rules' problems by catalogue id and arguments (the server words them).
+    fn word(invalid: &Invalid) -> String {
+        use crate::wording::Worded;
+        let args: Vec<String> = invalid
+            .args()
+            .into_iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect();
+        format!("{}({})", invalid.message_id(), args.join(", "))
+    }
+
     fn errors_of(input: &str) -> Vec<(u64, String)> {
-        parse(input.as_bytes(), TODAY)
+        parse(input.as_bytes(), TODAY, &word)
             .expect_err("the file should be refused")
             .into_iter()
             .map(|e| (e.line, e.message))
@@ -736,7 +762,7 @@ mod tests {
             contact(3, structure(), details()),
         ];
         let text = export(&contacts).unwrap();
-        let rows = parse(text.as_bytes(), TODAY).unwrap();
+        let rows = parse(text.as_bytes(), TODAY, &word).unwrap();
         assert_eq!(rows.len(), 3);
         for (row, contact) in rows.iter().zip(&contacts) {
             assert_eq!(row.id, Some(contact.id));
@@ -756,7 +782,7 @@ mod tests {
     fn columns_in_any_order_without_fingerprint_bom_and_crlf() {
         let input = "\u{feff}Email,NAME,organisation,state,kind,structure_kind,id,function,phone,available_24_7,time_zone,languages,deputy,website,notes,effective_on\r\n\
                      Team@CERT.at,  CERT.at duty ,CERT.at,aut,Structure,National-CSIRT,,,,YES,,\"de, en\",,,,2026-02-01\r\n";
-        let rows = parse(input.as_bytes(), TODAY).unwrap();
+        let rows = parse(input.as_bytes(), TODAY, &word).unwrap();
         assert_eq!(rows.len(), 1);
         let row = &rows[0];
         assert_eq!(row.line, 2);
@@ -774,7 +800,7 @@ mod tests {
     #[test]
     fn the_fingerprint_column_is_ignored() {
         let input = file(&[&GOOD.replace(",2026-01-15,", ",2026-01-15,not a fingerprint")]);
-        assert_eq!(parse(input.as_bytes(), TODAY).unwrap().len(), 1);
+        assert_eq!(parse(input.as_bytes(), TODAY, &word).unwrap().len(), 1);
     }
 
     #[test]
@@ -835,11 +861,8 @@ mod tests {
         ]);
         let errors = errors_of(&input);
         let expected: Vec<(u64, &str)> = vec![
-            (3, "email: 'x' is not an email address"),
-            (
-                3,
-                "phone: use the international format: '+', the country code and the number, e.g. +49 228 99 9582 0",
-            ),
+            (3, "email: invalid-email(value=x)"),
+            (3, "phone: invalid-phone()"),
             (
                 5,
                 "id: '-3' is not a contact id: a positive whole number, or empty for a new contact",
@@ -870,20 +893,14 @@ mod tests {
                 10,
                 "structure_kind: unknown structure kind 'cert' (national-csirt, government-csirt, ministry, law-enforcement, regulator, other)",
             ),
-            (10, "name: required: the name of the person or the function"),
-            (10, "organisation: required"),
+            (10, "name: invalid-required-name()"),
+            (10, "organisation: invalid-required()"),
+            (10, "time_zone: invalid-time-zone(value=Vienna)"),
+            (10, "languages: invalid-language(value=english)"),
+            (10, "website: invalid-website()"),
             (
                 10,
-                "time_zone: 'Vienna' is not an IANA time zone such as Europe/Vienna",
-            ),
-            (
-                10,
-                "languages: 'english' is not a two-letter ISO 639-1 language code such as en",
-            ),
-            (10, "website: must be a web address starting with https://"),
-            (
-                10,
-                "effective_on: 2028-01-01 is more than a year ahead; announce changes at most a year in advance",
+                "effective_on: invalid-date-too-far-ahead(date=2028-01-01)",
             ),
             (
                 11,
@@ -891,7 +908,7 @@ mod tests {
             ),
             (
                 11,
-                "effective_on: 1989-12-31 is before 1990; check the year",
+                "effective_on: invalid-date-before-1990(date=1989-12-31)",
             ),
             (
                 12,
@@ -914,7 +931,7 @@ mod tests {
         input.extend_from_slice(
             b"7,AUT,technical,,Duty \xff,,CERT.at,team@cert.at,,no,,,no,,,2026-01-15,\n",
         );
-        let errors = parse(&input, TODAY).unwrap_err();
+        let errors = parse(&input, TODAY, &word).unwrap_err();
         assert_eq!(
             errors,
             vec![line_error(
@@ -944,7 +961,7 @@ mod tests {
         // Exactly the maximum is fine.
         let cut = input.trim_end().rfind('\n').unwrap();
         assert_eq!(
-            parse(&input.as_bytes()[..cut], TODAY).unwrap().len(),
+            parse(&input.as_bytes()[..cut], TODAY, &word).unwrap().len(),
             MAX_ROWS
         );
     }
@@ -1029,7 +1046,7 @@ mod tests {
             let kind = if structure_contact { structure() } else { technical() };
             let details = validate_details(kind, &details).unwrap();
             let text = export(&[contact(5, kind, details.clone())]).unwrap();
-            let rows = parse(text.as_bytes(), TODAY).unwrap();
+            let rows = parse(text.as_bytes(), TODAY, &word).unwrap();
             prop_assert_eq!(rows.len(), 1);
             prop_assert_eq!(&rows[0].details, &details);
             prop_assert_eq!(rows[0].kind, kind);
@@ -1038,12 +1055,12 @@ mod tests {
 
         #[test]
         fn parse_never_panics_on_bytes(input in prop::collection::vec(any::<u8>(), 0..2000)) {
-            let _ = parse(&input, TODAY);
+            let _ = parse(&input, TODAY, &word);
         }
 
         #[test]
         fn parse_never_panics_on_rows(body in "[a-z0-9 ,\"'\r\n@.=+-]{0,400}") {
-            let _ = parse(format!("{HEADER}\n{body}").as_bytes(), TODAY);
+            let _ = parse(format!("{HEADER}\n{body}").as_bytes(), TODAY, &word);
         }
     }
 }

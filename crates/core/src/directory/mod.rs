@@ -213,31 +213,6 @@ impl crate::wording::Worded for Invalid {
     }
 }
 
-impl std::fmt::Display for Invalid {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Invalid::TooLong { max } => write!(f, "at most {max} characters"),
-            Invalid::ControlCharacters => f.write_str("must not contain control characters"),
-            Invalid::Required => f.write_str("required"),
-            Invalid::RequiredName { structure: false } => f.write_str("required: the name of the person or the function"),
-            Invalid::RequiredName { structure: true } => f.write_str("required: the name of the structure"),
-            Invalid::Email(value) => write!(f, "'{value}' is not an email address"),
-            Invalid::Phone => f.write_str("use the international format: '+', the country code and the number, e.g. +49 228 99 9582 0"),
-            Invalid::TimeZone(value) => write!(f, "'{value}' is not an IANA time zone such as Europe/Vienna"),
-            Invalid::Language(value) => write!(f, "'{value}' is not a two-letter ISO 639-1 language code such as en"),
-            Invalid::Website => f.write_str("must be a web address starting with https://"),
-            Invalid::BeforeEarliest(date) => write!(f, "{date} is before 1990; check the year"),
-            Invalid::TooFarAhead(date) => write!(f, "{date} is more than a year ahead; announce changes at most a year in advance"),
-            Invalid::AlreadyScheduled(date) => write!(f, "a change to this contact is already scheduled for {date}; withdraw it before announcing another"),
-        }
-    }
-}
-
-/// The English wording of every problem, for the API and files.
-pub fn in_english(problems: Problems) -> FieldErrors {
-    crate::wording::in_english(problems)
-}
-
 /// Checks and normalises a contact's details (trimmed text, lower-case email and languages).
 pub fn validate_details(
     kind: ContactKind,

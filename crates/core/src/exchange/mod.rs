@@ -12,7 +12,6 @@ pub mod terms;
 use crate::wording::Worded;
 use liaison_types::exchange::{OFFICIAL_LANGUAGES, Section, SubmissionStatus};
 use std::collections::BTreeMap;
-use std::fmt;
 use time::{Date, Month, OffsetDateTime};
 
 /// The years a cycle may be opened for.
@@ -157,106 +156,6 @@ impl Worded for Invalid {
                 ("section", section.as_str().to_owned()),
                 ("language", language.clone()),
             ],
-        }
-    }
-}
-
-impl fmt::Display for Invalid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Invalid::Year { year } => write!(
-                f,
-                "{year} is not a year of the exchange ({} to {})",
-                YEARS.start(),
-                YEARS.end()
-            ),
-            Invalid::OpensAfterDeadline { opens_on, deadline } => write!(
-                f,
-                "the cycle opens on {opens_on}, after its deadline {deadline}"
-            ),
-            Invalid::NoSections => write!(f, "choose at least one section"),
-            Invalid::DuplicateSection(section) => {
-                write!(f, "the section {} is chosen twice", section.as_str())
-            }
-            Invalid::Pattern(problem) => write!(f, "the document reference pattern {problem}"),
-            Invalid::EmptySection(section) => {
-                write!(f, "the section {} is required and empty", section.as_str())
-            }
-            Invalid::Language { section, language } => write!(
-                f,
-                "the section {} is in '{language}', not an official OSCE language (en, fr, de, it, ru, es)",
-                section.as_str()
-            ),
-            Invalid::MissingTranslation { section, language } => write!(
-                f,
-                "the section {} is in '{language}' and needs its English translation",
-                section.as_str()
-            ),
-            Invalid::NotAsked(section) => write!(
-                f,
-                "the cycle does not ask for the section {}",
-                section.as_str()
-            ),
-            Invalid::Term { index, problem } => write!(f, "term {}: {problem}", index + 1),
-            Invalid::NotOpen { opens_on } => {
-                write!(f, "the cycle opens on {opens_on}; drafting starts then")
-            }
-            Invalid::AwaitingCirculation => write!(
-                f,
-                "the submission waits for circulation and cannot change until it is circulated"
-            ),
-            Invalid::NothingToRevise => write!(
-                f,
-                "nothing changed since the circulated version; change a section to submit a revision"
-            ),
-            Invalid::NotSubmitted => write!(f, "only a submitted input is circulated"),
-            Invalid::TooLong { max } => write!(f, "a text may have at most {max} characters"),
-            Invalid::TooDeep { max } => write!(
-                f,
-                "a text may nest quotes and lists at most {max} levels deep"
-            ),
-            Invalid::EmptyPost => write!(f, "write the message"),
-            Invalid::TooManyPosts { max } => write!(
-                f,
-                "this inquiry took {max} messages in the last hour; wait before writing again"
-            ),
-            Invalid::TooHeavy { max_kib } => write!(
-                f,
-                "the text's formatting is too heavy: shown as a page it would take more than {max_kib} KiB"
-            ),
-            Invalid::TooMuchSaved { max_mib } => write!(
-                f,
-                "this draft took more than {max_mib} MiB of text in the last day; wait before saving again"
-            ),
-            Invalid::TooManyInquiries { max } => write!(
-                f,
-                "your State opened {max} inquiries in the last day; wait before opening another"
-            ),
-            Invalid::AttachmentName => write!(
-                f,
-                "the attachment needs a file name (at most 200 characters, no path)"
-            ),
-            Invalid::AttachmentEmpty => write!(f, "the attachment is an empty file"),
-            Invalid::AttachmentTooLarge { max_mib } => {
-                write!(f, "an attachment may be at most {max_mib} MiB")
-            }
-            Invalid::TooManyAttachments { max } => {
-                write!(f, "a section may carry at most {max} attachments")
-            }
-            Invalid::NotProvidedWithText => write!(
-                f,
-                "a section not provided this year has no text, translation or terms; remove them or provide the section"
-            ),
-            Invalid::ReasonTooLong { max } => {
-                write!(f, "the reason may have at most {max} characters")
-            }
-            Invalid::ReferenceFormat { max } => write!(
-                f,
-                "a document reference has 1 to {max} printable ASCII characters, such as PC.DEL/1234/27"
-            ),
-            Invalid::ReferenceTaken { reference } => {
-                write!(f, "another document is, or was, known as {reference}")
-            }
         }
     }
 }

@@ -128,85 +128,8 @@ impl Worded for Invalid {
     }
 }
 
-impl std::fmt::Display for Invalid {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Invalid::Request(invalid) => invalid.fmt(f),
-            Invalid::Unaddressable {
-                states,
-                level,
-                other_level,
-            } => {
-                write!(
-                    f,
-                    "{states} cannot be addressed at the {} level: no point of contact there has a usable key",
-                    level.as_str()
-                )?;
-                if !other_level.is_empty() {
-                    write!(
-                        f,
-                        "; {other_level} can be addressed at the {} level",
-                        level.other().as_str()
-                    )?;
-                }
-                Ok(())
-            }
-            Invalid::Envelope(error) => error.fmt(f),
-            Invalid::KeySet { missing, extra } => {
-                f.write_str("the message is not encrypted to exactly the required keys")?;
-                if !missing.is_empty() {
-                    write!(f, "; missing: {missing}")?;
-                }
-                if !extra.is_empty() {
-                    write!(f, "; not in the key set: {extra}")?;
-                }
-                Ok(())
-            }
-        }
-    }
-}
-
-/// Field → problem.
-pub type Problems = BTreeMap<String, Invalid>;
-
-/// A refusal the web form words in the user's language, or any other error.
-#[derive(Debug)]
-pub enum Refusal {
-    Invalid(Problems),
-    Other(AppError),
-}
-
-impl From<AppError> for Refusal {
-    fn from(error: AppError) -> Self {
-        Refusal::Other(error)
-    }
-}
-
-impl From<liaison_store::StoreError> for Refusal {
-    fn from(error: liaison_store::StoreError) -> Self {
-        Refusal::Other(error.into())
-    }
-}
-
-impl From<access::Denied> for Refusal {
-    fn from(denied: access::Denied) -> Self {
-        Refusal::Other(denied.into())
-    }
-}
-
-impl From<Refusal> for AppError {
-    fn from(refusal: Refusal) -> Self {
-        match refusal {
-            Refusal::Invalid(problems) => {
-                AppError::fields(liaison_core::wording::in_english(problems))
-            }
-            Refusal::Other(error) => error,
-        }
-    }
-}
-
-fn one(field: &str, invalid: Invalid) -> Refusal {
-    Refusal::Invalid(Problems::from([(field.to_owned(), invalid)]))
+fn one(field: &str, invalid: Invalid) -> AppError {
+    AppError::worded([(field.to_owned(), invalid)])
 }
 
 fn codes(states: impl IntoIterator<Item = StateCode>) -> String {
@@ -217,7 +140,7 @@ fn codes(states: impl IntoIterator<Item = StateCode>) -> String {
         .join(", ")
 }
 
-fn unaddressable(list: Vec<Unaddressable>) -> Refusal {
+fn unaddressable(list: Vec<Unaddressable>) -> AppError {
     let level = list.first().map_or(Level::Technical, |u| u.level);
     let other_level = codes(
         list.iter()
@@ -234,7 +157,7 @@ fn unaddressable(list: Vec<Unaddressable>) -> Refusal {
     )
 }
 
-fn mismatch(mismatch: KeySetMismatch) -> Refusal {
+fn mismatch(mismatch: KeySetMismatch) -> AppError {
     one(
         "message",
         Invalid::KeySet {
@@ -324,7 +247,7 @@ async fn compute(
     (from, to): (&StateCode, &[StateCode]),
     level: Level,
     now: OffsetDateTime,
-) -> Result<Computed, Refusal> {
+) -> AppResult<Computed> {
     let mut states = vec![permit.state().clone(), from.clone()];
     states.extend(to.iter().cloned());
     states.sort();
@@ -357,14 +280,13 @@ async fn recipients(
     permit: &UseChannel,
     to: &[StateCode],
     language: &str,
-) -> Result<Vec<StateCode>, Refusal> {
+) -> AppResult<Vec<StateCode>> {
     let states = liaison_store::state::list(tx).await?;
     rules::validate(permit.state(), to, language, &states).map_err(|problems| {
-        Refusal::Invalid(
+        AppError::worded(
             problems
                 .into_iter()
-                .map(|(field, invalid)| (field, Invalid::Request(invalid)))
-                .collect(),
+                .map(|(field, invalid)| (field, Invalid::Request(invalid))),
         )
     })
 }
@@ -381,7 +303,7 @@ pub async fn key_set(
     actor: &Actor,
     to: &[StateCode],
     level: Level,
-) -> Result<KeySetView, Refusal> {
+) -> AppResult<KeySetView> {
     let permit = access::use_channel(actor)?;
     let mut tx = ctx.store.read().await?;
     let to = recipients(&mut tx, &permit, to, "en").await?;
@@ -406,7 +328,7 @@ fn others(request: &StoredRequest, permit: &UseChannel) -> Vec<StateCode> {
 }
 
 /// The keys a reply in a thread must be encrypted to.
-pub async fn thread_key_set(ctx: &Ctx, actor: &Actor, id: i64) -> Result<KeySetView, Refusal> {
+pub async fn thread_key_set(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<KeySetView> {
     let permit = access::use_channel(actor)?;
     let mut tx = ctx.store.read().await?;
     let request = load(&mut tx, &permit, id).await?;
@@ -706,12 +628,12 @@ async fn store_message(
 }
 
 /// The message's binary form after the size limit and the envelope check.
-fn checked_message(ctx: &Ctx, message: &[u8], computed: &Computed) -> Result<Checked, Refusal> {
+fn checked_message(ctx: &Ctx, message: &[u8], computed: &Computed) -> AppResult<Checked> {
     let limit = ctx.config.channel.max_message_bytes;
     let too_large = |size: usize| {
-        Refusal::Other(AppError::PayloadTooLarge(format!(
+        AppError::PayloadTooLarge(format!(
             "the encrypted message is {size} bytes; this server accepts at most {limit} bytes (channel.max_message_bytes)"
-        )))
+        ))
     };
     if message.len() > ctx.config.channel.max_body_bytes() {
         return Err(too_large(message.len()));
@@ -823,7 +745,7 @@ async fn notify_carrying(
 
 /// Sends a request from the caller's State: the recipients, the key set and the message are
 /// checked, then request, legs, message, notifications and audit are stored in one transaction.
-pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> Result<RequestDetail, Refusal> {
+pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> AppResult<RequestDetail> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
     // The key set and the envelope check (parsing every key and the message) happen before the
@@ -910,12 +832,7 @@ fn conflict(refused: rules::Refused) -> AppError {
 
 /// A reply in a thread from the caller's State, encrypted to the thread's key set. A recipient
 /// State's reply answers (and acknowledges) its leg.
-pub async fn reply(
-    ctx: &Ctx,
-    actor: &Actor,
-    id: i64,
-    message: &[u8],
-) -> Result<RequestDetail, Refusal> {
+pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, message: &[u8]) -> AppResult<RequestDetail> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
     // The key set and the envelope check before the write transaction (see `send`).
@@ -937,7 +854,7 @@ pub async fn reply(
     let mut tx = ctx.store.begin().await?;
     let request = load(&mut tx, &permit, id).await?;
     if request.closed_at.is_some() {
-        return Err(AppError::Conflict("the request is closed".into()).into());
+        return Err(AppError::Conflict("the request is closed".into()));
     }
     if let Some(leg) = request.leg(permit.state()) {
         let mut times = leg.times;
@@ -953,9 +870,9 @@ pub async fn reply(
         )
         .await?
         {
-            return Err(
-                AppError::Conflict("the request changed meanwhile; try again".into()).into(),
-            );
+            return Err(AppError::Conflict(
+                "the request changed meanwhile; try again".into(),
+            ));
         }
     }
     let message_id = store_message(&mut tx, &permit, actor, id, &checked, &computed, now).await?;

@@ -573,9 +573,7 @@ pub async fn launch(ctx: &Ctx, actor: &Actor, input: &CheckInput) -> AppResult<C
     let request = request_of(input)?;
     let mut tx = ctx.store.begin().await?;
     let states = liaison_store::state::list(&mut tx).await?;
-    let spec = request
-        .validate(&states)
-        .map_err(|problems| AppError::fields(liaison_core::wording::in_english(problems)))?;
+    let spec = request.validate(&states).map_err(AppError::worded)?;
     let overview = access::read_overview(actor)?;
     let contacts =
         liaison_store::directory::list_all(&mut tx, &overview, ctx.clock.today()).await?;

@@ -265,8 +265,7 @@ fn validated(
     ctx: &Ctx,
     input: &ContactInput,
 ) -> AppResult<liaison_types::directory::ContactDetails> {
-    rules::check_input(input, ctx.clock.today())
-        .map_err(|problems| AppError::fields(rules::in_english(problems)))
+    rules::check_input(input, ctx.clock.today()).map_err(AppError::worded)
 }
 
 /// Adds a contact or national structure to a State's entry. Permission is checked before the
@@ -611,7 +610,7 @@ pub async fn retire_contact(
     let mut tx = ctx.store.begin().await?;
     let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
     rules::validate_effective_on(effective_on, ctx.clock.today())
-        .map_err(|m| AppError::validation("effective_on", m.to_string()))?;
+        .map_err(|m| AppError::worded([("effective_on".to_owned(), m)]))?;
     let next = Next {
         change: Change::Retired,
         kind: before.kind,
@@ -647,7 +646,7 @@ pub async fn register_key(
     })
     .await?;
     rules::validate_effective_on(effective_on, ctx.clock.today())
-        .map_err(|m| AppError::validation("effective_on", m.to_string()))?;
+        .map_err(|m| AppError::worded([("effective_on".to_owned(), m)]))?;
     let info = key::parse_public_key(key_bytes, ctx.clock.now())
         .map_err(|e| AppError::validation("key", e.to_string()))?;
     if before
@@ -859,7 +858,8 @@ pub async fn import_csv(ctx: &Ctx, actor: Option<&Actor>, bytes: &[u8]) -> AppRe
     if let Some(actor) = actor {
         access::import_directory(actor)?;
     }
-    let rows = rules::csv::parse(bytes, ctx.clock.today()).map_err(AppError::Import)?;
+    let english = |invalid: &rules::Invalid| crate::error::word_problem("en", invalid);
+    let rows = rules::csv::parse(bytes, ctx.clock.today(), &english).map_err(AppError::Import)?;
     let system = Actor::system();
     let who = actor.unwrap_or(&system);
     let mut tx = ctx.store.begin().await?;

@@ -250,7 +250,7 @@ async fn change_password(
     form: WebForm<PasswordForm>,
 ) -> AppResult<Response> {
     let caller = form.caller;
-    match ops::account::change_password(
+    let changed = ops::account::change_password(
         &caller.ctx,
         &state.limiter,
         &caller.actor,
@@ -261,13 +261,10 @@ async fn change_password(
         &form.form.current_password,
         &form.form.new_password,
     )
-    .await
-    {
+    .await;
+    match super::refused(changed, caller.lang)? {
         Ok(_) => Ok(Redirect::to("/account?done=password").into_response()),
-        Err(error) => match error.field_errors(caller.lang) {
-            Some(errors) => show_account(&state, &caller, None, &errors).await,
-            None => Err(error),
-        },
+        Err(errors) => show_account(&state, &caller, None, &errors).await,
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::AppState;
 use crate::auth::{Caller, WebCaller, WebForm};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::extract::{AppPath, AppQuery};
 use crate::ops;
 use crate::templates::v;
@@ -120,9 +120,10 @@ fn parse(form: &AccountForm) -> Parsed {
     }
 }
 
-/// The problems of a refused operation by the form's field names, in the page's language.
-fn form_errors(lang: &str, error: &AppError) -> Option<FieldErrors> {
-    error.field_errors(lang).map(|errors| {
+/// The outcome of an operation with its refusal's problems by the form's field names, in the
+/// page's language (see [`super::refused`]).
+fn refused<T>(outcome: AppResult<T>, lang: &str) -> AppResult<Result<T, FieldErrors>> {
+    Ok(super::refused(outcome, lang)?.map_err(|errors| {
         errors
             .into_iter()
             .map(|(field, message)| match field.as_str() {
@@ -130,7 +131,7 @@ fn form_errors(lang: &str, error: &AppError) -> Option<FieldErrors> {
                 _ => (field, message),
             })
             .collect()
-    })
+    }))
 }
 
 async fn create(State(state): State<AppState>, form: WebForm<AccountForm>) -> AppResult<Response> {
@@ -157,17 +158,15 @@ async fn create(State(state): State<AppState>, form: WebForm<AccountForm>) -> Ap
         contact_id: parsed.contact,
         locale: lang.to_owned(),
     };
-    match ops::account::create_account(&caller.ctx, Some(&caller.actor), request).await {
+    let created = ops::account::create_account(&caller.ctx, Some(&caller.actor), request).await;
+    match refused(created, lang)? {
         Ok(_) => {
             let username =
                 liaison_core::account::normalize_username(&form.username).unwrap_or_default();
             let query = serde_urlencoded::to_string([("created", username)]).unwrap_or_default();
             Ok(Redirect::to(&format!("/accounts?{query}")).into_response())
         }
-        Err(error) => match form_errors(lang, &error) {
-            Some(errors) => show(&state, &caller, &form, &errors, None).await,
-            None => Err(error),
-        },
+        Err(errors) => show(&state, &caller, &form, &errors, None).await,
     }
 }
 
@@ -270,12 +269,9 @@ async fn answer(
     outcome: AppResult<()>,
     done: &str,
 ) -> AppResult<Response> {
-    match outcome {
+    match refused(outcome, caller.lang)? {
         Ok(()) => Ok(Redirect::to(&format!("/accounts/{id}?done={done}")).into_response()),
-        Err(error) => match form_errors(caller.lang, &error) {
-            Some(errors) => show_account(state, caller, id, Some(form), &errors, None).await,
-            None => Err(error),
-        },
+        Err(errors) => show_account(state, caller, id, Some(form), &errors, None).await,
     }
 }
 
@@ -314,12 +310,9 @@ async fn reset_password(
     let outcome =
         ops::account::reset_password(&caller.ctx, Some(&caller.actor), id, &form.form.password)
             .await;
-    match outcome {
+    match refused(outcome, caller.lang)? {
         Ok(()) => Ok(Redirect::to(&format!("/accounts/{id}?done=password")).into_response()),
-        Err(error) => match form_errors(caller.lang, &error) {
-            Some(errors) => show_account(&state, &caller, id, None, &errors, None).await,
-            None => Err(error),
-        },
+        Err(errors) => show_account(&state, &caller, id, None, &errors, None).await,
     }
 }
 

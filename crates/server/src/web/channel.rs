@@ -10,7 +10,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::state_list;
 use crate::extract::{AppPath, AppQuery};
 use crate::ops;
-use crate::ops::channel::{Outgoing, Refusal};
+use crate::ops::channel::Outgoing;
 use crate::templates::v;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
@@ -159,11 +159,11 @@ async fn key_set_of(
     let (Ok(to), Ok(level)) = (state_list("to", &form.to), Level::parse(&form.level)) else {
         return Ok((None, FieldErrors::new()));
     };
-    match ops::channel::key_set(&caller.ctx, &caller.actor, &to, level).await {
-        Ok(view) => Ok((Some(view), FieldErrors::new())),
-        Err(Refusal::Invalid(problems)) => Ok((None, super::worded(caller.lang, problems))),
-        Err(Refusal::Other(error)) => Err(error),
-    }
+    let keys = ops::channel::key_set(&caller.ctx, &caller.actor, &to, level).await;
+    Ok(match super::refused(keys, caller.lang)? {
+        Ok(view) => (Some(view), FieldErrors::new()),
+        Err(errors) => (None, errors),
+    })
 }
 
 async fn form_page(
@@ -207,13 +207,10 @@ async fn send(State(state): State<AppState>, form: WebForm<RequestForm>) -> AppR
         Ok(outgoing) => outgoing,
         Err(errors) => return form_page(&state, &caller, &form, errors).await,
     };
-    match ops::channel::send(&caller.ctx, &caller.actor, &outgoing).await {
+    let sent = ops::channel::send(&caller.ctx, &caller.actor, &outgoing).await;
+    match super::refused(sent, caller.lang)? {
         Ok(detail) => Ok(Redirect::to(&format!("/requests/{}", detail.request.id)).into_response()),
-        Err(Refusal::Invalid(problems)) => {
-            let errors = super::worded(caller.lang, problems);
-            form_page(&state, &caller, &form, errors).await
-        }
-        Err(Refusal::Other(error)) => Err(error),
+        Err(errors) => form_page(&state, &caller, &form, errors).await,
     }
 }
 
@@ -338,13 +335,10 @@ async fn reply(
         )]);
         return thread_page(&state, &caller, id, errors, false).await;
     }
-    match ops::channel::reply(&caller.ctx, &caller.actor, id, message.as_bytes()).await {
+    let replied = ops::channel::reply(&caller.ctx, &caller.actor, id, message.as_bytes()).await;
+    match super::refused(replied, caller.lang)? {
         Ok(_) => Ok(Redirect::to(&format!("/requests/{id}")).into_response()),
-        Err(Refusal::Invalid(problems)) => {
-            let errors = super::worded(caller.lang, problems);
-            thread_page(&state, &caller, id, errors, false).await
-        }
-        Err(Refusal::Other(error)) => Err(error),
+        Err(errors) => thread_page(&state, &caller, id, errors, false).await,
     }
 }
 

@@ -237,11 +237,6 @@ impl ContactForm {
             details,
             effective_on: effective_on.unwrap_or(today),
         };
-        if let Err(problems) = rules::check_input(&input, today) {
-            for (field, message) in super::worded(lang, problems) {
-                errors.entry(field).or_insert(message);
-            }
-        }
         if errors.is_empty() {
             Ok(input)
         } else {
@@ -340,9 +335,10 @@ async fn create_contact(
             );
         }
     };
-    match ops::directory::create_contact(&caller.ctx, &caller.actor, &code, &input).await {
+    let created = ops::directory::create_contact(&caller.ctx, &caller.actor, &code, &input).await;
+    match super::refused(created, caller.lang)? {
         Ok(contact) => Ok(Redirect::to(&format!("/contacts/{}", contact.id)).into_response()),
-        Err(AppError::Validation { errors, .. }) => form_page(
+        Err(errors) => form_page(
             &state,
             &caller,
             "contact-new-title",
@@ -351,7 +347,6 @@ async fn create_contact(
             &form,
             &errors,
         ),
-        Err(other) => Err(other),
     }
 }
 
@@ -428,25 +423,23 @@ async fn update_contact(
             );
         }
     };
-    match ops::directory::update_contact(&caller.ctx, &caller.actor, id, &input).await {
+    let updated = ops::directory::update_contact(&caller.ctx, &caller.actor, id, &input).await;
+    // A problem with the input, or a change already scheduled: the form again, saying so.
+    match super::refused(updated, caller.lang)? {
         Ok((_, changed)) => Ok(Redirect::to(&format!(
             "/contacts/{id}?{}",
             if changed { "saved=1" } else { "unchanged=1" }
         ))
         .into_response()),
-        // A problem with the input, or a change already scheduled: the form again, saying so.
-        Err(error) => match error.field_errors(caller.lang) {
-            Some(errors) => form_page(
-                &state,
-                &caller,
-                "contact-edit-title",
-                action,
-                cancel,
-                &form,
-                &errors,
-            ),
-            None => Err(error),
-        },
+        Err(errors) => form_page(
+            &state,
+            &caller,
+            "contact-edit-title",
+            action,
+            cancel,
+            &form,
+            &errors,
+        ),
     }
 }
 

@@ -217,12 +217,10 @@ async fn open(State(state): State<AppState>, form: WebForm<CycleForm>) -> AppRes
         Ok(input) => input,
         Err(errors) => return list_page(&state, &caller, &form, &errors).await,
     };
-    match ops::exchange::open_cycle(&caller.ctx, &caller.actor, &input).await {
+    let opened = ops::exchange::open_cycle(&caller.ctx, &caller.actor, &input).await;
+    match super::refused(opened, caller.lang)? {
         Ok(cycle) => Ok(Redirect::to(&format!("/exchange/{}", cycle.year)).into_response()),
-        Err(e) => match e.field_errors(caller.lang) {
-            Some(errors) => list_page(&state, &caller, &form, &errors).await,
-            None => Err(e),
-        },
+        Err(errors) => list_page(&state, &caller, &form, &errors).await,
     }
 }
 
@@ -579,18 +577,15 @@ async fn record_reference(
         reference: form.reference,
         revision: form.revision,
     };
-    match ops::exchange::record_reference(&caller.ctx, &caller.actor, year, &code, &input).await {
+    let recorded =
+        ops::exchange::record_reference(&caller.ctx, &caller.actor, year, &code, &input).await;
+    match super::refused(recorded, caller.lang)? {
         Ok(document) => Ok(Redirect::to(&format!(
             "/exchange/{year}/submissions/{code}/document?revision={}",
             document.revision
         ))
         .into_response()),
-        Err(e) => match e.field_errors(caller.lang) {
-            Some(errors) => {
-                document_page(&state, &caller, (year, &code, form.revision), &errors).await
-            }
-            None => Err(e),
-        },
+        Err(errors) => document_page(&state, &caller, (year, &code, form.revision), &errors).await,
     }
 }
 
@@ -730,16 +725,14 @@ async fn inquire(
         section,
         text: form.text,
     };
-    match ops::exchange::raise(&caller.ctx, &caller.actor, year, &code, &input).await {
+    let raised = ops::exchange::raise(&caller.ctx, &caller.actor, year, &code, &input).await;
+    match super::refused(raised, caller.lang)? {
         Ok(inquiry) => Ok(Redirect::to(&format!(
             "/exchange/{year}/submissions/{code}/document#inquiry-{}",
             inquiry.id
         ))
         .into_response()),
-        Err(e) => match e.field_errors(caller.lang) {
-            Some(errors) => document_page(&state, &caller, (year, &code, None), &errors).await,
-            None => Err(e),
-        },
+        Err(errors) => document_page(&state, &caller, (year, &code, None), &errors).await,
     }
 }
 

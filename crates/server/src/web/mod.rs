@@ -12,7 +12,7 @@ pub mod transparency;
 
 use crate::AppState;
 use crate::auth::Caller;
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 use crate::templates::Assets;
 use axum::Router;
 use axum::extract::{Path, Request, State};
@@ -108,17 +108,26 @@ pub fn worded<W: liaison_core::wording::Worded>(
     problems
         .into_iter()
         .map(|(field, problem)| {
-            let args: Vec<(&str, fluent_templates::fluent_bundle::FluentValue<'static>)> = problem
-                .args()
-                .into_iter()
-                .map(|(name, value)| (name, value.into()))
-                .collect();
-            (
-                field,
-                crate::i18n::tr_args(lang, problem.message_id(), &args),
-            )
+            let text = crate::error::word(lang, problem.message_id(), &problem.args());
+            (field, text)
         })
         .collect()
+}
+
+/// The one path from an operation's refusal to its form: the problems by field in the page's
+/// language (the page shows the form again with them), or any other error as it is (a page of
+/// its own).
+pub fn refused<T>(
+    result: AppResult<T>,
+    lang: &str,
+) -> AppResult<Result<T, liaison_core::directory::FieldErrors>> {
+    match result {
+        Ok(done) => Ok(Ok(done)),
+        Err(error) => match error.field_errors(lang) {
+            Some(errors) => Ok(Err(errors)),
+            None => Err(error),
+        },
+    }
 }
 
 async fn asset(Path(file): Path<String>) -> Response {

@@ -566,7 +566,7 @@ pub async fn submission(
         out.draft = sections.iter().map(|s| content(s, &html)).collect();
         out.problems = rules::submission_problems(&cycle.sections, &texts(&sections))
             .iter()
-            .map(ToString::to_string)
+            .map(|problem| crate::error::word_problem(ctx.lang, problem))
             .collect();
     }
     if let Some(s) = &stored {
@@ -774,8 +774,9 @@ async fn change_section(
         )
         .await?;
         let more = input.text.len() + input.english.as_ref().map_or(0, String::len);
-        rules::check_saved_today(saved_today, more)
-            .map_err(|problem| AppError::TooManyRequests(problem.to_string()))?;
+        rules::check_saved_today(saved_today, more).map_err(|problem| {
+            AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem))
+        })?;
         let version = liaison_store::exchange::insert_section(
             &mut tx,
             &permit,
@@ -1157,7 +1158,7 @@ async fn circulate_in(
         None => {
             let number_year = now.year();
             let pattern = reference::Pattern::parse(&cycle.pattern)
-                .map_err(|e| AppError::Internal(format!("stored pattern: {e}")))?;
+                .map_err(|e| AppError::Internal(format!("stored pattern: {e:?}")))?;
             let mut number = reference::next_number(
                 liaison_store::exchange::last_number(tx, permit, number_year).await?,
             );
@@ -1499,7 +1500,9 @@ async fn check_post(
         None => 0,
     };
     rules::check_post(text, last_hour).map_err(|problem| match problem {
-        rules::Invalid::TooManyPosts { .. } => AppError::TooManyRequests(problem.to_string()),
+        rules::Invalid::TooManyPosts { .. } => {
+            AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem))
+        }
         problem => invalid("text", problem),
     })
 }
@@ -1564,8 +1567,9 @@ pub async fn raise(
         now - time::Duration::days(1),
     )
     .await?;
-    rules::check_inquiries_today(opened_today)
-        .map_err(|problem| AppError::TooManyRequests(problem.to_string()))?;
+    rules::check_inquiries_today(opened_today).map_err(|problem| {
+        AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem))
+    })?;
     if inquire.state() == code {
         return Err(AppError::validation(
             "state",
