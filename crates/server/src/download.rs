@@ -47,7 +47,7 @@ pub async fn exchange_export(
     let file = crate::ops::exchange::export::file(
         &caller.ctx,
         &caller.actor,
-        &state.templates,
+        state.templates,
         caller.lang,
         (year, code, revision),
         what,

@@ -726,6 +726,8 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         let mut paths = Vec::new();
         files(&root, "html", &mut paths);
+        // The mail the server writes.
+        files(&root, "txt", &mut paths);
         assert!(
             paths.len() >= 10,
             "templates found under {}",

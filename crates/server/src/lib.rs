@@ -34,7 +34,7 @@ pub struct AppState {
     pub store: Store,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<Config>,
-    pub templates: Arc<templates::Templates>,
+    pub templates: &'static templates::Templates,
     pub limiter: Arc<auth::LoginLimiter>,
     /// Where the rules' random choices come from: the operating system; a test may seed it.
     pub random: Arc<dyn liaison_core::random::Random>,
@@ -47,7 +47,7 @@ impl AppState {
             store,
             clock,
             config: Arc::new(config),
-            templates: Arc::new(templates::Templates::load()?),
+            templates: templates::shared()?,
             limiter: Arc::new(limiter),
             random: Arc::new(liaison_core::random::SystemRandom),
         })

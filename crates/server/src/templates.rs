@@ -139,6 +139,39 @@ impl Templates {
     pub fn names() -> Vec<String> {
         Files::iter().map(|n| n.to_string()).collect()
     }
+
+    /// A mail from `mail/<name>.txt` in `lang`: the first line the template writes is the
+    /// subject, the rest (after the blank line that follows it) the body.
+    pub fn letter(
+        &self,
+        name: &str,
+        lang: &str,
+        values: &Value,
+    ) -> Result<(String, String), AppError> {
+        let template = format!("mail/{name}.txt");
+        let text = self.render(
+            &template,
+            minijinja::context! { lang => lang, ..values.clone() },
+        )?;
+        let (subject, body) = text
+            .split_once('\n')
+            .ok_or_else(|| AppError::Internal(format!("{template} writes no body")))?;
+        let subject = subject.trim();
+        if subject.is_empty() {
+            return Err(AppError::Internal(format!("{template} writes no subject")));
+        }
+        let body = body.trim_start_matches('\n').trim_end();
+        Ok((subject.to_owned(), format!("{body}\n")))
+    }
+}
+
+/// The templates, loaded once: they are embedded in the binary and never change while it runs.
+pub fn shared() -> Result<&'static Templates, AppError> {
+    static SHARED: std::sync::LazyLock<Result<Templates, String>> =
+        std::sync::LazyLock::new(|| Templates::load().map_err(|e| format!("{e:#}")));
+    SHARED
+        .as_ref()
+        .map_err(|e| AppError::Internal(format!("the templates do not load: {e}")))
 }
 
 /// Any serialisable value as a template value.

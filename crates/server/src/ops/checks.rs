@@ -4,9 +4,9 @@
 //! export, the reminders the scheduler queues and the delivery failures the mail worker reports.
 
 use super::Ctx;
+use super::mail::Letter;
 use crate::error::{AppError, AppResult};
 use crate::i18n;
-use fluent_templates::fluent_bundle::FluentValue;
 use liaison_core::access::{self, Actor, CheckResults, ReadChecks};
 use liaison_core::audit::AuditEvent;
 use liaison_core::checks::launch::{self as launching, CheckRequest, Target};
@@ -600,7 +600,7 @@ pub async fn launch(ctx: &Ctx, actor: &Actor, input: &CheckInput) -> AppResult<C
             &names,
             (&issued.token, challenge.sent_at),
             false,
-        );
+        )?;
         let outbox_id =
             liaison_store::outbox::enqueue_at(&mut tx, &message, now, challenge.sent_at).await?;
         liaison_store::checks::insert_challenge(
@@ -671,7 +671,7 @@ fn challenge_message(
     names: &HashMap<StateCode, String>,
     (token, sent_at): (&str, OffsetDateTime),
     reminder: bool,
-) -> Message {
+) -> AppResult<Message> {
     let lang = contact_lang(contact);
     let base = ctx.config.public_url.trim_end_matches('/');
     let level = match contact.kind {
@@ -689,92 +689,30 @@ fn challenge_message(
         sent_at.saturating_add(check.window()),
         Some(&contact.details.time_zone),
     );
-    let arg = |name: &'static str, value: String| (name, FluentValue::from(value));
-    let subject = if reminder {
-        i18n::tr_args(
-            lang,
-            "mail-check-reminder-subject",
-            &[arg("deadline", deadline.clone())],
-        )
-    } else {
-        i18n::tr_args(
-            lang,
-            "mail-check-subject",
-            &[("hours", FluentValue::from(check.window_hours))],
-        )
-    };
-    let mut body = String::new();
-    if reminder {
-        body.push_str(&i18n::tr(lang, "mail-check-reminder-intro"));
-        body.push_str("\n\n");
-    }
-    body.push_str(&i18n::tr_args(
-        lang,
-        "mail-check-intro",
-        &[
-            arg("name", contact.details.name.clone()),
-            arg(
-                "level",
-                i18n::tr(lang, &format!("level-{}", level.as_str())),
-            ),
-            arg("state", state),
-        ],
-    ));
-    body.push_str("\n\n");
-    body.push_str(&i18n::tr(lang, "mail-check-message"));
-    body.push('\n');
-    for line in check.message.lines() {
-        body.push_str("> ");
-        body.push_str(line);
-        body.push('\n');
-    }
-    body.push('\n');
-    body.push_str(&i18n::tr_args(
-        lang,
-        "mail-check-deadline",
-        &[arg("deadline", deadline)],
-    ));
-    body.push_str("\n\n");
-    body.push_str(&i18n::tr_args(
-        lang,
-        "mail-check-answer-link",
-        &[arg("url", format!("{base}/checks/answer/{SECRET_MARK}"))],
-    ));
-    body.push_str("\n\n");
-    body.push_str(&i18n::tr_args(
-        lang,
-        "mail-check-answer-app",
-        &[arg("url", format!("{base}/checks"))],
-    ));
-    body.push_str("\n\n");
-    body.push_str(&i18n::tr_args(
-        lang,
-        "mail-check-answer-signed",
-        &[
-            arg(
-                "command",
-                format!("liaison checks answer --server {base} --challenge {SECRET_MARK} --key SECRET-KEY.asc"),
-            ),
-            arg(
-                "gpg",
-                format!("echo {SECRET_MARK} | gpg --clearsign > answer.asc; liaison checks answer --server {base} --signed answer.asc"),
-            ),
-        ],
-    ));
-    body.push('\n');
-    Message {
-        to: contact.details.email.clone(),
-        subject,
-        body,
+    let letter = Letter {
+        template: "check-challenge",
         kind: if reminder {
             "checks.reminder"
         } else {
             "checks.challenge"
-        }
-        .into(),
-        secret: Some(token.to_owned()),
-        carries: None,
-    }
+        },
+        values: minijinja::context! {
+            reminder => reminder,
+            hours => check.window_hours,
+            deadline => deadline,
+            name => contact.details.name.clone(),
+            level => level.as_str(),
+            state => state,
+            lines => check.message.lines().map(str::to_owned).collect::<Vec<_>>(),
+            link => format!("{base}/checks/answer/{SECRET_MARK}"),
+            app => format!("{base}/checks"),
+            command => format!("liaison checks answer --server {base} --challenge {SECRET_MARK} --key SECRET-KEY.asc"),
+            gpg => format!("echo {SECRET_MARK} | gpg --clearsign > answer.asc; liaison checks answer --server {base} --signed answer.asc"),
+        },
+    };
+    let mut message = letter.to(&contact.details.email, lang)?;
+    message.secret = Some(token.to_owned());
+    Ok(message)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1031,7 +969,7 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
                 &names,
                 (&token, challenge.challenge.sent_at),
                 true,
-            );
+            )?;
             let outbox_id = liaison_store::outbox::enqueue(&mut tx, &message, now).await?;
             if liaison_store::checks::record_reminder(&mut tx, &run, challenge.id, now, outbox_id)
                 .await?

@@ -2,13 +2,11 @@
 //! importing and exporting, reading it within what the caller may see, and queuing reminders.
 
 use super::Ctx;
+use super::mail::{self, Coordinators, Letter};
 use crate::error::{AppError, AppResult};
-use crate::i18n;
-use fluent_templates::fluent_bundle::FluentValue;
 use liaison_core::access::{self, Actor, EditEntry, ReadContacts};
 use liaison_core::audit::AuditEvent;
 use liaison_core::directory::{self as rules, key};
-use liaison_core::outbox::Message;
 use liaison_store::Tx;
 use liaison_store::directory::{NewVersion, StoredKey};
 use liaison_types::checks::StateCheckStatus;
@@ -994,7 +992,7 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
     }
     let mut queued = 0;
     for (code, due) in by_state {
-        let coordinators = liaison_store::account::coordinators(&mut tx, &notify, &code).await?;
+        let coordinators = mail::coordinators(&mut tx, Coordinators::Of(&code)).await?;
         if coordinators.is_empty() {
             continue;
         }
@@ -1017,12 +1015,8 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
             continue;
         }
         let state = state(&mut tx, &code).await?;
-        for coordinator in &coordinators {
-            let message =
-                reminder_message(ctx, &coordinator.locale, &coordinator.email, &state, &fresh);
-            liaison_store::outbox::enqueue(&mut tx, &message, now).await?;
-            queued += 1;
-        }
+        let letter = reminder_letter(ctx, &state, &fresh);
+        queued += mail::send_each(&mut tx, &coordinators, &letter, now).await?;
         let ids = fresh.iter().map(|(c, _)| c.id).collect();
         ctx.audit(
             &mut tx,
@@ -1038,55 +1032,24 @@ pub async fn queue_reminders(ctx: &Ctx) -> AppResult<u32> {
     Ok(queued)
 }
 
-fn reminder_message(
-    ctx: &Ctx,
-    lang: &str,
-    to: &str,
-    state: &State,
-    due: &[(Contact, AnnualStatus)],
-) -> Message {
-    let lang = i18n::supported(lang);
-    let subject = i18n::tr_args(
-        lang,
-        "mail-reminder-subject",
-        &[("state", FluentValue::from(state.name.clone()))],
-    );
-    let mut body = i18n::tr_args(
-        lang,
-        "mail-reminder-intro",
-        &[
-            ("state", FluentValue::from(state.name.clone())),
-            ("count", FluentValue::from(due.len())),
-        ],
-    );
-    body.push_str("\n\n");
-    for (contact, kind) in due {
-        let status = i18n::tr(lang, &format!("status-{}", kind.as_str()));
-        body.push_str(&format!(
-            "- {} ({}): {} {}\n",
-            contact.details.name, contact.details.organisation, status, contact.due_on
-        ));
-    }
-    body.push('\n');
-    body.push_str(&i18n::tr_args(
-        lang,
-        "mail-reminder-action",
-        &[(
-            "url",
-            FluentValue::from(format!(
-                "{}/states/{}",
-                ctx.config.public_url.trim_end_matches('/'),
-                state.code
-            )),
-        )],
-    ));
-    body.push('\n');
-    Message {
-        to: to.to_owned(),
-        subject,
-        body,
-        kind: "directory.reminder".into(),
-        secret: None,
-        carries: None,
+fn reminder_letter(ctx: &Ctx, state: &State, due: &[(Contact, AnnualStatus)]) -> Letter<'static> {
+    let due: Vec<_> = due
+        .iter()
+        .map(|(contact, kind)| {
+            minijinja::context! {
+                name => contact.details.name.clone(), organisation => contact.details.organisation.clone(),
+                status => kind.as_str(), due_on => contact.due_on.to_string(),
+            }
+        })
+        .collect();
+    Letter {
+        template: "directory-reminder",
+        kind: "directory.reminder",
+        values: minijinja::context! {
+            state => state.name.clone(),
+            count => due.len(),
+            due => due,
+            url => format!("{}/states/{}", ctx.config.public_url.trim_end_matches('/'), state.code),
+        },
     }
 }

@@ -9,6 +9,7 @@ pub mod channel;
 pub mod checks;
 pub mod directory;
 pub mod exchange;
+pub mod mail;
 pub mod transparency;
 
 use crate::config::Config;

@@ -8,14 +8,12 @@
 pub mod export;
 
 use super::Ctx;
+use super::mail::{self, Coordinators, Letter};
 use crate::error::{AppError, AppResult};
-use crate::i18n;
 use crate::markdown;
-use fluent_templates::fluent_bundle::FluentValue;
 use liaison_core::access::{self, Actor, ManageExchange, ReadCirculated};
 use liaison_core::audit::AuditEvent;
 use liaison_core::exchange::{self as rules, SectionText, diff, reference};
-use liaison_core::outbox::Message;
 use liaison_store::Tx;
 use liaison_store::exchange::{
     NewSection, StoredDocument, StoredInquiry, StoredSection, StoredSubmission,
@@ -417,34 +415,15 @@ pub async fn open_cycle(ctx: &Ctx, actor: &Actor, input: &CycleInput) -> AppResu
     )
     .await?;
     let url = format!("{}/exchange/{}", public_url(ctx), cycle.year);
-    for coordinator in
-        liaison_store::account::participating_coordinators(&mut tx, &access::system::notify())
-            .await?
-    {
-        let lang = i18n::supported(&coordinator.locale);
-        let message = Message {
-            to: coordinator.email.clone(),
-            subject: i18n::tr_args(
-                lang,
-                "mail-exchange-opened-subject",
-                &[("year", FluentValue::from(cycle.year.to_string()))],
-            ),
-            body: i18n::tr_args(
-                lang,
-                "mail-exchange-opened-body",
-                &[
-                    ("year", FluentValue::from(cycle.year.to_string())),
-                    ("deadline", FluentValue::from(cycle.deadline.to_string())),
-                    ("opens_on", FluentValue::from(cycle.opens_on.to_string())),
-                    ("url", FluentValue::from(url.clone())),
-                ],
-            ),
-            kind: "exchange.cycle-opened".into(),
-            secret: None,
-            carries: None,
-        };
-        liaison_store::outbox::enqueue(&mut tx, &message, now).await?;
-    }
+    let letter = Letter {
+        template: "exchange-opened",
+        kind: "exchange.cycle-opened",
+        values: minijinja::context! {
+            year => cycle.year.to_string(), deadline => cycle.deadline.to_string(),
+            opens_on => cycle.opens_on.to_string(), url => url,
+        },
+    };
+    mail::notify_coordinators(&mut tx, Coordinators::OfParticipatingStates, &letter, now).await?;
     liaison_store::commit(tx).await?;
     Ok(cycle)
 }
@@ -1248,37 +1227,15 @@ async fn circulate_in(
         cycle.year,
         state.code
     );
-    for coordinator in
-        liaison_store::account::participating_coordinators(tx, &access::system::notify()).await?
-    {
-        let lang = i18n::supported(&coordinator.locale);
-        let message = Message {
-            to: coordinator.email.clone(),
-            subject: i18n::tr_args(
-                lang,
-                "mail-exchange-circulated-subject",
-                &[
-                    ("state", FluentValue::from(state.name.clone())),
-                    ("reference", FluentValue::from(reference.clone())),
-                ],
-            ),
-            body: i18n::tr_args(
-                lang,
-                "mail-exchange-circulated-body",
-                &[
-                    ("state", FluentValue::from(state.name.clone())),
-                    ("reference", FluentValue::from(reference.clone())),
-                    ("year", FluentValue::from(cycle.year.to_string())),
-                    ("revision", FluentValue::from(revision)),
-                    ("url", FluentValue::from(url.clone())),
-                ],
-            ),
-            kind: "exchange.circulated".into(),
-            secret: None,
-            carries: None,
-        };
-        liaison_store::outbox::enqueue(tx, &message, now).await?;
-    }
+    let letter = Letter {
+        template: "exchange-circulated",
+        kind: "exchange.circulated",
+        values: minijinja::context! {
+            state => state.name.clone(), reference => reference.clone(), year => cycle.year.to_string(),
+            revision => revision, url => url,
+        },
+    };
+    mail::notify_coordinators(tx, Coordinators::OfParticipatingStates, &letter, now).await?;
     let html = html_of(tx, document_texts([&document])).await?;
     Ok(document_of(state, cycle.year, &document, &html))
 }
@@ -1644,32 +1601,12 @@ async fn notify_inquiry(
         "{}/exchange/{year}/submissions/{submitting}",
         public_url(ctx)
     );
-    for coordinator in
-        liaison_store::account::coordinators(tx, &access::system::notify(), to).await?
-    {
-        let lang = i18n::supported(&coordinator.locale);
-        let message = Message {
-            to: coordinator.email.clone(),
-            subject: i18n::tr_args(
-                lang,
-                "mail-exchange-inquiry-subject",
-                &[("reference", FluentValue::from(reference.to_owned()))],
-            ),
-            body: i18n::tr_args(
-                lang,
-                "mail-exchange-inquiry-body",
-                &[
-                    ("state", FluentValue::from(from_name.clone())),
-                    ("reference", FluentValue::from(reference.to_owned())),
-                    ("url", FluentValue::from(url.clone())),
-                ],
-            ),
-            kind: "exchange.inquiry".into(),
-            secret: None,
-            carries: None,
-        };
-        liaison_store::outbox::enqueue(tx, &message, now).await?;
-    }
+    let letter = Letter {
+        template: "exchange-inquiry",
+        kind: "exchange.inquiry",
+        values: minijinja::context! { state => from_name, reference => reference, url => url },
+    };
+    mail::notify_coordinators(tx, Coordinators::Of(to), &letter, now).await?;
     Ok(())
 }
 
