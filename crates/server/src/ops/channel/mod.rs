@@ -18,7 +18,7 @@ use liaison_core::channel::request::{self as rules, LegTimes};
 use liaison_core::outbox::Message;
 use liaison_core::wording::Worded;
 use liaison_store::Tx;
-use liaison_store::channel::{KeyHolder, NewMessage, NewRequest, StoredRequest};
+use liaison_store::channel::{KeyHolder, NewMessage, NewRequest, StoredLeg, StoredRequest};
 use liaison_types::channel::{
     ChannelStats, Count, KeySetView, LeftOutContact, Leg, MessageMeta, RequestAction,
     RequestDetail, RequestKind, RequestSummary, SetKey, Tlp, Urgency,
@@ -27,6 +27,18 @@ use liaison_types::directory::{ContactKind, Level};
 use liaison_types::state::StateCode;
 use std::collections::BTreeMap;
 use time::OffsetDateTime;
+
+mod key_sets;
+mod mail;
+mod problems;
+mod view;
+
+use key_sets::*;
+pub use key_sets::{key_set, may_use, thread_key_set};
+use mail::*;
+pub use problems::Invalid;
+use problems::*;
+use view::*;
 
 /// Requests per page of the list.
 pub const PAGE_SIZE: i64 = 50;
@@ -44,421 +56,29 @@ pub struct Outgoing {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What can be wrong with a request, worded by the catalogue.
-
-/// Why a request or reply is refused, by field; `Display` is the English the API answers with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Invalid {
-    Request(rules::Invalid),
-    /// Recipient States without a usable key at the level.
-    Unaddressable {
-        states: String,
-        level: Level,
-        /// Those of them that could be addressed at the other level.
-        other_level: String,
-    },
-    Envelope(EnvelopeError),
-    KeySet {
-        missing: String,
-        extra: String,
-    },
-}
-
-impl Worded for Invalid {
-    fn message_id(&self) -> &'static str {
-        match self {
-            Invalid::Request(invalid) => invalid.message_id(),
-            Invalid::Unaddressable {
-                level, other_level, ..
-            } => match (level, other_level.is_empty()) {
-                (Level::Policy, true) => "invalid-request-unaddressable-policy",
-                (Level::Technical, true) => "invalid-request-unaddressable-technical",
-                (Level::Policy, false) => "invalid-request-unaddressable-policy-other",
-                (Level::Technical, false) => "invalid-request-unaddressable-technical-other",
-            },
-            Invalid::Envelope(EnvelopeError::Malformed(_)) => "invalid-request-malformed",
-            Invalid::Envelope(EnvelopeError::NotEncrypted) => "invalid-request-not-encrypted",
-            Invalid::Envelope(EnvelopeError::Unprotected) => "invalid-request-unprotected",
-            Invalid::Envelope(EnvelopeError::Password) => "invalid-request-password",
-            Invalid::Envelope(EnvelopeError::Anonymous) => "invalid-request-anonymous",
-            Invalid::Envelope(EnvelopeError::Duplicate(_)) => "invalid-request-duplicate",
-            Invalid::Envelope(EnvelopeError::Unexpected(_)) => "invalid-request-unexpected-packet",
-            Invalid::KeySet { .. } => "invalid-request-key-set",
-        }
-    }
-
-    fn args(&self) -> Vec<(&'static str, String)> {
-        match self {
-            Invalid::Request(invalid) => invalid.args(),
-            Invalid::Unaddressable {
-                states,
-                other_level,
-                ..
-            } => vec![
-                ("states", states.clone()),
-                ("other_states", other_level.clone()),
-            ],
-            Invalid::Envelope(EnvelopeError::Malformed(detail)) => {
-                vec![("detail", detail.clone())]
-            }
-            Invalid::Envelope(EnvelopeError::Duplicate(key)) => vec![("key", key.clone())],
-            Invalid::Envelope(EnvelopeError::Unexpected(packet)) => {
-                vec![("packet", packet.clone())]
-            }
-            Invalid::Envelope(_) => Vec::new(),
-            Invalid::KeySet { missing, extra } => vec![
-                (
-                    "missing",
-                    if missing.is_empty() {
-                        "-".into()
-                    } else {
-                        missing.clone()
-                    },
-                ),
-                (
-                    "extra",
-                    if extra.is_empty() {
-                        "-".into()
-                    } else {
-                        extra.clone()
-                    },
-                ),
-            ],
-        }
-    }
-}
-
-fn one(field: &str, invalid: Invalid) -> AppError {
-    AppError::worded([(field.to_owned(), invalid)])
-}
-
-fn codes(states: impl IntoIterator<Item = StateCode>) -> String {
-    states
-        .into_iter()
-        .map(|s| s.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn unaddressable(list: Vec<Unaddressable>) -> AppError {
-    let level = list.first().map_or(Level::Technical, |u| u.level);
-    let other_level = codes(
-        list.iter()
-            .filter(|u| u.other_level)
-            .map(|u| u.state.clone()),
-    );
-    one(
-        "to",
-        Invalid::Unaddressable {
-            states: codes(list.into_iter().map(|u| u.state)),
-            level,
-            other_level,
-        },
-    )
-}
-
-fn mismatch(mismatch: KeySetMismatch) -> AppError {
-    one(
-        "message",
-        Invalid::KeySet {
-            missing: mismatch
-                .missing
-                .iter()
-                .map(|k| k.fingerprint.clone())
-                .collect::<Vec<_>>()
-                .join(", "),
-            extra: mismatch
-                .extra
-                .iter()
-                .map(|r| r.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        },
-    )
-}
-
-// ---------------------------------------------------------------------------------------------
-// Key sets.
-
-/// A key set and the contacts it was computed from.
-struct Computed {
-    set: keys::KeySet,
-    holders: Vec<KeyHolder>,
-}
-
-impl Computed {
-    fn holder(&self, contact: i64) -> Option<&KeyHolder> {
-        self.holders.iter().find(|h| h.contact_id == contact)
-    }
-
-    fn view(&self, level: Level) -> KeySetView {
-        KeySetView {
-            level,
-            keys: self
-                .set
-                .keys
-                .iter()
-                .filter_map(|key| {
-                    let holder = self.holder(key.contact)?;
-                    Some(SetKey {
-                        contact_id: key.contact,
-                        state: holder.state.clone(),
-                        contact_name: holder.name.clone(),
-                        fingerprint: key.fingerprint.clone(),
-                        public_key: holder.key.clone().unwrap_or_default(),
-                    })
-                })
-                .collect(),
-            left_out: self.left_out(),
-        }
-    }
-
-    fn left_out(&self) -> Vec<LeftOutContact> {
-        self.set
-            .left_out
-            .iter()
-            .filter_map(|(contact, why)| {
-                let holder = self.holder(*contact)?;
-                Some(LeftOutContact {
-                    contact_id: *contact,
-                    state: holder.state.clone(),
-                    contact_name: holder.name.clone(),
-                    reason: why.reason(),
-                })
-            })
-            .collect()
-    }
-
-    fn fingerprints(&self) -> Vec<String> {
-        self.set
-            .keys
-            .iter()
-            .map(|k| k.fingerprint.clone())
-            .collect()
-    }
-}
-
-/// The key set of a message the caller writes in a thread from `from` to `to` at `level` (see
-/// `core::channel::keys`).
-async fn compute(
-    tx: &mut Tx,
-    permit: &UseChannel,
-    actor: &Actor,
-    (from, to): (&StateCode, &[StateCode]),
-    level: Level,
-    now: OffsetDateTime,
-) -> AppResult<Computed> {
-    let mut states = vec![permit.state().clone(), from.clone()];
-    states.extend(to.iter().cloned());
-    states.sort();
-    states.dedup();
-    let holders = liaison_store::channel::key_holders(tx, permit, &states, now.date()).await?;
-    let candidates: Vec<Candidate<'_>> = holders
-        .iter()
-        .map(|h| Candidate {
-            contact: h.contact_id,
-            state: &h.state,
-            kind: h.kind,
-            retired: h.retired,
-            key: h.key.as_deref(),
-        })
-        .collect();
-    let writing = keys::Writing {
-        writer: permit.state(),
-        writer_contact: actor.contact,
-        from,
-        to,
-        level,
-    };
-    let set = keys::key_set(&writing, &candidates, now).map_err(unaddressable)?;
-    Ok(Computed { set, holders })
-}
-
-/// Validates the recipients of a new request from the caller's State.
-async fn recipients(
-    tx: &mut Tx,
-    permit: &UseChannel,
-    to: &[StateCode],
-    language: &str,
-) -> AppResult<Vec<StateCode>> {
-    let states = liaison_store::state::list(tx).await?;
-    rules::validate(permit.state(), to, language, &states).map_err(|problems| {
-        AppError::worded(
-            problems
-                .into_iter()
-                .map(|(field, invalid)| (field, Invalid::Request(invalid))),
-        )
-    })
-}
-
-/// The keys a new request to `to` at `level` must be encrypted to.
-/// Refuses anyone who may not use the channel before a request form is shown or read.
-pub fn may_use(actor: &Actor) -> AppResult<()> {
-    access::use_channel(actor)?;
-    Ok(())
-}
-
-pub async fn key_set(
-    ctx: &Ctx,
-    actor: &Actor,
-    to: &[StateCode],
-    level: Level,
-) -> AppResult<KeySetView> {
-    let permit = access::use_channel(actor)?;
-    let mut tx = ctx.store.read().await?;
-    let to = recipients(&mut tx, &permit, to, "en").await?;
-    let computed = compute(
-        &mut tx,
-        &permit,
-        actor,
-        (permit.state(), &to),
-        level,
-        ctx.clock.now(),
-    )
-    .await?;
-    Ok(computed.view(level))
-}
-
-/// The parties of a thread other than the caller's State.
-fn others(request: &StoredRequest, permit: &UseChannel) -> Vec<StateCode> {
-    std::iter::once(request.from.clone())
-        .chain(request.recipients())
-        .filter(|state| state != permit.state())
-        .collect()
-}
-
-/// The keys a reply in a thread must be encrypted to.
-pub async fn thread_key_set(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<KeySetView> {
-    let permit = access::use_channel(actor)?;
-    let mut tx = ctx.store.read().await?;
-    let request = load(&mut tx, &permit, id).await?;
-    let to = request.recipients();
-    let computed = compute(
-        &mut tx,
-        &permit,
-        actor,
-        (&request.from, &to),
-        request.level,
-        ctx.clock.now(),
-    )
-    .await?;
-    Ok(computed.view(request.level))
-}
-
-// ---------------------------------------------------------------------------------------------
 // Reading.
 
-async fn load(tx: &mut Tx, permit: &UseChannel, id: i64) -> AppResult<StoredRequest> {
-    liaison_store::channel::get(tx, permit, id)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("no request with id {id}")))
-}
-
-fn leg_view(leg: &liaison_store::channel::StoredLeg, now: OffsetDateTime) -> Leg {
-    let t = &leg.times;
-    Leg {
-        state: leg.state.clone(),
-        status: t.status(),
-        acknowledge_by: t.acknowledge_by,
-        overdue: t.overdue(now),
-        delivered_at: t.delivered_at,
-        acknowledged_at: t.acknowledged_at,
-        acknowledged_by: leg.acknowledged_by.clone(),
-        answered_at: t.answered_at,
-        closed_at: t.closed_at,
-        escalated_at: t.escalated_at,
-    }
-}
-
-fn summary(request: &StoredRequest, now: OffsetDateTime) -> RequestSummary {
-    RequestSummary {
-        id: request.id,
-        from: request.from.clone(),
-        sent_by: request.sent_by.clone(),
-        kind: request.kind,
-        urgency: request.urgency,
-        level: request.level,
-        tlp: request.tlp,
-        language: request.language.clone(),
-        sent_at: request.sent_at,
-        closed_at: request.closed_at,
-        to: request.legs.iter().map(|leg| leg_view(leg, now)).collect(),
-        messages: u32::try_from(request.messages.len()).unwrap_or(u32::MAX),
-        bytes: request
-            .messages
-            .iter()
-            .map(|m| u64::try_from(m.size).unwrap_or(0))
-            .sum(),
-    }
-}
-
-/// What the caller's State may do in a thread.
-fn actions(request: &StoredRequest, permit: &UseChannel) -> Vec<RequestAction> {
-    let mut out = Vec::new();
-    let open = request.closed_at.is_none();
-    match access::party(permit, &request.from, &request.recipients()) {
-        Some(Party::Sender) => {
-            if open {
-                out.push(RequestAction::Reply);
-                if request.legs.iter().any(|leg| {
-                    leg.times.acknowledged_at.is_none()
-                        && leg.times.closed_at.is_none()
-                        && leg.times.escalated_at.is_none()
-                }) {
-                    out.push(RequestAction::Escalate);
-                }
-                out.push(RequestAction::Close);
-            }
-            out.push(RequestAction::Feedback);
-        }
-        Some(Party::Recipient) => {
-            if let Some(leg) = request.leg(permit.state()) {
-                let leg_open = open && leg.times.closed_at.is_none();
-                if leg_open && leg.times.acknowledged_at.is_none() {
-                    out.push(RequestAction::Acknowledge);
-                }
-                if leg_open {
-                    out.push(RequestAction::Reply);
-                    out.push(RequestAction::Close);
-                }
-            }
-            out.push(RequestAction::Feedback);
-        }
-        None => {}
-    }
-    out
-}
-
-async fn detail_of(
+/// Moves a leg one step of its lifecycle: `step` sets its times by the rules (`Ok(false)`: the
+/// step has nothing to do), and the store writes the times it set only where they are still
+/// empty. `Ok(Ok(false))` when nothing was written (nothing to do, or another operation wrote
+/// first), `Ok(Err(..))` when the rules refuse the step.
+async fn step_leg(
     tx: &mut Tx,
-    permit: &UseChannel,
-    request: &StoredRequest,
-    now: OffsetDateTime,
-) -> AppResult<RequestDetail> {
-    let left_out = match request.messages.last() {
-        Some(last) => liaison_store::channel::left_out(tx, permit, last.id).await?,
-        None => Vec::new(),
-    };
-    Ok(RequestDetail {
-        request: summary(request, now),
-        messages: request
-            .messages
-            .iter()
-            .map(|m| MessageMeta {
-                id: m.id,
-                request_id: m.request_id,
-                seq: u32::try_from(m.seq).unwrap_or(0),
-                from: m.from.clone(),
-                sent_by: m.sent_by.clone(),
-                sent_at: m.sent_at,
-                size: u64::try_from(m.size).unwrap_or(0),
-                sha256: m.sha256.clone(),
-                fingerprints: m.fingerprints.clone(),
-            })
-            .collect(),
-        left_out,
-        actions: actions(request, permit),
-    })
+    permit: &impl ChangeEnvelope,
+    (request_id, leg): (i64, &StoredLeg),
+    step: impl FnOnce(&mut LegTimes) -> Result<bool, rules::Refused>,
+    by: Option<&str>,
+) -> AppResult<Result<bool, rules::Refused>> {
+    let mut times = leg.times;
+    match step(&mut times) {
+        Ok(true) => {}
+        other => return Ok(other),
+    }
+    let written = liaison_store::channel::update_leg(
+        tx, permit, request_id, &leg.state, &leg.times, &times, by,
+    )
+    .await?;
+    Ok(Ok(written))
 }
 
 /// The threads of the caller's State, newest first.
@@ -501,13 +121,8 @@ pub async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetai
     let mut tx = ctx.store.begin().await?;
     let request = load(&mut tx, &permit, id).await?;
     if let Some(leg) = request.leg(permit.state()) {
-        let mut times = leg.times;
-        if rules::deliver(&mut times, now)
-            && liaison_store::channel::update_leg(
-                &mut tx, &permit, id, &leg.state, &leg.times, &times, None,
-            )
-            .await?
-        {
+        let delivered = |t: &mut LegTimes| Ok(rules::deliver(t, now));
+        if step_leg(&mut tx, &permit, (id, leg), delivered, None).await? == Ok(true) {
             ctx.audit(
                 &mut tx,
                 actor,
@@ -648,101 +263,6 @@ fn checked_message(ctx: &Ctx, message: &[u8], computed: &Computed) -> AppResult<
     Ok(Checked { binary, armored })
 }
 
-fn arg(name: &'static str, value: String) -> (&'static str, FluentValue<'static>) {
-    (name, FluentValue::from(value))
-}
-
-/// The language of the channel's mail: the request's, when the interface speaks it (else
-/// English), for every recipient alike.
-fn mail_lang(request_language: &str) -> &'static str {
-    i18n::supported(request_language)
-}
-
-fn thread_url(ctx: &Ctx, id: i64) -> String {
-    format!(
-        "{}/requests/{id}",
-        ctx.config.public_url.trim_end_matches('/')
-    )
-}
-
-/// The contacts of `state` at `level` that mail goes to (active, with an address).
-fn mail_contacts<'a>(
-    holders: &'a [KeyHolder],
-    state: &'a StateCode,
-    level: Level,
-) -> impl Iterator<Item = &'a KeyHolder> {
-    holders.iter().filter(move |h| {
-        &h.state == state
-            && !h.retired
-            && h.kind == ContactKind::Poc { level }
-            && !h.email.is_empty()
-    })
-}
-
-/// Queues the PGP/MIME notifications that carry message `message_id` to every contact of the
-/// `to` States at the level, and records which State each one notifies.
-#[allow(clippy::too_many_arguments)]
-async fn notify_carrying(
-    ctx: &Ctx,
-    tx: &mut Tx,
-    permit: &UseChannel,
-    request: (i64, &StateCode, RequestKind, Urgency, &str),
-    level: Level,
-    to: &[StateCode],
-    holders: &[KeyHolder],
-    message_id: i64,
-    reply: bool,
-) -> AppResult<()> {
-    let (id, from, kind, urgency, language) = request;
-    let lang = mail_lang(language);
-    let subject = if reply {
-        i18n::tr_args(
-            lang,
-            "mail-request-reply-subject",
-            &[arg("state", from.to_string()), arg("id", id.to_string())],
-        )
-    } else {
-        i18n::tr_args(
-            lang,
-            "mail-request-subject",
-            &[
-                arg(
-                    "urgency",
-                    i18n::tr(lang, &format!("urgency-{}", urgency.as_str())),
-                ),
-                arg("kind", i18n::tr(lang, &format!("kind-{}", kind.as_str()))),
-                arg("state", from.to_string()),
-                arg("id", id.to_string()),
-            ],
-        )
-    };
-    let now = ctx.clock.now();
-    for state in to {
-        for contact in mail_contacts(holders, state, level) {
-            let outbox = liaison_store::outbox::enqueue(
-                tx,
-                &Message {
-                    to: contact.email.clone(),
-                    subject: subject.clone(),
-                    body: thread_url(ctx, id),
-                    kind: if reply {
-                        "channel.reply"
-                    } else {
-                        "channel.request"
-                    }
-                    .into(),
-                    secret: None,
-                    carries: Some(message_id),
-                },
-                now,
-            )
-            .await?;
-            liaison_store::channel::record_notification(tx, permit, outbox, id, state).await?;
-        }
-    }
-    Ok(())
-}
-
 /// Sends a request from the caller's State: the recipients, the key set and the message are
 /// checked, then request, legs, message, notifications and audit are stored in one transaction.
 pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> AppResult<RequestDetail> {
@@ -857,18 +377,11 @@ pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, message: &[u8]) -> AppResu
         return Err(AppError::Conflict("the request is closed".into()));
     }
     if let Some(leg) = request.leg(permit.state()) {
-        let mut times = leg.times;
-        rules::answer(&mut times, now).map_err(conflict)?;
-        if !liaison_store::channel::update_leg(
-            &mut tx,
-            &permit,
-            id,
-            &leg.state,
-            &leg.times,
-            &times,
-            Some(&actor.username),
-        )
-        .await?
+        let answered = |t: &mut LegTimes| rules::answer(t, now).map(|()| true);
+        let by = Some(actor.username.as_str());
+        if !step_leg(&mut tx, &permit, (id, leg), answered, by)
+            .await?
+            .map_err(conflict)?
         {
             return Err(AppError::Conflict(
                 "the request changed meanwhile; try again".into(),
@@ -910,38 +423,6 @@ pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, message: &[u8]) -> AppResu
     Ok(detail)
 }
 
-/// Queues a plain (envelope-only) mail to the contacts of `state` at `level`.
-/// A notification's body for one contact (its times on the contact's clock).
-type BodyFor<'a> = dyn Fn(&KeyHolder) -> String + Sync + 'a;
-
-async fn notify_plain(
-    tx: &mut Tx,
-    holders: &[KeyHolder],
-    state: &StateCode,
-    level: Level,
-    message: (&str, String, &BodyFor<'_>),
-    now: OffsetDateTime,
-) -> AppResult<()> {
-    let (kind, subject, body) = message;
-    for contact in mail_contacts(holders, state, level) {
-        liaison_store::outbox::enqueue(
-            tx,
-            &Message {
-                to: contact.email.clone(),
-                subject: subject.clone(),
-                // Each contact reads the times on its own clock.
-                body: body(contact),
-                kind: kind.into(),
-                secret: None,
-                carries: None,
-            },
-            now,
-        )
-        .await?;
-    }
-    Ok(())
-}
-
 /// The caller's State, a recipient, acknowledges the request; its sender's contacts at the
 /// level are told.
 pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetail> {
@@ -952,21 +433,14 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Request
     let leg = request.leg(permit.state()).ok_or_else(|| {
         AppError::Forbidden("only a recipient State acknowledges a request".into())
     })?;
-    let mut times = leg.times;
     if request.closed_at.is_some() {
         return Err(conflict(rules::Refused::Closed));
     }
-    rules::acknowledge(&mut times, now).map_err(conflict)?;
-    if !liaison_store::channel::update_leg(
-        &mut tx,
-        &permit,
-        id,
-        &leg.state,
-        &leg.times,
-        &times,
-        Some(&actor.username),
-    )
-    .await?
+    let acknowledged = |t: &mut LegTimes| rules::acknowledge(t, now).map(|()| true);
+    let by = Some(actor.username.as_str());
+    if !step_leg(&mut tx, &permit, (id, leg), acknowledged, by)
+        .await?
+        .map_err(conflict)?
     {
         return Err(conflict(rules::Refused::AlreadyAcknowledged));
     }
@@ -1050,12 +524,10 @@ pub async fn close(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetail
         vec![leg]
     };
     for leg in legs {
-        let mut times = leg.times;
-        rules::close(&mut times, now).map_err(conflict)?;
-        liaison_store::channel::update_leg(
-            &mut tx, &permit, id, &leg.state, &leg.times, &times, None,
-        )
-        .await?;
+        let closed = |t: &mut LegTimes| rules::close(t, now).map(|()| true);
+        step_leg(&mut tx, &permit, (id, leg), closed, None)
+            .await?
+            .map_err(conflict)?;
     }
     ctx.audit(
         &mut tx,
@@ -1080,17 +552,12 @@ async fn escalate_leg(
     tx: &mut Tx,
     (actor, permit): (&Actor, &impl ChangeEnvelope),
     request: &StoredRequest,
-    leg: &liaison_store::channel::StoredLeg,
+    leg: &StoredLeg,
     why: &'static str,
 ) -> AppResult<bool> {
     let now = ctx.clock.now();
-    let mut times = leg.times;
-    if rules::escalate(&mut times, now).is_err()
-        || !liaison_store::channel::update_leg(
-            tx, permit, request.id, &leg.state, &leg.times, &times, None,
-        )
-        .await?
-    {
+    let escalated = |t: &mut LegTimes| rules::escalate(t, now).map(|()| true);
+    if step_leg(tx, permit, (request.id, leg), escalated, None).await? != Ok(true) {
         return Ok(false);
     }
     let permit_holders = liaison_store::channel::key_holders_for_system(
@@ -1262,13 +729,8 @@ pub async fn delivered(ctx: &Ctx, outbox_id: i64) -> AppResult<()> {
         return Ok(());
     };
     if let Some(leg) = request.leg(&state) {
-        let mut times = leg.times;
-        if rules::deliver(&mut times, now)
-            && liaison_store::channel::update_leg(
-                &mut tx, &system, id, &state, &leg.times, &times, None,
-            )
-            .await?
-        {
+        let delivered = |t: &mut LegTimes| Ok(rules::deliver(t, now));
+        if step_leg(&mut tx, &system, (id, leg), delivered, None).await? == Ok(true) {
             ctx.audit(
                 &mut tx,
                 &Actor::system(),
