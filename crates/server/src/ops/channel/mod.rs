@@ -135,10 +135,7 @@ pub async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetai
             .await?;
         }
     }
-    let request = load(&mut tx, &permit, id).await?;
-    let detail = detail_of(&mut tx, &permit, &request, now).await?;
-    liaison_store::commit(tx).await?;
-    Ok(detail)
+    committed_detail(tx, &permit, id, now).await
 }
 
 /// A message's ciphertext, armored.
@@ -340,10 +337,7 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> AppResult<Re
         },
     )
     .await?;
-    let request = load(&mut tx, &permit, id).await?;
-    let detail = detail_of(&mut tx, &permit, &request, now).await?;
-    liaison_store::commit(tx).await?;
-    Ok(detail)
+    committed_detail(tx, &permit, id, now).await
 }
 
 fn conflict(refused: rules::Refused) -> AppError {
@@ -417,10 +411,7 @@ pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, message: &[u8]) -> AppResu
         },
     )
     .await?;
-    let request = load(&mut tx, &permit, id).await?;
-    let detail = detail_of(&mut tx, &permit, &request, now).await?;
-    liaison_store::commit(tx).await?;
-    Ok(detail)
+    committed_detail(tx, &permit, id, now).await
 }
 
 /// The caller's State, a recipient, acknowledges the request; its sender's contacts at the
@@ -491,10 +482,7 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Request
         },
     )
     .await?;
-    let request = load(&mut tx, &permit, id).await?;
-    let detail = detail_of(&mut tx, &permit, &request, now).await?;
-    liaison_store::commit(tx).await?;
-    Ok(detail)
+    committed_detail(tx, &permit, id, now).await
 }
 
 /// Closes the request (the sending State: every leg) or the caller's own leg (a recipient).
@@ -539,10 +527,7 @@ pub async fn close(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetail
         },
     )
     .await?;
-    let request = load(&mut tx, &permit, id).await?;
-    let detail = detail_of(&mut tx, &permit, &request, now).await?;
-    liaison_store::commit(tx).await?;
-    Ok(detail)
+    committed_detail(tx, &permit, id, now).await
 }
 
 /// Escalates a leg to the recipient State's policy-level contacts: a plain mail naming the
@@ -677,10 +662,7 @@ pub async fn escalate(
     if escalated == 0 {
         return Err(conflict(refused));
     }
-    let request = load(&mut tx, &permit, id).await?;
-    let detail = detail_of(&mut tx, &permit, &request, now).await?;
-    liaison_store::commit(tx).await?;
-    Ok(detail)
+    committed_detail(tx, &permit, id, now).await
 }
 
 /// The scheduler's run: escalates every leg past its deadline, once. The number escalated.

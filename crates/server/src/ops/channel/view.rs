@@ -3,6 +3,19 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
+/// Commits the operation's transaction and answers with the thread as it now stands.
+pub(super) async fn committed_detail(
+    mut tx: Tx,
+    permit: &UseChannel,
+    id: i64,
+    now: OffsetDateTime,
+) -> AppResult<RequestDetail> {
+    let request = load(&mut tx, permit, id).await?;
+    let detail = detail_of(&mut tx, permit, &request, now).await?;
+    liaison_store::commit(tx).await?;
+    Ok(detail)
+}
+
 pub(super) async fn load(tx: &mut Tx, permit: &UseChannel, id: i64) -> AppResult<StoredRequest> {
     liaison_store::channel::get(tx, permit, id)
         .await?
