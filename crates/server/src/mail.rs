@@ -114,7 +114,7 @@ fn pgp_mime(
         .singlepart(payload);
     let mut builder = builder;
     if let Ok(name) = HeaderName::new_from_ascii("X-Liaison-Thread".to_owned()) {
-        builder = builder.raw_header(HeaderValue::new(name, link.to_owned()));
+        builder = builder.raw_header(HeaderValue::new(name, link.trim().to_owned()));
     }
     builder.multipart(body).map_err(|e| e.to_string())
 }

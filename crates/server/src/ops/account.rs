@@ -4,14 +4,13 @@
 //! Every change is audited.
 
 use super::Ctx;
+use super::mail::Letter;
 use crate::auth::{LoginLimiter, new_token, token_hash};
 use crate::error::{AppError, AppResult};
 use crate::i18n;
-use fluent_templates::fluent_bundle::FluentValue;
 use liaison_core::access::{self, Actor, ManageAccounts, OwnAccount};
 use liaison_core::account::{self as rules, AccountInvalid, check_totp};
 use liaison_core::audit::AuditEvent;
-use liaison_core::outbox::Message;
 use liaison_store::Tx;
 use liaison_store::account::{Account, AccountChange, NewAccount};
 use liaison_store::session::SessionKind;
@@ -227,23 +226,15 @@ async fn tell_owner_of_lock(
     now: time::OffsetDateTime,
 ) -> AppResult<()> {
     let lang = i18n::supported(&account.locale);
-    let message = Message {
-        to: account.email.clone(),
-        subject: i18n::tr(lang, "mail-login-locked-subject"),
-        body: i18n::tr_args(
-            lang,
-            "mail-login-locked-body",
-            &[
-                ("username", FluentValue::from(account.username.clone())),
-                ("address", FluentValue::from(address.to_owned())),
-                ("failures", FluentValue::from(failures)),
-                ("until", FluentValue::from(i18n::moment(lang, until, None))),
-            ],
-        ),
-        kind: "account.locked".into(),
-        secret: None,
-        carries: None,
+    let letter = Letter {
+        template: "account-locked",
+        kind: "account.locked",
+        values: minijinja::context! {
+            username => account.username.clone(), address => address.to_owned(),
+            failures => failures, until => i18n::moment(lang, until, None),
+        },
     };
+    let message = letter.to(&account.email, lang)?;
     liaison_store::outbox::enqueue(tx, &message, now).await?;
     Ok(())
 }

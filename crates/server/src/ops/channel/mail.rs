@@ -4,10 +4,6 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-pub(super) fn arg(name: &'static str, value: String) -> (&'static str, FluentValue<'static>) {
-    (name, FluentValue::from(value))
-}
-
 /// The language of the channel's mail: the request's, when the interface speaks it (else
 /// English), for every recipient alike.
 pub(super) fn mail_lang(request_language: &str) -> &'static str {
@@ -50,83 +46,44 @@ pub(super) async fn notify_carrying(
     reply: bool,
 ) -> AppResult<()> {
     let (id, from, kind, urgency, language) = request;
-    let lang = mail_lang(language);
-    let subject = if reply {
-        i18n::tr_args(
-            lang,
-            "mail-request-reply-subject",
-            &[arg("state", from.to_string()), arg("id", id.to_string())],
-        )
-    } else {
-        i18n::tr_args(
-            lang,
-            "mail-request-subject",
-            &[
-                arg(
-                    "urgency",
-                    i18n::tr(lang, &format!("urgency-{}", urgency.as_str())),
-                ),
-                arg("kind", i18n::tr(lang, &format!("kind-{}", kind.as_str()))),
-                arg("state", from.to_string()),
-                arg("id", id.to_string()),
-            ],
-        )
+    let letter = Letter {
+        template: "channel-request",
+        kind: if reply {
+            "channel.reply"
+        } else {
+            "channel.request"
+        },
+        values: minijinja::context! {
+            reply => reply, urgency => urgency.as_str(), kind => kind.as_str(),
+            state => from.to_string(), id => id.to_string(), url => thread_url(ctx, id),
+        },
     };
     let now = ctx.clock.now();
     for state in to {
         for contact in mail_contacts(holders, state, level) {
-            let outbox = liaison_store::outbox::enqueue(
-                tx,
-                &Message {
-                    to: contact.email.clone(),
-                    subject: subject.clone(),
-                    body: thread_url(ctx, id),
-                    kind: if reply {
-                        "channel.reply"
-                    } else {
-                        "channel.request"
-                    }
-                    .into(),
-                    secret: None,
-                    carries: Some(message_id),
-                },
-                now,
-            )
-            .await?;
+            let mut message = letter.to(&contact.email, mail_lang(language))?;
+            message.carries = Some(message_id);
+            let outbox = liaison_store::outbox::enqueue(tx, &message, now).await?;
             liaison_store::channel::record_notification(tx, permit, outbox, id, state).await?;
         }
     }
     Ok(())
 }
 
-/// Queues a plain (envelope-only) mail to the contacts of `state` at `level`.
-/// A notification's body for one contact (its times on the contact's clock).
-pub(super) type BodyFor<'a> = dyn Fn(&KeyHolder) -> String + Sync + 'a;
+/// A notification for one contact (its times on the contact's clock).
+pub(super) type LetterFor<'a> = dyn Fn(&KeyHolder) -> Letter<'static> + Sync + 'a;
 
+/// Queues a plain (envelope-only) mail to the contacts of `state` at `level`, in `lang`.
 pub(super) async fn notify_plain(
     tx: &mut Tx,
     holders: &[KeyHolder],
-    state: &StateCode,
-    level: Level,
-    message: (&str, String, &BodyFor<'_>),
+    (state, level): (&StateCode, Level),
+    (lang, letter): (&str, &LetterFor<'_>),
     now: OffsetDateTime,
 ) -> AppResult<()> {
-    let (kind, subject, body) = message;
     for contact in mail_contacts(holders, state, level) {
-        liaison_store::outbox::enqueue(
-            tx,
-            &Message {
-                to: contact.email.clone(),
-                subject: subject.clone(),
-                // Each contact reads the times on its own clock.
-                body: body(contact),
-                kind: kind.into(),
-                secret: None,
-                carries: None,
-            },
-            now,
-        )
-        .await?;
+        let message = letter(contact).to(&contact.email, lang)?;
+        liaison_store::outbox::enqueue(tx, &message, now).await?;
     }
     Ok(())
 }

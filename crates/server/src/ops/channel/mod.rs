@@ -7,15 +7,14 @@
 //! carry the ciphertext, plain mails for acknowledgements and escalations (envelope only).
 
 use super::Ctx;
+use super::mail::Letter;
 use crate::error::{AppError, AppResult};
 use crate::i18n;
-use fluent_templates::fluent_bundle::FluentValue;
 use liaison_core::access::{self, Actor, ChangeEnvelope, Party, UseChannel};
 use liaison_core::audit::AuditEvent;
 use liaison_core::channel::envelope::{self, EnvelopeError, KeySetMismatch};
 use liaison_core::channel::keys::{self, Candidate, Unaddressable};
 use liaison_core::channel::request::{self as rules, LegTimes};
-use liaison_core::outbox::Message;
 use liaison_core::wording::Worded;
 use liaison_store::Tx;
 use liaison_store::channel::{KeyHolder, NewMessage, NewRequest, StoredLeg, StoredRequest};
@@ -443,36 +442,17 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Request
     )
     .await?;
     let lang = mail_lang(&request.language);
-    let subject = i18n::tr_args(
-        lang,
-        "mail-request-ack-subject",
-        &[
-            arg("state", permit.state().to_string()),
-            arg("id", id.to_string()),
-        ],
-    );
     let url = thread_url(ctx, id);
-    let body = |contact: &KeyHolder| {
-        i18n::tr_args(
-            lang,
-            "mail-request-ack-body",
-            &[
-                arg("state", permit.state().to_string()),
-                arg("id", id.to_string()),
-                arg("url", url.clone()),
-                arg("at", i18n::moment(lang, now, Some(&contact.time_zone))),
-            ],
-        )
+    let letter = |contact: &KeyHolder| Letter {
+        template: "channel-acknowledged",
+        kind: "channel.acknowledged",
+        values: minijinja::context! {
+            state => permit.state().to_string(), id => id.to_string(), url => url.clone(),
+            at => i18n::moment(lang, now, Some(&contact.time_zone)),
+        },
     };
-    notify_plain(
-        &mut tx,
-        &holders,
-        &request.from,
-        request.level,
-        ("channel.acknowledged", subject, &body),
-        now,
-    )
-    .await?;
+    let to = (&request.from, request.level);
+    notify_plain(&mut tx, &holders, to, (lang, &letter), now).await?;
     ctx.audit(
         &mut tx,
         actor,
@@ -553,54 +533,24 @@ async fn escalate_leg(
     )
     .await?;
     let lang = mail_lang(&request.language);
-    let subject = i18n::tr_args(
-        lang,
-        "mail-request-escalated-subject",
-        &[
-            arg("from", request.from.to_string()),
-            arg("state", leg.state.to_string()),
-            arg("id", request.id.to_string()),
-        ],
-    );
     let url = thread_url(ctx, request.id);
-    let body = |contact: &KeyHolder| {
+    let letter = |contact: &KeyHolder| {
         let zone = Some(contact.time_zone.as_str());
-        i18n::tr_args(
-            lang,
-            "mail-request-escalated-body",
-            &[
-                arg("from", request.from.to_string()),
-                arg("state", leg.state.to_string()),
-                arg(
-                    "kind",
-                    i18n::tr(lang, &format!("kind-{}", request.kind.as_str())),
-                ),
-                arg(
-                    "urgency",
-                    i18n::tr(lang, &format!("urgency-{}", request.urgency.as_str())),
-                ),
-                arg(
-                    "level",
-                    i18n::tr(lang, &format!("levels-{}", request.level.as_str())),
-                ),
-                arg("sent", i18n::moment(lang, request.sent_at, zone)),
-                arg(
-                    "deadline",
-                    i18n::moment(lang, leg.times.acknowledge_by, zone),
-                ),
-                arg("url", url.clone()),
-            ],
-        )
+        Letter {
+            template: "channel-escalated",
+            kind: "channel.escalated",
+            values: minijinja::context! {
+                from => request.from.to_string(), state => leg.state.to_string(),
+                id => request.id.to_string(), kind => request.kind.as_str(),
+                urgency => request.urgency.as_str(), level => request.level.as_str(),
+                sent => i18n::moment(lang, request.sent_at, zone),
+                deadline => i18n::moment(lang, leg.times.acknowledge_by, zone),
+                url => url.clone(),
+            },
+        }
     };
-    notify_plain(
-        tx,
-        &permit_holders,
-        &leg.state,
-        Level::Policy,
-        ("channel.escalated", subject, &body),
-        now,
-    )
-    .await?;
+    let to = (&leg.state, Level::Policy);
+    notify_plain(tx, &permit_holders, to, (lang, &letter), now).await?;
     ctx.audit(
         tx,
         actor,
