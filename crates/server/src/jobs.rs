@@ -94,7 +94,13 @@ pub async fn deliver(state: &AppState, mailer: &Mailer) -> AppResult<Delivery> {
         }
         for message in batch {
             let encrypted = match message.carries {
-                Some(id) => Some(crate::ops::channel::ciphertext_for_delivery(state, id).await?),
+                Some(id) => Some(
+                    crate::ops::channel::ciphertext_for_delivery(
+                        state,
+                        liaison_types::id::MessageId(id),
+                    )
+                    .await?,
+                ),
                 None => None,
             };
             match mailer.send(&message, encrypted.as_deref()).await {

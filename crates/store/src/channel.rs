@@ -10,6 +10,7 @@ use liaison_core::access::{ChangeEnvelope, ChannelDuty, ChannelStats, UseChannel
 use liaison_core::channel::request::{Envelope, LegTimes};
 use liaison_types::channel::{LeftOutContact, LeftOutReason, RequestKind, Tlp, Urgency};
 use liaison_types::directory::{ContactKind, Level};
+use liaison_types::id::{MessageId, RequestId};
 use liaison_types::state::StateCode;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -18,7 +19,7 @@ use time::{Date, OffsetDateTime};
 /// A request's envelope as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredRequest {
-    pub id: i64,
+    pub id: RequestId,
     pub from: StateCode,
     pub sent_by: String,
     pub kind: RequestKind,
@@ -62,8 +63,8 @@ pub struct StoredLeg {
 /// What is known of a message without its ciphertext.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredMessage {
-    pub id: i64,
-    pub request_id: i64,
+    pub id: MessageId,
+    pub request_id: RequestId,
     pub seq: i64,
     pub from: StateCode,
     pub sent_by: String,
@@ -90,7 +91,7 @@ pub struct NewRequest<'a> {
 /// A new message of a thread.
 #[derive(Debug, Clone)]
 pub struct NewMessage<'a> {
-    pub request_id: i64,
+    pub request_id: RequestId,
     pub sent_by: &'a str,
     pub sent_at: OffsetDateTime,
     pub armored: &'a str,
@@ -206,7 +207,11 @@ async fn holders(tx: &mut Tx, states: &[StateCode], today: Date) -> Result<Vec<K
 
 /// Stores a new request from the permit's State with its legs; its first message follows with
 /// [`insert_message`].
-pub async fn insert_request(tx: &mut Tx, permit: &UseChannel, new: &NewRequest<'_>) -> Result<i64> {
+pub async fn insert_request(
+    tx: &mut Tx,
+    permit: &UseChannel,
+    new: &NewRequest<'_>,
+) -> Result<RequestId> {
     let row = sqlx::query(
         "INSERT INTO channel_requests (from_state, sent_by, kind, urgency, level, tlp, language, sent_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -221,12 +226,12 @@ pub async fn insert_request(tx: &mut Tx, permit: &UseChannel, new: &NewRequest<'
     .bind(ts(new.sent_at))
     .fetch_one(&mut **tx)
     .await?;
-    let id: i64 = row.try_get(0)?;
+    let id = RequestId(row.try_get(0)?);
     for (state, by) in new.legs {
         sqlx::query(
             "INSERT INTO channel_legs (request_id, state_code, acknowledge_by) VALUES ($1, $2, $3)",
         )
-        .bind(id)
+        .bind(id.0)
         .bind(state.as_str())
         .bind(ts(*by))
         .execute(&mut **tx)
@@ -236,10 +241,14 @@ pub async fn insert_request(tx: &mut Tx, permit: &UseChannel, new: &NewRequest<'
 }
 
 /// Appends a message to a thread, from the permit's State, as the next in sequence.
-pub async fn insert_message(tx: &mut Tx, permit: &UseChannel, new: &NewMessage<'_>) -> Result<i64> {
+pub async fn insert_message(
+    tx: &mut Tx,
+    permit: &UseChannel,
+    new: &NewMessage<'_>,
+) -> Result<MessageId> {
     let row =
         sqlx::query("SELECT COALESCE(MAX(seq), 0) FROM channel_messages WHERE request_id = $1")
-            .bind(new.request_id)
+            .bind(new.request_id.0)
             .fetch_one(&mut **tx)
             .await?;
     let last: i64 = row.try_get(0)?;
@@ -247,7 +256,7 @@ pub async fn insert_message(tx: &mut Tx, permit: &UseChannel, new: &NewMessage<'
         "INSERT INTO channel_messages (request_id, seq, from_state, sent_by, sent_at, armored, size, sha256, fingerprints) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
-    .bind(new.request_id)
+    .bind(new.request_id.0)
     .bind(last + 1)
     .bind(permit.state().as_str())
     .bind(new.sent_by)
@@ -258,13 +267,13 @@ pub async fn insert_message(tx: &mut Tx, permit: &UseChannel, new: &NewMessage<'
     .bind(new.fingerprints.join(" "))
     .fetch_one(&mut **tx)
     .await?;
-    let id: i64 = row.try_get(0)?;
+    let id = MessageId(row.try_get(0)?);
     for left in new.left_out {
         sqlx::query(
             "INSERT INTO channel_left_out (message_id, contact_id, state_code, contact_name, reason) \
              VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(id)
+        .bind(id.0)
         .bind(left.contact_id)
         .bind(left.state.as_str())
         .bind(&left.contact_name)
@@ -284,7 +293,7 @@ fn request_from_row(row: &AnyRow) -> Result<StoredRequest> {
     let level: String = row.try_get("level")?;
     let tlp: String = row.try_get("tlp")?;
     Ok(StoredRequest {
-        id: row.try_get("id")?,
+        id: RequestId(row.try_get("id")?),
         from: code(&from)?,
         sent_by: row.try_get("sent_by")?,
         kind: RequestKind::parse(&kind).map_err(corrupt)?,
@@ -320,8 +329,8 @@ fn message_from_row(row: &AnyRow) -> Result<StoredMessage> {
     let from: String = row.try_get("from_state")?;
     let fingerprints: String = row.try_get("fingerprints")?;
     Ok(StoredMessage {
-        id: row.try_get("id")?,
-        request_id: row.try_get("request_id")?,
+        id: MessageId(row.try_get("id")?),
+        request_id: RequestId(row.try_get("request_id")?),
         seq: row.try_get("seq")?,
         from: code(&from)?,
         sent_by: row.try_get("sent_by")?,
@@ -338,7 +347,7 @@ async fn complete(tx: &mut Tx, mut request: StoredRequest) -> Result<StoredReque
         "SELECT state_code, acknowledge_by, delivered_at, acknowledged_at, acknowledged_by, answered_at, closed_at, escalated_at \
          FROM channel_legs WHERE request_id = $1 ORDER BY state_code",
     )
-    .bind(request.id)
+    .bind(request.id.0)
     .fetch_all(&mut **tx)
     .await?;
     request.legs = rows
@@ -349,7 +358,7 @@ async fn complete(tx: &mut Tx, mut request: StoredRequest) -> Result<StoredReque
         "SELECT id, request_id, seq, from_state, sent_by, sent_at, size, sha256, fingerprints \
          FROM channel_messages WHERE request_id = $1 ORDER BY seq",
     )
-    .bind(request.id)
+    .bind(request.id.0)
     .fetch_all(&mut **tx)
     .await?;
     request.messages = rows.iter().map(message_from_row).collect::<Result<_>>()?;
@@ -360,12 +369,12 @@ async fn complete(tx: &mut Tx, mut request: StoredRequest) -> Result<StoredReque
 const PARTY: &str = "(r.from_state = $1 OR EXISTS (SELECT 1 FROM channel_legs l WHERE l.request_id = r.id AND l.state_code = $1))";
 
 /// A request the permit's State is a party to.
-pub async fn get(tx: &mut Tx, permit: &UseChannel, id: i64) -> Result<Option<StoredRequest>> {
+pub async fn get(tx: &mut Tx, permit: &UseChannel, id: RequestId) -> Result<Option<StoredRequest>> {
     let sql =
         format!("SELECT {REQUEST_COLUMNS} FROM channel_requests r WHERE {PARTY} AND r.id = $2");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(permit.state().as_str())
-        .bind(id)
+        .bind(id.0)
         .fetch_optional(&mut **tx)
         .await?;
     match row {
@@ -378,7 +387,7 @@ pub async fn get(tx: &mut Tx, permit: &UseChannel, id: i64) -> Result<Option<Sto
 pub async fn list(
     tx: &mut Tx,
     permit: &UseChannel,
-    before: Option<i64>,
+    before: Option<RequestId>,
     limit: i64,
 ) -> Result<Vec<StoredRequest>> {
     let sql = format!(
@@ -386,7 +395,7 @@ pub async fn list(
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(permit.state().as_str())
-        .bind(before.unwrap_or(i64::MAX))
+        .bind(before.map_or(i64::MAX, |id| id.0))
         .bind(limit)
         .fetch_all(&mut **tx)
         .await?;
@@ -401,7 +410,7 @@ pub async fn list(
 pub async fn left_out(
     tx: &mut Tx,
     permit: &UseChannel,
-    message_id: i64,
+    message_id: MessageId,
 ) -> Result<Vec<LeftOutContact>> {
     let sql = format!(
         "SELECT o.contact_id, o.state_code, o.contact_name, o.reason FROM channel_left_out o \
@@ -410,7 +419,7 @@ pub async fn left_out(
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(permit.state().as_str())
-        .bind(message_id)
+        .bind(message_id.0)
         .fetch_all(&mut **tx)
         .await?;
     rows.iter()
@@ -431,8 +440,8 @@ pub async fn left_out(
 pub async fn armored(
     tx: &mut Tx,
     permit: &UseChannel,
-    request_id: i64,
-    message_id: i64,
+    request_id: RequestId,
+    message_id: MessageId,
 ) -> Result<Option<String>> {
     let sql = format!(
         "SELECT m.armored FROM channel_messages m JOIN channel_requests r ON r.id = m.request_id \
@@ -440,8 +449,8 @@ pub async fn armored(
     );
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(permit.state().as_str())
-        .bind(request_id)
-        .bind(message_id)
+        .bind(request_id.0)
+        .bind(message_id.0)
         .fetch_optional(&mut **tx)
         .await?;
     row.map(|row| row.try_get(0))
@@ -454,10 +463,10 @@ pub async fn armored(
 pub async fn armored_for_delivery(
     tx: &mut Tx,
     _permit: &ChannelDuty,
-    message_id: i64,
+    message_id: MessageId,
 ) -> Result<Option<String>> {
     let row = sqlx::query("SELECT armored FROM channel_messages WHERE id = $1")
-        .bind(message_id)
+        .bind(message_id.0)
         .fetch_optional(&mut **tx)
         .await?;
     row.map(|row| row.try_get(0))
@@ -470,7 +479,7 @@ pub async fn armored_for_delivery(
 pub async fn update_leg(
     tx: &mut Tx,
     _permit: &impl ChangeEnvelope,
-    request_id: i64,
+    request_id: RequestId,
     state: &StateCode,
     old: &LegTimes,
     new: &LegTimes,
@@ -511,7 +520,7 @@ pub async fn update_leg(
         guards.join(" AND ")
     );
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(request_id)
+        .bind(request_id.0)
         .bind(state.as_str());
     for (_, at) in &changed {
         query = query.bind(ts(*at));
@@ -527,14 +536,14 @@ pub async fn update_leg(
 pub async fn close_request(
     tx: &mut Tx,
     _permit: &impl ChangeEnvelope,
-    request_id: i64,
+    request_id: RequestId,
     now: OffsetDateTime,
 ) -> Result<bool> {
     let done = sqlx::query(
         "UPDATE channel_requests SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL",
     )
     .bind(ts(now))
-    .bind(request_id)
+    .bind(request_id.0)
     .execute(&mut **tx)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -545,14 +554,14 @@ pub async fn record_notification(
     tx: &mut Tx,
     _permit: &impl ChangeEnvelope,
     outbox_id: i64,
-    request_id: i64,
+    request_id: RequestId,
     state: &StateCode,
 ) -> Result<()> {
     sqlx::query(
         "INSERT INTO channel_notifications (outbox_id, request_id, state_code) VALUES ($1, $2, $3)",
     )
     .bind(outbox_id)
-    .bind(request_id)
+    .bind(request_id.0)
     .bind(state.as_str())
     .execute(&mut **tx)
     .await?;
@@ -564,7 +573,7 @@ pub async fn notification(
     tx: &mut Tx,
     _permit: &ChannelDuty,
     outbox_id: i64,
-) -> Result<Option<(i64, StateCode)>> {
+) -> Result<Option<(RequestId, StateCode)>> {
     let row = sqlx::query(
         "SELECT request_id, state_code FROM channel_notifications WHERE outbox_id = $1",
     )
@@ -574,7 +583,7 @@ pub async fn notification(
     match row {
         Some(row) => {
             let state: String = row.try_get("state_code")?;
-            Ok(Some((row.try_get("request_id")?, code(&state)?)))
+            Ok(Some((RequestId(row.try_get("request_id")?), code(&state)?)))
         }
         None => Ok(None),
     }
@@ -584,11 +593,11 @@ pub async fn notification(
 pub async fn get_for_system(
     tx: &mut Tx,
     _permit: &ChannelDuty,
-    id: i64,
+    id: RequestId,
 ) -> Result<Option<StoredRequest>> {
     let sql = format!("SELECT {REQUEST_COLUMNS} FROM channel_requests r WHERE r.id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(id)
+        .bind(id.0)
         .fetch_optional(&mut **tx)
         .await?;
     match row {
@@ -602,7 +611,7 @@ pub async fn escalations_due(
     tx: &mut Tx,
     _permit: &ChannelDuty,
     now: OffsetDateTime,
-) -> Result<Vec<i64>> {
+) -> Result<Vec<RequestId>> {
     let rows = sqlx::query(
         "SELECT DISTINCT request_id FROM channel_legs WHERE acknowledged_at IS NULL AND escalated_at IS NULL \
          AND closed_at IS NULL AND acknowledge_by <= $1 ORDER BY request_id",
@@ -611,7 +620,7 @@ pub async fn escalations_due(
     .fetch_all(&mut **tx)
     .await?;
     rows.iter()
-        .map(|row| row.try_get(0).map_err(Into::into))
+        .map(|row| Ok(RequestId(row.try_get(0)?)))
         .collect()
 }
 
@@ -632,7 +641,7 @@ pub async fn all(tx: &mut Tx, _permit: &ChannelStats) -> Result<Vec<StoredReques
 pub async fn give_feedback(
     tx: &mut Tx,
     permit: &UseChannel,
-    request_id: i64,
+    request_id: RequestId,
     account_id: i64,
     useful: bool,
     now: OffsetDateTime,
@@ -641,7 +650,7 @@ pub async fn give_feedback(
         "INSERT INTO channel_feedback (request_id, account_id, state_code, useful, given_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (request_id, account_id) DO UPDATE SET useful = excluded.useful, given_at = excluded.given_at",
     )
-    .bind(request_id)
+    .bind(request_id.0)
     .bind(account_id)
     .bind(permit.state().as_str())
     .bind(i64::from(useful))

@@ -3,6 +3,7 @@
 //! only: parties, kind, urgency, level, TLP label, language, times and sizes.
 
 use crate::directory::Level;
+use crate::id::{MessageId, RequestId};
 use crate::state::StateCode;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -293,7 +294,7 @@ pub struct Leg {
 /// A request's envelope: what the server knows of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RequestSummary {
-    pub id: i64,
+    pub id: RequestId,
     pub from: StateCode,
     pub sent_by: String,
     pub kind: RequestKind,
@@ -315,8 +316,8 @@ pub struct RequestSummary {
 /// One message of a thread: immutable ciphertext, and what the server knows of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MessageMeta {
-    pub id: i64,
-    pub request_id: i64,
+    pub id: MessageId,
+    pub request_id: RequestId,
     /// 1 for the request itself, then the replies in order.
     pub seq: u32,
     pub from: StateCode,

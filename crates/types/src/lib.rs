@@ -8,6 +8,7 @@ pub mod channel;
 pub mod checks;
 pub mod directory;
 pub mod exchange;
+pub mod id;
 pub mod problem;
 pub mod state;
 pub mod transparency;

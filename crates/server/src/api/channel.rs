@@ -22,6 +22,7 @@ use liaison_types::channel::{
     RequestInput, RequestKind, RequestSummary, Tlp, Urgency,
 };
 use liaison_types::directory::Level;
+use liaison_types::id::{MessageId, RequestId};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -59,7 +60,8 @@ async fn list_requests(
     AppQuery(query): AppQuery<ListQuery>,
 ) -> AppResult<Json<Page<RequestSummary>>> {
     let before = super::cursor(query.cursor)?;
-    let (items, next) = ops::channel::list(&caller.ctx, &caller.actor, before).await?;
+    let (items, next) =
+        ops::channel::list(&caller.ctx, &caller.actor, before.map(RequestId)).await?;
     Ok(Json(Page {
         items,
         next_cursor: next.map(|id| id.to_string()),
@@ -219,7 +221,7 @@ async fn channel_stats(ApiCaller(caller): ApiCaller) -> AppResult<Json<ChannelSt
     responses((status = 200, body = RequestDetail), (status = 404, body = liaison_types::Problem)))]
 async fn get_request(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<RequestId>,
 ) -> AppResult<Json<RequestDetail>> {
     Ok(Json(
         ops::channel::detail(&caller.ctx, &caller.actor, id).await?,
@@ -232,7 +234,7 @@ async fn get_request(
     responses((status = 200, body = KeySetView), (status = 404, body = liaison_types::Problem)))]
 async fn thread_keys(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<RequestId>,
 ) -> AppResult<Json<KeySetView>> {
     Ok(Json(
         ops::channel::thread_key_set(&caller.ctx, &caller.actor, id).await?,
@@ -252,7 +254,7 @@ async fn thread_keys(
 async fn reply(
     State(state): State<AppState>,
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<RequestId>,
     request: Request,
 ) -> AppResult<(StatusCode, Json<RequestDetail>)> {
     let message = if is(request.headers(), b"application/json") {
@@ -300,7 +302,7 @@ struct DownloadQuery {
     responses((status = 200, content_type = "application/pgp-encrypted", body = String), (status = 404, body = liaison_types::Problem)))]
 async fn download(
     ApiCaller(caller): ApiCaller,
-    AppPath((id, message_id)): AppPath<(i64, i64)>,
+    AppPath((id, message_id)): AppPath<(RequestId, MessageId)>,
     AppQuery(query): AppQuery<DownloadQuery>,
 ) -> AppResult<Response> {
     let ciphertext = ops::channel::ciphertext(&caller.ctx, &caller.actor, id, message_id).await?;
@@ -312,7 +314,7 @@ async fn download(
     responses((status = 200, body = RequestDetail), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn acknowledge(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<RequestId>,
 ) -> AppResult<Json<RequestDetail>> {
     Ok(Json(
         ops::channel::acknowledge(&caller.ctx, &caller.actor, id).await?,
@@ -324,7 +326,7 @@ async fn acknowledge(
     responses((status = 200, body = RequestDetail), (status = 409, body = liaison_types::Problem)))]
 async fn close(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<RequestId>,
 ) -> AppResult<Json<RequestDetail>> {
     Ok(Json(
         ops::channel::close(&caller.ctx, &caller.actor, id).await?,
@@ -338,7 +340,7 @@ async fn close(
     responses((status = 200, body = RequestDetail), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn escalate(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<RequestId>,
     body: axum::body::Bytes,
 ) -> AppResult<Json<RequestDetail>> {
     let states = if body.is_empty() {
@@ -360,7 +362,7 @@ async fn escalate(
     responses((status = 204), (status = 404, body = liaison_types::Problem)))]
 async fn feedback(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<RequestId>,
     AppJson(input): AppJson<FeedbackInput>,
 ) -> AppResult<StatusCode> {
     ops::channel::feedback(&caller.ctx, &caller.actor, id, input.useful).await?;

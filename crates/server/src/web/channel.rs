@@ -20,6 +20,7 @@ use liaison_core::directory::FieldErrors;
 use liaison_core::reference::OFFICIAL_LANGUAGES;
 use liaison_types::channel::{KeySetView, RequestKind, Tlp, Urgency};
 use liaison_types::directory::Level;
+use liaison_types::id::{MessageId, RequestId};
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
@@ -43,7 +44,7 @@ pub fn routes(max_body: usize) -> Router<AppState> {
 #[derive(Debug, Deserialize)]
 struct ListQuery {
     #[serde(default)]
-    cursor: Option<i64>,
+    cursor: Option<RequestId>,
 }
 
 async fn list(
@@ -53,7 +54,7 @@ async fn list(
 ) -> AppResult<Response> {
     let (requests, next) = ops::channel::list(&caller.ctx, &caller.actor, query.cursor).await?;
     let values = context! {
-        requests => v(requests), next => next,
+        requests => v(requests), next => v(next),
         own => caller.actor.state.as_ref().map(|s| s.to_string()),
         server => state.config.public_url.clone(),
     };
@@ -250,7 +251,7 @@ async fn keys_download(
 
 async fn thread_keys_download(
     WebCaller(caller): WebCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<RequestId>,
 ) -> AppResult<Response> {
     let view = ops::channel::thread_key_set(&caller.ctx, &caller.actor, id).await?;
     Ok(armored_keys(&view))
@@ -259,7 +260,7 @@ async fn thread_keys_download(
 async fn thread_page(
     state: &AppState,
     caller: &Caller,
-    id: i64,
+    id: RequestId,
     errors: FieldErrors,
     thanks: bool,
 ) -> AppResult<Response> {
@@ -288,7 +289,7 @@ struct ThreadQuery {
 async fn thread(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<RequestId>,
     AppQuery(query): AppQuery<ThreadQuery>,
 ) -> AppResult<Response> {
     thread_page(
@@ -303,7 +304,7 @@ async fn thread(
 
 async fn download(
     WebCaller(caller): WebCaller,
-    AppPath((id, message_id)): AppPath<(i64, i64)>,
+    AppPath((id, message_id)): AppPath<(RequestId, MessageId)>,
 ) -> AppResult<Response> {
     let ciphertext = ops::channel::ciphertext(&caller.ctx, &caller.actor, id, message_id).await?;
     crate::download::download(ciphertext.file(None)?)
@@ -319,7 +320,7 @@ struct ReplyForm {
 
 async fn reply(
     State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<RequestId>,
     form: WebForm<ReplyForm>,
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
@@ -346,17 +347,17 @@ async fn reply(
 #[derive(Debug, Deserialize)]
 struct Empty {}
 
-async fn acknowledge(AppPath(id): AppPath<i64>, form: WebForm<Empty>) -> AppResult<Response> {
+async fn acknowledge(AppPath(id): AppPath<RequestId>, form: WebForm<Empty>) -> AppResult<Response> {
     ops::channel::acknowledge(&form.caller.ctx, &form.caller.actor, id).await?;
     Ok(Redirect::to(&format!("/requests/{id}")).into_response())
 }
 
-async fn close(AppPath(id): AppPath<i64>, form: WebForm<Empty>) -> AppResult<Response> {
+async fn close(AppPath(id): AppPath<RequestId>, form: WebForm<Empty>) -> AppResult<Response> {
     ops::channel::close(&form.caller.ctx, &form.caller.actor, id).await?;
     Ok(Redirect::to(&format!("/requests/{id}")).into_response())
 }
 
-async fn escalate(AppPath(id): AppPath<i64>, form: WebForm<Empty>) -> AppResult<Response> {
+async fn escalate(AppPath(id): AppPath<RequestId>, form: WebForm<Empty>) -> AppResult<Response> {
     ops::channel::escalate(&form.caller.ctx, &form.caller.actor, id, &[]).await?;
     Ok(Redirect::to(&format!("/requests/{id}")).into_response())
 }
@@ -366,7 +367,10 @@ struct FeedbackForm {
     useful: String,
 }
 
-async fn feedback(AppPath(id): AppPath<i64>, form: WebForm<FeedbackForm>) -> AppResult<Response> {
+async fn feedback(
+    AppPath(id): AppPath<RequestId>,
+    form: WebForm<FeedbackForm>,
+) -> AppResult<Response> {
     let useful = match form.form.useful.as_str() {
         "yes" => true,
         "no" => false,

@@ -591,7 +591,7 @@ impl World {
         let detail = ops::channel::send(&self.app.state.ctx("matrix"), &actor, &outgoing)
             .await
             .unwrap();
-        (detail.request.id, detail.messages[0].id)
+        (detail.request.id.0, detail.messages[0].id.0)
     }
 
     /// A message from `from` to `to` at `level`, encrypted to the key set as it is now (the
@@ -652,7 +652,7 @@ impl World {
         let thread = path
             .strip_suffix("/messages")
             .and_then(|p| p.rsplit('/').next())
-            .and_then(|id| id.parse::<i64>().ok());
+            .and_then(|id| id.parse::<liaison_types::id::RequestId>().ok());
         let view = match thread {
             Some(id) => ops::channel::thread_key_set(&ctx, &actor, id).await,
             None => {

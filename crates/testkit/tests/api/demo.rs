@@ -204,7 +204,7 @@ async fn the_demo_has_an_answered_thread_and_an_escalated_one() {
         (0, "Phishing wave against government mail accounts"),
         (1, "Re: Phishing wave against government mail accounts"),
     ] {
-        let armored = message(&deu, 1, incident.messages[index].id).await;
+        let armored = message(&deu, 1, incident.messages[index].id.0).await;
         for secret in [EST_TECHNICAL, DEU_TECHNICAL] {
             let plain = seal::open(armored.as_bytes(), secret, PASSPHRASE).unwrap();
             assert_eq!(seal::parse(&plain).unwrap().subject, subject);
@@ -239,7 +239,7 @@ async fn the_demo_has_an_answered_thread_and_an_escalated_one() {
         sorted(consultation.messages[0].fingerprints.clone()),
         key_set(&deu_policy, "/api/v1/requests/keys?to=ITA&level=policy").await
     );
-    let armored = message(&deu, 2, consultation.messages[0].id).await;
+    let armored = message(&deu, 2, consultation.messages[0].id.0).await;
     for secret in [ITA_POLICY, DEU_POLICY] {
         let plain = seal::open(armored.as_bytes(), secret, PASSPHRASE).unwrap();
         assert_eq!(

@@ -151,7 +151,7 @@ pub(super) fn others(request: &StoredRequest, permit: &UseChannel) -> Vec<StateC
 }
 
 /// The keys a reply in a thread must be encrypted to.
-pub async fn thread_key_set(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<KeySetView> {
+pub async fn thread_key_set(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<KeySetView> {
     let permit = access::use_channel(actor)?;
     let mut tx = ctx.store.read().await?;
     let request = load(&mut tx, &permit, id).await?;

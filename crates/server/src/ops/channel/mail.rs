@@ -10,7 +10,7 @@ pub(super) fn mail_lang(request_language: &str) -> &'static str {
     i18n::supported(request_language)
 }
 
-pub(super) fn thread_url(ctx: &Ctx, id: i64) -> String {
+pub(super) fn thread_url(ctx: &Ctx, id: RequestId) -> String {
     format!(
         "{}/requests/{id}",
         ctx.config.public_url.trim_end_matches('/')
@@ -38,11 +38,11 @@ pub(super) async fn notify_carrying(
     ctx: &Ctx,
     tx: &mut Tx,
     permit: &UseChannel,
-    request: (i64, &StateCode, RequestKind, Urgency, &str),
+    request: (RequestId, &StateCode, RequestKind, Urgency, &str),
     level: Level,
     to: &[StateCode],
     holders: &[KeyHolder],
-    message_id: i64,
+    message_id: MessageId,
     reply: bool,
 ) -> AppResult<()> {
     let (id, from, kind, urgency, language) = request;
@@ -62,7 +62,7 @@ pub(super) async fn notify_carrying(
     for state in to {
         for contact in mail_contacts(holders, state, level) {
             let mut message = letter.to(&contact.email, mail_lang(language))?;
-            message.carries = Some(message_id);
+            message.carries = Some(message_id.0);
             let outbox = liaison_store::outbox::enqueue(tx, &message, now).await?;
             liaison_store::channel::record_notification(tx, permit, outbox, id, state).await?;
         }

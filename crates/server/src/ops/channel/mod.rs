@@ -23,6 +23,7 @@ use liaison_types::channel::{
     RequestDetail, RequestKind, RequestSummary, SetKey, Tlp, Urgency,
 };
 use liaison_types::directory::{ContactKind, Level};
+use liaison_types::id::{MessageId, RequestId};
 use liaison_types::state::StateCode;
 use std::collections::BTreeMap;
 use time::OffsetDateTime;
@@ -64,7 +65,7 @@ pub struct Outgoing {
 async fn step_leg(
     tx: &mut Tx,
     permit: &impl ChangeEnvelope,
-    (request_id, leg): (i64, &StoredLeg),
+    (request_id, leg): (RequestId, &StoredLeg),
     step: impl FnOnce(&mut LegTimes) -> Result<bool, rules::Refused>,
     by: Option<&str>,
 ) -> AppResult<Result<bool, rules::Refused>> {
@@ -84,8 +85,8 @@ async fn step_leg(
 pub async fn list(
     ctx: &Ctx,
     actor: &Actor,
-    before: Option<i64>,
-) -> AppResult<(Vec<RequestSummary>, Option<i64>)> {
+    before: Option<RequestId>,
+) -> AppResult<(Vec<RequestSummary>, Option<RequestId>)> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
     let mut tx = ctx.store.read().await?;
@@ -105,7 +106,7 @@ pub async fn list(
 }
 
 /// A thread. A recipient State's account opening it marks its leg delivered.
-pub async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetail> {
+pub async fn detail(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<RequestDetail> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
     let mut tx = ctx.store.read().await?;
@@ -126,7 +127,7 @@ pub async fn detail(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetai
                 &mut tx,
                 actor,
                 AuditEvent::RequestDelivered {
-                    request_id: id,
+                    request_id: id.0,
                     state: leg.state.to_string(),
                     how: "opened",
                 },
@@ -176,8 +177,8 @@ impl Ciphertext {
 pub async fn ciphertext(
     ctx: &Ctx,
     actor: &Actor,
-    id: i64,
-    message_id: i64,
+    id: RequestId,
+    message_id: MessageId,
 ) -> AppResult<Ciphertext> {
     let permit = access::use_channel(actor)?;
     let mut tx = ctx.store.read().await?;
@@ -193,7 +194,7 @@ pub async fn ciphertext(
 /// The armored ciphertext a notification carries, for the delivery worker.
 pub async fn ciphertext_for_delivery(
     state: &crate::AppState,
-    message_id: i64,
+    message_id: MessageId,
 ) -> AppResult<String> {
     let mut tx = state.store.read().await?;
     liaison_store::channel::armored_for_delivery(&mut tx, &access::system::channel(), message_id)
@@ -216,11 +217,11 @@ async fn store_message(
     tx: &mut Tx,
     permit: &UseChannel,
     actor: &Actor,
-    id: i64,
+    id: RequestId,
     checked: &Checked,
     computed: &Computed,
     now: OffsetDateTime,
-) -> AppResult<i64> {
+) -> AppResult<MessageId> {
     Ok(liaison_store::channel::insert_message(
         tx,
         permit,
@@ -321,7 +322,7 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> AppResult<Re
         &mut tx,
         actor,
         AuditEvent::RequestSent {
-            request_id: id,
+            request_id: id.0,
             after: serde_json::json!({
                 "from": permit.state().as_str(),
                 "to": to.iter().map(StateCode::as_str).collect::<Vec<_>>(),
@@ -345,7 +346,12 @@ fn conflict(refused: rules::Refused) -> AppError {
 
 /// A reply in a thread from the caller's State, encrypted to the thread's key set. A recipient
 /// State's reply answers (and acknowledges) its leg.
-pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, message: &[u8]) -> AppResult<RequestDetail> {
+pub async fn reply(
+    ctx: &Ctx,
+    actor: &Actor,
+    id: RequestId,
+    message: &[u8],
+) -> AppResult<RequestDetail> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
     // The key set and the envelope check before the write transaction (see `send`).
@@ -404,8 +410,8 @@ pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, message: &[u8]) -> AppResu
         &mut tx,
         actor,
         AuditEvent::RequestReplied {
-            request_id: id,
-            message_id,
+            request_id: id.0,
+            message_id: message_id.0,
             state: permit.state().to_string(),
         },
     )
@@ -415,7 +421,7 @@ pub async fn reply(ctx: &Ctx, actor: &Actor, id: i64, message: &[u8]) -> AppResu
 
 /// The caller's State, a recipient, acknowledges the request; its sender's contacts at the
 /// level are told.
-pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetail> {
+pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<RequestDetail> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
     let mut tx = ctx.store.begin().await?;
@@ -457,7 +463,7 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Request
         &mut tx,
         actor,
         AuditEvent::RequestAcknowledged {
-            request_id: id,
+            request_id: id.0,
             state: permit.state().to_string(),
         },
     )
@@ -466,7 +472,7 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Request
 }
 
 /// Closes the request (the sending State: every leg) or the caller's own leg (a recipient).
-pub async fn close(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetail> {
+pub async fn close(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<RequestDetail> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
     let mut tx = ctx.store.begin().await?;
@@ -501,7 +507,7 @@ pub async fn close(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<RequestDetail
         &mut tx,
         actor,
         AuditEvent::RequestClosed {
-            request_id: id,
+            request_id: id.0,
             state: permit.state().to_string(),
             whole,
         },
@@ -555,7 +561,7 @@ async fn escalate_leg(
         tx,
         actor,
         AuditEvent::RequestEscalated {
-            request_id: request.id,
+            request_id: request.id.0,
             state: leg.state.to_string(),
             why,
         },
@@ -568,7 +574,7 @@ async fn escalate_leg(
 pub async fn escalate(
     ctx: &Ctx,
     actor: &Actor,
-    id: i64,
+    id: RequestId,
     states: &[StateCode],
 ) -> AppResult<RequestDetail> {
     let permit = access::use_channel(actor)?;
@@ -667,7 +673,7 @@ pub async fn delivered(ctx: &Ctx, outbox_id: i64) -> AppResult<()> {
                 &mut tx,
                 &Actor::system(),
                 AuditEvent::RequestDelivered {
-                    request_id: id,
+                    request_id: id.0,
                     state: state.to_string(),
                     how: "mail",
                 },
@@ -683,7 +689,7 @@ pub async fn delivered(ctx: &Ctx, outbox_id: i64) -> AppResult<()> {
 // Feedback and statistics.
 
 /// Non-content feedback for the network manager: the exchange took place, and was useful or not.
-pub async fn feedback(ctx: &Ctx, actor: &Actor, id: i64, useful: bool) -> AppResult<()> {
+pub async fn feedback(ctx: &Ctx, actor: &Actor, id: RequestId, useful: bool) -> AppResult<()> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
     let mut tx = ctx.store.begin().await?;
@@ -694,7 +700,7 @@ pub async fn feedback(ctx: &Ctx, actor: &Actor, id: i64, useful: bool) -> AppRes
         &mut tx,
         actor,
         AuditEvent::RequestFeedback {
-            request_id: id,
+            request_id: id.0,
             state: permit.state().to_string(),
             useful,
         },

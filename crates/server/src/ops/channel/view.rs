@@ -7,7 +7,7 @@ use super::*;
 pub(super) async fn committed_detail(
     mut tx: Tx,
     permit: &UseChannel,
-    id: i64,
+    id: RequestId,
     now: OffsetDateTime,
 ) -> AppResult<RequestDetail> {
     let request = load(&mut tx, permit, id).await?;
@@ -16,7 +16,11 @@ pub(super) async fn committed_detail(
     Ok(detail)
 }
 
-pub(super) async fn load(tx: &mut Tx, permit: &UseChannel, id: i64) -> AppResult<StoredRequest> {
+pub(super) async fn load(
+    tx: &mut Tx,
+    permit: &UseChannel,
+    id: RequestId,
+) -> AppResult<StoredRequest> {
     liaison_store::channel::get(tx, permit, id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no request with id {id}")))
