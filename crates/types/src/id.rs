@@ -45,6 +45,14 @@ id!(
     /// A message of a thread: the request's own, or a reply.
     MessageId
 );
+id!(
+    /// A communication check.
+    CheckId
+);
+id!(
+    /// A contact of the directory (`Contact::id`).
+    ContactId
+);
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]

@@ -65,15 +65,7 @@ use liaison_types::directory::Level;
 use liaison_types::state::{Region, StateCode};
 use time::{Duration, OffsetDateTime};
 
-/// The id of a stored communication check.
-// To be moved to liaison_types with the wire types of this capability.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CheckId(pub i64);
-
-/// The id of a contact in the directory (`Contact::id`).
-// To be moved to liaison_types with the wire types of this capability.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ContactId(pub i64);
+pub use liaison_types::id::{CheckId, ContactId};
 
 /// Which participating States a check challenges.
 #[derive(Debug, Clone, PartialEq, Eq)]
