@@ -8,6 +8,7 @@ use liaison_core::access::{
     ReadDraft, ReadExchange, ReadFiles,
 };
 use liaison_types::exchange::{Attachment, Circulation, Cycle, Section, SubmissionStatus, Term};
+use liaison_types::id::InquiryId;
 use liaison_types::state::StateCode;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -730,7 +731,7 @@ pub async fn references(
 /// An inquiry, with the submission it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredInquiry {
-    pub id: i64,
+    pub id: InquiryId,
     pub submission_id: i64,
     pub year: i32,
     pub state: StateCode,
@@ -743,7 +744,7 @@ pub struct StoredInquiry {
 /// One message of an inquiry's thread.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredPost {
-    pub inquiry_id: i64,
+    pub inquiry_id: InquiryId,
     pub state: StateCode,
     pub author: String,
     pub posted_at: OffsetDateTime,
@@ -755,7 +756,7 @@ fn inquiry_from_row(row: &AnyRow) -> Result<StoredInquiry> {
     let asking: String = row.try_get("asking_state")?;
     let section: Option<String> = row.try_get("section")?;
     Ok(StoredInquiry {
-        id: row.try_get("id")?,
+        id: InquiryId(row.try_get("id")?),
         submission_id: row.try_get("submission_id")?,
         year: year_of(row, "year")?,
         state: StateCode::parse(&state).map_err(corrupt)?,
@@ -776,7 +777,7 @@ pub async fn insert_inquiry(
     submission_id: i64,
     section: Option<Section>,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<InquiryId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO exchange_inquiries (submission_id, asking_state, section, public, opened_at) \
          VALUES ($1, $2, $3, 0, $4) RETURNING id",
@@ -787,14 +788,14 @@ pub async fn insert_inquiry(
     .bind(ts(now))
     .fetch_one(&mut **tx)
     .await?;
-    Ok(id)
+    Ok(InquiryId(id))
 }
 
 /// Adds a message by the permit's State to an inquiry's thread.
 pub async fn insert_post(
     tx: &mut Tx,
     permit: &Inquire,
-    inquiry_id: i64,
+    inquiry_id: InquiryId,
     author: &str,
     text: &str,
     now: OffsetDateTime,
@@ -802,7 +803,7 @@ pub async fn insert_post(
     sqlx::query(
         "INSERT INTO exchange_posts (inquiry_id, state_code, author, posted_at, body) VALUES ($1, $2, $3, $4, $5)",
     )
-    .bind(inquiry_id)
+    .bind(inquiry_id.0)
     .bind(permit.state().as_str())
     .bind(author)
     .bind(ts(now))
@@ -816,12 +817,12 @@ pub async fn insert_post(
 pub async fn set_public(
     tx: &mut Tx,
     _permit: &PublishInquiry,
-    inquiry_id: i64,
+    inquiry_id: InquiryId,
     public: bool,
 ) -> Result<()> {
     sqlx::query("UPDATE exchange_inquiries SET public = $1 WHERE id = $2")
         .bind(i64::from(public))
-        .bind(inquiry_id)
+        .bind(inquiry_id.0)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -832,11 +833,11 @@ pub async fn set_public(
 pub async fn inquiry(
     tx: &mut Tx,
     _permit: &ReadCirculated,
-    id: i64,
+    id: InquiryId,
 ) -> Result<Option<StoredInquiry>> {
     let sql = format!("{INQUIRY_SELECT} WHERE i.id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(id)
+        .bind(id.0)
         .fetch_optional(&mut **tx)
         .await?;
     row.as_ref().map(inquiry_from_row).transpose()
@@ -860,19 +861,19 @@ pub async fn inquiries(
 pub async fn posts(
     tx: &mut Tx,
     _permit: &ReadCirculated,
-    inquiry_id: i64,
+    inquiry_id: InquiryId,
 ) -> Result<Vec<StoredPost>> {
     let rows = sqlx::query(
         "SELECT inquiry_id, state_code, author, posted_at, body FROM exchange_posts WHERE inquiry_id = $1 ORDER BY id",
     )
-    .bind(inquiry_id)
+    .bind(inquiry_id.0)
     .fetch_all(&mut **tx)
     .await?;
     rows.iter()
         .map(|row| {
             let state: String = row.try_get("state_code")?;
             Ok(StoredPost {
-                inquiry_id: row.try_get("inquiry_id")?,
+                inquiry_id: InquiryId(row.try_get("inquiry_id")?),
                 state: StateCode::parse(&state).map_err(corrupt)?,
                 author: row.try_get("author")?,
                 posted_at: parse_ts(&row.try_get::<String, _>("posted_at")?)?,
@@ -886,13 +887,13 @@ pub async fn posts(
 pub async fn posts_since(
     tx: &mut Tx,
     _permit: &Inquire,
-    inquiry_id: i64,
+    inquiry_id: InquiryId,
     since: OffsetDateTime,
 ) -> Result<usize> {
     let count: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM exchange_posts WHERE inquiry_id = $1 AND posted_at > $2",
     )
-    .bind(inquiry_id)
+    .bind(inquiry_id.0)
     .bind(ts(since))
     .fetch_one(&mut **tx)
     .await?;

@@ -452,7 +452,7 @@ pub struct Post {
 /// An inquiry and its thread.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Inquiry {
-    pub id: i64,
+    pub id: crate::id::InquiryId,
     pub year: i32,
     /// The State whose submission is asked about.
     pub state: StateCode,

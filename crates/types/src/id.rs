@@ -46,6 +46,10 @@ id!(
     MessageId
 );
 id!(
+    /// An inquiry about a circulated document (its thread).
+    InquiryId
+);
+id!(
     /// A communication check.
     CheckId
 );

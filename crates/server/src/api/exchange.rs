@@ -412,7 +412,7 @@ async fn raise_inquiry(
     responses((status = 200, body = Inquiry), (status = 404, body = liaison_types::Problem)))]
 async fn get_inquiry(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<liaison_types::id::InquiryId>,
 ) -> AppResult<Json<Inquiry>> {
     Ok(Json(
         ops::exchange::inquiry(&caller.ctx, &caller.actor, id).await?,
@@ -425,7 +425,7 @@ async fn get_inquiry(
     responses((status = 201, body = Inquiry), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn post_to_inquiry(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<liaison_types::id::InquiryId>,
     AppJson(input): AppJson<PostInput>,
 ) -> AppResult<(StatusCode, Json<Inquiry>)> {
     let inquiry = ops::exchange::post(&caller.ctx, &caller.actor, id, &input).await?;
@@ -439,7 +439,7 @@ async fn post_to_inquiry(
     responses((status = 200, body = Inquiry), (status = 403, body = liaison_types::Problem)))]
 async fn inquiry_visibility(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<liaison_types::id::InquiryId>,
     AppJson(input): AppJson<VisibilityInput>,
 ) -> AppResult<Json<Inquiry>> {
     Ok(Json(

@@ -742,7 +742,10 @@ struct ReplyForm {
     text: String,
 }
 
-async fn reply(AppPath(id): AppPath<i64>, form: WebForm<ReplyForm>) -> AppResult<Response> {
+async fn reply(
+    AppPath(id): AppPath<liaison_types::id::InquiryId>,
+    form: WebForm<ReplyForm>,
+) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
     let inquiry = ops::exchange::post(
         &caller.ctx,
@@ -765,7 +768,7 @@ struct VisibilityForm {
 }
 
 async fn visibility(
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<liaison_types::id::InquiryId>,
     form: WebForm<VisibilityForm>,
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);

@@ -1036,7 +1036,7 @@ async fn exchange_world(
         )
         .await
         .unwrap();
-        inquiries.insert(target, inquiry.id);
+        inquiries.insert(target, inquiry.id.0);
     }
     (inquiries, attachments, first_reference)
 }

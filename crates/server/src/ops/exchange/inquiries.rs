@@ -2,6 +2,7 @@
 
 #[allow(clippy::wildcard_imports)]
 use super::*;
+use liaison_types::id::InquiryId;
 
 pub(super) async fn thread(
     tx: &mut Tx,
@@ -37,7 +38,7 @@ pub(super) async fn check_post(
     ctx: &Ctx,
     tx: &mut Tx,
     inquire: &access::Inquire,
-    inquiry_id: Option<i64>,
+    inquiry_id: Option<InquiryId>,
     text: &str,
 ) -> AppResult<String> {
     let last_hour = match inquiry_id {
@@ -152,7 +153,7 @@ pub async fn raise(
         &mut tx,
         actor,
         AuditEvent::ExchangeInquiry {
-            inquiry_id: id,
+            inquiry_id: id.0,
             state: inquire.state().to_string(),
             action: "raised",
         },
@@ -210,7 +211,7 @@ pub(super) async fn readable_inquiry(
     tx: &mut Tx,
     actor: &Actor,
     permit: &ReadCirculated,
-    id: i64,
+    id: InquiryId,
 ) -> AppResult<StoredInquiry> {
     let inquiry = liaison_store::exchange::inquiry(tx, permit, id)
         .await?
@@ -222,7 +223,7 @@ pub(super) async fn readable_inquiry(
 }
 
 /// One inquiry and its thread, if the caller reads it.
-pub async fn inquiry(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Inquiry> {
+pub async fn inquiry(ctx: &Ctx, actor: &Actor, id: InquiryId) -> AppResult<Inquiry> {
     let permit = access::read_circulated(actor)?;
     let mut tx = ctx.store.read().await?;
     let inquiry = readable_inquiry(&mut tx, actor, &permit, id).await?;
@@ -231,7 +232,12 @@ pub async fn inquiry(ctx: &Ctx, actor: &Actor, id: i64) -> AppResult<Inquiry> {
 
 /// Adds a message to an inquiry's thread: an answer by the submitting State, or a follow-up
 /// by the asking State. The other State's coordinators are notified.
-pub async fn post(ctx: &Ctx, actor: &Actor, id: i64, input: &PostInput) -> AppResult<Inquiry> {
+pub async fn post(
+    ctx: &Ctx,
+    actor: &Actor,
+    id: InquiryId,
+    input: &PostInput,
+) -> AppResult<Inquiry> {
     let permit = access::read_circulated(actor)?;
     let now = ctx.clock.now();
     let rendered = prerender_post(&input.text).await?;
@@ -260,7 +266,7 @@ pub async fn post(ctx: &Ctx, actor: &Actor, id: i64, input: &PostInput) -> AppRe
         &mut tx,
         actor,
         AuditEvent::ExchangeInquiry {
-            inquiry_id: id,
+            inquiry_id: id.0,
             state: inquire.state().to_string(),
             action,
         },
@@ -287,7 +293,12 @@ pub async fn post(ctx: &Ctx, actor: &Actor, id: i64, input: &PostInput) -> AppRe
 
 /// Makes an inquiry's thread readable by every participating State, or by the two States only
 /// (the submitting State's coordinator).
-pub async fn set_visibility(ctx: &Ctx, actor: &Actor, id: i64, public: bool) -> AppResult<Inquiry> {
+pub async fn set_visibility(
+    ctx: &Ctx,
+    actor: &Actor,
+    id: InquiryId,
+    public: bool,
+) -> AppResult<Inquiry> {
     let permit = access::read_circulated(actor)?;
     let mut tx = ctx.store.begin().await?;
     let mut inquiry = readable_inquiry(&mut tx, actor, &permit, id).await?;
@@ -298,7 +309,7 @@ pub async fn set_visibility(ctx: &Ctx, actor: &Actor, id: i64, public: bool) -> 
             &mut tx,
             actor,
             AuditEvent::ExchangeInquiry {
-                inquiry_id: id,
+                inquiry_id: id.0,
                 state: inquiry.state.to_string(),
                 action: if public {
                     "made-public"
