@@ -270,6 +270,25 @@ pub struct Answer {
     pub json: Value,
 }
 
+impl Answer {
+    /// The body as the API's type for it (`liaison_types`), failing the test with the body when
+    /// it is not one.
+    pub fn typed<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_value(self.json.clone()).unwrap_or_else(|error| {
+            panic!(
+                "the body is no {}: {error}\n{}",
+                std::any::type_name::<T>(),
+                self.text
+            )
+        })
+    }
+
+    /// The body as a problem (RFC 9457), for a refusal.
+    pub fn problem(&self) -> liaison_types::Problem {
+        self.typed()
+    }
+}
+
 impl ApiClient {
     fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         let builder = self.http.request(method, format!("{}{}", self.base, path));

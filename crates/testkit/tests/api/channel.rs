@@ -8,6 +8,7 @@ use liaison_server::jobs::run_scheduler;
 use liaison_testkit::{
     ApiClient, Backend, Options, START, TestApp, on_every_backend, spawn_app_on, spawn_app_with,
 };
+use liaison_types::channel::{KeySetView, RequestDetail};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use time::Duration;
@@ -151,7 +152,7 @@ async fn journey(backend: Backend) {
             refused.text
         );
         assert_eq!(refused.content_type, "application/problem+json");
-        let said = refused.json["errors"]["message"].as_str().unwrap();
+        let said = &refused.problem().errors["message"];
         assert!(said.contains(expect), "{said}");
     }
     assert_eq!(count_requests(&app).await, DEMO_REQUESTS);
@@ -312,7 +313,7 @@ async fn journey(backend: Backend) {
     // Estonia replies, encrypted to the thread's key set, as a bare OpenPGP body.
     let thread = est.get(&format!("/api/v1/requests/{id}/keys")).await;
     assert_eq!(thread.status, StatusCode::OK, "{}", thread.text);
-    assert_eq!(thread.json["keys"].as_array().unwrap().len(), 3);
+    assert_eq!(thread.typed::<KeySetView>().keys.len(), 3);
     let reply = sealed(
         &public_keys(&thread.json),
         &content("Re: Incident 2027-014"),
@@ -326,7 +327,8 @@ async fn journey(backend: Backend) {
         .await;
     assert_eq!(replied.status, StatusCode::CREATED, "{}", replied.text);
     assert_eq!(leg(&replied.json, "EST")["status"], "answered");
-    assert_eq!(replied.json["messages"].as_array().unwrap().len(), 2);
+    let replied_detail: RequestDetail = replied.typed();
+    assert_eq!(replied_detail.messages.len(), 2);
     let reply_mails: Vec<String> = outbox(&app)
         .await
         .into_iter()
@@ -335,7 +337,7 @@ async fn journey(backend: Backend) {
         .collect();
     assert_eq!(reply_mails.len(), 2, "{reply_mails:?}");
     assert!(reply_mails.contains(&"cyber-policy@demo-de.example".to_owned()));
-    let reply_id = replied.json["messages"][1]["id"].as_i64().unwrap();
+    let reply_id = replied_detail.messages[1].id;
     let reply_text = deu
         .get(&format!("/api/v1/requests/{id}/messages/{reply_id}"))
         .await
@@ -442,7 +444,7 @@ async fn a_state_without_a_usable_key_at_the_level_cannot_be_addressed_there() {
         .get("/api/v1/requests/keys?to=AUT&level=technical")
         .await;
     assert_eq!(austria.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let said = austria.json["errors"]["to"].as_str().unwrap();
+    let said = &austria.problem().errors["to"];
     assert!(
         said.contains("AUT cannot be addressed at the technical level"),
         "{said}"
@@ -452,7 +454,7 @@ async fn a_state_without_a_usable_key_at_the_level_cannot_be_addressed_there() {
         .get("/api/v1/requests/keys?to=ITA&level=technical")
         .await;
     assert_eq!(italy.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let said = italy.json["errors"]["to"].as_str().unwrap();
+    let said = &italy.problem().errors["to"];
     assert!(
         said.contains("ITA can be addressed at the policy level"),
         "{said}"
@@ -476,7 +478,7 @@ async fn a_state_without_a_usable_key_at_the_level_cannot_be_addressed_there() {
             .get(&format!("/api/v1/requests/keys?to={to}&level=technical"))
             .await;
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{to}");
-        let said = answer.json["errors"]["to"].as_str().unwrap();
+        let said = &answer.problem().errors["to"];
         assert!(said.contains(expect), "{to}: {said}");
     }
     // The manager, observers and auditors do not use the channel.
@@ -612,7 +614,7 @@ async fn an_unacknowledged_technical_request_escalates_to_the_policy_level_and_o
     body["urgency"] = json!("priority");
     let sent = deu.post("/api/v1/requests", &body).await;
     assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.text);
-    let id = sent.json["request"]["id"].as_i64().unwrap();
+    let id = sent.typed::<RequestDetail>().request.id;
     // Not before the priority deadline (24 hours).
     app.clock.advance(Duration::hours(23));
     run_scheduler(&app.state).await.unwrap();
@@ -642,7 +644,7 @@ async fn an_unacknowledged_technical_request_escalates_to_the_policy_level_and_o
     let est_policy = app.login("est.policy").await;
     let thread = est_policy.get(&format!("/api/v1/requests/{id}")).await;
     assert_eq!(thread.status, StatusCode::OK, "{}", thread.text);
-    let first = thread.json["messages"][0]["id"].as_i64().unwrap();
+    let first = thread.typed::<RequestDetail>().messages[0].id;
     let armored = est_policy
         .get(&format!("/api/v1/requests/{id}/messages/{first}"))
         .await
