@@ -6,6 +6,7 @@
 use liaison_core::checks::signed;
 use liaison_server::jobs::run_scheduler;
 use liaison_testkit::{ApiClient, Backend, START, TestApp, on_every_backend, spawn_app_on};
+use liaison_types::checks::{AnswerReceipt, AnswerWay, Outcome};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -130,10 +131,11 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
         .post("/api/v1/checks/answer", &json!({ "token": token }))
         .await;
     assert_eq!(receipt.status, StatusCode::OK, "{}", receipt.text);
-    assert_eq!(receipt.json["outcome"], "on-time");
-    assert_eq!(receipt.json["way"], "link");
-    assert_eq!(receipt.json["response_seconds"], 600);
-    assert_eq!(receipt.json["key_verified"], false);
+    let receipt: AnswerReceipt = receipt.typed();
+    assert_eq!(receipt.outcome, Outcome::OnTime);
+    assert_eq!(receipt.way, AnswerWay::Link);
+    assert_eq!(receipt.response_seconds, 600);
+    assert!(!receipt.key_verified);
 
     // A replay, an unknown token and a malformed one are refused and change nothing.
     app.clock.advance(Duration::minutes(5));
@@ -192,8 +194,9 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
         )
         .await;
     assert_eq!(answered.status, StatusCode::OK, "{}", answered.text);
-    assert_eq!(answered.json["way"], "app");
-    assert_eq!(answered.json["response_seconds"], 15 * 60);
+    let answered: AnswerReceipt = answered.typed();
+    assert_eq!(answered.way, AnswerWay::App);
+    assert_eq!(answered.response_seconds, 15 * 60);
     // Its link no longer works either: the challenge is answered.
     let again = anonymous
         .post(
@@ -459,10 +462,11 @@ async fn a_signed_answer_is_key_verified_and_a_wrong_signature_changes_nothing()
         )
         .await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    assert_eq!(answer.json["key_verified"], true);
-    assert_eq!(answer.json["way"], "signed-reply");
-    assert_eq!(answer.json["response_seconds"], 180);
-    let fingerprint = answer.json["fingerprint"].as_str().unwrap();
+    let receipt: AnswerReceipt = answer.typed();
+    assert!(receipt.key_verified);
+    assert_eq!(receipt.way, AnswerWay::SignedReply);
+    assert_eq!(receipt.response_seconds, 180);
+    let fingerprint = receipt.fingerprint.as_deref().unwrap();
     assert_eq!(fingerprint, entry_key(&coordinator, policy).await);
     let after = manager
         .get(&format!("/api/v1/checks/{}", detail["check"]["id"]))
@@ -522,7 +526,10 @@ async fn a_contact_who_has_not_answered_halfway_gets_one_reminder_with_a_token_o
         )
         .await;
     assert_eq!(by_reminder.status, StatusCode::OK, "{}", by_reminder.text);
-    assert_eq!(by_reminder.json["response_seconds"], 4 * 3600);
+    assert_eq!(
+        by_reminder.typed::<AnswerReceipt>().response_seconds,
+        4 * 3600
+    );
     let first = app
         .anonymous()
         .post(
