@@ -14,7 +14,7 @@ use time::Duration;
 async fn overview(manager: &ApiClient) -> Vec<DirectoryStatus> {
     let answer = manager.get("/api/v1/states").await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    serde_json::from_value(answer.json).unwrap()
+    answer.typed()
 }
 
 /// The codes of the participating States that `keep` keeps, sorted.
@@ -120,7 +120,7 @@ async fn every_participating_state_has_an_entry_in_a_plausible_mix() {
 async fn thread(client: &ApiClient, id: i64) -> RequestDetail {
     let answer = client.get(&format!("/api/v1/requests/{id}")).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    serde_json::from_value(answer.json).unwrap()
+    answer.typed()
 }
 
 async fn message(client: &ApiClient, id: i64, message_id: i64) -> String {
@@ -291,7 +291,7 @@ async fn the_demo_has_an_answered_thread_and_an_escalated_one() {
     let manager = app.login("manager").await;
     let stats = manager.get("/api/v1/requests/stats").await;
     assert_eq!(stats.status, StatusCode::OK, "{}", stats.text);
-    let stats: ChannelStats = serde_json::from_value(stats.json).unwrap();
+    let stats: ChannelStats = stats.typed();
     assert_eq!(
         (stats.requests, stats.messages, stats.legs),
         (2, 3, 2),

@@ -30,7 +30,7 @@ async fn save(client: &ApiClient, year: i32, code: &str, section: &str, body: Va
         .put(&path(year, code, &format!("/sections/{section}")), &body)
         .await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    serde_json::from_value(answer.json).unwrap()
+    answer.typed()
 }
 
 /// Fills every section of a draft in English (the terminology by CSV).
@@ -60,7 +60,7 @@ async fn complete_draft(client: &ApiClient, year: i32, code: &str) {
 async fn submit(client: &ApiClient, year: i32, code: &str) -> Submission {
     let answer = client.post(&path(year, code, "/submit"), &json!({})).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    serde_json::from_value(answer.json).unwrap()
+    answer.typed()
 }
 
 async fn outbox_kinds(app: &TestApp, kind: &str) -> Vec<String> {
@@ -105,7 +105,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
         }
         let opened = manager.post("/api/v1/exchange/cycles", &open).await;
         assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.text);
-        let cycle: Cycle = serde_json::from_value(opened.json).unwrap();
+        let cycle: Cycle = opened.typed();
         assert_eq!(cycle.deadline.to_string(), "2027-10-31");
         assert_eq!(cycle.sections.len(), 6);
         assert_eq!(cycle.pattern, "PC.DEL/{n}/{yy}");
@@ -152,7 +152,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
             .await;
         assert_eq!(poc_write.status, StatusCode::FORBIDDEN);
         let poc_read: Submission =
-            serde_json::from_value(deu_poc.get(&path(2027, "DEU", "")).await.json).unwrap();
+            deu_poc.get(&path(2027, "DEU", "")).await.typed();
         assert_eq!(poc_read.draft.len(), 1);
         // Bad sections are refused and change nothing.
         let bad_section = deu
@@ -187,7 +187,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
             ("observer", &observer),
         ] {
             let seen: Submission =
-                serde_json::from_value(client.get(&path(2027, "DEU", "")).await.json).unwrap();
+                client.get(&path(2027, "DEU", "")).await.typed();
             assert!(seen.draft.is_empty() && seen.problems.is_empty(), "{who}");
             assert_eq!(seen.status, SubmissionStatus::Draft, "{who}");
             let versions = client.get(&path(2027, "DEU", "/versions")).await;
@@ -239,7 +239,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
         )
         .await;
         let overview: CycleOverview =
-            serde_json::from_value(manager.get("/api/v1/exchange/cycles/2027").await.json).unwrap();
+            manager.get("/api/v1/exchange/cycles/2027").await.typed();
         let deu_progress = overview
             .states
             .iter()
@@ -261,7 +261,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
         assert!(circulated.contains(&"ita.coordinator@demo.liaison.example".to_owned()));
         let read = fra.get(&path(2027, "DEU", "/document")).await;
         assert_eq!(read.status, StatusCode::OK, "{}", read.text);
-        let document: Document = serde_json::from_value(read.json).unwrap();
+        let document: Document = read.typed();
         assert_eq!(document.reference, "PC.DEL/1/27");
         let threats = &document.sections[0];
         assert_eq!(
@@ -309,12 +309,12 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
             )
             .await;
         assert_eq!(raised.status, StatusCode::CREATED, "{}", raised.text);
-        let inquiry: Inquiry = serde_json::from_value(raised.json).unwrap();
+        let inquiry: Inquiry = raised.typed();
         assert_eq!(inquiry.asking_state.as_str(), "FRA");
         let to_deu = outbox_kinds(&app, "exchange.inquiry").await;
         assert_eq!(to_deu, ["deu.coordinator@demo.liaison.example"]);
         let ita_sees: Vec<Inquiry> =
-            serde_json::from_value(ita.get(&path(2027, "DEU", "/inquiries")).await.json).unwrap();
+            ita.get(&path(2027, "DEU", "/inquiries")).await.typed();
         assert!(
             ita_sees.is_empty(),
             "a third State does not read a private thread"
@@ -339,7 +339,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
             )
             .await;
         assert_eq!(answered.status, StatusCode::CREATED, "{}", answered.text);
-        let thread: Inquiry = serde_json::from_value(answered.json).unwrap();
+        let thread: Inquiry = answered.typed();
         assert_eq!(thread.posts.len(), 2);
         assert_eq!(thread.posts[1].state.as_str(), "DEU");
         let fra_publishes = fra
@@ -357,7 +357,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
             .await;
         assert_eq!(public.status, StatusCode::OK, "{}", public.text);
         let ita_sees: Vec<Inquiry> =
-            serde_json::from_value(ita.get(&path(2027, "DEU", "/inquiries")).await.json).unwrap();
+            ita.get(&path(2027, "DEU", "/inquiries")).await.typed();
         assert_eq!(ita_sees.len(), 1);
         assert_eq!(ita_sees[0].posts.len(), 2);
 
@@ -371,7 +371,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
         )
         .await;
         let revising: Submission =
-            serde_json::from_value(deu.get(&path(2027, "DEU", "")).await.json).unwrap();
+            deu.get(&path(2027, "DEU", "")).await.typed();
         assert_eq!(revising.status, SubmissionStatus::Revising);
         let revised = submit(&deu, 2027, "DEU").await;
         assert_eq!(
@@ -390,7 +390,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
         .unwrap();
         assert_eq!(original.sections[2].text, "DEU on legislation.");
         let diff: DocumentDiff =
-            serde_json::from_value(fra.get(&path(2027, "DEU", "/diff")).await.json).unwrap();
+            fra.get(&path(2027, "DEU", "/diff")).await.typed();
         assert_eq!(
             (diff.from.as_str(), diff.to.as_str()),
             ("PC.DEL/1/27", "PC.DEL/1/27/Rev.1")
@@ -420,7 +420,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
         let ita = app.login("ita.policy").await;
         assert!(late.late && late.documents[0].late);
         let overview: CycleOverview =
-            serde_json::from_value(ita.get("/api/v1/exchange/cycles/2027").await.json).unwrap();
+            ita.get("/api/v1/exchange/cycles/2027").await.typed();
         assert_eq!((overview.on_time, overview.late), (2, 1));
         assert_eq!(overview.not_yet, overview.states.len() - 3);
 
@@ -468,10 +468,11 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
             )
             .await;
         assert_eq!(given.status, StatusCode::CREATED, "{}", given.text);
-        assert_eq!(given.json["reference"], "PC.DEL/9/27");
-        assert_eq!(given.json["late"], false, "{}", given.text);
+        let document: Document = given.typed();
+        assert_eq!(document.reference, "PC.DEL/9/27");
+        assert!(!document.late, "{}", given.text);
         let overview: CycleOverview =
-            serde_json::from_value(ita.get("/api/v1/exchange/cycles/2027").await.json).unwrap();
+            ita.get("/api/v1/exchange/cycles/2027").await.typed();
         assert_eq!((overview.on_time, overview.late), (2, 1));
     })
     .await;
@@ -529,7 +530,7 @@ async fn concurrent_circulations_get_distinct_consecutive_numbers() {
                 "{backend:?}: {}",
                 answer.text
             );
-            let document: Document = serde_json::from_value(answer.json).unwrap();
+            let document: Document = answer.typed();
             let number: u32 = document
                 .reference
                 .rsplit('/')
@@ -609,7 +610,7 @@ async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_do
             "{backend:?}: {}",
             added.text
         );
-        let added: Submission = serde_json::from_value(added.json).unwrap();
+        let added: Submission = added.typed();
         let files = &added.draft[0].attachments;
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].name, "BSI-Gesetz.pdf");
@@ -709,7 +710,7 @@ async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_do
             )
             .await;
         assert_eq!(page.status, StatusCode::CREATED, "{}", page.text);
-        let page: Submission = serde_json::from_value(page.json).unwrap();
+        let page: Submission = page.typed();
         let page_id = page.draft[0].attachments[1].id;
         let (_, headers, _) = deu
             .get_bytes(&path(2027, "DEU", &format!("/attachments/{page_id}")))
@@ -742,8 +743,7 @@ async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_do
         assert_eq!(submitted.status, SubmissionStatus::Circulated);
 
         // Circulated: every participating State reads the file it was circulated with.
-        let document: Document =
-            serde_json::from_value(fra.get(&path(2027, "DEU", "/document")).await.json).unwrap();
+        let document: Document = fra.get(&path(2027, "DEU", "/document")).await.typed();
         let carried: Vec<&str> = document.sections[0]
             .attachments
             .iter()
@@ -793,12 +793,10 @@ async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_do
             .await;
         assert_eq!(missing.status, StatusCode::NOT_FOUND);
         submit(&deu, 2027, "DEU").await;
-        let latest: Document =
-            serde_json::from_value(fra.get(&path(2027, "DEU", "/document")).await.json).unwrap();
+        let latest: Document = fra.get(&path(2027, "DEU", "/document")).await.typed();
         assert_eq!(latest.reference, "PC.DEL/1/27/Rev.1");
         assert!(latest.sections[0].attachments.is_empty());
-        let diff: DocumentDiff =
-            serde_json::from_value(fra.get(&path(2027, "DEU", "/diff")).await.json).unwrap();
+        let diff: DocumentDiff = fra.get(&path(2027, "DEU", "/diff")).await.typed();
         let removed: Vec<&str> = diff.sections[0]
             .lines
             .iter()
@@ -890,7 +888,7 @@ async fn a_section_not_provided_this_year_answers_it_and_the_document_says_so() 
 
         // The overview shows it, without the draft's content.
         let overview: CycleOverview =
-            serde_json::from_value(manager.get("/api/v1/exchange/cycles/2027").await.json).unwrap();
+            manager.get("/api/v1/exchange/cycles/2027").await.typed();
         let germany = overview
             .states
             .iter()
@@ -910,7 +908,7 @@ async fn a_section_not_provided_this_year_answers_it_and_the_document_says_so() 
         submit(&deu, 2027, "DEU").await;
         let fra = app.login("fra.coordinator").await;
         let document: Document =
-            serde_json::from_value(fra.get(&path(2027, "DEU", "/document")).await.json).unwrap();
+            fra.get(&path(2027, "DEU", "/document")).await.typed();
         let section = document
             .sections
             .iter()
@@ -979,7 +977,7 @@ async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves()
             "{}",
             circulated.text
         );
-        assert_eq!(circulated.json["reference"], "PC.DEL/1234/27");
+        assert_eq!(circulated.typed::<Document>().reference, "PC.DEL/1234/27");
         // Without one (and without a body), the next of the cycle's pattern.
         let generated = manager
             .post_bytes(
@@ -989,7 +987,7 @@ async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves()
             )
             .await;
         assert_eq!(generated.status, StatusCode::CREATED, "{}", generated.text);
-        let first = generated.json["reference"].as_str().unwrap().to_owned();
+        let first = generated.typed::<Document>().reference;
         assert!(
             first.starts_with("PC.DEL/") && first.ends_with("/27"),
             "{first}"
@@ -1021,22 +1019,23 @@ async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves()
         );
         let recorded = put(&manager, json!({ "reference": "PC.DEL/1240/27" })).await;
         assert_eq!(recorded.status, StatusCode::OK, "{}", recorded.text);
-        assert_eq!(recorded.json["reference"], "PC.DEL/1240/27");
-        assert_eq!(recorded.json["aliases"], json!([first]));
+        let recorded: Document = recorded.typed();
+        assert_eq!(recorded.reference, "PC.DEL/1240/27");
+        assert_eq!(recorded.aliases, vec![first.clone()]);
 
         // The old reference still finds the document, which says its current one.
         let found = fra
             .get(&format!("/api/v1/exchange/documents?reference={first}"))
             .await;
         assert_eq!(found.status, StatusCode::OK, "{}", found.text);
-        assert_eq!(found.json["reference"], "PC.DEL/1240/27");
-        assert_eq!(found.json["state"], "FRA");
+        let found: Document = found.typed();
+        assert_eq!(found.reference, "PC.DEL/1240/27");
+        assert_eq!(found.state.as_str(), "FRA");
         let unknown = fra
             .get("/api/v1/exchange/documents?reference=PC.DEL/9/99")
             .await;
         assert_eq!(unknown.status, StatusCode::NOT_FOUND, "{}", unknown.text);
-        let overview: CycleOverview =
-            serde_json::from_value(manager.get("/api/v1/exchange/cycles/2027").await.json).unwrap();
+        let overview: CycleOverview = manager.get("/api/v1/exchange/cycles/2027").await.typed();
         let france = overview
             .states
             .iter()
@@ -1058,7 +1057,10 @@ async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves()
             .post(&path(2027, "FRA", "/circulate"), &json!({}))
             .await;
         assert_eq!(revision.status, StatusCode::CREATED, "{}", revision.text);
-        assert_eq!(revision.json["reference"], "PC.DEL/1240/27/Rev.1");
+        assert_eq!(
+            revision.typed::<Document>().reference,
+            "PC.DEL/1240/27/Rev.1"
+        );
 
         // A revision whose number the manager already recorded for another document waits
         // for the manager, who gives it a free reference; nothing is circulated meanwhile.
@@ -1097,7 +1099,7 @@ async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves()
             )
             .await;
         assert_eq!(given.status, StatusCode::CREATED, "{}", given.text);
-        assert_eq!(given.json["reference"], "PC.DEL/1250/27");
+        assert_eq!(given.typed::<Document>().reference, "PC.DEL/1250/27");
         let auditor = app.login("auditor").await;
         let log = auditor.get("/api/v1/audit?limit=50").await;
         assert!(

@@ -30,7 +30,7 @@ fn hashes(list: &[String]) -> Vec<Hash> {
 async fn signed_head(client: &ApiClient, key: &LogKeyInfo) -> SignedTreeHead {
     let answer = client.get("/api/v1/transparency/head").await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    let signed: SignedTreeHead = serde_json::from_value(answer.json).unwrap();
+    let signed: SignedTreeHead = answer.typed();
     let tree_head = TreeHead::new(signed.tree_size, hash(&signed.root_hash), signed.timestamp);
     head::verify(&tree_head, &signed.signature, &key.public_key).unwrap();
     assert_eq!(signed.key_id, key.key_id);
@@ -43,7 +43,7 @@ async fn proven_leaf(client: &ApiClient, id: i64, signed: &SignedTreeHead) -> Le
         .get(&format!("/api/v1/transparency/contacts/{id}"))
         .await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    let found: ContactLeaf = serde_json::from_value(answer.json).unwrap();
+    let found: ContactLeaf = answer.typed();
     assert_eq!(found.head, *signed);
     let leaf_hash_of = leaf_hash(found.leaf.data.as_bytes());
     assert_eq!(hex::encode(leaf_hash_of), found.leaf.leaf_hash);
@@ -55,8 +55,7 @@ async fn proven_leaf(client: &ApiClient, id: i64, signed: &SignedTreeHead) -> Le
         &hash(&signed.root_hash),
     )
     .unwrap();
-    let contact: Contact =
-        serde_json::from_value(client.get(&format!("/api/v1/contacts/{id}")).await.json).unwrap();
+    let contact: Contact = client.get(&format!("/api/v1/contacts/{id}")).await.typed();
     let leaf = Leaf::parse(&found.leaf.data).unwrap();
     assert!(
         leaf.differences(&contact).is_empty(),
@@ -71,8 +70,7 @@ async fn every_directory_change_is_a_leaf_under_a_signed_head() {
     on_every_backend(async |backend| {
         let app = spawn_app_on(backend).await;
         let deu = app.login("deu.coordinator").await;
-        let key: LogKeyInfo =
-            serde_json::from_value(deu.get("/api/v1/transparency/key").await.json).unwrap();
+        let key: LogKeyInfo = deu.get("/api/v1/transparency/key").await.typed();
         assert_eq!(key.algorithm, "ed25519");
         let first = signed_head(&deu, &key).await;
         assert!(first.tree_size > 0, "the demo's directory is in the log");
@@ -270,8 +268,7 @@ async fn bad_requests_of_the_log_are_refused_with_a_problem() {
 async fn a_coordinator_publishes_the_head_its_state_verified() {
     let app = spawn_app_on(Backend::Sqlite).await;
     let deu = app.login("deu.coordinator").await;
-    let signed: SignedTreeHead =
-        serde_json::from_value(deu.get("/api/v1/transparency/head").await.json).unwrap();
+    let signed: SignedTreeHead = deu.get("/api/v1/transparency/head").await.typed();
     let wrong_root = hex::encode([7u8; 32]);
     for (body, field) in [
         (
@@ -496,8 +493,7 @@ async fn a_directory_from_before_the_log_is_logged_at_start() {
     assert_eq!(check["intact"], true, "{check}");
     assert_eq!(check["leaves"].as_u64().unwrap(), before + 1);
     let deu = app.login("deu.coordinator").await;
-    let key: LogKeyInfo =
-        serde_json::from_value(deu.get("/api/v1/transparency/key").await.json).unwrap();
+    let key: LogKeyInfo = deu.get("/api/v1/transparency/key").await.typed();
     let signed = signed_head(&deu, &key).await;
     assert_eq!(proven_leaf(&deu, id, &signed).await.change, Change::Created);
 }
