@@ -2,6 +2,7 @@
 //! a hash chain so that editing or deleting a stored row is detected (`liaison audit verify`).
 //! Events are a typed enum, never an opt-in code: each operation names what it did.
 
+use liaison_types::id::AccountId;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
@@ -10,28 +11,28 @@ use time::OffsetDateTime;
 #[derive(Debug, Clone, PartialEq)]
 pub enum AuditEvent {
     AccountCreated {
-        account_id: i64,
+        account_id: AccountId,
         after: Value,
     },
     AccountChanged {
-        account_id: i64,
+        account_id: AccountId,
         before: Value,
         after: Value,
     },
     TotpEnabled {
-        account_id: i64,
+        account_id: AccountId,
     },
     /// The network manager turned an account's second factor off (its owner enrols again).
     TotpReset {
-        account_id: i64,
+        account_id: AccountId,
     },
     /// A password was changed by its owner (`by_owner`) or reset by the network manager.
     PasswordChanged {
-        account_id: i64,
+        account_id: AccountId,
         by_owner: bool,
     },
     LoginSucceeded {
-        account_id: i64,
+        account_id: AccountId,
         address: String,
     },
     /// A sign-in was refused: the username as typed (cut to 64 characters), the client address
@@ -49,12 +50,12 @@ pub enum AuditEvent {
         until: String,
     },
     LoggedOut {
-        account_id: i64,
+        account_id: AccountId,
         token: String,
     },
     /// A bearer token or browser session was issued (`token` is its public id, never itself).
     TokenIssued {
-        account_id: i64,
+        account_id: AccountId,
         token: String,
         kind: &'static str,
         label: String,
@@ -63,7 +64,7 @@ pub enum AuditEvent {
     /// Sessions and tokens were ended: one (`token`) or all of an account's (`token` empty),
     /// by the owner or the network manager.
     TokenRevoked {
-        account_id: i64,
+        account_id: AccountId,
         token: String,
         count: u64,
     },

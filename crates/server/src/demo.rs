@@ -14,6 +14,7 @@ use liaison_store::Store;
 use liaison_types::account::Role;
 use liaison_types::directory::{ContactDetails, ContactInput, ContactKind, Level, StructureKind};
 use liaison_types::exchange::{CycleInput, InquiryInput, PostInput, Section, SectionInput};
+use liaison_types::id::AccountId;
 use liaison_types::state::StateCode;
 use std::sync::Arc;
 use time::{Duration, OffsetDateTime};
@@ -83,7 +84,7 @@ pub async fn is_empty(store: &Store) -> AppResult<bool> {
 /// The actor of the demo's network manager.
 fn manager() -> Actor {
     Actor {
-        account_id: 0,
+        account_id: AccountId(0),
         username: "manager".into(),
         role: Role::Manager,
         state: None,
@@ -95,7 +96,7 @@ fn manager() -> Actor {
 /// The actor of a demo State's national coordinator.
 fn coordinator(code: &str) -> AppResult<Actor> {
     Ok(Actor {
-        account_id: 0,
+        account_id: AccountId(0),
         username: format!("{}.coordinator", code.to_lowercase()),
         role: Role::Coordinator,
         state: Some(StateCode::parse(code).map_err(AppError::Internal)?),

@@ -3,6 +3,7 @@
 use crate::{Result, Tx, corrupt, parse_ts, ts};
 use liaison_core::access::{ManageAccounts, Notify, OwnAccount, ReadAccount, SignIn};
 use liaison_types::account::Role;
+use liaison_types::id::AccountId;
 use liaison_types::state::StateCode;
 use sqlx::Row;
 use time::OffsetDateTime;
@@ -10,7 +11,7 @@ use time::OffsetDateTime;
 /// A stored account, secrets included: it never leaves the server.
 #[derive(Debug, Clone)]
 pub struct Account {
-    pub id: i64,
+    pub id: AccountId,
     pub username: String,
     pub display_name: String,
     pub email: String,
@@ -47,7 +48,7 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Account> {
     let state: Option<String> = row.try_get("state_code")?;
     let created_at: String = row.try_get("created_at")?;
     Ok(Account {
-        id: row.try_get("id")?,
+        id: AccountId(row.try_get("id")?),
         username: row.try_get("username")?,
         display_name: row.try_get("display_name")?,
         email: row.try_get("email")?,
@@ -74,7 +75,7 @@ pub async fn create(
     _permit: &ManageAccounts,
     account: &NewAccount,
     now: OffsetDateTime,
-) -> Result<i64> {
+) -> Result<AccountId> {
     let row = sqlx::query(
         "INSERT INTO accounts (username, display_name, email, password_hash, role, state_code, contact_id, locale, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -90,7 +91,7 @@ pub async fn create(
     .bind(ts(now))
     .fetch_one(&mut **tx)
     .await?;
-    Ok(row.try_get(0)?)
+    Ok(AccountId(row.try_get(0)?))
 }
 
 /// The account with this (normalised) username.
@@ -108,10 +109,14 @@ pub async fn by_username(
 }
 
 /// The account with this id.
-pub async fn by_id(tx: &mut Tx, _permit: &impl ReadAccount, id: i64) -> Result<Option<Account>> {
+pub async fn by_id(
+    tx: &mut Tx,
+    _permit: &impl ReadAccount,
+    id: AccountId,
+) -> Result<Option<Account>> {
     let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(id)
+        .bind(id.0)
         .fetch_optional(&mut **tx)
         .await?;
     row.as_ref().map(from_row).transpose()
@@ -121,7 +126,7 @@ pub async fn by_id(tx: &mut Tx, _permit: &impl ReadAccount, id: i64) -> Result<O
 pub async fn own(tx: &mut Tx, permit: &OwnAccount) -> Result<Option<Account>> {
     let sql = format!("SELECT {COLUMNS} FROM accounts WHERE id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(permit.account_id())
+        .bind(permit.account_id().0)
         .fetch_optional(&mut **tx)
         .await?;
     row.as_ref().map(from_row).transpose()
@@ -173,7 +178,7 @@ pub async fn participating_coordinators(tx: &mut Tx, _permit: &Notify) -> Result
 pub async fn set_pending_totp(tx: &mut Tx, permit: &OwnAccount, secret: &str) -> Result<()> {
     sqlx::query("UPDATE accounts SET totp_secret = $1, totp_enabled = 0, totp_last_step = NULL WHERE id = $2")
         .bind(secret)
-        .bind(permit.account_id())
+        .bind(permit.account_id().0)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -183,7 +188,7 @@ pub async fn set_pending_totp(tx: &mut Tx, permit: &OwnAccount, secret: &str) ->
 pub async fn enable_totp(tx: &mut Tx, permit: &OwnAccount, step: i64) -> Result<()> {
     sqlx::query("UPDATE accounts SET totp_enabled = 1, totp_last_step = $1 WHERE id = $2")
         .bind(step)
-        .bind(permit.account_id())
+        .bind(permit.account_id().0)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -191,10 +196,15 @@ pub async fn enable_totp(tx: &mut Tx, permit: &OwnAccount, step: i64) -> Result<
 
 /// Records the step of an accepted TOTP code, refusing a step not later than the stored one
 /// (the condition makes two concurrent logins with the same code accept only one).
-pub async fn accept_totp_step(tx: &mut Tx, _permit: &SignIn, id: i64, step: i64) -> Result<bool> {
+pub async fn accept_totp_step(
+    tx: &mut Tx,
+    _permit: &SignIn,
+    id: AccountId,
+    step: i64,
+) -> Result<bool> {
     let done = sqlx::query("UPDATE accounts SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)")
         .bind(step)
-        .bind(id)
+        .bind(id.0)
         .execute(&mut **tx)
         .await?;
     Ok(done.rows_affected() == 1)
@@ -204,7 +214,7 @@ pub async fn accept_totp_step(tx: &mut Tx, _permit: &SignIn, id: i64, step: i64)
 pub async fn set_locale(tx: &mut Tx, permit: &OwnAccount, locale: &str) -> Result<()> {
     sqlx::query("UPDATE accounts SET locale = $1 WHERE id = $2")
         .bind(locale)
-        .bind(permit.account_id())
+        .bind(permit.account_id().0)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -214,12 +224,12 @@ pub async fn set_locale(tx: &mut Tx, permit: &OwnAccount, locale: &str) -> Resul
 pub async fn link_contact(
     tx: &mut Tx,
     _permit: &ManageAccounts,
-    id: i64,
+    id: AccountId,
     contact_id: Option<i64>,
 ) -> Result<()> {
     sqlx::query("UPDATE accounts SET contact_id = $1 WHERE id = $2")
         .bind(contact_id)
-        .bind(id)
+        .bind(id.0)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -240,7 +250,7 @@ pub struct AccountChange {
 pub async fn change(
     tx: &mut Tx,
     _permit: &ManageAccounts,
-    id: i64,
+    id: AccountId,
     change: &AccountChange,
 ) -> Result<()> {
     sqlx::query(
@@ -253,7 +263,7 @@ pub async fn change(
     .bind(change.state.as_ref().map(|s| s.as_str().to_owned()))
     .bind(change.contact_id)
     .bind(i64::from(change.disabled))
-    .bind(id)
+    .bind(id.0)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -263,7 +273,7 @@ pub async fn change(
 pub async fn reset_password(
     tx: &mut Tx,
     _permit: &ManageAccounts,
-    id: i64,
+    id: AccountId,
     hash: &str,
 ) -> Result<()> {
     set_password_hash(tx, id, hash).await
@@ -274,21 +284,21 @@ pub async fn change_own_password(tx: &mut Tx, permit: &OwnAccount, hash: &str) -
     set_password_hash(tx, permit.account_id(), hash).await
 }
 
-async fn set_password_hash(tx: &mut Tx, id: i64, hash: &str) -> Result<()> {
+async fn set_password_hash(tx: &mut Tx, id: AccountId, hash: &str) -> Result<()> {
     sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
         .bind(hash)
-        .bind(id)
+        .bind(id.0)
         .execute(&mut **tx)
         .await?;
     Ok(())
 }
 
 /// Turns an account's second factor off; its owner enrols again.
-pub async fn reset_totp(tx: &mut Tx, _permit: &ManageAccounts, id: i64) -> Result<()> {
+pub async fn reset_totp(tx: &mut Tx, _permit: &ManageAccounts, id: AccountId) -> Result<()> {
     sqlx::query(
         "UPDATE accounts SET totp_secret = NULL, totp_enabled = 0, totp_last_step = NULL WHERE id = $1",
     )
-    .bind(id)
+    .bind(id.0)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -299,12 +309,13 @@ pub async fn linked_to(
     tx: &mut Tx,
     _permit: &ManageAccounts,
     contact_id: i64,
-) -> Result<Option<i64>> {
+) -> Result<Option<AccountId>> {
     Ok(
         sqlx::query_scalar("SELECT id FROM accounts WHERE contact_id = $1 ORDER BY id LIMIT 1")
             .bind(contact_id)
             .fetch_optional(&mut **tx)
-            .await?,
+            .await?
+            .map(AccountId),
     )
 }
 

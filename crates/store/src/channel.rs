@@ -10,7 +10,7 @@ use liaison_core::access::{ChangeEnvelope, ChannelDuty, ChannelStats, UseChannel
 use liaison_core::channel::request::{Envelope, LegTimes};
 use liaison_types::channel::{LeftOutContact, LeftOutReason, RequestKind, Tlp, Urgency};
 use liaison_types::directory::{ContactKind, Level};
-use liaison_types::id::{MessageId, RequestId};
+use liaison_types::id::{AccountId, MessageId, RequestId};
 use liaison_types::state::StateCode;
 use sqlx::Row;
 use sqlx::any::AnyRow;
@@ -642,7 +642,7 @@ pub async fn give_feedback(
     tx: &mut Tx,
     permit: &UseChannel,
     request_id: RequestId,
-    account_id: i64,
+    account_id: AccountId,
     useful: bool,
     now: OffsetDateTime,
 ) -> Result<()> {
@@ -651,7 +651,7 @@ pub async fn give_feedback(
          ON CONFLICT (request_id, account_id) DO UPDATE SET useful = excluded.useful, given_at = excluded.given_at",
     )
     .bind(request_id.0)
-    .bind(account_id)
+    .bind(account_id.0)
     .bind(permit.state().as_str())
     .bind(i64::from(useful))
     .bind(ts(now))

@@ -8,7 +8,7 @@ use liaison_core::access::{
     ReadDraft, ReadExchange, ReadFiles,
 };
 use liaison_types::exchange::{Attachment, Circulation, Cycle, Section, SubmissionStatus, Term};
-use liaison_types::id::InquiryId;
+use liaison_types::id::{AttachmentId, DocumentId, InquiryId, SubmissionId};
 use liaison_types::state::StateCode;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -104,7 +104,7 @@ pub async fn cycle(tx: &mut Tx, _permit: &ReadExchange, year: i32) -> Result<Opt
 /// A State's submission in a cycle, without its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredSubmission {
-    pub id: i64,
+    pub id: SubmissionId,
     pub year: i32,
     pub state: StateCode,
     pub status: SubmissionStatus,
@@ -119,7 +119,7 @@ fn submission_from_row(row: &AnyRow) -> Result<StoredSubmission> {
     let status: String = row.try_get("status")?;
     let submitted_at: Option<String> = row.try_get("submitted_at")?;
     Ok(StoredSubmission {
-        id: row.try_get("id")?,
+        id: SubmissionId(row.try_get("id")?),
         year: year_of(row, "year")?,
         state: StateCode::parse(&state).map_err(corrupt)?,
         status: SubmissionStatus::parse(&status).map_err(corrupt)?,
@@ -219,7 +219,7 @@ pub async fn ensure_submission(
 pub async fn set_status(
     tx: &mut Tx,
     _permit: &impl ChangeSubmission,
-    id: i64,
+    id: SubmissionId,
     status: SubmissionStatus,
     now: OffsetDateTime,
     submitted: Option<(&str, bool)>,
@@ -233,7 +233,7 @@ pub async fn set_status(
             .bind(ts(now))
             .bind(by)
             .bind(i64::from(late))
-            .bind(id)
+            .bind(id.0)
             .execute(&mut **tx)
             .await?;
         }
@@ -243,7 +243,7 @@ pub async fn set_status(
             )
             .bind(status.as_str())
             .bind(ts(now))
-            .bind(id)
+            .bind(id.0)
             .execute(&mut **tx)
             .await?;
         }
@@ -317,7 +317,7 @@ pub struct NewSection<'a> {
 pub async fn insert_section(
     tx: &mut Tx,
     _permit: &EditSubmission,
-    submission_id: i64,
+    submission_id: SubmissionId,
     section: NewSection<'_>,
     now: OffsetDateTime,
     by: &str,
@@ -325,7 +325,7 @@ pub async fn insert_section(
     let last: Option<i64> = sqlx::query_scalar(
         "SELECT MAX(version) FROM exchange_sections WHERE submission_id = $1 AND section = $2",
     )
-    .bind(submission_id)
+    .bind(submission_id.0)
     .bind(section.section.as_str())
     .fetch_one(&mut **tx)
     .await?;
@@ -334,7 +334,7 @@ pub async fn insert_section(
         "INSERT INTO exchange_sections (submission_id, section, version, language, body, english, terms, attachments, not_provided, reason, saved_at, saved_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
-    .bind(submission_id)
+    .bind(submission_id.0)
     .bind(section.section.as_str())
     .bind(version)
     .bind(section.language)
@@ -355,18 +355,18 @@ pub async fn insert_section(
 pub async fn draft(
     tx: &mut Tx,
     _permit: &ReadDraft,
-    submission_id: i64,
+    submission_id: SubmissionId,
 ) -> Result<Vec<StoredSection>> {
     latest_sections(tx, submission_id).await
 }
 
-async fn latest_sections(tx: &mut Tx, submission_id: i64) -> Result<Vec<StoredSection>> {
+async fn latest_sections(tx: &mut Tx, submission_id: SubmissionId) -> Result<Vec<StoredSection>> {
     let sql = format!(
         "SELECT {SECTION_COLUMNS} FROM exchange_sections s WHERE submission_id = $1 \
          AND version = (SELECT MAX(version) FROM exchange_sections l WHERE l.submission_id = s.submission_id AND l.section = s.section)"
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(submission_id)
+        .bind(submission_id.0)
         .fetch_all(&mut **tx)
         .await?;
     let mut sections = rows
@@ -382,7 +382,7 @@ async fn latest_sections(tx: &mut Tx, submission_id: i64) -> Result<Vec<StoredSe
 pub async fn latest_for_circulation(
     tx: &mut Tx,
     _permit: &ManageExchange,
-    submission_id: i64,
+    submission_id: SubmissionId,
 ) -> Result<Vec<StoredSection>> {
     latest_sections(tx, submission_id).await
 }
@@ -393,14 +393,14 @@ pub async fn drafts_for_completeness(
     tx: &mut Tx,
     _permit: &ReadExchange,
     year: i32,
-) -> Result<Vec<(i64, Vec<StoredSection>)>> {
+) -> Result<Vec<(SubmissionId, Vec<StoredSection>)>> {
     let ids: Vec<i64> =
         sqlx::query_scalar("SELECT id FROM exchange_submissions WHERE year = $1 ORDER BY id")
             .bind(i64::from(year))
             .fetch_all(&mut **tx)
             .await?;
     let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
+    for id in ids.into_iter().map(SubmissionId) {
         out.push((id, latest_sections(tx, id).await?));
     }
     Ok(out)
@@ -411,7 +411,7 @@ pub async fn drafts_for_completeness(
 pub async fn draft_for_completeness(
     tx: &mut Tx,
     _permit: &ReadExchange,
-    submission_id: i64,
+    submission_id: SubmissionId,
 ) -> Result<Vec<StoredSection>> {
     latest_sections(tx, submission_id).await
 }
@@ -420,13 +420,13 @@ pub async fn draft_for_completeness(
 pub async fn versions(
     tx: &mut Tx,
     _permit: &ReadDraft,
-    submission_id: i64,
+    submission_id: SubmissionId,
 ) -> Result<Vec<StoredSection>> {
     let sql = format!(
         "SELECT {SECTION_COLUMNS} FROM exchange_sections WHERE submission_id = $1 ORDER BY id DESC"
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(submission_id)
+        .bind(submission_id.0)
         .fetch_all(&mut **tx)
         .await?;
     rows.iter().map(section_from_row).collect()
@@ -449,7 +449,7 @@ pub struct NewAttachment<'a> {
 pub async fn insert_attachment(
     tx: &mut Tx,
     _permit: &EditSubmission,
-    submission_id: i64,
+    submission_id: SubmissionId,
     file: NewAttachment<'_>,
     now: OffsetDateTime,
     by: &str,
@@ -459,7 +459,7 @@ pub async fn insert_attachment(
         "INSERT INTO exchange_attachments (submission_id, name, content_type, size, sha256, data, added_at, added_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
-    .bind(submission_id)
+    .bind(submission_id.0)
     .bind(file.name)
     .bind(file.content_type)
     .bind(size)
@@ -470,7 +470,7 @@ pub async fn insert_attachment(
     .fetch_one(&mut **tx)
     .await?;
     Ok(Attachment {
-        id,
+        id: AttachmentId(id),
         name: file.name.to_owned(),
         content_type: file.content_type.to_owned(),
         size,
@@ -484,14 +484,14 @@ pub async fn insert_attachment(
 pub async fn attachment_data(
     tx: &mut Tx,
     _permit: &impl ReadFiles,
-    submission_id: i64,
+    submission_id: SubmissionId,
     attachment: &Attachment,
 ) -> Result<Option<Vec<u8>>> {
     Ok(sqlx::query_scalar(
         "SELECT data FROM exchange_attachments WHERE id = $1 AND submission_id = $2",
     )
-    .bind(attachment.id)
-    .bind(submission_id)
+    .bind(attachment.id.0)
+    .bind(submission_id.0)
     .fetch_optional(&mut **tx)
     .await?)
 }
@@ -503,8 +503,8 @@ pub async fn attachment_data(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredDocument {
     /// The row's id (0 before it is stored).
-    pub id: i64,
-    pub submission_id: i64,
+    pub id: DocumentId,
+    pub submission_id: SubmissionId,
     pub revision: i64,
     pub number_year: i32,
     pub number: u32,
@@ -524,8 +524,8 @@ fn document_from_row(row: &AnyRow) -> Result<StoredDocument> {
     let content: String = row.try_get("content")?;
     let number: i64 = row.try_get("number")?;
     Ok(StoredDocument {
-        id: row.try_get("id")?,
-        submission_id: row.try_get("submission_id")?,
+        id: DocumentId(row.try_get("id")?),
+        submission_id: SubmissionId(row.try_get("submission_id")?),
         revision: row.try_get("revision")?,
         number_year: year_of(row, "number_year")?,
         number: u32::try_from(number).map_err(|_| corrupt(format!("number {number}")))?,
@@ -569,12 +569,12 @@ pub async fn insert_document(
     tx: &mut Tx,
     _permit: &ManageExchange,
     document: &StoredDocument,
-) -> Result<i64> {
+) -> Result<DocumentId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO exchange_documents (submission_id, revision, number_year, number, reference, content, submitted_at, late, circulated_at, circulated_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
-    .bind(document.submission_id)
+    .bind(document.submission_id.0)
     .bind(document.revision)
     .bind(i64::from(document.number_year))
     .bind(i64::from(document.number))
@@ -586,25 +586,25 @@ pub async fn insert_document(
     .bind(&document.circulated_by)
     .fetch_one(&mut **tx)
     .await?;
-    Ok(id)
+    Ok(DocumentId(id))
 }
 
 /// The circulated documents of a submission, first to latest.
 pub async fn documents(
     tx: &mut Tx,
     _permit: &ReadCirculated,
-    submission_id: i64,
+    submission_id: SubmissionId,
 ) -> Result<Vec<StoredDocument>> {
     documents_of(tx, submission_id).await
 }
 
-async fn documents_of(tx: &mut Tx, submission_id: i64) -> Result<Vec<StoredDocument>> {
+async fn documents_of(tx: &mut Tx, submission_id: SubmissionId) -> Result<Vec<StoredDocument>> {
     let sql = format!(
         "SELECT {} FROM exchange_documents d WHERE d.submission_id = $1 ORDER BY d.revision",
         document_columns()
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(submission_id)
+        .bind(submission_id.0)
         .fetch_all(&mut **tx)
         .await?;
     let mut documents = rows
@@ -620,13 +620,13 @@ async fn documents_of(tx: &mut Tx, submission_id: i64) -> Result<Vec<StoredDocum
         "SELECT r.document_id, r.reference FROM exchange_references r \
          JOIN exchange_documents d ON d.id = r.document_id WHERE d.submission_id = $1 ORDER BY r.id",
     )
-    .bind(submission_id)
+    .bind(submission_id.0)
     .fetch_all(&mut **tx)
     .await?;
     for (document, first) in &mut documents {
         let mut all = vec![std::mem::take(first)];
         for row in &recorded {
-            if row.try_get::<i64, _>("document_id")? == document.id {
+            if DocumentId(row.try_get("document_id")?) == document.id {
                 all.push(row.try_get("reference")?);
             }
         }
@@ -641,7 +641,7 @@ async fn documents_of(tx: &mut Tx, submission_id: i64) -> Result<Vec<StoredDocum
 pub async fn record_reference(
     tx: &mut Tx,
     _permit: &ManageExchange,
-    document_id: i64,
+    document_id: DocumentId,
     reference: &str,
     now: OffsetDateTime,
     by: &str,
@@ -649,7 +649,7 @@ pub async fn record_reference(
     sqlx::query(
         "INSERT INTO exchange_references (document_id, reference, recorded_at, recorded_by) VALUES ($1, $2, $3, $4)",
     )
-    .bind(document_id)
+    .bind(document_id.0)
     .bind(reference)
     .bind(ts(now))
     .bind(by)
@@ -703,14 +703,14 @@ pub async fn find_reference(
 pub async fn references(
     tx: &mut Tx,
     _permit: &ReadExchange,
-    submission_id: i64,
+    submission_id: SubmissionId,
 ) -> Result<Vec<(String, i64, OffsetDateTime, bool)>> {
     let sql = format!(
         "SELECT {CURRENT_REFERENCE} AS reference, d.revision, d.circulated_at, d.late \
          FROM exchange_documents d WHERE d.submission_id = $1 ORDER BY d.revision"
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(submission_id)
+        .bind(submission_id.0)
         .fetch_all(&mut **tx)
         .await?;
     rows.iter()
@@ -732,7 +732,7 @@ pub async fn references(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredInquiry {
     pub id: InquiryId,
-    pub submission_id: i64,
+    pub submission_id: SubmissionId,
     pub year: i32,
     pub state: StateCode,
     pub asking_state: StateCode,
@@ -757,7 +757,7 @@ fn inquiry_from_row(row: &AnyRow) -> Result<StoredInquiry> {
     let section: Option<String> = row.try_get("section")?;
     Ok(StoredInquiry {
         id: InquiryId(row.try_get("id")?),
-        submission_id: row.try_get("submission_id")?,
+        submission_id: SubmissionId(row.try_get("submission_id")?),
         year: year_of(row, "year")?,
         state: StateCode::parse(&state).map_err(corrupt)?,
         asking_state: StateCode::parse(&asking).map_err(corrupt)?,
@@ -774,7 +774,7 @@ const INQUIRY_SELECT: &str = "SELECT i.id, i.submission_id, s.year, s.state_code
 pub async fn insert_inquiry(
     tx: &mut Tx,
     permit: &Inquire,
-    submission_id: i64,
+    submission_id: SubmissionId,
     section: Option<Section>,
     now: OffsetDateTime,
 ) -> Result<InquiryId> {
@@ -782,7 +782,7 @@ pub async fn insert_inquiry(
         "INSERT INTO exchange_inquiries (submission_id, asking_state, section, public, opened_at) \
          VALUES ($1, $2, $3, 0, $4) RETURNING id",
     )
-    .bind(submission_id)
+    .bind(submission_id.0)
     .bind(permit.state().as_str())
     .bind(section.map(Section::as_str))
     .bind(ts(now))
@@ -847,11 +847,11 @@ pub async fn inquiry(
 pub async fn inquiries(
     tx: &mut Tx,
     _permit: &ReadCirculated,
-    submission_id: i64,
+    submission_id: SubmissionId,
 ) -> Result<Vec<StoredInquiry>> {
     let sql = format!("{INQUIRY_SELECT} WHERE i.submission_id = $1 ORDER BY i.id");
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(submission_id)
+        .bind(submission_id.0)
         .fetch_all(&mut **tx)
         .await?;
     rows.iter().map(inquiry_from_row).collect()
@@ -981,13 +981,13 @@ pub async fn texts_after(
 pub async fn export(
     tx: &mut Tx,
     _permit: &ReadCirculated,
-    document_id: i64,
+    document_id: DocumentId,
     language: &str,
 ) -> Result<Option<(String, Vec<u8>)>> {
     let row = sqlx::query(
         "SELECT sha256, pdf FROM exchange_exports WHERE document_id = $1 AND language = $2",
     )
-    .bind(document_id)
+    .bind(document_id.0)
     .bind(language)
     .fetch_optional(&mut **tx)
     .await?;
@@ -1000,7 +1000,7 @@ pub async fn export(
 pub async fn insert_export(
     tx: &mut Tx,
     _permit: &ReadCirculated,
-    document_id: i64,
+    document_id: DocumentId,
     language: &str,
     sha256: &str,
     pdf: &[u8],
@@ -1010,7 +1010,7 @@ pub async fn insert_export(
         "INSERT INTO exchange_exports (document_id, language, sha256, pdf, created_at) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (document_id, language) DO NOTHING",
     )
-    .bind(document_id)
+    .bind(document_id.0)
     .bind(language)
     .bind(sha256)
     .bind(pdf)
@@ -1026,7 +1026,7 @@ pub async fn unreferenced_attachments(tx: &mut Tx, _permit: &ReadExchange) -> Re
     let rows = sqlx::query("SELECT id, size FROM exchange_attachments")
         .fetch_all(&mut **tx)
         .await?;
-    let referenced: std::collections::HashSet<i64> = {
+    let referenced: std::collections::HashSet<AttachmentId> = {
         let lists: Vec<String> = sqlx::query_scalar("SELECT attachments FROM exchange_sections")
             .fetch_all(&mut **tx)
             .await?;
@@ -1039,7 +1039,7 @@ pub async fn unreferenced_attachments(tx: &mut Tx, _permit: &ReadExchange) -> Re
     };
     let (mut count, mut bytes) = (0, 0);
     for row in rows {
-        let id: i64 = row.try_get("id")?;
+        let id = AttachmentId(row.try_get("id")?);
         if !referenced.contains(&id) {
             count += 1;
             bytes += row.try_get::<i64, _>("size")?;
@@ -1052,14 +1052,14 @@ pub async fn unreferenced_attachments(tx: &mut Tx, _permit: &ReadExchange) -> Re
 pub async fn saved_since(
     tx: &mut Tx,
     _permit: &EditSubmission,
-    submission_id: i64,
+    submission_id: SubmissionId,
     since: OffsetDateTime,
 ) -> Result<usize> {
     let bytes: i64 = sqlx::query_scalar(
         "SELECT CAST(COALESCE(SUM(LENGTH(body) + COALESCE(LENGTH(english), 0)), 0) AS BIGINT) \
          FROM exchange_sections WHERE submission_id = $1 AND saved_at > $2",
     )
-    .bind(submission_id)
+    .bind(submission_id.0)
     .bind(ts(since))
     .fetch_one(&mut **tx)
     .await?;

@@ -2,6 +2,7 @@
 //! so a copy of the database does not let anyone sign in.
 
 use crate::{Result, Tx, parse_ts, ts};
+use liaison_types::id::AccountId;
 use sqlx::Row;
 use time::OffsetDateTime;
 
@@ -33,7 +34,7 @@ impl SessionKind {
 
 #[derive(Debug, Clone)]
 pub struct Session {
-    pub account_id: i64,
+    pub account_id: AccountId,
     pub kind: SessionKind,
     pub csrf_token: String,
     pub expires_at: OffsetDateTime,
@@ -60,7 +61,7 @@ pub fn public_id(token_hash: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct NewSession<'a> {
     pub token_hash: &'a str,
-    pub account_id: i64,
+    pub account_id: AccountId,
     pub kind: SessionKind,
     pub csrf_token: &'a str,
     pub label: &'a str,
@@ -72,7 +73,7 @@ pub struct NewSession<'a> {
 pub async fn create(tx: &mut Tx, session: &NewSession<'_>) -> Result<()> {
     sqlx::query("INSERT INTO sessions (token_hash, account_id, kind, csrf_token, created_at, expires_at, label, address) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
         .bind(session.token_hash)
-        .bind(session.account_id)
+        .bind(session.account_id.0)
         .bind(session.kind.as_str())
         .bind(session.csrf_token)
         .bind(ts(session.created_at))
@@ -97,18 +98,18 @@ pub async fn list(
 pub async fn list_of(
     tx: &mut Tx,
     _permit: &liaison_core::access::ManageAccounts,
-    account_id: i64,
+    account_id: AccountId,
     now: OffsetDateTime,
 ) -> Result<Vec<Listed>> {
     listed(tx, account_id, now).await
 }
 
-async fn listed(tx: &mut Tx, account_id: i64, now: OffsetDateTime) -> Result<Vec<Listed>> {
+async fn listed(tx: &mut Tx, account_id: AccountId, now: OffsetDateTime) -> Result<Vec<Listed>> {
     let rows = sqlx::query(
         "SELECT token_hash, kind, label, address, created_at, expires_at FROM sessions \
          WHERE account_id = $1 AND expires_at > $2 ORDER BY created_at DESC, token_hash",
     )
-    .bind(account_id)
+    .bind(account_id.0)
     .bind(ts(now))
     .fetch_all(&mut **tx)
     .await?;
@@ -138,7 +139,7 @@ pub async fn revoke(
         return Ok(false);
     }
     let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash LIKE $2")
-        .bind(permit.account_id())
+        .bind(permit.account_id().0)
         .bind(format!("{}%", public_id.to_ascii_lowercase()))
         .execute(&mut **tx)
         .await?;
@@ -153,7 +154,7 @@ pub async fn revoke_all(
     keep: Option<&str>,
 ) -> Result<u64> {
     let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
-        .bind(permit.account_id())
+        .bind(permit.account_id().0)
         .bind(keep.unwrap_or_default())
         .execute(&mut **tx)
         .await?;
@@ -164,10 +165,10 @@ pub async fn revoke_all(
 pub async fn revoke_account(
     tx: &mut Tx,
     _permit: &liaison_core::access::ManageAccounts,
-    account_id: i64,
+    account_id: AccountId,
 ) -> Result<u64> {
     let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1")
-        .bind(account_id)
+        .bind(account_id.0)
         .execute(&mut **tx)
         .await?;
     Ok(done.rows_affected())
@@ -188,7 +189,7 @@ pub async fn find(tx: &mut Tx, token_hash: &str, now: OffsetDateTime) -> Result<
     let kind = SessionKind::parse(&kind)
         .ok_or_else(|| crate::corrupt(format!("session kind '{kind}'")))?;
     Ok(Some(Session {
-        account_id: row.try_get("account_id")?,
+        account_id: AccountId(row.try_get("account_id")?),
         kind,
         csrf_token: row.try_get("csrf_token")?,
         expires_at: parse_ts(&expires_at)?,

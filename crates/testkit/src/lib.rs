@@ -399,7 +399,7 @@ pub fn coordinator(code: &str) -> liaison_core::access::Actor {
         .iter()
         .any(|s| s.code == state && s.status.is_participating());
     liaison_core::access::Actor {
-        account_id: 0,
+        account_id: liaison_types::id::AccountId(0),
         username: format!("{}.coordinator", code.to_lowercase()),
         role: liaison_types::account::Role::Coordinator,
         state: Some(state),
@@ -409,7 +409,7 @@ pub fn coordinator(code: &str) -> liaison_core::access::Actor {
 }
 
 /// The permit of account `id` over itself, for setting up an account in the store directly.
-fn own_account(id: i64) -> liaison_core::access::OwnAccount {
+fn own_account(id: liaison_types::id::AccountId) -> liaison_core::access::OwnAccount {
     liaison_core::access::own_account(&liaison_core::access::Actor {
         account_id: id,
         ..liaison_core::access::Actor::system()
@@ -417,7 +417,7 @@ fn own_account(id: i64) -> liaison_core::access::OwnAccount {
 }
 
 /// The id of the account named `username`.
-pub async fn account_id(app: &TestApp, username: &str) -> i64 {
+pub async fn account_id(app: &TestApp, username: &str) -> liaison_types::id::AccountId {
     let mut tx = app.store.read().await.unwrap();
     let permit = liaison_core::access::system::sign_in();
     liaison_store::account::by_username(&mut tx, &permit, username)
@@ -429,7 +429,11 @@ pub async fn account_id(app: &TestApp, username: &str) -> i64 {
 
 /// Turns the second factor on for account `id` in the store, as if it had enrolled and last
 /// used the TOTP step `step`; the secret.
-pub async fn enable_totp_in_store(app: &TestApp, id: i64, step: i64) -> String {
+pub async fn enable_totp_in_store(
+    app: &TestApp,
+    id: liaison_types::id::AccountId,
+    step: i64,
+) -> String {
     let secret = liaison_core::account::new_totp_secret();
     let permit = own_account(id);
     let mut tx = app.store.begin().await.unwrap();

@@ -72,7 +72,7 @@ pub struct LoginResponse {
 /// Who the caller is (`GET /api/v1/me`).
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq)]
 pub struct Me {
-    pub id: i64,
+    pub id: crate::id::AccountId,
     pub username: String,
     pub display_name: String,
     pub email: String,

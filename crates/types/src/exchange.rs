@@ -254,7 +254,7 @@ pub struct SectionInput {
 /// A file attached to a section (a law as published, a strategy): stored once, never altered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Attachment {
-    pub id: i64,
+    pub id: crate::id::AttachmentId,
     pub name: String,
     /// The content type the file was uploaded with.
     pub content_type: String,

@@ -73,3 +73,19 @@ mod tests {
         assert!("x".parse::<MessageId>().is_err());
     }
 }
+id!(
+    /// A State's submission in an exchange cycle (a cycle itself is named by its year).
+    SubmissionId
+);
+id!(
+    /// A circulated document: one revision of a submission under its reference.
+    DocumentId
+);
+id!(
+    /// A file attached to a section of a submission.
+    AttachmentId
+);
+id!(
+    /// An account (a person who signs in, or the operator's).
+    AccountId
+);

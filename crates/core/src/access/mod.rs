@@ -5,6 +5,7 @@
 //! [`system`].
 
 use liaison_types::account::Role;
+use liaison_types::id::AccountId;
 use liaison_types::state::{State, StateCode};
 
 pub mod system;
@@ -12,7 +13,7 @@ pub mod system;
 /// The authenticated caller of an operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub account_id: i64,
+    pub account_id: AccountId,
     pub username: String,
     pub role: Role,
     /// The State a coordinator or point of contact acts for.
@@ -28,7 +29,7 @@ impl Actor {
     /// The actor recorded for work the server does by itself (scheduler, offline CLI commands).
     pub fn system() -> Actor {
         Actor {
-            account_id: 0,
+            account_id: AccountId(0),
             username: "system".to_owned(),
             role: Role::Manager,
             state: None,
@@ -205,11 +206,11 @@ pub fn manage_accounts(actor: &Actor) -> Result<ManageAccounts, Denied> {
 /// Permission to change one's own account: its password, its sessions and tokens.
 #[derive(Debug, Clone)]
 pub struct OwnAccount {
-    account_id: i64,
+    account_id: AccountId,
 }
 
 impl OwnAccount {
-    pub fn account_id(&self) -> i64 {
+    pub fn account_id(&self) -> AccountId {
         self.account_id
     }
 }
@@ -658,7 +659,7 @@ mod tests {
 
     fn actor(role: Role, state: Option<&str>, participating: bool) -> Actor {
         Actor {
-            account_id: 1,
+            account_id: AccountId(1),
             username: "x".into(),
             role,
             state: state.map(|s| StateCode::parse(s).unwrap()),

@@ -16,6 +16,7 @@ use liaison_types::account::{
     AccountPatch, Ended, LoginRequest, LoginResponse, Me, PasswordChange, PasswordReset, Role,
     Token,
 };
+use liaison_types::id::AccountId;
 use liaison_types::state::StateCode;
 use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
@@ -179,7 +180,7 @@ fn english() -> String {
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 struct Created {
-    id: i64,
+    id: AccountId,
 }
 
 /// Creates an account (network manager only).
@@ -223,7 +224,7 @@ struct AccountView {
     responses((status = 200, body = AccountView), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn get_account(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<AccountId>,
 ) -> AppResult<Json<AccountView>> {
     let (account, tokens) = ops::account::account(&caller.ctx, Some(&caller.actor), id).await?;
     Ok(Json(AccountView { account, tokens }))
@@ -235,7 +236,7 @@ async fn get_account(
     responses((status = 200, body = Me), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn change_account(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<AccountId>,
     AppJson(body): AppJson<AccountPatch>,
 ) -> AppResult<Json<Me>> {
     Ok(Json(
@@ -248,7 +249,7 @@ async fn change_account(
     responses((status = 204), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn reset_password(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<AccountId>,
     AppJson(body): AppJson<PasswordReset>,
 ) -> AppResult<StatusCode> {
     ops::account::reset_password(&caller.ctx, Some(&caller.actor), id, &body.password).await?;
@@ -261,7 +262,7 @@ async fn reset_password(
     responses((status = 204), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn reset_totp(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<AccountId>,
 ) -> AppResult<StatusCode> {
     ops::account::reset_totp(&caller.ctx, Some(&caller.actor), id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -272,7 +273,7 @@ async fn reset_totp(
     responses((status = 200, body = Ended), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn end_sessions(
     ApiCaller(caller): ApiCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<AccountId>,
 ) -> AppResult<Json<Ended>> {
     let ended = ops::account::end_sessions(&caller.ctx, Some(&caller.actor), id).await?;
     Ok(Json(Ended { ended }))

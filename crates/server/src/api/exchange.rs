@@ -19,6 +19,7 @@ use liaison_types::exchange::{
     InquiryInput, PostInput, ReferenceInput, Section, SectionContent, SectionInput, Submission,
     VisibilityInput, YearDocument,
 };
+use liaison_types::id::AttachmentId;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -352,7 +353,7 @@ async fn attach(
     responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn detach(
     ApiCaller(caller): ApiCaller,
-    AppPath((year, code, name, id)): AppPath<(i32, String, String, i64)>,
+    AppPath((year, code, name, id)): AppPath<(i32, String, String, AttachmentId)>,
 ) -> AppResult<Json<Submission>> {
     let code = state_code(&code)?;
     let section = section(&name)?;
@@ -369,7 +370,7 @@ async fn detach(
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn get_attachment(
     ApiCaller(caller): ApiCaller,
-    AppPath((year, code, id)): AppPath<(i32, String, i64)>,
+    AppPath((year, code, id)): AppPath<(i32, String, AttachmentId)>,
 ) -> AppResult<Response> {
     let code = state_code(&code)?;
     let (file, data) =

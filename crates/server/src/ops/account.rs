@@ -15,6 +15,7 @@ use liaison_store::Tx;
 use liaison_store::account::{Account, AccountChange, NewAccount};
 use liaison_store::session::SessionKind;
 use liaison_types::account::{AccountPatch, Me, Role, Token};
+use liaison_types::id::AccountId;
 use liaison_types::state::StateCode;
 use time::Duration;
 
@@ -384,7 +385,7 @@ async fn contact_problem(
     ctx: &Ctx,
     tx: &mut Tx,
     permit: &ManageAccounts,
-    (account, role, state): (Option<i64>, Role, Option<&StateCode>),
+    (account, role, state): (Option<AccountId>, Role, Option<&StateCode>),
     id: Option<i64>,
 ) -> AppResult<Option<AccountInvalid>> {
     let Some(id) = id else {
@@ -430,7 +431,7 @@ pub async fn create_account(
     ctx: &Ctx,
     actor: Option<&Actor>,
     request: AccountRequest,
-) -> AppResult<i64> {
+) -> AppResult<AccountId> {
     let permit = manage(actor)?;
     let username = rules::normalize_username(&request.username).unwrap_or_default();
     rules::check_account(
@@ -508,7 +509,11 @@ pub async fn accounts(ctx: &Ctx, actor: Option<&Actor>) -> AppResult<Vec<Me>> {
 }
 
 /// The account with this id, with its live sessions and tokens.
-pub async fn account(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<(Me, Vec<Token>)> {
+pub async fn account(
+    ctx: &Ctx,
+    actor: Option<&Actor>,
+    id: AccountId,
+) -> AppResult<(Me, Vec<Token>)> {
     let permit = manage(actor)?;
     let mut tx = ctx.store.read().await?;
     let account = existing(&mut tx, &permit, id).await?;
@@ -520,7 +525,7 @@ pub async fn account(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<(Me
 }
 
 /// The id of the account with this username (typed in any case), for the command line.
-pub async fn account_id(ctx: &Ctx, actor: Option<&Actor>, username: &str) -> AppResult<i64> {
+pub async fn account_id(ctx: &Ctx, actor: Option<&Actor>, username: &str) -> AppResult<AccountId> {
     let permit = manage(actor)?;
     let username = rules::normalize_username(username).unwrap_or_default();
     let mut tx = ctx.store.read().await?;
@@ -530,7 +535,7 @@ pub async fn account_id(ctx: &Ctx, actor: Option<&Actor>, username: &str) -> App
         .ok_or_else(|| AppError::NotFound(format!("no account '{username}'")))
 }
 
-async fn existing(tx: &mut Tx, permit: &ManageAccounts, id: i64) -> AppResult<Account> {
+async fn existing(tx: &mut Tx, permit: &ManageAccounts, id: AccountId) -> AppResult<Account> {
     liaison_store::account::by_id(tx, permit, id)
         .await?
         .ok_or_else(|| AppError::NotFound(format!("no account with id {id}")))
@@ -550,7 +555,7 @@ fn snapshot(account: &Account) -> serde_json::Value {
 pub async fn change_account(
     ctx: &Ctx,
     actor: Option<&Actor>,
-    id: i64,
+    id: AccountId,
     patch: &AccountPatch,
 ) -> AppResult<Me> {
     let permit = manage(actor)?;
@@ -643,7 +648,7 @@ async fn end_in(
     tx: &mut Tx,
     permit: &ManageAccounts,
     actor: &Actor,
-    id: i64,
+    id: AccountId,
 ) -> AppResult<u64> {
     let count = liaison_store::session::revoke_account(tx, permit, id).await?;
     ctx.audit(
@@ -660,7 +665,7 @@ async fn end_in(
 }
 
 /// Ends every session and token of an account; how many.
-pub async fn end_sessions(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<u64> {
+pub async fn end_sessions(ctx: &Ctx, actor: Option<&Actor>, id: AccountId) -> AppResult<u64> {
     let permit = manage(actor)?;
     let mut tx = ctx.store.begin().await?;
     existing(&mut tx, &permit, id).await?;
@@ -683,7 +688,7 @@ async fn new_hash(password: &str, username: &str, field: &str) -> AppResult<Stri
 pub async fn reset_password(
     ctx: &Ctx,
     actor: Option<&Actor>,
-    id: i64,
+    id: AccountId,
     password: &str,
 ) -> AppResult<()> {
     let permit = manage(actor)?;
@@ -712,7 +717,7 @@ pub async fn reset_password(
 
 /// Turns an account's second factor off (its owner lost the device); its sessions and tokens
 /// end, and it enrols again.
-pub async fn reset_totp(ctx: &Ctx, actor: Option<&Actor>, id: i64) -> AppResult<()> {
+pub async fn reset_totp(ctx: &Ctx, actor: Option<&Actor>, id: AccountId) -> AppResult<()> {
     let permit = manage(actor)?;
     let mut tx = ctx.store.begin().await?;
     let account = existing(&mut tx, &permit, id).await?;

@@ -15,6 +15,7 @@ use axum::routing::{get, post};
 use liaison_core::account::{AccountInvalid, AccountProblems};
 use liaison_core::directory::FieldErrors;
 use liaison_types::account::{AccountPatch, Role};
+use liaison_types::id::AccountId;
 use liaison_types::state::StateCode;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
@@ -181,7 +182,7 @@ struct AccountPageQuery {
 async fn account_page(
     State(state): State<AppState>,
     WebCaller(caller): WebCaller,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<AccountId>,
     AppQuery(query): AppQuery<AccountPageQuery>,
 ) -> AppResult<Response> {
     show_account(&state, &caller, id, None, &FieldErrors::new(), query.done).await
@@ -190,7 +191,7 @@ async fn account_page(
 async fn show_account(
     state: &AppState,
     caller: &Caller,
-    id: i64,
+    id: AccountId,
     form: Option<&AccountForm>,
     errors: &FieldErrors,
     done: Option<String>,
@@ -230,7 +231,7 @@ async fn show_account(
 /// Changes the account's name, email, role, State and linked contact.
 async fn change(
     State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<AccountId>,
     form: WebForm<AccountForm>,
 ) -> AppResult<Response> {
     let (caller, form) = (form.caller, form.form);
@@ -264,7 +265,7 @@ async fn change(
 async fn answer(
     state: &AppState,
     caller: &Caller,
-    id: i64,
+    id: AccountId,
     form: &AccountForm,
     outcome: AppResult<()>,
     done: &str,
@@ -282,7 +283,7 @@ struct DisabledForm {
 
 /// Disables an account (its sessions and tokens end) or enables it again.
 async fn set_disabled(
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<AccountId>,
     form: WebForm<DisabledForm>,
 ) -> AppResult<Response> {
     let caller = form.caller;
@@ -303,7 +304,7 @@ struct PasswordForm {
 /// Sets a new password for the account; its sessions and tokens end.
 async fn reset_password(
     State(state): State<AppState>,
-    AppPath(id): AppPath<i64>,
+    AppPath(id): AppPath<AccountId>,
     form: WebForm<PasswordForm>,
 ) -> AppResult<Response> {
     let caller = form.caller;
@@ -320,14 +321,17 @@ async fn reset_password(
 struct Empty {}
 
 /// Turns the account's second factor off; its owner enrols again.
-async fn reset_totp(AppPath(id): AppPath<i64>, form: WebForm<Empty>) -> AppResult<Response> {
+async fn reset_totp(AppPath(id): AppPath<AccountId>, form: WebForm<Empty>) -> AppResult<Response> {
     let caller = form.caller;
     ops::account::reset_totp(&caller.ctx, Some(&caller.actor), id).await?;
     Ok(Redirect::to(&format!("/accounts/{id}?done=totp")).into_response())
 }
 
 /// Ends every session and token of the account.
-async fn end_sessions(AppPath(id): AppPath<i64>, form: WebForm<Empty>) -> AppResult<Response> {
+async fn end_sessions(
+    AppPath(id): AppPath<AccountId>,
+    form: WebForm<Empty>,
+) -> AppResult<Response> {
     let caller = form.caller;
     ops::account::end_sessions(&caller.ctx, Some(&caller.actor), id).await?;
     Ok(Redirect::to(&format!("/accounts/{id}?done=sessions")).into_response())

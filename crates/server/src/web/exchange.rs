@@ -19,6 +19,7 @@ use liaison_core::exchange::reference::DEFAULT_PATTERN;
 use liaison_types::exchange::{
     Circulation, CycleInput, InquiryInput, PostInput, Section, SectionInput, Submission,
 };
+use liaison_types::id::AttachmentId;
 use liaison_types::problem::LineError;
 use liaison_types::state::StateCode;
 use minijinja::context;
@@ -451,7 +452,7 @@ async fn attach(
 }
 
 async fn detach(
-    AppPath((year, code, section, id)): AppPath<(i32, String, String, i64)>,
+    AppPath((year, code, section, id)): AppPath<(i32, String, String, AttachmentId)>,
     form: WebForm<Empty>,
 ) -> AppResult<Response> {
     let caller = form.caller;
@@ -467,7 +468,7 @@ async fn detach(
 
 async fn attachment(
     WebCaller(caller): WebCaller,
-    AppPath((year, code, id)): AppPath<(i32, String, i64)>,
+    AppPath((year, code, id)): AppPath<(i32, String, AttachmentId)>,
 ) -> AppResult<Response> {
     let code = code_of(&code)?;
     let (file, data) =

@@ -533,7 +533,7 @@ struct World {
 
 fn poc(code: &str, level: &str) -> Actor {
     Actor {
-        account_id: 0,
+        account_id: liaison_types::id::AccountId(0),
         username: format!("{}.{level}", code.to_lowercase()),
         role: Role::Poc,
         state: Some(StateCode::parse(code).unwrap()),
@@ -566,7 +566,7 @@ impl World {
         )
         .await
         .unwrap();
-        submission.draft[0].attachments.last().unwrap().id
+        submission.draft[0].attachments.last().unwrap().id.0
     }
 
     async fn fresh_request(&self, subject: Subject, target: Option<Target>) -> (i64, i64) {
@@ -720,7 +720,7 @@ impl World {
             };
         }
         let id = match (row.subject, target) {
-            (Subject::Account, Some(Target::Own)) => self.fresh_account().await,
+            (Subject::Account, Some(Target::Own)) => self.fresh_account().await.0,
             (Subject::Account, _) => 999_999,
             (Subject::Contact | Subject::Checked, Some(t)) => self.contact[&t],
             (Subject::Victim, Some(t)) => self.victim[&t],
@@ -742,7 +742,7 @@ impl World {
 
     /// An observer's account made for one call, with a second factor (so that it can be
     /// turned off).
-    async fn fresh_account(&self) -> i64 {
+    async fn fresh_account(&self) -> liaison_types::id::AccountId {
         let n = serial();
         let id = ops::account::create_account(
             &self.app.state.ctx("matrix-account"),
@@ -1010,7 +1010,7 @@ async fn exchange_world(
         )
         .await
         .unwrap();
-        attachments.insert(code, attached.draft[0].attachments[0].id);
+        attachments.insert(code, attached.draft[0].attachments[0].id.0);
         ops::exchange::submit(&ctx, &coordinator, 2027, &state)
             .await
             .unwrap();

@@ -7,6 +7,8 @@
 
 use liaison_server::AppState;
 use liaison_testkit::{Answer, ApiClient, Options, PASSWORD, TestApp, spawn_app, spawn_app_with};
+use liaison_types::account::Me;
+use liaison_types::id::AccountId;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -824,15 +826,12 @@ async fn common_passwords_and_passwords_with_the_username_are_refused() {
 // ---------------------------------------------------------------------------------------------
 // The account lifecycle.
 
-async fn account_id(manager: &ApiClient, username: &str) -> i64 {
-    let accounts = manager.get("/api/v1/accounts").await;
+async fn account_id(manager: &ApiClient, username: &str) -> AccountId {
+    let accounts: Vec<Me> = manager.get("/api/v1/accounts").await.typed();
     accounts
-        .json
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["username"] == username)
-        .and_then(|a| a["id"].as_i64())
+        .into_iter()
+        .find(|a| a.username == username)
+        .map(|a| a.id)
         .unwrap()
 }
 

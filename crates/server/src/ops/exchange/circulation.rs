@@ -134,7 +134,7 @@ pub(super) async fn circulate_in(
     cycle: &Cycle,
     state: &State,
     sections: &[StoredSection],
-    (submission_id, submitted_at, late): (i64, OffsetDateTime, bool),
+    (submission_id, submitted_at, late): (SubmissionId, OffsetDateTime, bool),
     given: Option<String>,
 ) -> AppResult<Document> {
     let now = ctx.clock.now();
@@ -195,7 +195,7 @@ pub(super) async fn circulate_in(
         .cloned()
         .collect();
     let mut document = StoredDocument {
-        id: 0,
+        id: DocumentId(0),
         submission_id,
         revision,
         number_year,
@@ -258,7 +258,10 @@ pub(super) fn next_revision(earlier: &[StoredDocument]) -> Option<(i64, String)>
 
 /// Whether the reference a submission's next revision would be given is taken (the manager
 /// recorded it for another document), so the manager must give one when circulating it.
-pub(super) async fn revision_reference_taken(tx: &mut Tx, submission_id: i64) -> AppResult<bool> {
+pub(super) async fn revision_reference_taken(
+    tx: &mut Tx,
+    submission_id: SubmissionId,
+) -> AppResult<bool> {
     let earlier =
         liaison_store::exchange::documents(tx, &access::system::read_circulated(), submission_id)
             .await?;

@@ -41,7 +41,7 @@ pub(super) async fn chosen_document(
     year: i32,
     code: &StateCode,
     revision: Option<i64>,
-) -> AppResult<(i64, Document)> {
+) -> AppResult<(DocumentId, Document)> {
     let mut tx = ctx.store.read().await?;
     crate::ops::directory::state(&mut tx, code).await?;
     let permit = access::read_circulated(actor)?;

@@ -137,7 +137,9 @@ pub async fn raise(
     {
         return Err(invalid("section", rules::Invalid::NotAsked(section)));
     }
-    let submission_id = documents.first().map_or(0, |d| d.submission_id);
+    let submission_id = documents.first().map(|d| d.submission_id).ok_or_else(|| {
+        AppError::NotFound(format!("no circulated submission of {code} in {year}"))
+    })?;
     let id = liaison_store::exchange::insert_inquiry(
         &mut tx,
         &inquire,

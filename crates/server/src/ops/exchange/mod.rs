@@ -32,6 +32,7 @@ use liaison_types::exchange::{
     InquiryInput, Post, PostInput, Section, SectionCompleteness, SectionContent, SectionInput,
     StateProgress, Submission, SubmissionStatus, YearDocument,
 };
+use liaison_types::id::{AttachmentId, DocumentId, SubmissionId};
 use liaison_types::state::{State, StateCode};
 use sha2::Digest;
 use std::collections::{BTreeMap, HashMap};
@@ -470,7 +471,7 @@ pub async fn overview(ctx: &Ctx, actor: &Actor, year: i32) -> AppResult<CycleOve
             .into_iter()
             .map(|s| (s.state.clone(), s))
             .collect();
-    let drafts: HashMap<i64, Vec<StoredSection>> =
+    let drafts: HashMap<SubmissionId, Vec<StoredSection>> =
         liaison_store::exchange::drafts_for_completeness(&mut tx, &permit, year)
             .await?
             .into_iter()

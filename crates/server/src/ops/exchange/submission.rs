@@ -94,7 +94,7 @@ pub(super) enum Change<'a> {
     /// A file added to the section.
     Attach(File<'a>),
     /// A file taken off the section (it stays in the versions and documents that carry it).
-    Detach(i64),
+    Detach(AttachmentId),
 }
 
 /// Saves one section of the State's draft (the coordinator) as a new version; saving
@@ -132,7 +132,7 @@ pub async fn detach(
     year: i32,
     code: &StateCode,
     section: Section,
-    attachment: i64,
+    attachment: AttachmentId,
 ) -> AppResult<Submission> {
     change_section(ctx, actor, year, code, section, Change::Detach(attachment)).await
 }
@@ -327,7 +327,7 @@ pub async fn attachment(
     actor: &Actor,
     year: i32,
     code: &StateCode,
-    id: i64,
+    id: AttachmentId,
 ) -> AppResult<(Attachment, Vec<u8>)> {
     let mut tx = ctx.store.read().await?;
     crate::ops::directory::state(&mut tx, code).await?;
