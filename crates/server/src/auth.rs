@@ -526,7 +526,7 @@ async fn multipart_fields(
         let text = String::from_utf8(data.to_vec()).map_err(|_| {
             AppError::validation(
                 &name,
-                "the file is not text: upload the ASCII-armored form (.asc)",
+                "the file is not text (UTF-8): upload a text file, such as a key in its ASCII-armored form (.asc) or a CSV file",
             )
         })?;
         fields.push((name, text));

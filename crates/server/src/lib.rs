@@ -93,7 +93,8 @@ pub fn app(state: AppState) -> Router {
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             middleware::MAX_BODY_BYTES.max(state.config.channel.max_body_bytes()),
         ))
-        .layer(axum::middleware::map_response(
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             middleware::too_large_as_problem,
         ))
         .layer(axum::middleware::from_fn_with_state(

@@ -67,19 +67,38 @@ async fn with_request_id(response: Response, id: &str) -> Response {
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
 /// The body limit refuses a request whose declared length is too large before any handler runs,
-/// with a plain-text answer; this gives that refusal our problem format like every other one.
-pub async fn too_large_as_problem(response: Response) -> Response {
+/// with a plain-text answer; this gives that refusal our problem format like every other one,
+/// and a page's request (a form in a browser) the readable page every other refusal of a page
+/// gets.
+pub async fn too_large_as_problem(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let headers = request.headers().clone();
+    let page = !request.uri().path().starts_with("/api/");
+    let request_id = request
+        .extensions()
+        .get::<RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
+    let response = next.run(request).await;
     let is_problem = response
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
-    if response.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_problem {
-        return crate::error::AppError::PayloadTooLarge(
-            "the request body is larger than this server accepts".into(),
-        )
-        .into_response();
+    if response.status() != StatusCode::PAYLOAD_TOO_LARGE || is_problem {
+        return response;
     }
-    response
+    let problem = crate::error::AppError::PayloadTooLarge(
+        "the request body is larger than this server accepts".into(),
+    )
+    .into_response();
+    if page {
+        crate::web::problem_as_page(&state, &headers, &request_id, problem).await
+    } else {
+        problem
+    }
 }
 
 /// The security headers of every response; `Strict-Transport-Security` too when the server is

@@ -220,6 +220,25 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 
+    /// The mail queued since the demo started (what the test caused), oldest first.
+    pub async fn mail(&self) -> Vec<liaison_store::outbox::Queued> {
+        let mut tx = self.store.read().await.unwrap();
+        let mut all = liaison_store::outbox::recent(&mut tx, 10_000)
+            .await
+            .unwrap();
+        all.retain(|m| m.created_at >= START);
+        all.sort_by_key(|m| m.id);
+        all
+    }
+
+    /// The mail of one kind (`directory.key`, `exchange.inquiry`…) queued since the demo
+    /// started, oldest first.
+    pub async fn mail_of(&self, kind: &str) -> Vec<liaison_store::outbox::Queued> {
+        let mut all = self.mail().await;
+        all.retain(|m| m.kind == kind);
+        all
+    }
+
     /// A client logged in through the API as a demo account.
     pub async fn login(&self, username: &str) -> ApiClient {
         self.login_with(username, PASSWORD).await
@@ -241,6 +260,26 @@ impl TestApp {
             base: self.base.clone(),
             token: Some(body["token"].as_str().unwrap().to_owned()),
         }
+    }
+
+    /// A browser-like client (cookies kept, redirects followed) signed in on the sign-in page.
+    pub async fn web_session(&self, username: &str) -> reqwest::Client {
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        let signed_in = http
+            .post(self.url("/login"))
+            .form(&[("username", username), ("password", PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(signed_in.status(), StatusCode::OK, "sign-in of {username}");
+        assert!(
+            !signed_in.url().path().starts_with("/login"),
+            "sign-in of {username}"
+        );
+        http
     }
 
     /// A client without a token.
@@ -319,6 +358,13 @@ impl ApiClient {
 
     pub async fn get(&self, path: &str) -> Answer {
         self.send(self.request(reqwest::Method::GET, path)).await
+    }
+
+    /// A State's directory entry as this client reads it (a 200 is asserted).
+    pub async fn entry(&self, code: &str) -> liaison_types::directory::StateEntry {
+        let answer = self.get(&format!("/api/v1/states/{code}")).await;
+        assert_eq!(answer.status, StatusCode::OK, "{code}: {}", answer.text);
+        answer.typed()
     }
 
     pub async fn post(&self, path: &str, body: &Value) -> Answer {

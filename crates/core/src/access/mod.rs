@@ -26,6 +26,12 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// Whether an account that signed in acts (the server's own work and the seeding of a
+    /// network act with no account: id 0).
+    pub fn is_account(&self) -> bool {
+        self.account_id != AccountId(0)
+    }
+
     /// The actor recorded for work the server does by itself (scheduler, offline CLI commands).
     pub fn system() -> Actor {
         Actor {

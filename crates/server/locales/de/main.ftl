@@ -219,6 +219,13 @@ mail-reminder-intro = { $count ->
    *[other] Für die folgenden { $count } Kontakte ({ $state }) ist die jährliche Aktualisierung fällig (CBM 8). Bitte bestätigen oder aktualisieren Sie sie.
 }
 mail-reminder-action = Bestätigen oder aktualisieren Sie den Eintrag hier: { $url }
+mail-directory-key-subject = Liaison: ein neuer OpenPGP-Schlüssel für { $contact } ({ $state })
+mail-directory-key-body = Das Konto { $by } hat den Schlüssel { $fingerprint } für { $contact } ({ $state }) registriert. Ab dem { $effective_on } wird jede geschützte Anfrage an diesen Kontakt für diesen Schlüssel verschlüsselt.
+mail-directory-key-before = Er ersetzt den Schlüssel { $before }.
+mail-directory-key-check = Hat Ihr Staat ihn nicht registriert, informieren Sie sofort Ihren nationalen Koordinator und das OSZE-Sekretariat: Die Änderung steht im Audit- und im Transparenzprotokoll. Der Kontakt: { $url }
+mail-account-for-state-subject = Liaison: ein Konto handelt jetzt für { $state }
+mail-account-for-state-body = Das Konto { $username } ({ $name }, { $email }) handelt jetzt für { $state } als { $role }. Das Konto { $by } hat es am { $date } eingerichtet.
+mail-account-for-state-check = Es liest die Entwürfe Ihres Staates und kann seinen Verzeichniseintrag ändern. Hat Ihr Staat es nicht verlangt, informieren Sie sofort das OSZE-Sekretariat und Ihre Delegation; das Auditprotokoll verzeichnet die Änderung.
 
 # Accounts (network manager)
 nav-accounts = Konten

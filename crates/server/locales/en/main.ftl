@@ -219,6 +219,13 @@ mail-reminder-intro = { $count ->
    *[other] The following { $count } contacts of { $state } are due for their annual update (CBM 8). Please confirm or update them.
 }
 mail-reminder-action = Confirm or update the entry here: { $url }
+mail-directory-key-subject = Liaison: a new OpenPGP key for { $contact } ({ $state })
+mail-directory-key-body = The account { $by } registered the key { $fingerprint } for { $contact } of { $state }. From { $effective_on } every protected request to this contact is encrypted to this key.
+mail-directory-key-before = It replaces the key { $before }.
+mail-directory-key-check = If your State did not register it, tell your national coordinator and the OSCE Secretariat at once: the change is in the audit and transparency logs. The contact: { $url }
+mail-account-for-state-subject = Liaison: an account now acts for { $state }
+mail-account-for-state-body = The account { $username } ({ $name }, { $email }) now acts for { $state } as { $role }. The account { $by } set it up on { $date }.
+mail-account-for-state-check = It reads your State's drafts and may change its directory entry. If your State did not ask for it, tell the OSCE Secretariat and your delegation at once; the audit log records the change.
 
 # Accounts (network manager)
 nav-accounts = Accounts

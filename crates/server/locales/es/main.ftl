@@ -219,6 +219,13 @@ mail-reminder-intro = { $count ->
    *[other] Los siguientes { $count } contactos ({ $state }) deben someterse a su actualización anual (CBM 8). Le rogamos que los confirme o los actualice.
 }
 mail-reminder-action = Confirme o actualice la entrada aquí: { $url }
+mail-directory-key-subject = Liaison: una nueva clave OpenPGP para { $contact } ({ $state })
+mail-directory-key-body = La cuenta { $by } registró la clave { $fingerprint } para { $contact } ({ $state }). Desde el { $effective_on } cada solicitud protegida a este contacto se cifra con esta clave.
+mail-directory-key-before = Sustituye la clave { $before }.
+mail-directory-key-check = Si su Estado no la registró, avise de inmediato a su coordinador nacional y a la Secretaría de la OSCE: el cambio consta en el registro de auditoría y en el de transparencia. El contacto: { $url }
+mail-account-for-state-subject = Liaison: una cuenta actúa ahora en nombre de { $state }
+mail-account-for-state-body = La cuenta { $username } ({ $name }, { $email }) actúa ahora en nombre de { $state } como { $role }. La cuenta { $by } la configuró el { $date }.
+mail-account-for-state-check = Lee los borradores de su Estado y puede cambiar su entrada del directorio. Si su Estado no lo pidió, avise de inmediato a la Secretaría de la OSCE y a su delegación; el registro de auditoría recoge el cambio.
 
 # Accounts (network manager)
 nav-accounts = Cuentas

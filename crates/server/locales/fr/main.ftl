@@ -219,6 +219,13 @@ mail-reminder-intro = { $count ->
    *[other] Les { $count } contacts suivants ({ $state }) arrivent à échéance pour leur mise à jour annuelle (CBM 8). Veuillez les confirmer ou les mettre à jour.
 }
 mail-reminder-action = Confirmez ou mettez à jour l'entrée ici : { $url }
+mail-directory-key-subject = Liaison : une nouvelle clé OpenPGP pour { $contact } ({ $state })
+mail-directory-key-body = Le compte { $by } a enregistré la clé { $fingerprint } pour { $contact } ({ $state }). À partir du { $effective_on }, chaque demande protégée adressée à ce contact est chiffrée pour cette clé.
+mail-directory-key-before = Elle remplace la clé { $before }.
+mail-directory-key-check = Si votre État ne l'a pas enregistrée, prévenez sans attendre votre coordinateur national et le Secrétariat de l'OSCE : le changement figure dans le journal d'audit et le journal de transparence. Le contact : { $url }
+mail-account-for-state-subject = Liaison : un compte agit désormais pour { $state }
+mail-account-for-state-body = Le compte { $username } ({ $name }, { $email }) agit désormais pour { $state } en tant que { $role }. Le compte { $by } l'a configuré le { $date }.
+mail-account-for-state-check = Il lit les projets de votre État et peut modifier son entrée de l'annuaire. Si votre État ne l'a pas demandé, prévenez sans attendre le Secrétariat de l'OSCE et votre délégation ; le journal d'audit enregistre le changement.
 
 # Accounts (network manager)
 nav-accounts = Comptes

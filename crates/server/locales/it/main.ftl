@@ -219,6 +219,13 @@ mail-reminder-intro = { $count ->
    *[other] I seguenti { $count } contatti ({ $state }) sono in scadenza per l'aggiornamento annuale (CBM 8). La preghiamo di confermarli o di aggiornarli.
 }
 mail-reminder-action = Confermi o aggiorni la voce qui: { $url }
+mail-directory-key-subject = Liaison: una nuova chiave OpenPGP per { $contact } ({ $state })
+mail-directory-key-body = L'account { $by } ha registrato la chiave { $fingerprint } per { $contact } ({ $state }). Dal { $effective_on } ogni richiesta protetta a questo contatto è cifrata per questa chiave.
+mail-directory-key-before = Sostituisce la chiave { $before }.
+mail-directory-key-check = Se il vostro Stato non l'ha registrata, avvisate subito il coordinatore nazionale e il Segretariato dell'OSCE: la modifica è nel registro di audit e in quello di trasparenza. Il contatto: { $url }
+mail-account-for-state-subject = Liaison: un account agisce ora per { $state }
+mail-account-for-state-body = L'account { $username } ({ $name }, { $email }) agisce ora per { $state } come { $role }. L'account { $by } lo ha configurato il { $date }.
+mail-account-for-state-check = Legge le bozze del vostro Stato e può modificarne la voce dell'elenco. Se il vostro Stato non l'ha chiesto, avvisate subito il Segretariato dell'OSCE e la vostra delegazione; il registro di audit registra la modifica.
 
 # Accounts (network manager)
 nav-accounts = Account

@@ -233,6 +233,13 @@ mail-reminder-intro = { $count ->
    *[other] Для следующих { $count } контакта ({ $state }) наступил срок ежегодного обновления (CBM 8). Пожалуйста, подтвердите или обновите их.
 }
 mail-reminder-action = Подтвердите или обновите запись здесь: { $url }
+mail-directory-key-subject = Liaison: новый ключ OpenPGP для { $contact } ({ $state })
+mail-directory-key-body = Учётная запись { $by } зарегистрировала ключ { $fingerprint } для { $contact } ({ $state }). С { $effective_on } каждый защищённый запрос этому контакту шифруется этим ключом.
+mail-directory-key-before = Он заменяет ключ { $before }.
+mail-directory-key-check = Если ваше государство его не регистрировало, немедленно сообщите национальному координатору и Секретариату ОБСЕ: изменение записано в журнале аудита и журнале прозрачности. Контакт: { $url }
+mail-account-for-state-subject = Liaison: учётная запись теперь действует от имени { $state }
+mail-account-for-state-body = Учётная запись { $username } ({ $name }, { $email }) теперь действует от имени { $state } в роли «{ $role }». Её настроила учётная запись { $by } { $date }.
+mail-account-for-state-check = Она читает проекты вашего государства и может изменять его запись в справочнике. Если ваше государство об этом не просило, немедленно сообщите Секретариату ОБСЕ и своей делегации; журнал аудита фиксирует изменение.
 
 # Accounts (network manager)
 nav-accounts = Учетные записи

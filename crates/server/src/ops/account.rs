@@ -486,7 +486,7 @@ pub async fn create_account(
         "username": new.username, "display_name": new.display_name, "email": new.email,
         "role": new.role, "state": new.state, "contact_id": new.contact_id,
     });
-    let _ = permit;
+    let created = existing(&mut tx, &permit, id).await?;
     ctx.audit(
         &mut tx,
         &recorded(actor),
@@ -496,8 +496,51 @@ pub async fn create_account(
         },
     )
     .await?;
+    state_notice(ctx, &mut tx, actor, &created).await?;
     liaison_store::commit(tx).await?;
     Ok(id)
+}
+
+/// Tells a State's other coordinators that `account` now acts for their State: it reads the
+/// State's drafts and may change its entry, so an account a network manager's account set up
+/// without the State (stolen, or misused) must not go unnoticed. The operator's offline
+/// command (`actor` `None`) writes no notice: it runs with the database in hand, which a
+/// notice does not guard against, and it is how a network is first seeded.
+async fn state_notice(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    actor: Option<&Actor>,
+    account: &Account,
+) -> AppResult<()> {
+    let (Some(actor), Some(code)) = (
+        actor.filter(|a| a.is_account()),
+        account.state.as_ref().filter(|_| !account.disabled),
+    ) else {
+        return Ok(());
+    };
+    let state = liaison_store::state::get(tx, code)
+        .await?
+        .map_or_else(|| code.to_string(), |s| s.name);
+    let letter = Letter {
+        template: "account-for-state",
+        kind: "account.state",
+        values: minijinja::context! {
+            state => state,
+            username => account.username.clone(),
+            name => account.display_name.clone(),
+            email => account.email.clone(),
+            role => account.role.as_str(),
+            by => actor.username.clone(),
+            date => ctx.clock.today().to_string(),
+        },
+    };
+    let others: Vec<Account> = super::mail::coordinators(tx, super::mail::Coordinators::Of(code))
+        .await?
+        .into_iter()
+        .filter(|a| a.id != account.id)
+        .collect();
+    super::mail::send_each(tx, &others, &letter, ctx.clock.now()).await?;
+    Ok(())
 }
 
 /// Every account, by username (network manager, or the operator).
@@ -636,6 +679,13 @@ pub async fn change_account(
         },
     )
     .await?;
+    let acts_anew = before.disabled
+        || before.state != after.state
+        || before.role != after.role
+        || before.email != after.email;
+    if acts_anew {
+        state_notice(ctx, &mut tx, actor, &after).await?;
+    }
     if ends {
         end_in(ctx, &mut tx, &permit, &recorded, id).await?;
     }

@@ -673,7 +673,7 @@ fn challenge_message(
     reminder: bool,
 ) -> AppResult<Message> {
     let lang = contact_lang(contact);
-    let base = ctx.config.public_url.trim_end_matches('/');
+    let base = super::mail::public_url(ctx);
     let level = match contact.kind {
         liaison_types::directory::ContactKind::Poc { level } => level,
         liaison_types::directory::ContactKind::Structure { .. } => {

@@ -217,6 +217,16 @@ pub async fn contact_to_edit(ctx: &Ctx, actor: &Actor, contact_id: i64) -> AppRe
     self::contact(ctx, actor, contact_id).await
 }
 
+/// A contact whose key its State's coordinator, or the contact itself, is about to register
+/// (refused to anyone else).
+pub async fn key_to_register(ctx: &Ctx, actor: &Actor, contact_id: i64) -> AppResult<Contact> {
+    let mut tx = ctx.store.read().await?;
+    let state = contact_state(&mut tx, contact_id).await?;
+    drop(tx);
+    access::register_key(actor, &state, contact_id)?;
+    self::contact(ctx, actor, contact_id).await
+}
+
 /// The State whose entry its coordinator is about to add a contact to (refused to anyone else).
 pub async fn entry_to_edit(ctx: &Ctx, actor: &Actor, code: &StateCode) -> AppResult<State> {
     let mut tx = ctx.store.read().await?;
@@ -681,8 +691,60 @@ pub async fn register_key(
         },
     )
     .await?;
+    if actor.is_account() {
+        key_notice(
+            ctx,
+            &mut tx,
+            actor,
+            &state,
+            (&before, &stored.fingerprint, effective_on),
+        )
+        .await?;
+    }
     liaison_store::commit(tx).await?;
     Ok(after)
+}
+
+/// Tells the State's coordinators and the contact itself that a key was registered for the
+/// contact: every request to the contact is encrypted to it from `effective_on`, so a key
+/// registered by anyone but them (a stolen account, an operator's) must not go unnoticed.
+async fn key_notice(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    actor: &Actor,
+    state: &State,
+    (contact, fingerprint, effective_on): (&Contact, &str, Date),
+) -> AppResult<()> {
+    let letter = Letter {
+        template: "directory-key",
+        kind: "directory.key",
+        values: minijinja::context! {
+            state => state.name.clone(),
+            contact => contact.details.name.clone(),
+            fingerprint => fingerprint,
+            before => contact.key.as_ref().map(|k| k.fingerprint.clone()),
+            by => actor.username.clone(),
+            effective_on => effective_on.to_string(),
+            url => format!("{}/contacts/{}", mail::public_url(ctx), contact.id),
+        },
+    };
+    let now = ctx.clock.now();
+    let coordinators = mail::coordinators(tx, Coordinators::Of(&state.code)).await?;
+    mail::send_each(tx, &coordinators, &letter, now).await?;
+    if !coordinators
+        .iter()
+        .any(|a| a.email == contact.details.email)
+    {
+        // A contact has no account language; the first language it works in, if offered.
+        let lang = contact
+            .details
+            .languages
+            .first()
+            .map_or("en", String::as_str);
+        let message = letter.to(&contact.details.email, lang)?;
+        liaison_store::outbox::enqueue(tx, &message, now).await?;
+    }
+    Ok(())
 }
 
 /// "Checked, no changes": confirms every active contact of the State, which restarts their
@@ -1049,7 +1111,7 @@ fn reminder_letter(ctx: &Ctx, state: &State, due: &[(Contact, AnnualStatus)]) ->
             state => state.name.clone(),
             count => due.len(),
             due => due,
-            url => format!("{}/states/{}", ctx.config.public_url.trim_end_matches('/'), state.code),
+            url => format!("{}/states/{}", super::mail::public_url(ctx), state.code),
         },
     }
 }

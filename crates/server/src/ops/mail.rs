@@ -11,6 +11,11 @@ use liaison_types::state::StateCode;
 use minijinja::Value;
 use time::OffsetDateTime;
 
+/// The server's address as mail links start with (`public_url` without a trailing slash).
+pub fn public_url(ctx: &super::Ctx) -> &str {
+    ctx.config.public_url.trim_end_matches('/')
+}
+
 /// A mail to write: its template, what it says, and its kind (the outbox's label).
 pub struct Letter<'a> {
     pub template: &'a str,

@@ -478,7 +478,7 @@ async fn key_page(
     WebCaller(caller): WebCaller,
     AppPath(id): AppPath<i64>,
 ) -> AppResult<Response> {
-    let contact = ops::directory::contact(&caller.ctx, &caller.actor, id).await?;
+    let contact = ops::directory::key_to_register(&caller.ctx, &caller.actor, id).await?;
     let values = context! { contact => v(contact), error => None::<String>, armored => "", today => state.clock.today().to_string() };
     super::page(&state, &caller, "directory/key.html", values)
 }

@@ -162,6 +162,17 @@ async fn problem_pages(State(state): State<AppState>, request: Request, next: Ne
         .map(|r| r.0.clone())
         .unwrap_or_default();
     let response = next.run(request).await;
+    problem_as_page(&state, &headers, &request_id, response).await
+}
+
+/// A problem+json answer to a page's request as a readable page in the reader's language;
+/// any other answer as it is.
+pub(crate) async fn problem_as_page(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    request_id: &str,
+    response: Response,
+) -> Response {
     let is_problem = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -170,16 +181,16 @@ async fn problem_pages(State(state): State<AppState>, request: Request, next: Ne
         return response;
     }
     let status = response.status();
-    let lang = match crate::auth::session_lang(&state, &headers).await {
+    let lang = match crate::auth::session_lang(state, headers).await {
         Some(lang) => lang,
-        None => crate::auth::anonymous_lang(&headers),
+        None => crate::auth::anonymous_lang(headers),
     };
     let body = axum::body::to_bytes(response.into_body(), 1024 * 1024)
         .await
         .unwrap_or_default();
     let problem: Option<liaison_types::Problem> = serde_json::from_slice(&body).ok();
     let values = context! { status => status.as_u16(), problem => crate::templates::v(problem), request_id => request_id };
-    match render(&state, None, lang, "error.html", values) {
+    match render(state, None, lang, "error.html", values) {
         Ok(html) => (status, html).into_response(),
         Err(_) => (status, "error").into_response(),
     }

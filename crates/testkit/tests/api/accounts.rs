@@ -72,11 +72,7 @@ async fn manager_creates_accounts_and_bad_requests_change_nothing() {
         let answer = manager.post("/api/v1/accounts", &body).await;
         assert_eq!(answer.status, status, "{body} → {}", answer.text);
         assert_eq!(answer.content_type, "application/problem+json");
-        assert!(
-            answer.json["detail"]
-                .as_str()
-                .is_some_and(|d| !d.is_empty())
-        );
+        assert!(!answer.problem().detail.is_empty());
     }
     assert_eq!(
         manager
@@ -257,7 +253,7 @@ async fn a_point_of_contact_is_linked_to_its_own_directory_contact_only() {
             "{request}: {}",
             refused.text
         );
-        let error = refused.json["errors"]["contact_id"].as_str().unwrap();
+        let error = &refused.problem().errors["contact_id"];
         assert!(error.contains(message), "{error}");
     }
     let accounts = manager.get("/api/v1/accounts").await.json;
@@ -280,12 +276,7 @@ async fn a_point_of_contact_is_linked_to_its_own_directory_contact_only() {
         "{}",
         taken.text
     );
-    assert!(
-        taken.json["errors"]["contact_id"]
-            .as_str()
-            .unwrap()
-            .contains("already linked")
-    );
+    assert!(taken.problem().errors["contact_id"].contains("already linked"));
     let holder = manager.get("/api/v1/accounts").await.json;
     let holder = holder
         .as_array()
@@ -322,4 +313,67 @@ async fn a_point_of_contact_is_linked_to_its_own_directory_contact_only() {
     let mine = deputy.get("/api/v1/checks/challenges").await.json;
     assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
     assert_eq!(mine[0]["contact_id"], technical);
+}
+
+/// The id in a `201 Created` answer.
+#[derive(serde::Deserialize)]
+struct Created {
+    id: liaison_types::id::AccountId,
+}
+
+#[tokio::test]
+async fn an_account_a_manager_sets_up_for_a_state_is_told_to_that_states_coordinators() {
+    let app = spawn_app().await;
+    let manager = app.login("manager").await;
+    let created = manager
+        .post(
+            "/api/v1/accounts",
+            &account("est.second", "coordinator", Some("EST")),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let id = created.typed::<Created>().id;
+    let told = app.mail_of("account.state").await;
+    let recipients: Vec<&str> = told.iter().map(|m| m.recipient.as_str()).collect();
+    // Estonia's coordinator, not the new account itself.
+    assert_eq!(recipients, ["est.coordinator@demo.liaison.example"]);
+    assert!(told[0].subject.contains("Estonia"), "{}", told[0].subject);
+    assert!(
+        told[0].body.contains("est.second") && told[0].body.contains("manager"),
+        "who acts and who set it up: {}",
+        told[0].body
+    );
+
+    // A new name tells nobody; a move to another State tells that State's coordinators.
+    let path = format!("/api/v1/accounts/{id}");
+    let renamed = manager
+        .call(
+            reqwest::Method::PATCH,
+            &path,
+            Some(&json!({ "display_name": "Renamed" })),
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::OK, "{}", renamed.text);
+    assert_eq!(app.mail_of("account.state").await.len(), 1);
+    let moved = manager
+        .call(
+            reqwest::Method::PATCH,
+            &path,
+            Some(&json!({ "state": "FRA" })),
+        )
+        .await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
+    let told = app.mail_of("account.state").await;
+    assert_eq!(told.len(), 2);
+    assert_eq!(told[1].recipient, "fra.coordinator@demo.liaison.example");
+
+    // An account without a State (an observer) concerns no State.
+    let observer = manager
+        .post(
+            "/api/v1/accounts",
+            &account("second.observer", "observer", None),
+        )
+        .await;
+    assert_eq!(observer.status, StatusCode::CREATED, "{}", observer.text);
+    assert_eq!(app.mail_of("account.state").await.len(), 2);
 }

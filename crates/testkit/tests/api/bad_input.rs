@@ -93,12 +93,12 @@ fn assert_problem(answer: &Answer, status: u16, kind: &str, field: Option<&str>,
         "{label}: content type {}",
         answer.content_type
     );
-    assert_eq!(answer.json["type"], format!("/problems/{kind}"), "{label}");
-    assert_eq!(answer.json["status"], status, "{label}");
-    let detail = answer.json["detail"].as_str().unwrap_or_default();
-    assert!(!detail.trim().is_empty(), "{label}: a detail");
+    let problem = answer.problem();
+    assert_eq!(problem.kind, format!("/problems/{kind}"), "{label}");
+    assert_eq!(problem.status, status, "{label}");
+    assert!(!problem.detail.trim().is_empty(), "{label}: a detail");
     if let Some(field) = field {
-        let message = answer.json["errors"][field].as_str().unwrap_or_default();
+        let message = problem.errors.get(field).cloned().unwrap_or_default();
         assert!(
             !message.is_empty(),
             "{label}: a message for '{field}' in {}",
@@ -231,7 +231,7 @@ async fn bad_contact_bodies_and_paths_get_a_problem_and_change_nothing() {
         assert_problem(&answer, status, kind, field, label);
         if let Some(text) = names {
             assert!(
-                answer.json["detail"].as_str().unwrap().contains(text),
+                answer.problem().detail.contains(text),
                 "{label}: the detail names '{text}': {}",
                 answer.text
             );
@@ -406,10 +406,7 @@ async fn unusable_keys_are_refused_and_a_key_registers_once() {
             .await;
         assert_problem(&answer, 422, "validation", Some("key"), label);
         assert!(
-            answer.json["errors"]["key"]
-                .as_str()
-                .unwrap()
-                .contains(says),
+            answer.problem().errors["key"].contains(says),
             "{label}: says '{says}': {}",
             answer.text
         );
@@ -453,8 +450,8 @@ async fn a_wrong_password_and_an_unknown_user_get_the_same_answer() {
     .await;
     assert_problem(&wrong, 401, "unauthorized", None, "wrong password");
     assert_problem(&unknown, 401, "unauthorized", None, "unknown user");
-    assert_eq!(wrong.json["detail"], unknown.json["detail"]);
-    assert_eq!(wrong.json["title"], unknown.json["title"]);
+    assert_eq!(wrong.problem().detail, unknown.problem().detail);
+    assert_eq!(wrong.problem().title, unknown.problem().title);
 
     let missing = api_login(&setup.app, &json!({ "username": "deu.coordinator" })).await;
     assert_problem(
@@ -546,7 +543,7 @@ async fn with_totp_a_login_needs_the_code_and_a_code_works_once() {
     );
     let no_code = api_login(&app, &login(None)).await;
     assert_problem(&no_code, 401, "unauthorized", None, "without a code");
-    assert_eq!(no_code.json["detail"], wrong_password.json["detail"]);
+    assert_eq!(no_code.problem().detail, wrong_password.problem().detail);
     assert!(no_code.json.get("token").is_none());
 
     let code = code_now(&app, &secret, user);
@@ -566,7 +563,7 @@ async fn with_totp_a_login_needs_the_code_and_a_code_works_once() {
     for bad in [wrong.as_str(), "abcdef"] {
         let answer = api_login(&app, &login(Some(bad.to_owned()))).await;
         assert_problem(&answer, 401, "unauthorized", None, &format!("code '{bad}'"));
-        assert_eq!(answer.json["detail"], wrong_password.json["detail"]);
+        assert_eq!(answer.problem().detail, wrong_password.problem().detail);
     }
 
     let first = api_login(&app, &login(Some(code.clone()))).await;
@@ -575,7 +572,7 @@ async fn with_totp_a_login_needs_the_code_and_a_code_works_once() {
 
     let replay = api_login(&app, &login(Some(code.clone()))).await;
     assert_problem(&replay, 401, "unauthorized", None, "the same code again");
-    assert_eq!(replay.json["detail"], wrong_password.json["detail"]);
+    assert_eq!(replay.problem().detail, wrong_password.problem().detail);
 
     // The next time step brings a new code, which works (once).
     app.clock.advance(time::Duration::seconds(30));
@@ -599,12 +596,7 @@ async fn require_totp_refuses_api_logins_of_accounts_without_it() {
     .await;
     assert_problem(&answer, 403, "forbidden", None, "not enrolled");
     assert!(answer.json.get("token").is_none());
-    assert!(
-        answer.json["detail"]
-            .as_str()
-            .unwrap()
-            .contains("/account/totp")
-    );
+    assert!(answer.problem().detail.contains("/account/totp"));
 
     // A wrong password is still a wrong password, not a hint that TOTP is missing.
     let wrong = api_login(

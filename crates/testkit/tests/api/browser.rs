@@ -791,10 +791,7 @@ async fn a_coordinator_sees_its_entries_proven_in_the_transparency_log() {
         key["public_key"].as_str().unwrap()
     );
     let rows = browser.find_all("#log-own tbody tr").await;
-    let entries = api.get("/api/v1/states/DEU").await.json["contacts"]
-        .as_array()
-        .unwrap()
-        .len();
+    let entries = api.entry("DEU").await.contacts.len();
     assert_eq!(rows.len(), entries);
     for row in &rows {
         let text = row.text().await.unwrap();

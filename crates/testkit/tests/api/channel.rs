@@ -75,11 +75,9 @@ pub fn request_body(to: &[&str], message: &str) -> Value {
 /// The mail queued since the demo started: what the test caused (the demo's own threads sent
 /// theirs before).
 async fn outbox(app: &TestApp) -> Vec<liaison_store::outbox::Queued> {
-    let mut tx = app.store.read().await.unwrap();
-    let mut all = liaison_store::outbox::recent(&mut tx, 10_000)
-        .await
-        .unwrap();
-    all.retain(|m| m.created_at >= START);
+    let mut all = app.mail().await;
+    // Newest first, as the outbox lists them.
+    all.reverse();
     all
 }
 
@@ -467,7 +465,11 @@ async fn a_state_without_a_usable_key_at_the_level_cannot_be_addressed_there() {
         )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.json["errors"]["to"].is_string(), "{}", refused.text);
+    assert!(
+        refused.problem().errors.contains_key("to"),
+        "{}",
+        refused.text
+    );
     // Recipients that are not other participating States.
     for (to, expect) in [
         ("DEU", "other than your own"),
@@ -592,7 +594,7 @@ async fn a_multipart_upload_with_a_binary_message_is_the_same_request() {
         "{}",
         refused.text
     );
-    assert!(refused.json["errors"]["kind"].is_string());
+    assert!(refused.problem().errors.contains_key("kind"));
 }
 
 async fn escalation_mails(app: &TestApp) -> Vec<String> {
@@ -667,12 +669,7 @@ async fn an_unacknowledged_technical_request_escalates_to_the_policy_level_and_o
             )
             .await;
         assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text);
-        assert!(
-            again.json["detail"]
-                .as_str()
-                .unwrap()
-                .contains("already escalated")
-        );
+        assert!(again.problem().detail.contains("already escalated"));
     }
     assert_eq!(escalation_mails(&app).await.len(), 1);
     // The recipient cannot escalate; a State that is not a recipient cannot be named.

@@ -143,12 +143,7 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
         .post("/api/v1/checks/answer", &json!({ "token": token }))
         .await;
     assert_eq!(replay.status, StatusCode::CONFLICT, "{}", replay.text);
-    assert!(
-        replay.json["detail"]
-            .as_str()
-            .unwrap()
-            .contains("already answered")
-    );
+    assert!(replay.problem().detail.contains("already answered"));
     assert_eq!(replay.content_type, "application/problem+json");
     let unknown = liaison_core::checks::launch::new_token(&mut rand::rng());
     for bad in [unknown.as_str(), "short", "", "../../etc/passwd"] {
@@ -281,11 +276,7 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
         )
         .await;
     assert_eq!(late.status, StatusCode::CONFLICT, "{}", late.text);
-    assert!(
-        late.json["detail"].as_str().unwrap().contains("closed"),
-        "{}",
-        late.text
-    );
+    assert!(late.problem().detail.contains("closed"), "{}", late.text);
     // The day-long wait outlived the API tokens of the morning.
     let manager = app.login("manager").await;
     let closed = manager.get(&format!("/api/v1/checks/{id}")).await.json;
@@ -420,12 +411,7 @@ async fn a_signed_answer_is_key_verified_and_a_wrong_signature_changes_nothing()
         "{}",
         refused.text
     );
-    assert!(
-        refused.json["errors"]["signed"]
-            .as_str()
-            .unwrap()
-            .contains("no registered")
-    );
+    assert!(refused.problem().errors["signed"].contains("no registered"));
 
     // A signature over changed text, or not a signed message at all.
     let good = signed::sign_answer(SECRET_KEY, "", deu).unwrap();

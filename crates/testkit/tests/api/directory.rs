@@ -1,6 +1,7 @@
 //! The directory through the API: the journey of a coordinator, as in the issue.
 
 use liaison_testkit::{contact_body, spawn_app};
+use liaison_types::directory::{Contact, ContactKind, Level};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -92,10 +93,7 @@ async fn form_problems_are_worded_in_the_users_language_and_change_nothing() {
         .await
         .unwrap();
     let api = app.login("deu.coordinator").await;
-    let before = api.get("/api/v1/states/DEU").await.json["contacts"]
-        .as_array()
-        .unwrap()
-        .len();
+    let before = api.entry("DEU").await.contacts.len();
 
     let form = [
         ("csrf", csrf.as_str()),
@@ -128,13 +126,7 @@ async fn form_problems_are_worded_in_the_users_language_and_change_nothing() {
         html.contains("value=\"Nachtdienst\""),
         "typed values are kept"
     );
-    assert_eq!(
-        api.get("/api/v1/states/DEU").await.json["contacts"]
-            .as_array()
-            .unwrap()
-            .len(),
-        before
-    );
+    assert_eq!(api.entry("DEU").await.contacts.len(), before);
 
     // The API words the same problems in English, per field.
     let mut body = contact_body("technical", "Nachtdienst", "kein-mail", "2027-01-10");
@@ -142,11 +134,11 @@ async fn form_problems_are_worded_in_the_users_language_and_change_nothing() {
     let refused = api.post("/api/v1/states/DEU/contacts", &body).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
-        refused.json["errors"]["email"],
+        refused.problem().errors["email"],
         "'kein-mail' is not an email address"
     );
     assert_eq!(
-        refused.json["errors"]["time_zone"],
+        refused.problem().errors["time_zone"],
         "'Europe/Berln' is not an IANA time zone such as Europe/Vienna"
     );
 }
@@ -169,14 +161,21 @@ async fn a_coordinator_uploads_a_key_file_on_the_page() {
         .await
         .unwrap();
     let api = app.login("deu.coordinator").await;
-    let policy = api.get("/api/v1/states/DEU").await.json["contacts"]
-        .as_array()
-        .unwrap()
+    let policy = api
+        .entry("DEU")
+        .await
+        .contacts
         .iter()
-        .find(|c| c["level"] == "policy")
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+        .find(|c| {
+            matches!(
+                c.kind,
+                ContactKind::Poc {
+                    level: Level::Policy
+                }
+            )
+        })
+        .unwrap()
+        .id;
     let page = browser
         .get(app.url(&format!("/contacts/{policy}/key")))
         .send()
@@ -223,16 +222,39 @@ async fn a_coordinator_uploads_a_key_file_on_the_page() {
         .unwrap();
     assert_eq!(done.status(), StatusCode::OK);
     assert!(done.url().path().ends_with(&format!("/contacts/{policy}")));
-    let contact = api.get(&format!("/api/v1/contacts/{policy}")).await;
-    let fingerprint = contact.json["key"]["fingerprint"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let contact: Contact = api.get(&format!("/api/v1/contacts/{policy}")).await.typed();
+    let fingerprint = contact.key.unwrap().fingerprint;
     assert_eq!(fingerprint.len(), 40);
     assert!(
         done.text().await.unwrap().contains(&fingerprint),
         "the page shows the fingerprint"
     );
+
+    // The State's coordinators and the contact itself are told, with the key and who
+    // registered it: a key registered behind their back does not go unnoticed.
+    let told = app.mail_of("directory.key").await;
+    let recipients: Vec<&str> = told.iter().map(|m| m.recipient.as_str()).collect();
+    assert_eq!(
+        recipients,
+        [
+            "deu.coordinator@demo.liaison.example",
+            contact.details.email.as_str()
+        ]
+    );
+    assert!(
+        told.iter()
+            .all(|m| m.body.contains(&fingerprint) && m.body.contains("deu.coordinator")),
+        "{told:?}"
+    );
+
+    // Another State's contact: no key form, as no edit form.
+    let french = api.entry("FRA").await.contacts[0].id;
+    let foreign = browser
+        .get(app.url(&format!("/contacts/{french}/key")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign.status(), StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]
@@ -445,10 +467,7 @@ async fn a_change_announced_for_a_later_date_takes_effect_on_that_date_and_not_b
         let again = aut.put(&path, &june).await;
         assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.text);
         assert!(
-            again.json["errors"]["effective_on"]
-                .as_str()
-                .unwrap()
-                .contains("already scheduled for 2027-06-01"),
+            again.problem().errors["effective_on"].contains("already scheduled for 2027-06-01"),
             "{}",
             again.text
         );

@@ -64,14 +64,15 @@ async fn submit(client: &ApiClient, year: i32, code: &str) -> Submission {
 }
 
 async fn outbox_kinds(app: &TestApp, kind: &str) -> Vec<String> {
-    let mut tx = app.store.read().await.unwrap();
-    liaison_store::outbox::recent(&mut tx, 1000)
+    let mut recipients: Vec<String> = app
+        .mail_of(kind)
         .await
-        .unwrap()
         .into_iter()
-        .filter(|m| m.kind == kind && m.created_at >= liaison_testkit::START)
         .map(|m| m.recipient)
-        .collect()
+        .collect();
+    // Newest first, as the outbox lists them.
+    recipients.reverse();
+    recipients
 }
 
 #[tokio::test]
@@ -98,7 +99,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
         for field in ["year", "opens_on", "sections", "pattern"] {
             assert!(
-                bad.json["errors"][field].is_string(),
+                bad.problem().errors.contains_key(field),
                 "{field}: {}",
                 bad.text
             );
@@ -162,7 +163,7 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
             )
             .await;
         assert_eq!(bad_section.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad_section.json["errors"]["language"].is_string());
+        assert!(bad_section.problem().errors.contains_key("language"));
         let unknown = deu
             .put(
                 &path(2027, "DEU", "/sections/weather"),
@@ -297,6 +298,22 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
             own.status,
             StatusCode::UNPROCESSABLE_ENTITY,
             "not about one's own"
+        );
+        // One revision only: nothing to compare it with yet, and said so; a revision that
+        // does not exist is named as asked.
+        let single = fra.get(&path(2027, "DEU", "/diff")).await;
+        assert_eq!(single.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", single.text);
+        assert!(
+            single.problem().errors["from"].contains("only the first revision"),
+            "{}",
+            single.text
+        );
+        let missing = fra.get(&path(2027, "DEU", "/document?revision=5")).await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        assert!(
+            missing.problem().detail.contains("no revision 5 of"),
+            "{}",
+            missing.text
         );
         let empty = fra
             .post(&path(2027, "DEU", "/inquiries"), &json!({ "text": "  " }))
@@ -656,7 +673,7 @@ async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_do
             empty.text
         );
         assert_eq!(
-            empty.json["errors"]["file"],
+            empty.problem().errors["file"],
             "the attachment is an empty file"
         );
         let large = deu
@@ -675,7 +692,7 @@ async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_do
             large.text
         );
         assert_eq!(
-            large.json["errors"]["file"],
+            large.problem().errors["file"],
             "an attachment may be at most 10 MiB"
         );
         let huge = deu
@@ -877,7 +894,7 @@ async fn a_section_not_provided_this_year_answers_it_and_the_document_says_so() 
             refused.text
         );
         assert!(
-            refused.json["errors"]["not_provided"].is_string(),
+            refused.problem().errors.contains_key("not_provided"),
             "{}",
             refused.text
         );
@@ -964,7 +981,11 @@ async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves()
             )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.text);
-        assert!(bad.json["errors"]["reference"].is_string(), "{}", bad.text);
+        assert!(
+            bad.problem().errors.contains_key("reference"),
+            "{}",
+            bad.text
+        );
         let circulated = manager
             .post(
                 &path(2027, "DEU", "/circulate"),
@@ -1011,12 +1032,7 @@ async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves()
             "{}",
             taken.text
         );
-        assert!(
-            taken.json["errors"]["reference"]
-                .as_str()
-                .unwrap()
-                .contains("PC.DEL/1234/27")
-        );
+        assert!(taken.problem().errors["reference"].contains("PC.DEL/1234/27"));
         let recorded = put(&manager, json!({ "reference": "PC.DEL/1240/27" })).await;
         assert_eq!(recorded.status, StatusCode::OK, "{}", recorded.text);
         let recorded: Document = recorded.typed();
@@ -1085,10 +1101,7 @@ async fn the_manager_records_the_osce_reference_and_the_old_one_still_resolves()
             refused.text
         );
         assert!(
-            refused.json["errors"]["reference"]
-                .as_str()
-                .unwrap()
-                .contains("PC.DEL/1234/27/Rev.1"),
+            refused.problem().errors["reference"].contains("PC.DEL/1234/27/Rev.1"),
             "{}",
             refused.text
         );

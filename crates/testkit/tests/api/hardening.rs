@@ -86,10 +86,7 @@ async fn markdown_nested_deeper_than_the_limit_is_refused_and_stored_texts_are_r
             refused.text
         );
         assert!(
-            refused.json["errors"]["text"]
-                .as_str()
-                .unwrap()
-                .contains("at most 12 levels deep"),
+            refused.problem().errors["text"].contains("at most 12 levels deep"),
             "{}",
             refused.text
         );
@@ -143,10 +140,7 @@ async fn formatting_too_heavy_to_keep_and_drafts_too_large_for_a_day_are_refused
         refused.text
     );
     assert!(
-        refused.json["errors"]["text"]
-            .as_str()
-            .unwrap()
-            .contains("too heavy"),
+        refused.problem().errors["text"].contains("too heavy"),
         "{}",
         refused.text
     );
@@ -168,7 +162,7 @@ async fn formatting_too_heavy_to_keep_and_drafts_too_large_for_a_day_are_refused
     liaison_store::commit(tx).await.unwrap();
     let full = save(&deu, "threats", "One more view.").await;
     assert_eq!(full.status, StatusCode::TOO_MANY_REQUESTS, "{}", full.text);
-    assert!(full.json["detail"].as_str().unwrap().contains("MiB"));
+    assert!(full.problem().detail.contains("MiB"));
     app.clock.advance(time::Duration::hours(25));
     let deu = app.login("deu.coordinator").await;
     let tomorrow = save(&deu, "threats", "One more view.").await;
@@ -368,12 +362,7 @@ async fn the_deepest_accepted_nesting_exports_as_pdf_and_a_document_too_large_to
         "{}",
         too_large.text
     );
-    assert!(
-        too_large.json["detail"]
-            .as_str()
-            .unwrap()
-            .contains("export it as HTML")
-    );
+    assert!(too_large.problem().detail.contains("export it as HTML"));
     let html = deu
         .get("/api/v1/exchange/cycles/2027/submissions/DEU/export.html")
         .await;
@@ -651,7 +640,7 @@ async fn wrong_current_passwords_count_like_failed_sign_ins() {
         .await;
     assert_eq!(unchanged.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        unchanged.json["errors"]["new_password"].is_string(),
+        unchanged.problem().errors.contains_key("new_password"),
         "{}",
         unchanged.text
     );
@@ -776,10 +765,7 @@ async fn common_passwords_and_passwords_with_the_username_are_refused() {
             "{password}"
         );
         assert!(
-            answer.json["errors"]["password"]
-                .as_str()
-                .unwrap()
-                .contains(says),
+            answer.problem().errors["password"].contains(says),
             "{password}: {}",
             answer.text
         );
@@ -807,12 +793,7 @@ async fn common_passwords_and_passwords_with_the_username_are_refused() {
         "{}",
         again.text
     );
-    assert!(
-        again.json["errors"]["username"]
-            .as_str()
-            .unwrap()
-            .contains("taken")
-    );
+    assert!(again.problem().errors["username"].contains("taken"));
     let signed_in = app
         .anonymous()
         .post(
@@ -935,7 +916,7 @@ async fn the_manager_disables_resets_and_changes_accounts_and_every_change_is_au
         StatusCode::UNPROCESSABLE_ENTITY,
         "a coordinator needs a State"
     );
-    assert!(bad.json["errors"]["state"].is_string());
+    assert!(bad.problem().errors.contains_key("state"));
     let back = manager
         .call(
             reqwest::Method::PATCH,
@@ -954,7 +935,7 @@ async fn the_manager_disables_resets_and_changes_accounts_and_every_change_is_au
         )
         .await;
     assert_eq!(nameless.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(nameless.json["errors"]["display_name"].is_string());
+    assert!(nameless.problem().errors.contains_key("display_name"));
     let technical = app.login("deu.technical").await;
     let taken_contact = technical.get("/api/v1/me").await.json["contact_id"].clone();
     let deu_policy = account_id(&manager, "deu.policy").await;
@@ -971,12 +952,7 @@ async fn the_manager_disables_resets_and_changes_accounts_and_every_change_is_au
         "{}",
         taken.text
     );
-    assert!(
-        taken.json["errors"]["contact_id"]
-            .as_str()
-            .unwrap()
-            .contains("already linked")
-    );
+    assert!(taken.problem().errors["contact_id"].contains("already linked"));
 
     // The second factor reset; the manager cannot disable itself.
     let no_totp = manager
@@ -997,7 +973,11 @@ async fn the_manager_disables_resets_and_changes_accounts_and_every_change_is_au
         )
         .await;
     assert_eq!(itself.status, StatusCode::CONFLICT);
-    assert!(itself.json["errors"]["role"].is_string(), "{}", itself.text);
+    assert!(
+        itself.problem().errors.contains_key("role"),
+        "{}",
+        itself.text
+    );
     let ended = manager
         .call(
             reqwest::Method::DELETE,
@@ -1093,7 +1073,7 @@ async fn an_account_changes_its_password_and_lists_and_ends_its_own_tokens() {
         )
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(wrong.json["errors"]["current_password"].is_string());
+    assert!(wrong.problem().errors.contains_key("current_password"));
     let weak = first
         .post(
             "/api/v1/me/password",
@@ -1102,7 +1082,7 @@ async fn an_account_changes_its_password_and_lists_and_ends_its_own_tokens() {
         .await;
     assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        weak.json["errors"]["new_password"].is_string(),
+        weak.problem().errors.contains_key("new_password"),
         "{}",
         weak.text
     );
@@ -1441,4 +1421,39 @@ async fn files_detached_from_every_version_are_counted_for_the_operator() {
             .unwrap(),
     );
     assert_eq!(orphaned, Some(1));
+}
+
+#[tokio::test]
+async fn a_body_too_large_for_the_server_is_a_readable_page_for_a_form_and_a_problem_for_the_api() {
+    let app = spawn_app().await;
+    let limit =
+        liaison_server::middleware::MAX_BODY_BYTES.max(app.state.config.channel.max_body_bytes());
+    let huge = "x".repeat(limit + 1);
+
+    let browser = app.web_session("deu.coordinator").await;
+    let form = browser
+        .post(app.url("/states/DEU/contacts"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("name={huge}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let content_type = form.headers()["content-type"].to_str().unwrap().to_owned();
+    assert!(content_type.starts_with("text/html"), "{content_type}");
+    let page = form.text().await.unwrap();
+    assert!(page.contains("<html"), "{page}");
+    assert!(page.contains("larger than this server accepts"), "{page}");
+
+    let api = app.login("deu.coordinator").await;
+    let answer = api
+        .post_bytes(
+            "/api/v1/states/DEU/contacts",
+            "application/json",
+            huge.into_bytes(),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(answer.content_type, "application/problem+json");
+    assert_eq!(answer.problem().status, 413);
 }

@@ -265,11 +265,7 @@ fn decode_words(value: &str) -> String {
 /// The messages queued since the test started (the demo's history, such as the challenges of
 /// its past communication checks, is left out).
 async fn outbox(app: &TestApp) -> Vec<Queued> {
-    let mut tx = app.store.read().await.unwrap();
-    let mut all = liaison_store::outbox::recent(&mut tx, 1000).await.unwrap();
-    all.retain(|m| m.created_at >= START);
-    all.reverse();
-    all
+    app.mail().await
 }
 
 async fn outbox_message(app: &TestApp, id: i64) -> Queued {

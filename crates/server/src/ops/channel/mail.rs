@@ -11,10 +11,7 @@ pub(super) fn mail_lang(request_language: &str) -> &'static str {
 }
 
 pub(super) fn thread_url(ctx: &Ctx, id: RequestId) -> String {
-    format!(
-        "{}/requests/{id}",
-        ctx.config.public_url.trim_end_matches('/')
-    )
+    format!("{}/requests/{id}", crate::ops::mail::public_url(ctx))
 }
 
 /// The contacts of `state` at `level` that mail goes to (active, with an address).

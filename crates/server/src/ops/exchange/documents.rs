@@ -50,7 +50,12 @@ pub(super) async fn chosen_document(
         None => documents.last(),
         Some(r) => documents.iter().find(|d| d.revision == r),
     }
-    .ok_or_else(|| AppError::NotFound(format!("no revision {revision:?} of this submission")))?;
+    .ok_or_else(|| {
+        AppError::NotFound(match revision {
+            Some(r) => format!("no revision {r} of this submission"),
+            None => "this submission has no circulated revision".to_owned(),
+        })
+    })?;
     let html = html_of(&mut tx, document_texts([chosen])).await?;
     Ok((chosen.id, document_of(&state, year, chosen, &html)))
 }
@@ -70,19 +75,25 @@ pub async fn diff(
     let (_, documents) = circulated(&mut tx, &permit, year, code).await?;
     let latest = documents.last().map_or(0, |d| d.revision);
     let to = to.unwrap_or(latest);
+    if to == 0 && from.is_none() {
+        return Err(AppError::validation(
+            "from",
+            "only the first revision is circulated: there is no earlier one to compare it with",
+        ));
+    }
     let from = from.unwrap_or(to - 1);
-    let find = |revision: i64| {
+    let find = |field: &str, revision: i64| {
         documents
             .iter()
             .find(|d| d.revision == revision)
             .ok_or_else(|| {
                 AppError::validation(
-                    "from",
+                    field,
                     format!("revisions 0 to {latest} exist; {revision} does not"),
                 )
             })
     };
-    let (before, after) = (find(from)?, find(to)?);
+    let (before, after) = (find("from", from)?, find("to", to)?);
     let mut sections: Vec<Section> = before
         .sections
         .iter()

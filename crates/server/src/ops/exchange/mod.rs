@@ -447,9 +447,7 @@ pub async fn open_cycle(ctx: &Ctx, actor: &Actor, input: &CycleInput) -> AppResu
     Ok(cycle)
 }
 
-pub(super) fn public_url(ctx: &Ctx) -> &str {
-    ctx.config.public_url.trim_end_matches('/')
-}
+pub(super) use super::mail::public_url;
 
 /// Every cycle, newest first (every signed-in account).
 pub async fn cycles(ctx: &Ctx, actor: &Actor) -> AppResult<Vec<Cycle>> {
