@@ -282,6 +282,15 @@ impl TestApp {
         http
     }
 
+    /// The page at `path` as `client` reads it (a 200 is asserted).
+    pub async fn page(&self, client: &reqwest::Client, path: &str) -> String {
+        let response = client.get(self.url(path)).send().await.unwrap();
+        let status = response.status();
+        let html = response.text().await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{path}: {html}");
+        html
+    }
+
     /// A client without a token.
     pub fn anonymous(&self) -> ApiClient {
         ApiClient {

@@ -853,10 +853,17 @@ pub async fn change_password(
         },
     )
     .await?;
-    let count =
-        liaison_store::session::revoke_all(&mut tx, &permit, Some(origin.token_hash)).await?;
+    let count = revoke_own(ctx, &mut tx, actor, Some(origin.token_hash)).await?;
+    liaison_store::commit(tx).await?;
+    Ok(count)
+}
+
+/// Ends the owner's sessions and tokens but `keep`, audited; how many ended.
+async fn revoke_own(ctx: &Ctx, tx: &mut Tx, actor: &Actor, keep: Option<&str>) -> AppResult<u64> {
+    let permit = access::own_account(actor);
+    let count = liaison_store::session::revoke_all(tx, &permit, keep).await?;
     ctx.audit(
-        &mut tx,
+        tx,
         actor,
         AuditEvent::TokenRevoked {
             account_id: actor.account_id,
@@ -865,7 +872,6 @@ pub async fn change_password(
         },
     )
     .await?;
-    liaison_store::commit(tx).await?;
     Ok(count)
 }
 
@@ -925,19 +931,8 @@ pub async fn revoke_token(ctx: &Ctx, actor: &Actor, id: &str) -> AppResult<()> {
 
 /// Ends every session and token of the owner's account, the one in use included.
 pub async fn sign_out_everywhere(ctx: &Ctx, actor: &Actor) -> AppResult<u64> {
-    let permit = access::own_account(actor);
     let mut tx = ctx.store.begin().await?;
-    let count = liaison_store::session::revoke_all(&mut tx, &permit, None).await?;
-    ctx.audit(
-        &mut tx,
-        actor,
-        AuditEvent::TokenRevoked {
-            account_id: actor.account_id,
-            token: String::new(),
-            count,
-        },
-    )
-    .await?;
+    let count = revoke_own(ctx, &mut tx, actor, None).await?;
     liaison_store::commit(tx).await?;
     Ok(count)
 }

@@ -1,6 +1,6 @@
 //! Account management by the network manager, through the API and the page.
 
-use liaison_testkit::{PASSWORD, spawn_app};
+use liaison_testkit::spawn_app;
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -114,24 +114,8 @@ fn csrf_of(html: &str) -> String {
 #[tokio::test]
 async fn manager_creates_an_account_on_the_page() {
     let app = spawn_app().await;
-    let browser = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::limited(5))
-        .build()
-        .unwrap();
-    let login = browser
-        .post(app.url("/login"))
-        .form(&[
-            ("username", "manager"),
-            ("password", PASSWORD),
-            ("next", "/accounts"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    let status = login.status();
-    let page = login.text().await.unwrap();
-    assert_eq!(status, StatusCode::OK, "{page}");
+    let browser = app.web_session("manager").await;
+    let page = app.page(&browser, "/accounts").await;
     assert!(
         page.contains("deu.coordinator"),
         "the list shows existing accounts"

@@ -1479,7 +1479,7 @@ fn web_rows() -> Vec<Row> {
         row(post(), "/contacts/{id}", Contact, EditEntry, 303),
         row(post(), "/contacts/{id}/retire", Victim, EditEntry, 303),
         row(post(), "/contacts/{id}/scheduled/withdraw", Contact, EditEntry, 409),
-        row(get(), "/contacts/{id}/key", Contact, ReadContacts, 200),
+        row(get(), "/contacts/{id}/key", Contact, RegisterKey, 200),
         row(post(), "/contacts/{id}/key", Contact, RegisterKey, 303),
         row(get(), "/contacts/{id}/key.asc", Contact, ReadContacts, 200),
         row(get(), "/contacts/{id}/vcard", Contact, ReadContacts, 200),

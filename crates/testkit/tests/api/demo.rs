@@ -94,22 +94,8 @@ async fn every_participating_state_has_an_entry_in_a_plausible_mix() {
     }
 
     // The overview page says "missing" in those three cells only.
-    let browser = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let page = browser
-        .post(app.url("/login"))
-        .form(&[
-            ("username", "manager"),
-            ("password", liaison_testkit::PASSWORD),
-            ("next", "/states"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(page.status(), StatusCode::OK);
-    let html = page.text().await.unwrap();
+    let browser = app.web_session("manager").await;
+    let html = app.page(&browser, "/states").await;
     assert_eq!(
         html.matches("<span class=\"bad\">missing</span>").count(),
         3,

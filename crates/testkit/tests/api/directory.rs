@@ -1,7 +1,7 @@
 //! The directory through the API: the journey of a coordinator, as in the issue.
 
 use liaison_testkit::{contact_body, spawn_app};
-use liaison_types::directory::{Contact, ContactKind, Level};
+use liaison_types::directory::{AnnualStatus, Contact, ContactKind, ImportReport, Level};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -21,8 +21,9 @@ async fn coordinator_adds_changes_and_retires_a_contact() {
         )
         .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
-    let id = created.json["id"].as_i64().unwrap();
-    assert_eq!(created.json["annual_status"], "current");
+    let created: Contact = created.typed();
+    let id = created.id;
+    assert_eq!(created.annual_status, AnnualStatus::Current);
 
     let mut changed = contact_body(
         "technical",
@@ -33,7 +34,7 @@ async fn coordinator_adds_changes_and_retires_a_contact() {
     changed["phone"] = json!("+49 228 99 9582 1");
     let updated = deu.put(&format!("/api/v1/contacts/{id}"), &changed).await;
     assert_eq!(updated.status, StatusCode::OK, "{}", updated.text);
-    assert_eq!(updated.json["version"], 2);
+    assert_eq!(updated.typed::<Contact>().version, 2);
 
     let history = deu.get(&format!("/api/v1/contacts/{id}/history")).await;
     let versions = history.json.as_array().unwrap();
@@ -51,7 +52,7 @@ async fn coordinator_adds_changes_and_retires_a_contact() {
         )
         .await;
     assert_eq!(retired.status, StatusCode::OK);
-    assert_eq!(retired.json["retired"], true);
+    assert!(retired.typed::<Contact>().retired);
     let again = deu.put(&format!("/api/v1/contacts/{id}"), &changed).await;
     assert_eq!(again.status, StatusCode::CONFLICT);
 }
@@ -64,23 +65,8 @@ fn csrf_of(html: &str) -> String {
 #[tokio::test]
 async fn form_problems_are_worded_in_the_users_language_and_change_nothing() {
     let app = spawn_app().await;
-    let browser = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    let page = browser
-        .post(app.url("/login"))
-        .form(&[
-            ("username", "deu.coordinator"),
-            ("password", liaison_testkit::PASSWORD),
-            ("next", "/states/DEU"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let browser = app.web_session("deu.coordinator").await;
+    let page = app.page(&browser, "/states/DEU").await;
     let csrf = csrf_of(&page);
     browser
         .post(app.url("/account/language"))
@@ -146,20 +132,7 @@ async fn form_problems_are_worded_in_the_users_language_and_change_nothing() {
 #[tokio::test]
 async fn a_coordinator_uploads_a_key_file_on_the_page() {
     let app = spawn_app().await;
-    let browser = reqwest::Client::builder()
-        .cookie_store(true)
-        .build()
-        .unwrap();
-    browser
-        .post(app.url("/login"))
-        .form(&[
-            ("username", "deu.coordinator"),
-            ("password", liaison_testkit::PASSWORD),
-            ("next", "/states"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let browser = app.web_session("deu.coordinator").await;
     let api = app.login("deu.coordinator").await;
     let policy = api
         .entry("DEU")
@@ -197,7 +170,11 @@ async fn a_coordinator_uploads_a_key_file_on_the_page() {
             )
     };
 
-    let before = api.get(&format!("/api/v1/contacts/{policy}")).await.json["key"].clone();
+    let key_of = async || {
+        let contact: Contact = api.get(&format!("/api/v1/contacts/{policy}")).await.typed();
+        contact.key.map(|k| k.fingerprint)
+    };
+    let before = key_of().await;
     let binary = include_bytes!("../../../core/tests/fixtures/keys/tampered.gpg").to_vec();
     let refused = browser
         .post(app.url(&format!("/contacts/{policy}/key")))
@@ -207,11 +184,7 @@ async fn a_coordinator_uploads_a_key_file_on_the_page() {
         .unwrap();
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.text().await.unwrap().contains("ASCII-armored"));
-    assert_eq!(
-        api.get(&format!("/api/v1/contacts/{policy}")).await.json["key"],
-        before,
-        "nothing registered"
-    );
+    assert_eq!(key_of().await, before, "nothing registered");
 
     let armored = include_bytes!("../../../core/tests/fixtures/keys/valid-ed25519.asc").to_vec();
     let done = browser
@@ -283,19 +256,17 @@ async fn a_coordinator_exports_its_states_csv_edits_it_and_imports_it_back() {
     let before = coordinator.get("/api/v1/states/DEU").await.json;
     // What the caller may do comes with the entry: its own State's coordinator edits it;
     // another State reads and exports it; an observer sees the figures only.
+    use liaison_types::directory::EntryAction::{Edit, Export, ReadContacts};
     assert_eq!(
-        before["actions"],
-        serde_json::json!(["edit", "read-contacts", "export"])
+        coordinator.entry("DEU").await.actions,
+        [Edit, ReadContacts, Export]
     );
     let other = app.login("fra.coordinator").await;
-    assert_eq!(
-        other.get("/api/v1/states/DEU").await.json["actions"],
-        serde_json::json!(["read-contacts", "export"])
-    );
+    assert_eq!(other.entry("DEU").await.actions, [ReadContacts, Export]);
     let observer = app.login("observer").await;
-    let seen = observer.get("/api/v1/states/DEU").await.json;
-    assert_eq!(seen["actions"], serde_json::json!([]));
-    assert_eq!(seen["contacts"], serde_json::json!([]));
+    let seen = observer.entry("DEU").await;
+    assert!(seen.actions.is_empty());
+    assert!(seen.contacts.is_empty());
     let answer = coordinator
         .post_bytes(
             "/api/v1/directory/import",
@@ -323,7 +294,7 @@ async fn a_coordinator_exports_its_states_csv_edits_it_and_imports_it_back() {
             edited.clone().into_bytes(),
         )
         .await;
-    assert_eq!(answer.json["changed"], 1, "{}", answer.text);
+    assert_eq!(answer.typed::<ImportReport>().changed, 1, "{}", answer.text);
     let (_, _, again) = coordinator
         .get_bytes("/api/v1/states/DEU/contacts.csv")
         .await;
@@ -365,7 +336,7 @@ async fn a_change_announced_for_a_later_date_takes_effect_on_that_date_and_not_b
             )
             .await;
         assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
-        let id = created.json["id"].as_i64().unwrap();
+        let id = created.typed::<Contact>().id;
         let path = format!("/api/v1/contacts/{id}");
 
         // On 15 January, the address is announced to change on 1 June.
@@ -377,27 +348,20 @@ async fn a_change_announced_for_a_later_date_takes_effect_on_that_date_and_not_b
         );
         let scheduled = aut.put(&path, &june).await;
         assert_eq!(scheduled.status, StatusCode::OK, "{}", scheduled.text);
+        let scheduled: Contact = scheduled.typed();
         assert_eq!(
-            scheduled.json["email"], "govcert@demo-at.example",
+            scheduled.details.email, "govcert@demo-at.example",
             "still in effect"
         );
-        assert_eq!(
-            scheduled.json["scheduled"]["email"],
-            "cert-neu@demo-at.example"
-        );
-        assert_eq!(scheduled.json["scheduled"]["effective_on"], "2027-06-01");
-        assert_eq!(scheduled.json["scheduled"]["fields"], json!(["email"]));
+        let planned = scheduled.scheduled.unwrap();
+        assert_eq!(planned.details.email, "cert-neu@demo-at.example");
+        assert_eq!(planned.effective_on.to_string(), "2027-06-01");
+        assert_eq!(planned.fields, ["email"]);
 
         // Every reader and export uses the address in effect today.
-        let entry = aut.get("/api/v1/states/AUT").await.json;
-        let listed = entry["contacts"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == id)
-            .unwrap()
-            .clone();
-        assert_eq!(listed["email"], "govcert@demo-at.example");
+        let entry = aut.entry("AUT").await;
+        let listed = entry.contacts.iter().find(|c| c.id == id).unwrap();
+        assert_eq!(listed.details.email, "govcert@demo-at.example");
         for export in [
             "/api/v1/states/AUT/contacts.csv",
             "/api/v1/states/AUT/contacts.vcf",
@@ -435,27 +399,8 @@ async fn a_change_announced_for_a_later_date_takes_effect_on_that_date_and_not_b
         );
 
         // The contact's page says what changes when, with the button to withdraw it.
-        let browser = reqwest::Client::builder()
-            .cookie_store(true)
-            .build()
-            .unwrap();
-        browser
-            .post(app.url("/login"))
-            .form(&[
-                ("username", "aut.coordinator"),
-                ("password", liaison_testkit::PASSWORD),
-            ])
-            .send()
-            .await
-            .unwrap();
-        let page = browser
-            .get(app.url(&format!("/contacts/{id}")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let browser = app.web_session("aut.coordinator").await;
+        let page = app.page(&browser, &format!("/contacts/{id}")).await;
         assert!(page.contains("Changes on 1 June 2027 to:"), "{page}");
         assert!(
             page.contains("cert-neu@demo-at.example") && page.contains("id=\"withdraw-scheduled\"")
@@ -509,11 +454,12 @@ async fn a_change_announced_for_a_later_date_takes_effect_on_that_date_and_not_b
             )
             .await;
         assert_eq!(key.status, StatusCode::OK, "{}", key.text);
-        assert_eq!(key.json["email"], "govcert@demo-at.example");
-        assert!(key.json["key"]["fingerprint"].is_string());
-        assert_eq!(key.json["scheduled"]["email"], "cert-neu@demo-at.example");
-        assert_eq!(key.json["scheduled"]["effective_on"], "2027-06-01");
-        let fingerprint = key.json["key"]["fingerprint"].clone();
+        let key: Contact = key.typed();
+        assert_eq!(key.details.email, "govcert@demo-at.example");
+        let fingerprint = key.key.unwrap().fingerprint;
+        let planned = key.scheduled.unwrap();
+        assert_eq!(planned.details.email, "cert-neu@demo-at.example");
+        assert_eq!(planned.effective_on.to_string(), "2027-06-01");
         let history = aut.get(&format!("{path}/history")).await.json;
         let changes: Vec<(&str, &str)> = history
             .as_array()
@@ -539,10 +485,10 @@ async fn a_change_announced_for_a_later_date_takes_effect_on_that_date_and_not_b
         // On 1 June it takes effect by itself, with the key.
         app.clock.set(time::macros::datetime!(2027-06-01 06:00 UTC));
         let aut = app.login("aut.coordinator").await;
-        let now = aut.get(&path).await.json;
-        assert_eq!(now["email"], "cert-neu@demo-at.example");
-        assert_eq!(now["key"]["fingerprint"], fingerprint);
-        assert!(now["scheduled"].is_null(), "{now}");
+        let now: Contact = aut.get(&path).await.typed();
+        assert_eq!(now.details.email, "cert-neu@demo-at.example");
+        assert_eq!(now.key.as_ref().map(|k| &k.fingerprint), Some(&fingerprint));
+        assert!(now.scheduled.is_none(), "{now:?}");
 
         // Another change, for August, withdrawn before then: it never takes effect.
         let mut august = contact_body(
@@ -554,7 +500,12 @@ async fn a_change_announced_for_a_later_date_takes_effect_on_that_date_and_not_b
         august["phone"] = json!("+43 1 555 0000");
         let planned = aut.put(&path, &august).await;
         assert_eq!(
-            planned.json["scheduled"]["phone"], "+43 1 555 0000",
+            planned
+                .typed::<Contact>()
+                .scheduled
+                .map(|s| s.details.phone)
+                .as_deref(),
+            Some("+43 1 555 0000"),
             "{}",
             planned.text
         );
@@ -567,7 +518,7 @@ async fn a_change_announced_for_a_later_date_takes_effect_on_that_date_and_not_b
             .call(reqwest::Method::DELETE, &format!("{path}/scheduled"), None)
             .await;
         assert_eq!(withdrawn.status, StatusCode::OK, "{}", withdrawn.text);
-        assert!(withdrawn.json["scheduled"].is_null());
+        assert!(withdrawn.typed::<Contact>().scheduled.is_none());
         let twice = aut
             .call(reqwest::Method::DELETE, &format!("{path}/scheduled"), None)
             .await;

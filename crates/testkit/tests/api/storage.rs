@@ -6,6 +6,7 @@ use liaison_store::{Dialect, Store};
 use liaison_testkit::{
     Backend, TestApp, backends, contact_body, fresh_database, on_every_backend, spawn_app_on,
 };
+use liaison_types::directory::{AnnualStatus, Contact, StateEntry};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use time::Duration;
@@ -54,11 +55,12 @@ async fn directory_journey(backend: Backend) -> Outcome {
         "{on}: {}",
         created.text
     );
-    let id = created.json["id"].as_i64().unwrap();
-    assert_eq!(created.json["version"], 1, "{on}");
-    assert_eq!(created.json["confirmed_on"], "2027-01-15", "{on}");
-    assert_eq!(created.json["due_on"], "2028-01-15", "{on}");
-    assert_eq!(created.json["annual_status"], "current", "{on}");
+    let created: Contact = created.typed();
+    let id = created.id;
+    assert_eq!(created.version, 1, "{on}");
+    assert_eq!(created.confirmed_on.to_string(), "2027-01-15", "{on}");
+    assert_eq!(created.due_on.to_string(), "2028-01-15", "{on}");
+    assert_eq!(created.annual_status, AnnualStatus::Current, "{on}");
 
     // Day 30 after the change took effect is on time, day 31 is late.
     let mut on_time = contact_body(
@@ -70,14 +72,15 @@ async fn directory_journey(backend: Backend) -> Outcome {
     on_time["phone"] = json!("+49 228 99 9582 1");
     let changed = deu.put(&format!("/api/v1/contacts/{id}"), &on_time).await;
     assert_eq!(changed.status, StatusCode::OK, "{on}: {}", changed.text);
-    assert_eq!(changed.json["version"], 2, "{on}");
+    assert_eq!(changed.typed::<Contact>().version, 2, "{on}");
     let mut late = on_time.clone();
     late["effective_on"] = json!("2026-12-15");
     late["email"] = json!("night-shift@demo-de.example");
     let changed = deu.put(&format!("/api/v1/contacts/{id}"), &late).await;
     assert_eq!(changed.status, StatusCode::OK, "{on}: {}", changed.text);
-    assert_eq!(changed.json["version"], 3, "{on}");
-    assert_eq!(changed.json["email"], "night-shift@demo-de.example", "{on}");
+    let changed: Contact = changed.typed();
+    assert_eq!(changed.version, 3, "{on}");
+    assert_eq!(changed.details.email, "night-shift@demo-de.example", "{on}");
 
     let keyed = deu
         .put(
@@ -86,11 +89,9 @@ async fn directory_journey(backend: Backend) -> Outcome {
         )
         .await;
     assert_eq!(keyed.status, StatusCode::OK, "{on}: {}", keyed.text);
-    assert_eq!(keyed.json["version"], 4, "{on}");
-    let fingerprint = keyed.json["key"]["fingerprint"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let keyed: Contact = keyed.typed();
+    assert_eq!(keyed.version, 4, "{on}");
+    let fingerprint = keyed.key.unwrap().fingerprint;
     assert!(!fingerprint.is_empty(), "{on}");
     let key = deu.get(&format!("/api/v1/contacts/{id}/key")).await;
     assert_eq!(key.status, StatusCode::OK, "{on}");
@@ -105,16 +106,29 @@ async fn directory_journey(backend: Backend) -> Outcome {
     let deu = app.login("deu.coordinator").await;
     let confirmed = deu.post("/api/v1/states/DEU/confirm", &json!({})).await;
     assert_eq!(confirmed.status, StatusCode::OK, "{on}: {}", confirmed.text);
-    let contacts = confirmed.json["contacts"].as_array().unwrap();
+    let contacts = confirmed.typed::<StateEntry>().contacts;
     assert_eq!(contacts.len(), 4, "{on}: the three demo contacts and ours");
-    for contact in contacts {
-        assert_eq!(contact["confirmed_on"], "2027-02-24", "{on}: {contact}");
-        assert_eq!(contact["due_on"], "2028-02-24", "{on}: {contact}");
-        assert_eq!(contact["annual_status"], "current", "{on}: {contact}");
+    for contact in &contacts {
+        assert_eq!(
+            contact.confirmed_on.to_string(),
+            "2027-02-24",
+            "{on}: {contact:?}"
+        );
+        assert_eq!(
+            contact.due_on.to_string(),
+            "2028-02-24",
+            "{on}: {contact:?}"
+        );
+        assert_eq!(
+            contact.annual_status,
+            AnnualStatus::Current,
+            "{on}: {contact:?}"
+        );
     }
-    let ours = contacts.iter().find(|c| c["id"] == id).unwrap();
+    let ours = contacts.iter().find(|c| c.id == id).unwrap();
     assert_eq!(
-        ours["key"]["fingerprint"], fingerprint,
+        ours.key.as_ref().map(|k| k.fingerprint.as_str()),
+        Some(fingerprint.as_str()),
         "{on}: confirming keeps the key"
     );
 
@@ -125,8 +139,9 @@ async fn directory_journey(backend: Backend) -> Outcome {
         )
         .await;
     assert_eq!(retired.status, StatusCode::OK, "{on}: {}", retired.text);
-    assert_eq!(retired.json["retired"], true, "{on}");
-    assert_eq!(retired.json["version"], 6, "{on}");
+    let retired: Contact = retired.typed();
+    assert!(retired.retired, "{on}");
+    assert_eq!(retired.version, 6, "{on}");
 
     let history = deu.get(&format!("/api/v1/contacts/{id}/history")).await;
     assert_eq!(history.status, StatusCode::OK, "{on}: {}", history.text);
@@ -172,22 +187,22 @@ async fn directory_journey(backend: Backend) -> Outcome {
 
     let entry = deu.get("/api/v1/states/DEU?include_retired=true").await;
     assert_eq!(entry.status, StatusCode::OK, "{on}: {}", entry.text);
-    let status = &entry.json["status"];
+    let read: StateEntry = entry.typed();
+    let status = &read.status;
     assert_eq!(
-        status["contacts"], 3,
+        status.contacts, 3,
         "{on}: the retired contact does not count"
     );
-    assert_eq!(status["current"], 3, "{on}");
-    assert_eq!(status["late_changes"], 1, "{on}");
-    assert_eq!(status["complete"], true, "{on}");
-    assert_eq!(status["last_confirmed_on"], "2027-02-24", "{on}");
-    assert_eq!(entry.json["contacts"].as_array().unwrap().len(), 4, "{on}");
-    let without_retired = deu.get("/api/v1/states/DEU").await;
+    assert_eq!(status.current, 3, "{on}");
+    assert_eq!(status.late_changes, 1, "{on}");
+    assert!(status.complete, "{on}");
     assert_eq!(
-        without_retired.json["contacts"].as_array().unwrap().len(),
-        3,
+        status.last_confirmed_on.map(|d| d.to_string()).as_deref(),
+        Some("2027-02-24"),
         "{on}"
     );
+    assert_eq!(read.contacts.len(), 4, "{on}");
+    assert_eq!(deu.entry("DEU").await.contacts.len(), 3, "{on}");
 
     let overview = deu.get("/api/v1/states").await;
     assert_eq!(overview.status, StatusCode::OK, "{on}: {}", overview.text);
@@ -323,7 +338,7 @@ async fn concurrent_writes_keep_the_audit_chain_linear() {
                 "on {backend:?}: {}",
                 answer.text
             );
-            ids.insert(answer.json["id"].as_i64().unwrap());
+            ids.insert(answer.typed::<Contact>().id);
         }
         assert_eq!(ids.len(), 20, "on {backend:?}: distinct ids");
 
@@ -343,9 +358,8 @@ async fn concurrent_writes_keep_the_audit_chain_linear() {
                     "transparency": { "leaves": leaves, "heads": leaves + 1, "intact": true, "problems": [] } }),
             "on {backend:?}"
         );
-        let entry = deu.get("/api/v1/states/DEU").await;
         assert_eq!(
-            entry.json["contacts"].as_array().unwrap().len(),
+            deu.entry("DEU").await.contacts.len(),
             23,
             "on {backend:?}: three demo contacts and twenty new ones"
         );
