@@ -1,6 +1,7 @@
 //! Account management by the network manager, through the API and the page.
 
 use liaison_testkit::spawn_app;
+use liaison_types::account::{Me, Role};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -33,9 +34,9 @@ async fn manager_creates_accounts_and_bad_requests_change_nothing() {
     let new = app
         .login_with("swe.coordinator", "a long enough password")
         .await;
-    let me = new.get("/api/v1/me").await;
-    assert_eq!(me.json["state"], "SWE");
-    assert_eq!(me.json["role"], "coordinator");
+    let me: Me = new.get("/api/v1/me").await.typed();
+    assert_eq!(me.state.as_ref().map(|s| s.as_str()), Some("SWE"));
+    assert_eq!(me.role, Role::Coordinator);
 
     let refusals = [
         (
@@ -203,9 +204,7 @@ async fn a_point_of_contact_is_linked_to_its_own_directory_contact_only() {
     };
     let technical = id_of(&|c| c["level"] == "technical");
     let csirt = id_of(&|c| c["kind"] == "structure");
-    let french = manager.get("/api/v1/states/FRA").await.json["contacts"][0]["id"]
-        .as_i64()
-        .unwrap();
+    let french = manager.entry("FRA").await.contacts[0].id;
     let body = |username: &str, role: &str, state: Option<&str>, contact: i64| {
         json!({
             "username": username, "display_name": "Deputy duty officer", "email": format!("{username}@example.org"),

@@ -8,6 +8,8 @@ use liaison_core::account::totp_code;
 use liaison_core::clock::Clock;
 use liaison_testkit::browser::Browser;
 use liaison_testkit::{PASSWORD, spawn_app};
+use liaison_types::channel::RequestDetail;
+use liaison_types::directory::StateEntry;
 use serde_json::json;
 use time::macros::date;
 
@@ -195,8 +197,7 @@ async fn manager_filters_the_overview_and_an_observer_sees_figures_only() {
 
     // Nor can the observer open a contact by its address.
     let coordinator = app.login("deu.coordinator").await;
-    let entry = coordinator.get("/api/v1/states/DEU").await;
-    let id = entry.json["contacts"][0]["id"].as_i64().unwrap();
+    let id = coordinator.entry("DEU").await.contacts[0].id;
     browser.goto(&app, &format!("/contacts/{id}")).await;
     browser.wait_for("h1").await;
     let source = browser.source().await;
@@ -361,10 +362,11 @@ async fn bad_contact_form_comes_back_with_errors_and_typed_values() {
     };
     let coordinator = app.login("deu.coordinator").await;
     let count = || async {
-        let entry = coordinator
+        let entry: StateEntry = coordinator
             .get("/api/v1/states/DEU?include_retired=true")
-            .await;
-        entry.json["contacts"].as_array().unwrap().len()
+            .await
+            .typed();
+        entry.contacts.len()
     };
     let contacts_before = count().await;
 
@@ -632,7 +634,7 @@ async fn a_point_of_contact_opens_downloads_acknowledges_and_replies_to_a_reques
         .post("/api/v1/requests", &request_body(&["EST"], &message))
         .await;
     assert_eq!(sent.status.as_u16(), 201, "{}", sent.text);
-    let id = sent.json["request"]["id"].as_i64().unwrap();
+    let id = sent.typed::<RequestDetail>().request.id;
 
     // Germany's policy-level contact sends one with the single new-request form: recipients and
     // level, the key set shown for them with the GnuPG command, the upload, the envelope.

@@ -6,7 +6,8 @@
 use liaison_core::checks::signed;
 use liaison_server::jobs::run_scheduler;
 use liaison_testkit::{ApiClient, Backend, START, TestApp, on_every_backend, spawn_app_on};
-use liaison_types::checks::{AnswerReceipt, AnswerWay, Outcome};
+use liaison_types::Page;
+use liaison_types::checks::{AnswerReceipt, AnswerWay, CheckSummary, ContactChecks, Outcome};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -286,13 +287,9 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
     // 2 of 111.
     assert_eq!(closed["check"]["figures"]["response_rate_percent"], 2);
     assert_eq!(closed["check"]["figures"]["median_seconds"], 600);
-    let list = manager.get("/api/v1/checks").await;
-    assert_eq!(list.json["items"][0]["id"], id);
-    assert_eq!(
-        list.json["items"].as_array().unwrap().len(),
-        3,
-        "two demo checks and this one"
-    );
+    let list: Page<CheckSummary> = manager.get("/api/v1/checks").await.typed();
+    assert_eq!(list.items[0].id, id);
+    assert_eq!(list.items.len(), 3, "two demo checks and this one");
 
     // Austria's technical point of contact missed all three checks: unreachable, in its history and
     // in the directory of those who may see Austria's results.
@@ -309,9 +306,10 @@ async fn a_check_challenges_every_contact_and_each_token_answers_once_on(backend
         .get(&format!("/api/v1/contacts/{aut_technical}/checks"))
         .await;
     assert_eq!(history.status, StatusCode::OK);
-    assert_eq!(history.json["unreachable"], true, "{}", history.json);
-    assert_eq!(history.json["history"].as_array().unwrap().len(), 3);
-    assert_eq!(history.json["history"][0]["check_id"], id);
+    let history: ContactChecks = history.typed();
+    assert!(history.unreachable, "{history:?}");
+    assert_eq!(history.history.len(), 3);
+    assert_eq!(history.history[0].check_id, id);
     assert_eq!(aut["status"]["unreachable"], 1, "{}", aut["status"]);
     assert_eq!(aut["status"]["last_check_reached"], false);
     assert_eq!(aut["checks"]["contacts"].as_array().unwrap().len(), 2);
@@ -582,8 +580,8 @@ async fn launching_asks_for_a_valid_check_from_the_manager_only() {
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     // Nothing was launched by any of it: the demo's two checks only.
-    let list = manager.get("/api/v1/checks").await;
-    assert_eq!(list.json["items"].as_array().unwrap().len(), 2);
+    let list: Page<CheckSummary> = manager.get("/api/v1/checks").await.typed();
+    assert_eq!(list.items.len(), 2);
     assert!(tokens(&app, "checks.challenge").await.is_empty());
 }
 

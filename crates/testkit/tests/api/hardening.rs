@@ -7,7 +7,9 @@
 
 use liaison_server::AppState;
 use liaison_testkit::{Answer, ApiClient, Options, PASSWORD, TestApp, spawn_app, spawn_app_with};
-use liaison_types::account::Me;
+use liaison_types::account::{Me, Role, Token};
+use liaison_types::audit::AuditVerification;
+use liaison_types::exchange::{Inquiry, Submission};
 use liaison_types::id::AccountId;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -104,17 +106,14 @@ async fn markdown_nested_deeper_than_the_limit_is_refused_and_stored_texts_are_r
     )
     .await;
     assert_eq!(kept, 1);
-    let html = saved.json["draft"][0]["html"].as_str().unwrap();
+    let html = saved.typed::<Submission>().draft[0].html.clone();
     assert_eq!(html.matches("<blockquote>").count(), 12, "{html}");
     // Reading it again reads the kept HTML: the same, and no second row.
     let rendered = count(&app, "SELECT COUNT(*) FROM exchange_rendered").await;
     let read = deu
         .get("/api/v1/exchange/cycles/2027/submissions/DEU")
         .await;
-    assert_eq!(
-        read.json["draft"][0]["html"],
-        saved.json["draft"][0]["html"]
-    );
+    assert_eq!(read.typed::<Submission>().draft[0].html, html);
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM exchange_rendered").await,
         rendered
@@ -239,7 +238,7 @@ async fn an_inquiry_thread_takes_at_most_thirty_messages_an_hour_and_no_deep_nes
         )
         .await;
     assert_eq!(raised.status, StatusCode::CREATED, "{}", raised.text);
-    let id = raised.json["id"].as_i64().unwrap();
+    let id = raised.typed::<Inquiry>().id;
     let posts = || count(&app, "SELECT COUNT(*) FROM exchange_posts");
     // The flood: the thread took one message; 29 more go in, the 31st of the hour does not.
     for n in 2..=30 {
@@ -449,7 +448,7 @@ async fn spaces_case_and_width_do_not_make_another_account_for_the_limiter() {
             "{spelled:?}: {}",
             answer.text
         );
-        assert_eq!(answer.json["status"], 429);
+        assert_eq!(answer.problem().status, 429);
     }
     // A client is told when to come back.
     let http = reqwest::Client::new();
@@ -852,7 +851,7 @@ async fn the_manager_disables_resets_and_changes_accounts_and_every_change_is_au
         )
         .await;
     assert_eq!(disabled.status, StatusCode::OK, "{}", disabled.text);
-    assert_eq!(disabled.json["disabled"], true);
+    assert!(disabled.typed::<Me>().disabled);
     assert_eq!(est.get("/api/v1/me").await.status, StatusCode::UNAUTHORIZED);
     let refused = app
         .anonymous()
@@ -898,7 +897,7 @@ async fn the_manager_disables_resets_and_changes_accounts_and_every_change_is_au
         )
         .await;
     assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
-    assert_eq!(moved.json["role"], "observer");
+    assert_eq!(moved.typed::<Me>().role, Role::Observer);
     assert_eq!(
         est.get("/api/v1/me").await.status,
         StatusCode::UNAUTHORIZED,
@@ -937,7 +936,7 @@ async fn the_manager_disables_resets_and_changes_accounts_and_every_change_is_au
     assert_eq!(nameless.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(nameless.problem().errors.contains_key("display_name"));
     let technical = app.login("deu.technical").await;
-    let taken_contact = technical.get("/api/v1/me").await.json["contact_id"].clone();
+    let taken_contact = technical.get("/api/v1/me").await.typed::<Me>().contact_id;
     let deu_policy = account_id(&manager, "deu.policy").await;
     let taken = manager
         .call(
@@ -1050,10 +1049,9 @@ async fn an_account_changes_its_password_and_lists_and_ends_its_own_tokens() {
     assert_eq!(first.get("/api/v1/me").await.status, StatusCode::OK);
     // Another account's token is not this account's to end.
     let theirs = app.login("fra.policy").await;
-    let theirs_id = theirs.get("/api/v1/me/tokens").await.json[0]["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let theirs_id = theirs.get("/api/v1/me/tokens").await.typed::<Vec<Token>>()[0]
+        .id
+        .clone();
     let refused = first
         .call(
             reqwest::Method::DELETE,
@@ -1275,23 +1273,27 @@ async fn the_auditor_sees_who_changed_a_contact_but_never_the_persons_details() 
     }
     // The chain still verifies: the hashing is only how the entries are shown.
     let verified = auditor.get("/api/v1/audit/verify").await;
-    assert_eq!(verified.json["intact"], true, "{}", verified.text);
+    assert!(
+        verified.typed::<AuditVerification>().intact,
+        "{}",
+        verified.text
+    );
 }
 
 #[tokio::test]
 async fn observers_read_the_transparency_log_which_holds_no_personal_details() {
     let app = spawn_app().await;
     let coordinator = app.login("deu.coordinator").await;
-    let contacts = coordinator.get("/api/v1/states/DEU").await.json["contacts"].clone();
+    let contacts = coordinator.entry("DEU").await.contacts;
     let observer = app.login("observer").await;
-    for contact in contacts.as_array().unwrap() {
-        let id = contact["id"].as_i64().unwrap();
+    for contact in &contacts {
+        let id = contact.id;
         let entries = observer
             .get(&format!("/api/v1/transparency/contacts/{id}"))
             .await;
         assert_eq!(entries.status, StatusCode::OK, "{}", entries.text);
-        for detail in [&contact["name"], &contact["email"], &contact["phone"]] {
-            let detail = detail.as_str().unwrap();
+        let details = &contact.details;
+        for detail in [&details.name, &details.email, &details.phone] {
             assert!(
                 detail.is_empty() || !entries.text.contains(detail),
                 "the observer reads '{detail}'"
@@ -1299,7 +1301,7 @@ async fn observers_read_the_transparency_log_which_holds_no_personal_details() {
         }
     }
     // The contact itself stays closed to the observer.
-    let id = contacts[0]["id"].as_i64().unwrap();
+    let id = contacts[0].id;
     assert_eq!(
         observer.get(&format!("/api/v1/contacts/{id}")).await.status,
         StatusCode::FORBIDDEN
@@ -1380,9 +1382,7 @@ async fn files_detached_from_every_version_are_counted_for_the_operator() {
         )
         .await;
     assert_eq!(attached.status, StatusCode::CREATED, "{}", attached.text);
-    let id = attached.json["draft"][0]["attachments"][0]["id"]
-        .as_i64()
-        .unwrap();
+    let id = attached.typed::<Submission>().draft[0].attachments[0].id;
     let detached = deu
         .call(
             reqwest::Method::DELETE,

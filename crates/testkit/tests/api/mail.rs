@@ -11,6 +11,8 @@ use liaison_server::jobs::{Delivery, deliver, run_scheduler};
 use liaison_server::mail::Mailer;
 use liaison_store::outbox::Queued;
 use liaison_testkit::{Backend, START, TestApp, on_every_backend, require_all, spawn_app_on};
+use liaison_types::channel::RequestDetail;
+use liaison_types::checks::CheckDetail;
 use reqwest::StatusCode;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -742,7 +744,7 @@ async fn challenges_go_out_over_smtp_on(backend: Backend) {
         )
         .await;
     assert_eq!(launched.status, StatusCode::CREATED, "{}", launched.text);
-    let id = launched.json["check"]["id"].as_i64().unwrap();
+    let id = launched.typed::<CheckDetail>().check.id;
     let run = deliver(&app.state, &sink.mailer()).await.unwrap();
     assert_eq!(
         run,
@@ -824,7 +826,7 @@ async fn a_request_notification_is_pgp_mime_on(backend: Backend) {
         .post("/api/v1/requests", &request_body(&["EST"], &message))
         .await;
     assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.text);
-    let id = sent.json["request"]["id"].as_i64().unwrap();
+    let id = sent.typed::<RequestDetail>().request.id;
     let before = outbox(&app).await.len();
     assert!(before >= 1);
     let run = deliver(&app.state, &sink.mailer()).await.unwrap();
