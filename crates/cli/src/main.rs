@@ -102,6 +102,9 @@ enum Command {
         #[command(flatten)]
         db: Db,
     },
+    /// Prints the API's OpenAPI 3.1 document (the contract `/api/openapi.json` serves), for
+    /// client generators; `docs/openapi.json` is this output, committed.
+    Openapi,
     /// Creates or updates the database schema and the list of States.
     Migrate {
         #[command(flatten)]
@@ -601,6 +604,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tracing::info!(addr = %listener.local_addr()?, "Liaison is listening");
             let state = AppState::new(store, Arc::new(SystemClock), config)?;
             liaison_server::serve(state, listener).await?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Openapi => {
+            let document = liaison_server::api::document(&Config::default());
+            println!("{}", serde_json::to_string_pretty(&document)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Migrate { db } => {

@@ -127,6 +127,25 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for AppJson<T> {
     }
 }
 
+/// A multipart form body, refused as a problem when it is not one (no boundary, another type).
+pub struct AppMultipart(pub axum::extract::Multipart);
+
+impl<S: Send + Sync> FromRequest<S> for AppMultipart {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Multipart::from_request(request, state)
+            .await
+            .map(AppMultipart)
+            .map_err(|rejection| {
+                AppError::BadRequest(format!(
+                    "send the file as multipart/form-data: {}",
+                    rejection.body_text()
+                ))
+            })
+    }
+}
+
 /// The recipients as a list of codes: `AUT,EST` or `AUT EST`.
 pub fn state_list(
     field: &str,

@@ -78,14 +78,20 @@ impl AppState {
 /// that every response passes through.
 pub fn app(state: AppState) -> Router {
     let (api, openapi) = api::router(state.clone());
-    let openapi = Arc::new(openapi);
+    // Written once: every request for the document sends the same bytes.
+    let openapi: Arc<[u8]> = serde_json::to_vec(&openapi).unwrap_or_default().into();
     Router::new()
         .merge(api)
         .route(
             "/api/openapi.json",
             axum::routing::get(move || {
                 let openapi = openapi.clone();
-                async move { axum::Json((*openapi).clone()) }
+                async move {
+                    (
+                        [(axum::http::header::CONTENT_TYPE, "application/json")],
+                        axum::body::Bytes::copy_from_slice(&openapi),
+                    )
+                }
             }),
         )
         .merge(web::router(state.clone()))
@@ -96,6 +102,15 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::too_large_as_problem,
+        ))
+        // A defect that panics answers 500 with a problem (the request id names it in the log)
+        // instead of dropping the connection; the panic's message stays in the log.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                axum::response::IntoResponse::into_response(error::AppError::Internal(
+                    "a request failed on a defect".into(),
+                ))
+            },
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

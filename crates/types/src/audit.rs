@@ -16,9 +16,11 @@ pub struct AuditEntry {
     pub event: String,
     /// What it happened to, e.g. `contact/12` or `state/DEU`.
     pub subject: String,
-    #[schema(value_type = Object)]
+    /// What it was before (none for a creation).
+    #[schema(value_type = Option<Object>)]
     pub before: Option<serde_json::Value>,
-    #[schema(value_type = Object)]
+    /// What it is after (none for a removal).
+    #[schema(value_type = Option<Object>)]
     pub after: Option<serde_json::Value>,
     /// Hex SHA-256 of this row chained to the previous one.
     pub hash: String,

@@ -8,7 +8,7 @@ use std::fmt;
     Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
 )]
 #[serde(try_from = "String", into = "String")]
-#[schema(value_type = String, example = "DEU")]
+#[schema(value_type = String, example = "DEU", pattern = "^[A-Z]{3}$")]
 pub struct StateCode(String);
 
 impl StateCode {

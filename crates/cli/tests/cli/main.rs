@@ -11,6 +11,7 @@ use std::process::{Command, Stdio};
 mod admin;
 mod channel;
 mod checks;
+mod contract;
 mod directory;
 mod exchange;
 

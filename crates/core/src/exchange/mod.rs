@@ -195,26 +195,31 @@ pub fn check_attachment(name: &str, size: usize, carried: usize) -> Result<Strin
 /// The content type an attachment is served with: the declared one when it is a common
 /// document or image type that a browser does not run, `application/octet-stream` otherwise.
 pub fn served_type(declared: &str) -> &'static str {
-    const KNOWN: [&str; 12] = [
-        "application/pdf",
-        "text/plain",
-        "text/csv",
-        "image/png",
-        "image/jpeg",
-        "application/msword",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "application/vnd.oasis.opendocument.text",
-        "application/vnd.ms-excel",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "application/vnd.oasis.opendocument.spreadsheet",
-        "application/zip",
-    ];
-    let declared = declared.split(';').next().unwrap_or_default().trim();
-    KNOWN
+    SERVED_TYPES
         .into_iter()
-        .find(|known| known.eq_ignore_ascii_case(declared))
+        .find(|known| {
+            known.eq_ignore_ascii_case(declared.split(';').next().unwrap_or_default().trim())
+        })
         .unwrap_or("application/octet-stream")
 }
+
+/// The content types an attachment is served as when uploaded as one of them (anything else is
+/// served as `application/octet-stream`): documents, spreadsheets, images and plain text that
+/// a browser does not run.
+pub const SERVED_TYPES: [&str; 12] = [
+    "application/pdf",
+    "text/plain",
+    "text/csv",
+    "image/png",
+    "image/jpeg",
+    "application/msword",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.ms-excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/zip",
+];
 
 /// The deadline of a cycle when the manager gives none: 31 October of its year.
 pub fn default_deadline(year: i32) -> Date {

@@ -259,7 +259,7 @@ async fn reset_password(
 /// Turns an account's second factor off so that its owner enrols again (network manager only);
 /// its sessions and tokens end.
 #[utoipa::path(post, path = "/api/v1/accounts/{id}/totp/reset", tag = "accounts", params(("id" = i64, Path)),
-    responses((status = 204), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
+    responses((status = 204), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn reset_totp(
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<AccountId>,

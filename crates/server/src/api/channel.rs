@@ -46,6 +46,7 @@ pub fn routes(max_body: usize) -> OpenApiRouter<AppState> {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ListQuery {
     /// The `next_cursor` of the previous page.
     cursor: Option<String>,
@@ -183,6 +184,7 @@ async fn send_request(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct KeysQuery {
     /// The recipient States, comma-separated (`AUT,EST`).
     to: String,
@@ -290,6 +292,7 @@ async fn reply(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct DownloadQuery {
     /// `armored` (default, `.asc`) or `binary` (`.gpg`).
     format: Option<String>,

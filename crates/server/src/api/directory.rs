@@ -40,9 +40,12 @@ pub fn routes() -> OpenApiRouter<AppState> {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct StatesQuery {
-    /// all, overdue, due-soon, late, no-policy, no-technical, incomplete
+    /// Which States: all, overdue, due-soon, late, no-policy, no-technical, incomplete,
+    /// unreachable.
     #[serde(default)]
+    #[param(inline)]
     filter: Filter,
 }
 
@@ -59,6 +62,7 @@ async fn list_states(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct EntryQuery {
     /// Include retired contacts.
     #[serde(default)]

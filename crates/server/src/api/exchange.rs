@@ -11,7 +11,7 @@ use crate::ops;
 use crate::ops::exchange::export::Export;
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use liaison_types::exchange::{
@@ -216,6 +216,7 @@ async fn record_reference(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ReferenceQuery {
     /// A document reference, as it is now or as it was (`PC.DEL/12/27`).
     reference: String,
@@ -238,6 +239,7 @@ async fn document_by_reference(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct RevisionQuery {
     /// 0 for the document as first circulated, 1 for `…/Rev.1`; the latest when omitted.
     revision: Option<i64>,
@@ -259,6 +261,7 @@ async fn get_document(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct DiffQuery {
     /// The earlier revision; the one before `to` when omitted.
     from: Option<i64>,
@@ -328,7 +331,7 @@ async fn export_pdf(
 async fn attach(
     ApiCaller(caller): ApiCaller,
     AppPath((year, code, name)): AppPath<(i32, String, String)>,
-    multipart: Multipart,
+    crate::extract::AppMultipart(multipart): crate::extract::AppMultipart,
 ) -> AppResult<(StatusCode, Json<Submission>)> {
     let code = state_code(&code)?;
     let section = section(&name)?;

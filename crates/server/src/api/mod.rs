@@ -5,6 +5,7 @@ pub mod account;
 pub mod audit;
 pub mod channel;
 pub mod checks;
+pub mod contract;
 pub mod directory;
 pub mod exchange;
 pub mod transparency;
@@ -22,25 +23,39 @@ use utoipa_axum::router::OpenApiRouter;
 )]
 struct ApiDoc;
 
-/// The API router and its OpenAPI document.
-pub fn router(state: AppState) -> (axum::Router, OpenApi) {
-    let (router, mut openapi) = OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
+fn routes(max_body_bytes: usize) -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(<ApiDoc as utoipa::OpenApi>::openapi())
         .merge(account::routes())
         .merge(directory::routes())
         .merge(checks::routes())
-        .merge(channel::routes(state.config.channel.max_body_bytes()))
+        .merge(channel::routes(max_body_bytes))
         .merge(audit::routes())
         .merge(transparency::routes())
         .merge(exchange::routes())
-        .with_state(state)
-        .split_for_parts();
+}
+
+fn finished(mut openapi: OpenApi) -> serde_json::Value {
     if let Some(components) = openapi.components.as_mut() {
         components.add_security_scheme(
             "bearer",
             SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
         );
     }
-    (router, openapi)
+    contract::finish(&openapi)
+}
+
+/// The API router and its OpenAPI document.
+pub fn router(state: AppState) -> (axum::Router, serde_json::Value) {
+    let (router, openapi) = routes(state.config.channel.max_body_bytes())
+        .with_state(state)
+        .split_for_parts();
+    (router, finished(openapi))
+}
+
+/// The OpenAPI document of a server with this configuration (`liaison openapi`).
+pub fn document(config: &crate::config::Config) -> serde_json::Value {
+    let (_, openapi) = routes(config.channel.max_body_bytes()).split_for_parts();
+    finished(openapi)
 }
 
 pub use crate::extract::AppJson;

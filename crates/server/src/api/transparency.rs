@@ -49,6 +49,7 @@ async fn head(ApiCaller(caller): ApiCaller) -> AppResult<Json<SignedTreeHead>> {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct HeadsQuery {
     /// Only heads of at most this size (for paging back).
     before: Option<u64>,
@@ -75,6 +76,7 @@ async fn heads(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct InclusionQuery {
     /// The leaf's index (from 0).
     index: u64,
@@ -96,6 +98,7 @@ async fn inclusion(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct ConsistencyQuery {
     /// The size of the older tree (at least 1).
     first: u64,
@@ -117,6 +120,7 @@ async fn consistency(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 struct LeavesQuery {
     /// The first leaf's index (default 0).
     start: Option<u64>,

@@ -308,6 +308,12 @@ async fn a_full_cycle_with_two_states_and_an_inquiry() {
             "{}",
             single.text
         );
+        // A revision far out of range is refused, not computed with (the fuzzer's find: the
+        // revision before i64::MIN overflowed).
+        let far = fra
+            .get(&path(2027, "DEU", "/diff?to=-9223372036854775808"))
+            .await;
+        assert_eq!(far.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", far.text);
         let missing = fra.get(&path(2027, "DEU", "/document?revision=5")).await;
         assert_eq!(missing.status, StatusCode::NOT_FOUND);
         assert!(
@@ -609,6 +615,12 @@ async fn attachments_stay_private_in_the_draft_and_travel_with_the_circulated_do
             .await;
         assert_eq!(opened.status, StatusCode::CREATED, "{}", opened.text);
         let attach = path(2027, "DEU", "/sections/legislation/attachments");
+        // A body that says multipart but is not one is a problem, like every other refusal.
+        let not_multipart = deu
+            .post_bytes(&attach, "multipart/form-data", b"no boundary".to_vec())
+            .await;
+        assert_eq!(not_multipart.status, StatusCode::BAD_REQUEST);
+        assert_eq!(not_multipart.content_type, "application/problem+json");
 
         // A file of every byte value, as a PDF; its name comes without the browser's path.
         let law: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();

@@ -81,7 +81,7 @@ pub async fn diff(
             "only the first revision is circulated: there is no earlier one to compare it with",
         ));
     }
-    let from = from.unwrap_or(to - 1);
+    let from = from.unwrap_or(to.saturating_sub(1));
     let find = |field: &str, revision: i64| {
         documents
             .iter()

@@ -1,0 +1,279 @@
+//! The API's contract as published (`/api/openapi.json`, `liaison openapi`, `docs/openapi.json`):
+//! the OpenAPI document the handlers' annotations generate, finished in one place with what
+//! holds for every operation alike, so that no annotation repeats it and none forgets it:
+//!
+//! - every response has a description (the status's reason phrase unless the handler says more);
+//! - a refusal is `application/problem+json` (RFC 9457), as the server sends it;
+//! - the refusals any operation can give are listed: a request that does not parse (400), no
+//!   valid sign-in (401) or a role or State the rules refuse (403) where one is needed, nothing
+//!   under a path's identifiers (404), a body too large (413) or that breaks a rule (422) where
+//!   there is a body, too many requests (429) where a limiter guards it;
+//! - parameters the rules bound are bounded from the rules' own constants (a cycle's year from
+//!   `core::exchange::YEARS`; row ids from 1), and every State code is a `StateCode`.
+
+use serde_json::{Map, Value, json};
+
+const PROBLEM: &str = "#/components/schemas/Problem";
+
+/// The finished document.
+pub fn finish(document: &utoipa::openapi::OpenApi) -> Value {
+    let mut document = serde_json::to_value(document).unwrap_or_default();
+    if let Some(paths) = document.get_mut("paths").and_then(Value::as_object_mut) {
+        for (path, item) in paths.iter_mut() {
+            let Some(item) = item.as_object_mut() else {
+                continue;
+            };
+            for (method, operation) in item.iter_mut() {
+                if let Some(operation) = operation.as_object_mut() {
+                    finish_operation(path, method, operation);
+                }
+            }
+        }
+    }
+    document
+}
+
+fn finish_operation(path: &str, method: &str, operation: &mut Map<String, Value>) {
+    if operation.get("operationId").and_then(Value::as_str) == Some("get_attachment") {
+        // A file is served as the type it was uploaded as, among those the rules serve.
+        let binary = json!({ "schema": { "type": "string", "contentMediaType": "application/octet-stream" } });
+        let content: Map<String, Value> = liaison_core::exchange::SERVED_TYPES
+            .into_iter()
+            .chain(["application/octet-stream"])
+            .map(|t| (t.to_owned(), binary.clone()))
+            .collect();
+        if let Some(ok) = operation
+            .get_mut("responses")
+            .and_then(|r| r.get_mut("200"))
+            .and_then(Value::as_object_mut)
+        {
+            ok.insert("content".into(), Value::Object(content));
+        }
+    }
+    // The document's own security is the bearer token; `[{}]` marks an anonymous operation.
+    let signed_in = match operation.get("security").and_then(Value::as_array) {
+        None => true,
+        Some(requirements) => !requirements
+            .iter()
+            .any(|r| r.as_object().is_some_and(Map::is_empty)),
+    };
+    let has_body = operation.contains_key("requestBody");
+    if let Some(parameters) = operation
+        .get_mut("parameters")
+        .and_then(Value::as_array_mut)
+    {
+        for parameter in parameters.iter_mut() {
+            bound(parameter);
+        }
+    }
+    let has_parameters = operation
+        .get("parameters")
+        .and_then(Value::as_array)
+        .is_some_and(|p| !p.is_empty());
+    let responses = operation
+        .entry("responses")
+        .or_insert_with(|| json!({}))
+        .as_object_mut();
+    let Some(responses) = responses else {
+        return;
+    };
+    let has_path_parameters = path.contains('{');
+    let mut common = vec![];
+    if has_body || has_parameters {
+        common.push("400");
+    }
+    if signed_in {
+        // Every route asks the access rules: a role or a State may be refused.
+        common.extend(["401", "403"]);
+    }
+    if has_path_parameters {
+        common.push("404");
+    }
+    if has_body {
+        common.extend(["413", "422"]);
+    }
+    if limited(path, method) {
+        common.push("429");
+    }
+    for status in common {
+        responses.entry(status).or_insert_with(
+            || json!({ "content": { "application/json": { "schema": { "$ref": PROBLEM } } } }),
+        );
+    }
+    for (status, response) in responses.iter_mut() {
+        let Some(response) = response.as_object_mut() else {
+            continue;
+        };
+        response
+            .entry("description")
+            .or_insert_with(|| Value::from(reason(status)));
+        if status.starts_with('4') || status.starts_with('5') {
+            as_problem(response);
+        }
+    }
+}
+
+/// The operations a limiter guards (sign-in, and the writes a State can flood).
+fn limited(path: &str, method: &str) -> bool {
+    method == "post"
+        && (path == "/api/v1/auth/login"
+            || path.ends_with("/inquiries")
+            || path.ends_with("/posts")
+            || path == "/api/v1/requests"
+            || path.ends_with("/messages"))
+}
+
+/// A refusal's body is a problem, sent as `application/problem+json`.
+fn as_problem(response: &mut Map<String, Value>) {
+    let Some(content) = response.get_mut("content").and_then(Value::as_object_mut) else {
+        response.insert(
+            "content".into(),
+            json!({ "application/problem+json": { "schema": { "$ref": PROBLEM } } }),
+        );
+        return;
+    };
+    if let Some(json) = content.remove("application/json") {
+        content.insert("application/problem+json".into(), json);
+    }
+}
+
+/// Bounds a parameter from the rules that check it.
+fn bound(parameter: &mut Value) {
+    let name = parameter
+        .get("name")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let Some(schema) = parameter.get_mut("schema").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let years = liaison_core::exchange::YEARS;
+    match name.as_str() {
+        "year" => {
+            schema.insert("minimum".into(), Value::from(*years.start()));
+            schema.insert("maximum".into(), Value::from(*years.end()));
+        }
+        "code" => {
+            schema.clear();
+            schema.insert("$ref".into(), Value::from("#/components/schemas/StateCode"));
+        }
+        "id" | "message_id" => {
+            schema.insert("minimum".into(), Value::from(1));
+        }
+        _ => {}
+    }
+}
+
+/// The reason phrase of a status (RFC 9110), the description of a response that says no more.
+fn reason(status: &str) -> String {
+    status
+        .parse::<u16>()
+        .ok()
+        .and_then(|s| axum::http::StatusCode::from_u16(s).ok())
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("Response")
+        .to_owned()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn references(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, value) in map {
+                    match (key.as_str(), value) {
+                        ("$ref", Value::String(target)) => out.push(target.clone()),
+                        _ => references(value, out),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| references(v, out)),
+            _ => {}
+        }
+    }
+
+    fn document() -> Value {
+        crate::api::document(&crate::config::Config::default())
+    }
+
+    #[test]
+    fn every_reference_of_the_document_resolves() {
+        let document = document();
+        let schemas = document["components"]["schemas"].as_object().unwrap();
+        let mut found = Vec::new();
+        references(&document, &mut found);
+        assert!(!found.is_empty());
+        let dangling: Vec<&String> = found
+            .iter()
+            .filter(|r| {
+                r.strip_prefix("#/components/schemas/")
+                    .is_none_or(|name| !schemas.contains_key(name))
+            })
+            .collect();
+        assert!(dangling.is_empty(), "dangling references: {dangling:?}");
+    }
+
+    #[test]
+    fn every_operation_has_an_id_a_summary_a_tag_and_described_responses() {
+        let document = document();
+        let mut ids = std::collections::BTreeSet::new();
+        for (path, item) in document["paths"].as_object().unwrap() {
+            for (method, operation) in item.as_object().unwrap() {
+                let here = format!("{method} {path}");
+                let id = operation["operationId"].as_str().unwrap_or_default();
+                assert!(!id.is_empty(), "{here}: no operationId");
+                assert!(ids.insert(id.to_owned()), "{here}: operationId {id} twice");
+                assert!(operation["summary"].is_string(), "{here}: no summary");
+                assert!(
+                    operation["tags"].as_array().is_some_and(|t| !t.is_empty()),
+                    "{here}: no tag"
+                );
+                for (status, response) in operation["responses"].as_object().unwrap() {
+                    assert!(
+                        response["description"].is_string(),
+                        "{here} {status}: no description"
+                    );
+                    if status.starts_with('4') {
+                        assert!(
+                            response["content"]["application/problem+json"].is_object(),
+                            "{here} {status}: not a problem"
+                        );
+                    }
+                }
+                if operation.get("requestBody").is_some() {
+                    assert!(operation["responses"]["422"].is_object(), "{here}: no 422");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn parameters_are_bounded_by_the_rules() {
+        let document = document();
+        let years = liaison_core::exchange::YEARS;
+        let cycle = &document["paths"]["/api/v1/exchange/cycles/{year}"]["get"]["parameters"][0];
+        assert_eq!(cycle["name"], "year");
+        assert_eq!(cycle["in"], "path");
+        assert_eq!(cycle["schema"]["minimum"], *years.start());
+        assert_eq!(cycle["schema"]["maximum"], *years.end());
+        let state = &document["paths"]["/api/v1/states/{code}"]["get"]["parameters"][0];
+        assert_eq!(state["schema"]["$ref"], "#/components/schemas/StateCode");
+        assert_eq!(
+            document["components"]["schemas"]["StateCode"]["pattern"],
+            "^[A-Z]{3}$"
+        );
+        // Query parameters are in the query.
+        let audit = &document["paths"]["/api/v1/audit"]["get"]["parameters"];
+        assert!(
+            audit
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["in"] == "query" && p["required"] != true),
+            "{audit}"
+        );
+    }
+}
