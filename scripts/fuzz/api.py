@@ -146,7 +146,26 @@ def run_role(binary, role, username, args, here):
         print(report)
     else:
         shutil.rmtree(folder, ignore_errors=True)
+        # The operations whose generated inputs the server mostly refused: a rule the document
+        # does not state yet (docs/api.md lists the ones that cannot be stated).
+        mismatch = mismatches(report)
+        if mismatch:
+            print(f"    mostly refused ({len(mismatch)}): {', '.join(mismatch)}")
     return ok
+
+
+def mismatches(report):
+    lines = report.splitlines()
+    out = []
+    for i, line in enumerate(lines):
+        if line.startswith("Schema validation mismatch:"):
+            for item in lines[i + 1:]:
+                if item.strip().startswith("- "):
+                    out.append(item.strip()[2:])
+                elif item.strip() and not item.strip().startswith("- ") and out:
+                    break
+            break
+    return out
 
 
 def main():

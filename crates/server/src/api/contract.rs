@@ -8,8 +8,9 @@
 //!   valid sign-in (401) or a role or State the rules refuse (403) where one is needed, nothing
 //!   under a path's identifiers (404), a body too large (413) or that breaks a rule (422) where
 //!   there is a body, too many requests (429) where a limiter guards it;
-//! - parameters the rules bound are bounded from the rules' own constants (a cycle's year from
-//!   `core::exchange::YEARS`; row ids from 1), and every State code is a `StateCode`.
+//! - parameters and body fields the rules bound are bounded from the rules' own constants (a
+//!   cycle's year from `core::exchange::YEARS`, a check's window and message from
+//!   `core::checks::launch`; row ids from 1), and every State code is a `StateCode`.
 
 use serde_json::{Map, Value, json};
 
@@ -30,7 +31,48 @@ pub fn finish(document: &utoipa::openapi::OpenApi) -> Value {
             }
         }
     }
+    bound_schemas(&mut document);
     document
+}
+
+/// Bounds the request bodies' fields from the rules that check them.
+fn bound_schemas(document: &mut Value) {
+    use liaison_core::checks::launch::{MAX_MESSAGE_CHARS, MAX_WINDOW_HOURS};
+    let years = liaison_core::exchange::YEARS;
+    let bounds = [
+        (
+            "CheckInput",
+            "window_hours",
+            json!({ "minimum": 1, "maximum": MAX_WINDOW_HOURS }),
+        ),
+        (
+            "CheckInput",
+            "spread_hours",
+            json!({ "maximum": MAX_WINDOW_HOURS / 2 }),
+        ),
+        (
+            "CheckInput",
+            "message",
+            json!({ "minLength": 1, "maxLength": MAX_MESSAGE_CHARS }),
+        ),
+        (
+            "CycleInput",
+            "year",
+            json!({ "minimum": *years.start(), "maximum": *years.end() }),
+        ),
+    ];
+    for (schema, property, bound) in bounds {
+        let target = document
+            .get_mut("components")
+            .and_then(|c| c.get_mut("schemas"))
+            .and_then(|s| s.get_mut(schema))
+            .and_then(|s| s.get_mut("properties"))
+            .and_then(|p| p.get_mut(property))
+            .and_then(Value::as_object_mut);
+        if let (Some(target), Value::Object(bound)) = (target, bound) {
+            target.extend(bound);
+        }
+    }
 }
 
 fn finish_operation(path: &str, method: &str, operation: &mut Map<String, Value>) {
@@ -63,7 +105,7 @@ fn finish_operation(path: &str, method: &str, operation: &mut Map<String, Value>
         .and_then(Value::as_array_mut)
     {
         for parameter in parameters.iter_mut() {
-            bound(parameter);
+            bound(path, parameter);
         }
     }
     let has_parameters = operation
@@ -137,8 +179,8 @@ fn as_problem(response: &mut Map<String, Value>) {
     }
 }
 
-/// Bounds a parameter from the rules that check it.
-fn bound(parameter: &mut Value) {
+/// Bounds a parameter of the operation at `path` from the rules that check it.
+fn bound(path: &str, parameter: &mut Value) {
     let name = parameter
         .get("name")
         .and_then(Value::as_str)
@@ -148,6 +190,7 @@ fn bound(parameter: &mut Value) {
         return;
     };
     let years = liaison_core::exchange::YEARS;
+    let keys = path == "/api/v1/requests/keys";
     match name.as_str() {
         "year" => {
             schema.insert("minimum".into(), Value::from(*years.start()));
@@ -159,6 +202,21 @@ fn bound(parameter: &mut Value) {
         }
         "id" | "message_id" => {
             schema.insert("minimum".into(), Value::from(1));
+        }
+        // A page's `next_cursor`, given back: a row id, as text.
+        "cursor" => {
+            schema.insert("pattern".into(), Value::from("^[0-9]{1,18}$"));
+        }
+        "level" if keys => {
+            schema.clear();
+            schema.insert("$ref".into(), Value::from("#/components/schemas/Level"));
+        }
+        // Recipient States: codes separated by commas or spaces.
+        "to" if keys => {
+            schema.insert(
+                "pattern".into(),
+                Value::from("^[A-Za-z]{3}([, ]+[A-Za-z]{3})*$"),
+            );
         }
         _ => {}
     }
