@@ -141,6 +141,41 @@ impl AppError {
         }
     }
 
+    /// Every kind of problem the server answers with, as `(status, type)`: what the published
+    /// contract lists under each refusal (`api::contract`).
+    pub fn kinds() -> Vec<(u16, String)> {
+        let none = String::new;
+        let worded = |conflict| AppError::Worded {
+            detail: none(),
+            errors: FieldErrors::new(),
+            worded: Vec::new(),
+            conflict,
+        };
+        [
+            AppError::BadRequest(none()),
+            worded(true),
+            worded(false),
+            AppError::Validation {
+                detail: none(),
+                errors: FieldErrors::new(),
+            },
+            AppError::Import(Vec::new()),
+            AppError::Unauthorized(none()),
+            AppError::Forbidden(none()),
+            AppError::NotFound(none()),
+            AppError::Conflict(none()),
+            AppError::TooManyRequests(none()),
+            AppError::PayloadTooLarge(none()),
+            AppError::Internal(none()),
+        ]
+        .iter()
+        .map(|error| {
+            let (status, kind, _) = error.status_and_kind();
+            (status.as_u16(), format!("/problems/{kind}"))
+        })
+        .collect()
+    }
+
     fn status_and_kind(&self) -> (StatusCode, &'static str, &'static str) {
         match self {
             AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "bad-request", "Bad request"),

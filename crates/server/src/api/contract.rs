@@ -150,7 +150,7 @@ fn finish_operation(path: &str, method: &str, operation: &mut Map<String, Value>
             .entry("description")
             .or_insert_with(|| Value::from(reason(status)));
         if status.starts_with('4') || status.starts_with('5') {
-            as_problem(response);
+            as_problem(status, response);
         }
     }
 }
@@ -165,18 +165,26 @@ fn limited(path: &str, method: &str) -> bool {
             || path.ends_with("/messages"))
 }
 
-/// A refusal's body is a problem, sent as `application/problem+json`.
-fn as_problem(response: &mut Map<String, Value>) {
-    let Some(content) = response.get_mut("content").and_then(Value::as_object_mut) else {
-        response.insert(
-            "content".into(),
-            json!({ "application/problem+json": { "schema": { "$ref": PROBLEM } } }),
-        );
-        return;
+/// A refusal's body is a problem, sent as `application/problem+json`, whose `type` is one of
+/// those the server gives with this status (`AppError::kinds`).
+fn as_problem(status: &str, response: &mut Map<String, Value>) {
+    let kinds: Vec<String> = crate::error::AppError::kinds()
+        .into_iter()
+        .filter(|(code, _)| code.to_string() == status)
+        .map(|(_, kind)| kind)
+        .collect();
+    let schema = if kinds.is_empty() {
+        json!({ "$ref": PROBLEM })
+    } else {
+        json!({ "allOf": [
+            { "$ref": PROBLEM },
+            { "type": "object", "properties": { "type": { "enum": kinds } } },
+        ] })
     };
-    if let Some(json) = content.remove("application/json") {
-        content.insert("application/problem+json".into(), json);
-    }
+    response.insert(
+        "content".into(),
+        json!({ "application/problem+json": { "schema": schema } }),
+    );
 }
 
 /// Bounds a parameter of the operation at `path` from the rules that check it.
@@ -295,9 +303,11 @@ mod tests {
                         "{here} {status}: no description"
                     );
                     if status.starts_with('4') {
+                        let kinds = &response["content"]["application/problem+json"]["schema"]
+                            ["allOf"][1]["properties"]["type"]["enum"];
                         assert!(
-                            response["content"]["application/problem+json"].is_object(),
-                            "{here} {status}: not a problem"
+                            kinds.as_array().is_some_and(|k| !k.is_empty()),
+                            "{here} {status}: not a problem with its types"
                         );
                     }
                 }
