@@ -266,12 +266,20 @@ fn check_password_length(password: &str) -> Result<(), AccountError> {
     }
 }
 
+/// How long a username is, in characters (all ASCII).
+pub const USERNAME_LEN: std::ops::RangeInclusive<usize> = 3..=64;
+
+/// The characters of a username besides lower-case letters and digits.
+pub const USERNAME_PUNCTUATION: &str = "._-";
+
 /// Usernames are short, lower-case, and safe to show anywhere.
 pub fn check_username(username: &str) -> Result<(), AccountError> {
-    let ok = (3..=64).contains(&username.len())
-        && username
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b));
+    let ok = USERNAME_LEN.contains(&username.len())
+        && username.bytes().all(|b| {
+            b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || USERNAME_PUNCTUATION.as_bytes().contains(&b)
+        });
     if ok {
         Ok(())
     } else {
