@@ -161,7 +161,7 @@ async fn revoke_token(
 
 /// Body of `POST /api/v1/accounts`.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
-struct NewAccountBody {
+pub(crate) struct NewAccountBody {
     username: String,
     display_name: String,
     email: String,

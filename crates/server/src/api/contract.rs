@@ -32,7 +32,117 @@ pub fn finish(document: &utoipa::openapi::OpenApi) -> Value {
         }
     }
     bound_schemas(&mut document);
+    for (schema, example) in examples() {
+        if let Some(target) = document
+            .get_mut("components")
+            .and_then(|c| c.get_mut("schemas"))
+            .and_then(|s| s.get_mut(schema))
+            .and_then(Value::as_object_mut)
+        {
+            target.insert("examples".into(), json!([example]));
+        }
+    }
     document
+}
+
+/// An example of every JSON request body, by schema: what a client sends (the demo's
+/// Germany, where a State is needed). A test reads each back as its Rust type.
+fn examples() -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "LoginRequest",
+            json!({ "username": "deu.coordinator", "password": "liaison-demo-2026", "label": "nightly export" }),
+        ),
+        (
+            "NewAccountBody",
+            json!({
+                "username": "deu.deputy", "display_name": "Deputy national coordinator, Germany",
+                "email": "deputy@demo-de.example", "password": "a long and uncommon passphrase",
+                "role": "coordinator", "state": "DEU", "locale": "de",
+            }),
+        ),
+        (
+            "AccountPatch",
+            json!({ "display_name": "National coordinator, Germany", "disabled": false }),
+        ),
+        (
+            "PasswordReset",
+            json!({ "password": "a long and uncommon passphrase" }),
+        ),
+        (
+            "PasswordChange",
+            json!({ "current_password": "liaison-demo-2026", "new_password": "a long and uncommon passphrase" }),
+        ),
+        (
+            "ContactInput",
+            json!({
+                "kind": "poc", "level": "technical", "name": "CERT-Bund duty officer",
+                "function": "Duty officer", "organisation": "BSI", "email": "cert-bund@demo-de.example",
+                "phone": "+49 228 99 9582 0", "available_24_7": true, "time_zone": "Europe/Berlin",
+                "languages": ["de", "en"], "effective_on": "2027-01-15",
+            }),
+        ),
+        ("EffectiveOn", json!({ "effective_on": "2027-01-15" })),
+        (
+            "KeyUpload",
+            json!({ "armored": "-----BEGIN PGP PUBLIC KEY BLOCK-----\n…\n-----END PGP PUBLIC KEY BLOCK-----", "effective_on": "2027-01-15" }),
+        ),
+        (
+            "CheckInput",
+            json!({
+                "scope": "region", "region": "western-europe", "levels": "both", "window_hours": 24,
+                "spread_hours": 4, "message": "Please confirm that this point of contact is reachable.",
+            }),
+        ),
+        (
+            "TokenAnswer",
+            json!({ "token": "the token of the challenge link" }),
+        ),
+        (
+            "SignedAnswer",
+            json!({ "signed": "-----BEGIN PGP SIGNED MESSAGE-----\n…" }),
+        ),
+        (
+            "CycleInput",
+            json!({ "year": 2027, "opens_on": "2027-01-01", "deadline": "2027-10-31" }),
+        ),
+        ("CirculationInput", json!({ "reference": "PC.DEL/12/27" })),
+        (
+            "ReferenceInput",
+            json!({ "reference": "PC.DEL/12/27", "revision": 0 }),
+        ),
+        (
+            "SectionInput",
+            json!({
+                "language": "de", "text": "Das IT-Sicherheitsgesetz 2.0 …",
+                "english": "The IT Security Act 2.0 …",
+            }),
+        ),
+        (
+            "InquiryInput",
+            json!({ "section": "legislation", "text": "Does the Act cover municipalities?" }),
+        ),
+        ("PostInput", json!({ "text": "It does, from 2026." })),
+        ("VisibilityInput", json!({ "public": true })),
+        (
+            "RequestInput",
+            json!({
+                "to": ["EST"], "kind": "incident-notification", "urgency": "priority",
+                "level": "technical", "tlp": "AMBER", "language": "en",
+                "message": "-----BEGIN PGP MESSAGE-----\n…\n-----END PGP MESSAGE-----",
+            }),
+        ),
+        (
+            "ReplyInput",
+            json!({ "message": "-----BEGIN PGP MESSAGE-----\n…\n-----END PGP MESSAGE-----" }),
+        ),
+        ("EscalateInput", json!({ "states": ["ITA"] })),
+        ("FeedbackInput", json!({ "useful": true })),
+        (
+            "VerificationInput",
+            json!({ "tree_size": 142, "root_hash": "9f2c…" }),
+        ),
+    ]
 }
 
 /// Bounds the request bodies' fields from the rules that check them; the fields it did not find
@@ -356,6 +466,76 @@ mod tests {
                 }
                 if operation.get("requestBody").is_some() {
                     assert!(operation["responses"]["422"].is_object(), "{here}: no 422");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_json_body_has_an_example_that_reads_as_its_type() {
+        use liaison_types::{account, channel, checks, directory, exchange, transparency};
+        fn reads<T: serde::de::DeserializeOwned>(example: &Value) -> Result<(), String> {
+            serde_json::from_value::<T>(example.clone())
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        }
+        let document = document();
+        for (schema, example) in examples() {
+            let read = match schema {
+                "LoginRequest" => reads::<account::LoginRequest>(&example),
+                "NewAccountBody" => reads::<crate::api::account::NewAccountBody>(&example),
+                "AccountPatch" => reads::<account::AccountPatch>(&example),
+                "PasswordReset" => reads::<account::PasswordReset>(&example),
+                "PasswordChange" => reads::<account::PasswordChange>(&example),
+                "ContactInput" => reads::<directory::ContactInput>(&example),
+                "EffectiveOn" => reads::<directory::EffectiveOn>(&example),
+                "KeyUpload" => reads::<directory::KeyUpload>(&example),
+                "CheckInput" => reads::<checks::CheckInput>(&example),
+                "TokenAnswer" => reads::<checks::TokenAnswer>(&example),
+                "SignedAnswer" => reads::<checks::SignedAnswer>(&example),
+                "CycleInput" => reads::<exchange::CycleInput>(&example),
+                "CirculationInput" => reads::<exchange::CirculationInput>(&example),
+                "ReferenceInput" => reads::<exchange::ReferenceInput>(&example),
+                "SectionInput" => reads::<exchange::SectionInput>(&example),
+                "InquiryInput" => reads::<exchange::InquiryInput>(&example),
+                "PostInput" => reads::<exchange::PostInput>(&example),
+                "VisibilityInput" => reads::<exchange::VisibilityInput>(&example),
+                "RequestInput" => reads::<channel::RequestInput>(&example),
+                "ReplyInput" => reads::<channel::ReplyInput>(&example),
+                "EscalateInput" => reads::<channel::EscalateInput>(&example),
+                "FeedbackInput" => reads::<channel::FeedbackInput>(&example),
+                "VerificationInput" => reads::<transparency::VerificationInput>(&example),
+                other => Err(format!("no type named for {other}")),
+            };
+            assert_eq!(read, Ok(()), "{schema}: {example}");
+        }
+        // Every JSON body of the document names a schema with an example.
+        for (path, item) in document["paths"].as_object().unwrap() {
+            for (method, operation) in item.as_object().unwrap() {
+                let Some(body) =
+                    operation["requestBody"]["content"]["application/json"].get("schema")
+                else {
+                    continue;
+                };
+                let schemas: Vec<&str> = match body["$ref"].as_str() {
+                    Some(r) => vec![r],
+                    None => body["oneOf"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|s| s["$ref"].as_str())
+                        .collect(),
+                };
+                assert!(
+                    !schemas.is_empty(),
+                    "{method} {path}: a JSON body without a schema"
+                );
+                for name in schemas {
+                    let name = name.trim_start_matches("#/components/schemas/");
+                    assert!(
+                        document["components"]["schemas"][name]["examples"][0].is_object(),
+                        "{method} {path}: {name} has no example"
+                    );
                 }
             }
         }
