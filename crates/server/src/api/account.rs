@@ -104,7 +104,7 @@ async fn logout(ApiCaller(caller): ApiCaller) -> AppResult<StatusCode> {
 }
 
 /// The calling account.
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = Me)))]
+#[utoipa::path(operation_id = "get_me", get, path = "/api/v1/me", tag = "auth", responses((status = 200, body = Me)))]
 async fn me(ApiCaller(caller): ApiCaller) -> Json<Me> {
     Json(ops::account::me_of(&caller.account))
 }
@@ -134,7 +134,7 @@ async fn change_password(
 }
 
 /// The caller's live browser sessions and API tokens (never the tokens themselves).
-#[utoipa::path(get, path = "/api/v1/me/tokens", tag = "auth", responses((status = 200, body = Vec<Token>)))]
+#[utoipa::path(operation_id = "list_my_tokens", get, path = "/api/v1/me/tokens", tag = "auth", responses((status = 200, body = Vec<Token>)))]
 async fn tokens(ApiCaller(caller): ApiCaller) -> AppResult<Json<Vec<Token>>> {
     Ok(Json(
         ops::account::tokens(&caller.ctx, &caller.actor, &caller.token_hash).await?,

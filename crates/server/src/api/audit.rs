@@ -27,7 +27,7 @@ struct PageQuery {
 }
 
 /// Pages through the audit log, newest first (auditor only).
-#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(PageQuery),
+#[utoipa::path(operation_id = "list_audit_entries", get, path = "/api/v1/audit", tag = "audit", params(PageQuery),
     responses((status = 200, body = Page<AuditEntry>), (status = 403, body = liaison_types::Problem)))]
 async fn page(
     ApiCaller(caller): ApiCaller,
@@ -46,7 +46,7 @@ async fn page(
 }
 
 /// Verifies the hash chain of the whole log (auditor only).
-#[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit",
+#[utoipa::path(operation_id = "verify_audit_log", get, path = "/api/v1/audit/verify", tag = "audit",
     responses((status = 200, body = AuditVerification), (status = 403, body = liaison_types::Problem)))]
 async fn verify(ApiCaller(caller): ApiCaller) -> AppResult<Json<AuditVerification>> {
     Ok(Json(

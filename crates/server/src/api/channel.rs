@@ -245,7 +245,7 @@ async fn thread_keys(
 
 /// Replies in the thread: JSON `{"message": ARMORED}`, a multipart form with a `message` file,
 /// or the bare OpenPGP message (`application/pgp-encrypted`, `application/octet-stream`).
-#[utoipa::path(post, path = "/api/v1/requests/{id}/messages", tag = "channel", params(("id" = i64, Path)),
+#[utoipa::path(operation_id = "reply_to_request", post, path = "/api/v1/requests/{id}/messages", tag = "channel", params(("id" = i64, Path)),
     request_body(content(
         (ReplyInput = "application/json"),
         (String = "application/pgp-encrypted"),
@@ -300,7 +300,7 @@ struct DownloadQuery {
 
 /// A message's ciphertext, exactly as accepted: ASCII-armored, or binary with `format=binary`.
 /// Decrypt it with `liaison read` or `gpg --decrypt`.
-#[utoipa::path(get, path = "/api/v1/requests/{id}/messages/{message_id}", tag = "channel",
+#[utoipa::path(operation_id = "download_message", get, path = "/api/v1/requests/{id}/messages/{message_id}", tag = "channel",
     params(("id" = i64, Path), ("message_id" = i64, Path), DownloadQuery),
     responses((status = 200, content_type = "application/pgp-encrypted", body = String), (status = 404, body = liaison_types::Problem)))]
 async fn download(
@@ -313,7 +313,7 @@ async fn download(
 }
 
 /// The caller's State, a recipient, acknowledges the request.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/acknowledge", tag = "channel", params(("id" = i64, Path)),
+#[utoipa::path(operation_id = "acknowledge_request", post, path = "/api/v1/requests/{id}/acknowledge", tag = "channel", params(("id" = i64, Path)),
     responses((status = 200, body = RequestDetail), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn acknowledge(
     ApiCaller(caller): ApiCaller,
@@ -325,7 +325,7 @@ async fn acknowledge(
 }
 
 /// Closes the request (the sending State, for every recipient) or the caller's State's own leg.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/close", tag = "channel", params(("id" = i64, Path)),
+#[utoipa::path(operation_id = "close_request", post, path = "/api/v1/requests/{id}/close", tag = "channel", params(("id" = i64, Path)),
     responses((status = 200, body = RequestDetail), (status = 409, body = liaison_types::Problem)))]
 async fn close(
     ApiCaller(caller): ApiCaller,
@@ -338,7 +338,7 @@ async fn close(
 
 /// The sending State escalates unacknowledged legs to the recipients' policy-level contacts now
 /// (the scheduler does it past the deadline). Body optional: `{"states": ["AUT"]}`.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/escalate", tag = "channel", params(("id" = i64, Path)),
+#[utoipa::path(operation_id = "escalate_request", post, path = "/api/v1/requests/{id}/escalate", tag = "channel", params(("id" = i64, Path)),
     request_body(content = EscalateInput, content_type = "application/json"),
     responses((status = 200, body = RequestDetail), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn escalate(
@@ -360,7 +360,7 @@ async fn escalate(
 
 /// Non-content feedback for the network manager: the exchange took place and was useful (or
 /// not). Given again, it replaces the caller's earlier feedback.
-#[utoipa::path(post, path = "/api/v1/requests/{id}/feedback", tag = "channel", params(("id" = i64, Path)),
+#[utoipa::path(operation_id = "give_request_feedback", post, path = "/api/v1/requests/{id}/feedback", tag = "channel", params(("id" = i64, Path)),
     request_body = FeedbackInput,
     responses((status = 204), (status = 404, body = liaison_types::Problem)))]
 async fn feedback(

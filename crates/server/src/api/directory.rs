@@ -203,7 +203,7 @@ async fn withdraw_scheduled(
 }
 
 /// The contact's OpenPGP public key, ASCII-armored.
-#[utoipa::path(get, path = "/api/v1/contacts/{id}/key", tag = "directory", params(("id" = i64, Path)),
+#[utoipa::path(operation_id = "get_contact_key", get, path = "/api/v1/contacts/{id}/key", tag = "directory", params(("id" = i64, Path)),
     responses((status = 200, content_type = "application/pgp-keys", body = String), (status = 404, body = liaison_types::Problem)))]
 async fn get_key(ApiCaller(caller): ApiCaller, AppPath(id): AppPath<i64>) -> AppResult<Response> {
     download(ops::directory::export(&caller.ctx, Some(&caller.actor), Export::Key(id)).await?)
@@ -211,7 +211,7 @@ async fn get_key(ApiCaller(caller): ApiCaller, AppPath(id): AppPath<i64>) -> App
 
 /// Registers or replaces the contact's OpenPGP public key (validated: expired, revoked and
 /// encryption-incapable keys are refused).
-#[utoipa::path(put, path = "/api/v1/contacts/{id}/key", tag = "directory", params(("id" = i64, Path)), request_body = KeyUpload,
+#[utoipa::path(operation_id = "register_contact_key", put, path = "/api/v1/contacts/{id}/key", tag = "directory", params(("id" = i64, Path)), request_body = KeyUpload,
     responses((status = 200, body = Contact), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn put_key(
     ApiCaller(caller): ApiCaller,
@@ -255,7 +255,7 @@ async fn contact_vcard(
 }
 
 /// CSV of every contact the caller may read (format: `docs/formats.md`).
-#[utoipa::path(get, path = "/api/v1/directory/export.csv", tag = "directory",
+#[utoipa::path(operation_id = "export_directory_csv", get, path = "/api/v1/directory/export.csv", tag = "directory",
     responses((status = 200, content_type = "text/csv", body = String), (status = 403, body = liaison_types::Problem)))]
 async fn export_csv(ApiCaller(caller): ApiCaller) -> AppResult<Response> {
     download(ops::directory::export(&caller.ctx, Some(&caller.actor), Export::Csv).await?)
@@ -263,7 +263,7 @@ async fn export_csv(ApiCaller(caller): ApiCaller) -> AppResult<Response> {
 
 /// Imports the directory CSV for the caller's own State: every row is checked first and any
 /// problem refuses the whole file, with line numbers.
-#[utoipa::path(post, path = "/api/v1/directory/import", tag = "directory", request_body(content = String, content_type = "text/csv"),
+#[utoipa::path(operation_id = "import_directory_csv", post, path = "/api/v1/directory/import", tag = "directory", request_body(content = String, content_type = "text/csv"),
     responses((status = 200, body = ImportReport), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn import_csv(ApiCaller(caller): ApiCaller, body: Bytes) -> AppResult<Json<ImportReport>> {
     Ok(Json(

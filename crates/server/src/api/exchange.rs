@@ -161,7 +161,7 @@ async fn draft_versions(
 /// Submits the State's input (its coordinator). Refused, with every problem named by
 /// section, when a required section is empty or a non-English section has no English
 /// translation; after the deadline it is accepted and marked late.
-#[utoipa::path(post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/submit", tag = "exchange",
+#[utoipa::path(operation_id = "submit_input", post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/submit", tag = "exchange",
     params(("year" = i32, Path), ("code" = String, Path)),
     responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn submit(
@@ -178,7 +178,7 @@ async fn submit(
 /// circulated by the manager).
 /// The body is optional: `{"reference": "PC.DEL/1234/27"}` when the OSCE document system
 /// assigned the reference; otherwise the next one of the cycle's pattern.
-#[utoipa::path(post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/circulate", tag = "exchange",
+#[utoipa::path(operation_id = "circulate_input", post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/circulate", tag = "exchange",
     params(("year" = i32, Path), ("code" = String, Path)), request_body(content = Option<CirculationInput>),
     responses((status = 201, body = Document), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn circulate(
@@ -324,7 +324,7 @@ async fn export_pdf(
 
 /// Attaches a file (multipart field `file`, at most 10 MiB, ten per section) to a section of
 /// the State's draft (the State's coordinator): a new version of the section carries it.
-#[utoipa::path(post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments", tag = "exchange",
+#[utoipa::path(operation_id = "attach_file", post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments", tag = "exchange",
     params(("year" = i32, Path), ("code" = String, Path), ("section" = Section, Path)),
     request_body(content = String, content_type = "multipart/form-data", description = "field `file`: the file"),
     responses((status = 201, body = Submission), (status = 403, body = liaison_types::Problem), (status = 413, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
@@ -351,7 +351,7 @@ async fn attach(
 
 /// Takes a file off a section of the State's draft (the State's coordinator); the versions and
 /// circulated documents that carry it keep it.
-#[utoipa::path(delete, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments/{id}", tag = "exchange",
+#[utoipa::path(operation_id = "detach_file", delete, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments/{id}", tag = "exchange",
     params(("year" = i32, Path), ("code" = String, Path), ("section" = Section, Path), ("id" = i64, Path)),
     responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn detach(

@@ -31,7 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 }
 
 /// The Ed25519 public key that signs the tree heads: pin it (`liaison verify --key`).
-#[utoipa::path(get, path = "/api/v1/transparency/key", tag = "transparency",
+#[utoipa::path(operation_id = "transparency_key", get, path = "/api/v1/transparency/key", tag = "transparency",
     responses((status = 200, body = LogKeyInfo), (status = 401, body = Problem)))]
 async fn key(ApiCaller(caller): ApiCaller) -> AppResult<Json<LogKeyInfo>> {
     Ok(Json(
@@ -40,7 +40,7 @@ async fn key(ApiCaller(caller): ApiCaller) -> AppResult<Json<LogKeyInfo>> {
 }
 
 /// The latest signed tree head.
-#[utoipa::path(get, path = "/api/v1/transparency/head", tag = "transparency",
+#[utoipa::path(operation_id = "transparency_head", get, path = "/api/v1/transparency/head", tag = "transparency",
     responses((status = 200, body = SignedTreeHead), (status = 401, body = Problem)))]
 async fn head(ApiCaller(caller): ApiCaller) -> AppResult<Json<SignedTreeHead>> {
     Ok(Json(
@@ -58,7 +58,7 @@ struct HeadsQuery {
 }
 
 /// Signed tree heads, newest first.
-#[utoipa::path(get, path = "/api/v1/transparency/heads", tag = "transparency", params(HeadsQuery),
+#[utoipa::path(operation_id = "list_tree_heads", get, path = "/api/v1/transparency/heads", tag = "transparency", params(HeadsQuery),
     responses((status = 200, body = Vec<SignedTreeHead>), (status = 401, body = Problem)))]
 async fn heads(
     ApiCaller(caller): ApiCaller,
@@ -85,7 +85,7 @@ struct InclusionQuery {
 }
 
 /// The inclusion proof of a leaf in a signed tree (RFC 9162 §2.1.3).
-#[utoipa::path(get, path = "/api/v1/transparency/proof/inclusion", tag = "transparency", params(InclusionQuery),
+#[utoipa::path(operation_id = "inclusion_proof", get, path = "/api/v1/transparency/proof/inclusion", tag = "transparency", params(InclusionQuery),
     responses((status = 200, body = InclusionProof), (status = 422, body = Problem)))]
 async fn inclusion(
     ApiCaller(caller): ApiCaller,
@@ -107,7 +107,7 @@ struct ConsistencyQuery {
 }
 
 /// The consistency proof between two signed trees (RFC 9162 §2.1.4).
-#[utoipa::path(get, path = "/api/v1/transparency/proof/consistency", tag = "transparency", params(ConsistencyQuery),
+#[utoipa::path(operation_id = "consistency_proof", get, path = "/api/v1/transparency/proof/consistency", tag = "transparency", params(ConsistencyQuery),
     responses((status = 200, body = ConsistencyProof), (status = 422, body = Problem)))]
 async fn consistency(
     ApiCaller(caller): ApiCaller,
@@ -129,7 +129,7 @@ struct LeavesQuery {
 }
 
 /// The leaves from `start` on, in order.
-#[utoipa::path(get, path = "/api/v1/transparency/leaves", tag = "transparency", params(LeavesQuery),
+#[utoipa::path(operation_id = "list_log_leaves", get, path = "/api/v1/transparency/leaves", tag = "transparency", params(LeavesQuery),
     responses((status = 200, body = LogLeaves), (status = 422, body = Problem)))]
 async fn leaves(
     ApiCaller(caller): ApiCaller,
@@ -160,7 +160,7 @@ async fn contact_leaf(
 }
 
 /// The tree head each State last published as verified.
-#[utoipa::path(get, path = "/api/v1/transparency/verifications", tag = "transparency",
+#[utoipa::path(operation_id = "list_verifications", get, path = "/api/v1/transparency/verifications", tag = "transparency",
     responses((status = 200, body = Vec<StateVerification>), (status = 401, body = Problem)))]
 async fn verifications(ApiCaller(caller): ApiCaller) -> AppResult<Json<Vec<StateVerification>>> {
     Ok(Json(
@@ -170,7 +170,7 @@ async fn verifications(ApiCaller(caller): ApiCaller) -> AppResult<Json<Vec<State
 
 /// Publishes the tree head the caller's State verified (its national coordinator); only a
 /// head the log signed, with its root, is accepted.
-#[utoipa::path(post, path = "/api/v1/transparency/verifications", tag = "transparency",
+#[utoipa::path(operation_id = "publish_verification", post, path = "/api/v1/transparency/verifications", tag = "transparency",
     request_body = VerificationInput,
     responses((status = 201, body = StateVerification), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn publish(
