@@ -113,6 +113,9 @@ def run_role(binary, role, username, args, here):
             "--no-color",
             "--request-timeout", "60",
             "--suppress-health-check", "all",
+            # Nothing kept between runs (no example database in the working tree): the seed
+            # alone reproduces a run.
+            "--generation-database", "none",
         ]
         for path in EXCLUDED + (EXCLUDED_WITH_ACCOUNT if username else []):
             command += ["--exclude-path", path]
@@ -127,7 +130,8 @@ def run_role(binary, role, username, args, here):
                 "LIAISON_FUZZ_DATABASE": database,
             })
         started = time.monotonic()
-        result = subprocess.run(command, env=env, capture_output=True, text=True)
+        # In the run's own folder: Schemathesis keeps a cache there, not in the working tree.
+        result = subprocess.run(command, env=env, capture_output=True, text=True, cwd=folder)
         took = time.monotonic() - started
     finally:
         server.terminate()
@@ -177,6 +181,8 @@ def main():
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--roles", default=",".join(ROLES))
     args = parser.parse_args()
+    args.document = args.document.resolve()
+    args.binary = str(Path(args.binary).resolve())
     if args.seed is None:
         args.seed = random.SystemRandom().randrange(1, 2**31)
     here = Path(__file__).resolve().parent
