@@ -79,7 +79,7 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     let (api, openapi) = api::router(state.clone());
     // Written once: every request for the document sends the same bytes.
-    let openapi: Arc<[u8]> = serde_json::to_vec(&openapi).unwrap_or_default().into();
+    let openapi = axum::body::Bytes::from(serde_json::to_vec(&openapi).unwrap_or_default());
     Router::new()
         .merge(api)
         .route(
@@ -89,7 +89,7 @@ pub fn app(state: AppState) -> Router {
                 async move {
                     (
                         [(axum::http::header::CONTENT_TYPE, "application/json")],
-                        axum::body::Bytes::copy_from_slice(&openapi),
+                        openapi,
                     )
                 }
             }),

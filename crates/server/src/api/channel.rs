@@ -163,9 +163,8 @@ async fn send_request(
     request: Request,
 ) -> AppResult<(StatusCode, Json<RequestDetail>)> {
     let outgoing = if is(request.headers(), b"multipart/form-data") {
-        let multipart = Multipart::from_request(request, &state)
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let crate::extract::AppMultipart(multipart) =
+            crate::extract::AppMultipart::from_request(request, &state).await?;
         outgoing_from_form(multipart).await?
     } else {
         let AppJson(input) = AppJson::<RequestInput>::from_request(request, &state).await?;
@@ -263,9 +262,8 @@ async fn reply(
         let AppJson(input) = AppJson::<ReplyInput>::from_request(request, &state).await?;
         input.message.into_bytes()
     } else if is(request.headers(), b"multipart/form-data") {
-        let mut multipart = Multipart::from_request(request, &state)
-            .await
-            .map_err(|e| AppError::BadRequest(e.body_text()))?;
+        let crate::extract::AppMultipart(mut multipart) =
+            crate::extract::AppMultipart::from_request(request, &state).await?;
         let mut message = None;
         while let Some(field) = multipart
             .next_field()

@@ -10,7 +10,7 @@
 //!   there is a body, too many requests (429) where a limiter guards it;
 //! - parameters and body fields the rules bound are bounded from the rules' own constants (a
 //!   cycle's year from `core::exchange::YEARS`, a check's window and message from
-//!   `core::checks::launch`; row ids from 1), and every State code is a `StateCode`.
+//!   `core::checks::launch`; row ids from 1).
 
 use serde_json::{Map, Value, json};
 
@@ -33,16 +33,20 @@ pub fn finish(document: &utoipa::openapi::OpenApi) -> Value {
     }
     bound_schemas(&mut document);
     for (schema, example) in examples() {
-        if let Some(target) = document
-            .get_mut("components")
-            .and_then(|c| c.get_mut("schemas"))
-            .and_then(|s| s.get_mut(schema))
-            .and_then(Value::as_object_mut)
-        {
+        if let Some(target) = schema_mut(&mut document, schema) {
             target.insert("examples".into(), json!([example]));
         }
     }
     document
+}
+
+/// The component schema named `name`.
+fn schema_mut<'a>(document: &'a mut Value, name: &str) -> Option<&'a mut Map<String, Value>> {
+    document
+        .get_mut("components")?
+        .get_mut("schemas")?
+        .get_mut(name)?
+        .as_object_mut()
 }
 
 /// An example of every JSON request body, by schema: what a client sends (the demo's
@@ -148,7 +152,6 @@ fn examples() -> Vec<(&'static str, Value)> {
 /// Bounds the request bodies' fields from the rules that check them; the fields it did not find
 /// (a test keeps this empty).
 fn bound_schemas(document: &mut Value) -> Vec<String> {
-    let mut missing = Vec::new();
     use liaison_core::account::{
         MAX_DISPLAY_NAME, MAX_PASSWORD_LEN, MIN_PASSWORD_LEN, USERNAME_LEN, USERNAME_PUNCTUATION,
     };
@@ -202,11 +205,9 @@ fn bound_schemas(document: &mut Value) -> Vec<String> {
             json!({ "minimum": *years.start(), "maximum": *years.end() }),
         ),
     ];
+    let mut missing = Vec::new();
     for (schema, property, bound) in bounds {
-        let target = document
-            .get_mut("components")
-            .and_then(|c| c.get_mut("schemas"))
-            .and_then(|s| s.get_mut(schema))
+        let target = schema_mut(document, schema)
             .and_then(|s| s.get_mut("properties"))
             .and_then(|p| p.get_mut(property))
             .and_then(Value::as_object_mut);
@@ -356,10 +357,6 @@ fn bound(path: &str, parameter: &mut Value) {
         "year" => {
             schema.insert("minimum".into(), Value::from(*years.start()));
             schema.insert("maximum".into(), Value::from(*years.end()));
-        }
-        "code" => {
-            schema.clear();
-            schema.insert("$ref".into(), Value::from("#/components/schemas/StateCode"));
         }
         "id" | "message_id" => {
             schema.insert("minimum".into(), Value::from(1));

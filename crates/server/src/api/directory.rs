@@ -70,7 +70,7 @@ struct EntryQuery {
 }
 
 /// A State's directory entry: status, and the contacts when the caller may read them.
-#[utoipa::path(get, path = "/api/v1/states/{code}", tag = "directory", params(("code" = String, Path, description = "ISO 3166 alpha-3"), EntryQuery),
+#[utoipa::path(get, path = "/api/v1/states/{code}", tag = "directory", params(("code" = liaison_types::state::StateCode, Path, description = "ISO 3166 alpha-3"), EntryQuery),
     responses((status = 200, body = StateEntry), (status = 404, body = liaison_types::Problem)))]
 async fn get_state(
     ApiCaller(caller): ApiCaller,
@@ -85,7 +85,7 @@ async fn get_state(
 }
 
 /// Adds a point of contact or national structure (the State's coordinator only).
-#[utoipa::path(post, path = "/api/v1/states/{code}/contacts", tag = "directory", params(("code" = String, Path)), request_body = ContactInput,
+#[utoipa::path(post, path = "/api/v1/states/{code}/contacts", tag = "directory", params(("code" = liaison_types::state::StateCode, Path)), request_body = ContactInput,
     responses((status = 201, body = Contact), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn create_contact(
     ApiCaller(caller): ApiCaller,
@@ -98,7 +98,7 @@ async fn create_contact(
 }
 
 /// "Checked, no changes": confirms every contact of the State, restarting the 12-month clock.
-#[utoipa::path(post, path = "/api/v1/states/{code}/confirm", tag = "directory", params(("code" = String, Path)),
+#[utoipa::path(post, path = "/api/v1/states/{code}/confirm", tag = "directory", params(("code" = liaison_types::state::StateCode, Path)),
     responses((status = 200, body = StateEntry), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
 async fn confirm_state(
     ApiCaller(caller): ApiCaller,
@@ -111,7 +111,7 @@ async fn confirm_state(
 }
 
 /// vCard 4.0 of every current contact of a State.
-#[utoipa::path(get, path = "/api/v1/states/{code}/contacts.vcf", tag = "directory", params(("code" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/states/{code}/contacts.vcf", tag = "directory", params(("code" = liaison_types::state::StateCode, Path)),
     responses((status = 200, content_type = "text/vcard", body = String), (status = 403, body = liaison_types::Problem)))]
 async fn state_vcards(
     ApiCaller(caller): ApiCaller,
@@ -125,7 +125,7 @@ async fn state_vcards(
 
 /// The State's nomination file for the UN Global Points of Contact Directory
 /// (schema: `docs/un-nomination.schema.json`).
-#[utoipa::path(get, path = "/api/v1/states/{code}/nomination", tag = "directory", params(("code" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/states/{code}/nomination", tag = "directory", params(("code" = liaison_types::state::StateCode, Path)),
     responses((status = 200, content_type = "application/json", body = Object), (status = 403, body = liaison_types::Problem)))]
 async fn state_nomination(
     ApiCaller(caller): ApiCaller,
@@ -139,7 +139,7 @@ async fn state_nomination(
 
 /// CSV of one State's current contacts (format: `docs/formats.md`): what its coordinator edits
 /// in a spreadsheet and imports back (`POST /api/v1/directory/import`).
-#[utoipa::path(get, path = "/api/v1/states/{code}/contacts.csv", tag = "directory", params(("code" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/states/{code}/contacts.csv", tag = "directory", params(("code" = liaison_types::state::StateCode, Path)),
     responses((status = 200, content_type = "text/csv", body = String), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn state_csv(
     ApiCaller(caller): ApiCaller,

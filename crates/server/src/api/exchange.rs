@@ -97,7 +97,7 @@ async fn cycle_overview(
 /// A State's submission in a cycle: status, completeness and references for everyone; the
 /// draft and what keeps it from being submitted for the State's own accounts.
 #[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path)),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path)),
     responses((status = 200, body = Submission), (status = 404, body = liaison_types::Problem)))]
 async fn get_submission(
     ApiCaller(caller): ApiCaller,
@@ -112,7 +112,7 @@ async fn get_submission(
 /// Saves one section of the State's draft as a new version (the State's coordinator); saving
 /// unchanged content adds no version. After circulation, this starts a revision.
 #[utoipa::path(put, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path), ("section" = Section, Path)), request_body = SectionInput,
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path), ("section" = Section, Path)), request_body = SectionInput,
     responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn save_section(
     ApiCaller(caller): ApiCaller,
@@ -131,7 +131,7 @@ async fn save_section(
 /// definition, english_term, english_definition, source`); a file with any problem is refused
 /// whole, each problem named by line.
 #[utoipa::path(post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/terms", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path)), request_body(content = String, content_type = "text/csv"),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path)), request_body(content = String, content_type = "text/csv"),
     responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn import_terms(
     ApiCaller(caller): ApiCaller,
@@ -146,7 +146,7 @@ async fn import_terms(
 
 /// Every saved version of the draft's sections, newest first (the State's own accounts).
 #[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/versions", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path)),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path)),
     responses((status = 200, body = Vec<SectionContent>), (status = 403, body = liaison_types::Problem)))]
 async fn draft_versions(
     ApiCaller(caller): ApiCaller,
@@ -162,7 +162,7 @@ async fn draft_versions(
 /// section, when a required section is empty or a non-English section has no English
 /// translation; after the deadline it is accepted and marked late.
 #[utoipa::path(operation_id = "submit_input", post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/submit", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path)),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path)),
     responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn submit(
     ApiCaller(caller): ApiCaller,
@@ -179,7 +179,7 @@ async fn submit(
 /// The body is optional: `{"reference": "PC.DEL/1234/27"}` when the OSCE document system
 /// assigned the reference; otherwise the next one of the cycle's pattern.
 #[utoipa::path(operation_id = "circulate_input", post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/circulate", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path)), request_body(content = Option<CirculationInput>),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path)), request_body(content = Option<CirculationInput>),
     responses((status = 201, body = Document), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn circulate(
     ApiCaller(caller): ApiCaller,
@@ -202,7 +202,7 @@ async fn circulate(
 /// network manager), or corrects a generated one: the one it replaces is kept as an alias that
 /// still finds the document. Audited (`exchange.reference-recorded`).
 #[utoipa::path(put, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/document/reference", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path)), request_body = ReferenceInput,
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path)), request_body = ReferenceInput,
     responses((status = 200, body = Document), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn record_reference(
     ApiCaller(caller): ApiCaller,
@@ -247,7 +247,7 @@ struct RevisionQuery {
 
 /// A circulated document (every participating State and the network manager).
 #[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/document", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path), RevisionQuery),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path), RevisionQuery),
     responses((status = 200, body = Document), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn get_document(
     ApiCaller(caller): ApiCaller,
@@ -271,7 +271,7 @@ struct DiffQuery {
 
 /// What changed between two circulated versions, line by line, per section.
 #[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/diff", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path), DiffQuery),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path), DiffQuery),
     responses((status = 200, body = DocumentDiff), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn document_diff(
     ApiCaller(caller): ApiCaller,
@@ -294,7 +294,7 @@ async fn document_diff(
 
 /// A circulated document as one self-contained HTML file, with its reference number.
 #[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/export.html", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path), RevisionQuery),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path), RevisionQuery),
     responses((status = 200, content_type = "text/html", body = String), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn export_html(
     State(state): State<AppState>,
@@ -309,7 +309,7 @@ async fn export_html(
 
 /// A circulated document as a PDF (A4, its reference on every page), typeset on the server.
 #[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/export.pdf", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path), RevisionQuery),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path), RevisionQuery),
     responses((status = 200, content_type = "application/pdf", body = Vec<u8>), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 413, body = liaison_types::Problem)))]
 async fn export_pdf(
     State(state): State<AppState>,
@@ -325,7 +325,7 @@ async fn export_pdf(
 /// Attaches a file (multipart field `file`, at most 10 MiB, ten per section) to a section of
 /// the State's draft (the State's coordinator): a new version of the section carries it.
 #[utoipa::path(operation_id = "attach_file", post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path), ("section" = Section, Path)),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path), ("section" = Section, Path)),
     request_body(content = String, content_type = "multipart/form-data", description = "field `file`: the file"),
     responses((status = 201, body = Submission), (status = 403, body = liaison_types::Problem), (status = 413, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn attach(
@@ -352,7 +352,7 @@ async fn attach(
 /// Takes a file off a section of the State's draft (the State's coordinator); the versions and
 /// circulated documents that carry it keep it.
 #[utoipa::path(operation_id = "detach_file", delete, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/sections/{section}/attachments/{id}", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path), ("section" = Section, Path), ("id" = i64, Path)),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path), ("section" = Section, Path), ("id" = i64, Path)),
     responses((status = 200, body = Submission), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn detach(
     ApiCaller(caller): ApiCaller,
@@ -369,7 +369,7 @@ async fn detach(
 /// circulated document for every reader of circulated documents. Always a download; active
 /// content types are served as bytes.
 #[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/attachments/{id}", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path), ("id" = i64, Path)),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path), ("id" = i64, Path)),
     responses((status = 200, content_type = "application/octet-stream", body = Vec<u8>), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem)))]
 async fn get_attachment(
     ApiCaller(caller): ApiCaller,
@@ -384,7 +384,7 @@ async fn get_attachment(
 /// The inquiries about a State's circulated submission that the caller reads: those between
 /// the caller's State and it, and those the submitting State made public.
 #[utoipa::path(get, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/inquiries", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path)),
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path)),
     responses((status = 200, body = Vec<Inquiry>), (status = 403, body = liaison_types::Problem)))]
 async fn list_inquiries(
     ApiCaller(caller): ApiCaller,
@@ -399,7 +399,7 @@ async fn list_inquiries(
 /// Raises an inquiry about another State's circulated submission, optionally about one section;
 /// that State's coordinators are notified.
 #[utoipa::path(post, path = "/api/v1/exchange/cycles/{year}/submissions/{code}/inquiries", tag = "exchange",
-    params(("year" = i32, Path), ("code" = String, Path)), request_body = InquiryInput,
+    params(("year" = i32, Path), ("code" = liaison_types::state::StateCode, Path)), request_body = InquiryInput,
     responses((status = 201, body = Inquiry), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
 async fn raise_inquiry(
     ApiCaller(caller): ApiCaller,
@@ -453,7 +453,7 @@ async fn inquiry_visibility(
 
 /// A State's latest circulated document of every cycle, newest year first, to compare its
 /// submissions across years.
-#[utoipa::path(get, path = "/api/v1/exchange/states/{code}/documents", tag = "exchange", params(("code" = String, Path)),
+#[utoipa::path(get, path = "/api/v1/exchange/states/{code}/documents", tag = "exchange", params(("code" = liaison_types::state::StateCode, Path)),
     responses((status = 200, body = Vec<YearDocument>), (status = 403, body = liaison_types::Problem)))]
 async fn across_years(
     ApiCaller(caller): ApiCaller,
