@@ -13,5 +13,6 @@ pub mod exchange;
 pub mod outbox;
 pub mod random;
 pub mod reference;
+pub mod text;
 pub mod transparency;
 pub mod wording;

@@ -54,7 +54,10 @@ impl LoginLimiter {
     }
 
     fn refused() -> AppError {
-        AppError::TooManyRequests("too many sign-in attempts; wait a minute and try again".into())
+        AppError::TooManyRequests(
+            "too many sign-in attempts; wait a minute and try again".into(),
+            60,
+        )
     }
 
     fn sweep(&self) {

@@ -54,10 +54,14 @@ pub enum AppError {
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
-    /// A limit on how often something may be done was reached; the text says which and when
-    /// to try again.
+    /// The path exists, not with this method (the `allow` header lists those it has).
     #[error("{0}")]
-    TooManyRequests(String),
+    MethodNotAllowed(String),
+    /// A limit on how often something may be done was reached; the text says which and when
+    /// to try again, the number is the seconds after which a retry may pass (`retry-after`: at
+    /// most the limit's window).
+    #[error("{0}")]
+    TooManyRequests(String, u32),
     #[error("{0}")]
     PayloadTooLarge(String),
     #[error("internal error")]
@@ -164,7 +168,8 @@ impl AppError {
             AppError::Forbidden(none()),
             AppError::NotFound(none()),
             AppError::Conflict(none()),
-            AppError::TooManyRequests(none()),
+            AppError::MethodNotAllowed(none()),
+            AppError::TooManyRequests(none(), 0),
             AppError::PayloadTooLarge(none()),
             AppError::Internal(none()),
         ]
@@ -194,7 +199,12 @@ impl AppError {
             AppError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden", "Not allowed"),
             AppError::NotFound(_) => (StatusCode::NOT_FOUND, "not-found", "Not found"),
             AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
-            AppError::TooManyRequests(_) => (
+            AppError::MethodNotAllowed(_) => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Method not allowed",
+            ),
+            AppError::TooManyRequests(..) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 "rate-limited",
                 "Too many requests",
@@ -246,12 +256,10 @@ impl IntoResponse for AppError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if status == StatusCode::TOO_MANY_REQUESTS {
-            // Every budget of the server refills within a minute or ends a lockout's first
-            // minute; the problem's text names a longer wait when there is one.
+        if let AppError::TooManyRequests(_, seconds) = self {
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }

@@ -1138,6 +1138,8 @@ mod validation_tests {
             Invalid::BeforeEarliest(date!(1989 - 12 - 31)),
             Invalid::TooFarAhead(date!(2030 - 01 - 01)),
             Invalid::AlreadyScheduled(date!(2027 - 03 - 01)),
+            Invalid::KeyOfAnotherState("9D30E9C2".into()),
+            Invalid::TooManyContacts,
         ];
         for invalid in &all {
             match invalid {
@@ -1152,7 +1154,9 @@ mod validation_tests {
                 | Invalid::Website
                 | Invalid::BeforeEarliest(_)
                 | Invalid::TooFarAhead(_)
-                | Invalid::AlreadyScheduled(_) => {}
+                | Invalid::AlreadyScheduled(_)
+                | Invalid::KeyOfAnotherState(_)
+                | Invalid::TooManyContacts => {}
             }
         }
         all

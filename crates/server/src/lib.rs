@@ -96,6 +96,14 @@ pub fn app(state: AppState) -> Router {
         )
         .merge(web::router(state.clone()))
         .merge(middleware::ops_router(state.clone()))
+        .fallback({
+            let state = state.clone();
+            move |request| no_route(state.clone(), request)
+        })
+        .method_not_allowed_fallback({
+            let state = state.clone();
+            move |request| no_method(state.clone(), request)
+        })
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             middleware::MAX_BODY_BYTES.max(state.config.channel.max_body_bytes()),
         ))
@@ -117,6 +125,43 @@ pub fn app(state: AppState) -> Router {
             middleware::security_headers,
         ))
         .layer(axum::middleware::from_fn(middleware::request_id))
+}
+
+/// A path no route has: a problem for the API, a readable page for a browser.
+async fn no_route(state: AppState, request: axum::extract::Request) -> axum::response::Response {
+    let path = request.uri().path().to_owned();
+    let refused = error::AppError::NotFound(format!(
+        "there is nothing at {path}; the API's paths are listed in /api/openapi.json"
+    ));
+    refused_as(&state, request, refused).await
+}
+
+/// A path that exists, asked with a method it does not have.
+async fn no_method(state: AppState, request: axum::extract::Request) -> axum::response::Response {
+    let refused = error::AppError::MethodNotAllowed(format!(
+        "{} is not a method of {}; the `allow` header lists its methods",
+        request.method(),
+        request.uri().path()
+    ));
+    refused_as(&state, request, refused).await
+}
+
+/// A refusal as the API's problem, or as a page for anything outside `/api/`.
+async fn refused_as(
+    state: &AppState,
+    request: axum::extract::Request,
+    refused: error::AppError,
+) -> axum::response::Response {
+    let problem = axum::response::IntoResponse::into_response(refused);
+    if request.uri().path().starts_with("/api/") {
+        return problem;
+    }
+    let request_id = request
+        .extensions()
+        .get::<middleware::RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
+    web::problem_as_page(state, request.headers(), &request_id, problem).await
 }
 
 /// Runs the server until the process is stopped, with the jobs when configured.

@@ -59,6 +59,7 @@ async fn run<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Re
         Err(TrySendError::Full(_)) => {
             return Err(AppError::TooManyRequests(
                 "the server is checking many passwords at once; try again in a moment".into(),
+                1,
             ));
         }
         Err(TrySendError::Disconnected(_)) => {

@@ -345,6 +345,42 @@ pub async fn append(
     Ok(Some(number))
 }
 
+/// The other States than the permit's whose contacts have or had the key `fingerprint` (a key
+/// registered for a contact is that State's alone).
+pub async fn key_held_elsewhere(
+    tx: &mut Tx,
+    permit: &EditEntry,
+    fingerprint: &str,
+) -> Result<Vec<StateCode>> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT c.state_code FROM contacts c JOIN contact_versions v ON v.contact_id = c.id \
+         WHERE v.key_fingerprint = $1 AND c.state_code <> $2 ORDER BY c.state_code",
+    )
+    .bind(fingerprint)
+    .bind(permit.state().as_str())
+    .fetch_all(&mut **tx)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let code: String = row.try_get(0)?;
+            StateCode::parse(&code).map_err(corrupt)
+        })
+        .collect()
+}
+
+/// The contacts of the permit's State that count against its limit: those not retired, and
+/// those created since `since` (a day ago).
+pub async fn counted(tx: &mut Tx, permit: &EditEntry, since: OffsetDateTime) -> Result<i64> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) FROM contacts WHERE state_code = $1 AND (retired = 0 OR created_at >= $2)",
+    )
+    .bind(permit.state().as_str())
+    .bind(crate::ts(since))
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(row.try_get(0)?)
+}
+
 /// The State a contact belongs to (not protected: it decides which permit is needed).
 pub async fn state_of(tx: &mut Tx, contact_id: i64) -> Result<Option<StateCode>> {
     let row = sqlx::query("SELECT state_code FROM contacts WHERE id = $1")

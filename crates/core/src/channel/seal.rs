@@ -35,9 +35,15 @@ pub fn seal(
     let mut rng = rand_pgp::rngs::OsRng;
     let mut builder = MessageBuilder::from_bytes("", plaintext.to_vec())
         .seipd_v1(&mut rng, SymmetricKeyAlgorithm::AES256);
+    // A key listed twice (two contacts sharing one key) is encrypted to once: a message
+    // addressed twice to one key is not one the server accepts.
+    let mut sealed_to = std::collections::BTreeSet::new();
     for armored in public_keys {
         let info = parse_public_key(armored.as_bytes(), now)
             .map_err(|e| SealError::PublicKey(e.to_string()))?;
+        if !sealed_to.insert(info.fingerprint.clone()) {
+            continue;
+        }
         let (key, _) = SignedPublicKey::from_string(armored)
             .map_err(|e| SealError::PublicKey(e.to_string()))?;
         let wanted = &info.encryption_fingerprints;

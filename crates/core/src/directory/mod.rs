@@ -174,7 +174,17 @@ pub enum Invalid {
     TooFarAhead(Date),
     /// A change to the contact is already scheduled for that date: withdraw it first.
     AlreadyScheduled(Date),
+    /// The key is (or was) registered for a contact of another State: a key is one State's.
+    KeyOfAnotherState(String),
+    /// The State's entry holds [`MAX_CONTACTS`] contacts already.
+    TooManyContacts,
 }
+
+/// The most contacts and structures one State's entry holds: those not retired, and those
+/// created in the last day even if retired since (so creating and retiring cannot churn the
+/// transparency log and the checks' mail without bound). A State's real directory is a few
+/// dozen entries.
+pub const MAX_CONTACTS: i64 = 200;
 
 impl crate::wording::Worded for Invalid {
     /// The id of the message in the catalogue.
@@ -193,6 +203,8 @@ impl crate::wording::Worded for Invalid {
             Invalid::BeforeEarliest(_) => "invalid-date-before-1990",
             Invalid::TooFarAhead(_) => "invalid-date-too-far-ahead",
             Invalid::AlreadyScheduled(_) => "invalid-already-scheduled",
+            Invalid::KeyOfAnotherState(_) => "invalid-key-of-another-state",
+            Invalid::TooManyContacts => "invalid-too-many-contacts",
         }
     }
 
@@ -200,7 +212,11 @@ impl crate::wording::Worded for Invalid {
     fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             Invalid::TooLong { max } => vec![("max", max.to_string())],
-            Invalid::Email(value) | Invalid::TimeZone(value) | Invalid::Language(value) => {
+            Invalid::TooManyContacts => vec![("max", MAX_CONTACTS.to_string())],
+            Invalid::Email(value)
+            | Invalid::TimeZone(value)
+            | Invalid::Language(value)
+            | Invalid::KeyOfAnotherState(value) => {
                 vec![("value", value.clone())]
             }
             Invalid::BeforeEarliest(date)

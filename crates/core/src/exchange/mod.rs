@@ -168,10 +168,13 @@ pub const MAX_ATTACHMENTS: usize = 10;
 
 /// Checks a file attached to a section that already carries `carried` attachments, and returns
 /// the name it is kept under: the last part of the name the browser sent (never a path), without
-/// control characters, at most 200 characters.
+/// control or invisible formatting characters (`text::is_hidden`), at most 200 characters.
 pub fn check_attachment(name: &str, size: usize, carried: usize) -> Result<String, Invalid> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let clean: String = base.chars().filter(|c| !c.is_control()).collect();
+    let clean: String = base
+        .chars()
+        .filter(|&c| !crate::text::is_hidden(c))
+        .collect();
     let clean = clean.trim();
     if clean.is_empty() || clean == "." || clean == ".." || clean.chars().count() > 200 {
         return Err(Invalid::AttachmentName);
@@ -599,6 +602,12 @@ mod tests {
             "passwd"
         );
         assert_eq!(check_attachment("..", 10, 0), Err(Invalid::AttachmentName));
+        // An override that would show `….exe` as `….html` is dropped, and so is a zero width.
+        assert_eq!(
+            check_attachment("résumé\u{202E}lmth.exe", 10, 0).unwrap(),
+            "résumélmth.exe"
+        );
+        assert_eq!(check_attachment("a\u{200B}.pdf", 10, 0).unwrap(), "a.pdf");
         assert_eq!(
             check_attachment("dir/", 10, 0),
             Err(Invalid::AttachmentName)

@@ -273,6 +273,8 @@ invalid-website = muss eine Webadresse sein, die mit https:// beginnt
 invalid-date-before-1990 = { $date } liegt vor 1990; prüfen Sie das Jahr
 invalid-date-too-far-ahead = { $date } liegt mehr als ein Jahr in der Zukunft; kündigen Sie Änderungen höchstens ein Jahr im Voraus an
 invalid-already-scheduled = für diesen Kontakt ist bereits eine Änderung zum { $date } angekündigt; ziehen Sie sie zurück, bevor Sie eine weitere ankündigen
+invalid-key-of-another-state = der Schlüssel { $value } ist für einen Kontakt eines anderen Teilnehmerstaats registriert; jeder Staat registriert eigene Schlüssel
+invalid-too-many-contacts = der Eintrag dieses Staates enthält bereits { $max } Kontakte (einschließlich der am letzten Tag angelegten); ziehen Sie einen zurück, bevor Sie einen weiteren hinzufügen
 key-file = Schlüsseldatei (.asc)
 
 # Validation messages of the account form

@@ -273,6 +273,8 @@ invalid-website = must be a web address starting with https://
 invalid-date-before-1990 = { $date } is before 1990; check the year
 invalid-date-too-far-ahead = { $date } is more than a year ahead; announce changes at most a year in advance
 invalid-already-scheduled = a change to this contact is already scheduled for { $date }; withdraw it before announcing another
+invalid-key-of-another-state = key { $value } is registered for a contact of another participating State; each State registers keys of its own
+invalid-too-many-contacts = this State's entry already holds { $max } contacts (counting those created in the last day); retire one before adding another
 key-file = Key file (.asc)
 
 # Validation messages of the account form

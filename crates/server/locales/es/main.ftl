@@ -273,6 +273,8 @@ invalid-website = debe ser una dirección web que empiece por https://
 invalid-date-before-1990 = { $date } es anterior a 1990; compruebe el año
 invalid-date-too-far-ahead = { $date } está a más de un año; anuncie los cambios con un año de antelación como máximo
 invalid-already-scheduled = ya hay un cambio de este contacto previsto para el { $date }; retírelo antes de anunciar otro
+invalid-key-of-another-state = la clave { $value } está registrada para un contacto de otro Estado participante; cada Estado registra sus propias claves
+invalid-too-many-contacts = la entrada de este Estado ya tiene { $max } contactos (incluidos los creados en el último día); retire uno antes de añadir otro
 key-file = Archivo de clave (.asc)
 
 # Validation messages of the account form

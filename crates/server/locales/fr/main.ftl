@@ -273,6 +273,8 @@ invalid-website = doit être une adresse web commençant par https://
 invalid-date-before-1990 = { $date } est antérieure à 1990 ; vérifiez l’année
 invalid-date-too-far-ahead = { $date } est à plus d’un an ; annoncez les modifications au plus un an à l’avance
 invalid-already-scheduled = une modification de ce contact est déjà prévue pour le { $date } ; retirez-la avant d’en annoncer une autre
+invalid-key-of-another-state = la clé { $value } est enregistrée pour un contact d’un autre État participant ; chaque État enregistre ses propres clés
+invalid-too-many-contacts = l’entrée de cet État compte déjà { $max } contacts (y compris ceux créés au cours du dernier jour) ; retirez-en un avant d’en ajouter un autre
 key-file = Fichier de clé (.asc)
 
 # Validation messages of the account form

@@ -273,6 +273,8 @@ invalid-website = deve essere un indirizzo web che inizia con https://
 invalid-date-before-1990 = { $date } è anteriore al 1990; controllate l’anno
 invalid-date-too-far-ahead = { $date } è oltre un anno nel futuro; annunciate le modifiche al massimo un anno prima
 invalid-already-scheduled = una modifica di questo contatto è già prevista per il { $date }; ritiratela prima di annunciarne un’altra
+invalid-key-of-another-state = la chiave { $value } è registrata per un contatto di un altro Stato partecipante; ogni Stato registra chiavi proprie
+invalid-too-many-contacts = la voce di questo Stato contiene già { $max } contatti (compresi quelli creati nell’ultimo giorno); ritiratene uno prima di aggiungerne un altro
 key-file = File della chiave (.asc)
 
 # Validation messages of the account form

@@ -252,10 +252,14 @@ fn finish_operation(path: &str, method: &str, operation: &mut Map<String, Value>
             bound(path, parameter);
         }
     }
-    let has_parameters = operation
+    let parameters: Vec<&str> = operation
         .get("parameters")
         .and_then(Value::as_array)
-        .is_some_and(|p| !p.is_empty());
+        .map(|p| p.iter().filter_map(|p| p["name"].as_str()).collect())
+        .unwrap_or_default();
+    let has_parameters = !parameters.is_empty();
+    // A page's size outside its bounds is a rule's refusal (422), like a body's.
+    let has_ruled_parameters = parameters.iter().any(|p| matches!(*p, "limit" | "count"));
     let responses = operation
         .entry("responses")
         .or_insert_with(|| json!({}))
@@ -277,6 +281,8 @@ fn finish_operation(path: &str, method: &str, operation: &mut Map<String, Value>
     }
     if has_body {
         common.extend(["413", "422"]);
+    } else if has_ruled_parameters {
+        common.push("422");
     }
     if limited(path, method) {
         common.push("429");
@@ -360,6 +366,17 @@ fn bound(path: &str, parameter: &mut Value) {
         }
         "id" | "message_id" => {
             schema.insert("minimum".into(), Value::from(1));
+        }
+        "limit" => {
+            schema.insert("minimum".into(), Value::from(1));
+            schema.insert("maximum".into(), Value::from(crate::ops::MAX_PAGE));
+        }
+        "count" if path == "/api/v1/transparency/leaves" => {
+            schema.insert("minimum".into(), Value::from(1));
+            schema.insert(
+                "maximum".into(),
+                Value::from(crate::ops::transparency::MAX_LEAVES),
+            );
         }
         // A page's `next_cursor`, given back: a row id, as text.
         "cursor" => {

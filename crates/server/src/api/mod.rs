@@ -63,8 +63,12 @@ pub use crate::extract::AppJson;
 /// The `next_cursor` a list answered with, read back: the id to continue before.
 pub fn cursor(text: Option<String>) -> Result<Option<i64>, AppError> {
     text.map(|c| {
-        c.parse::<i64>()
-            .map_err(|_| AppError::BadRequest(format!("'{c}' is not a cursor from this API")))
+        // A row id as the API gave it: digits only (no sign), so `-1` is no cursor.
+        c.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| c.parse::<i64>().ok())
+            .flatten()
+            .ok_or_else(|| AppError::BadRequest(format!("'{c}' is not a cursor from this API")))
     })
     .transpose()
 }

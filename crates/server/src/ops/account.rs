@@ -138,10 +138,13 @@ pub async fn sign_in(ctx: &Ctx, limiter: &LoginLimiter, attempt: SignIn<'_>) -> 
 
 /// The refusal while a name is locked for an address.
 fn locked_out(until: time::OffsetDateTime) -> AppError {
-    AppError::TooManyRequests(format!(
-        "too many failed sign-ins with this name from your address: try again after {}",
-        liaison_core::clock::readable(until)
-    ))
+    AppError::TooManyRequests(
+        format!(
+            "too many failed sign-ins with this name from your address: try again after {}",
+            liaison_core::clock::readable(until)
+        ),
+        60,
+    )
 }
 
 /// A failure that counts: the name (normalised) it counts against, and the account that has
@@ -258,7 +261,7 @@ pub async fn open_session(
         .unwrap_or_default()
         .trim()
         .chars()
-        .filter(|c| !c.is_control())
+        .filter(|&c| !liaison_core::text::is_hidden(c))
         .take(MAX_LABEL)
         .collect();
     let token = new_token();

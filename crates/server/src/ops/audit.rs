@@ -17,7 +17,7 @@ pub async fn page(
     limit: i64,
 ) -> AppResult<Page<AuditEntry>> {
     let permit = access::read_audit(actor)?;
-    let limit = limit.clamp(1, 500);
+    let limit = super::page_limit(limit)?;
     let mut tx = ctx.store.read().await?;
     let mut items = liaison_store::audit::page(&mut tx, &permit, cursor, limit).await?;
     if access::audit_details(&permit, actor) == access::AuditDetails::PersonalHashed {

@@ -303,6 +303,12 @@ async fn insert_new(
     details: &liaison_types::directory::ContactDetails,
 ) -> AppResult<Contact> {
     let now = ctx.clock.now();
+    let counted =
+        liaison_store::directory::counted(tx, permit, now - time::Duration::days(1)).await?;
+    if counted >= rules::MAX_CONTACTS {
+        let problem = rules::Invalid::TooManyContacts;
+        return Err(AppError::worded_conflict([("state".to_owned(), problem)]));
+    }
     let version = NewVersion {
         change: Change::Created,
         kind: input.kind,
@@ -666,6 +672,13 @@ pub async fn register_key(
             "key {} is already registered for this contact",
             info.fingerprint
         )));
+    }
+    if !liaison_store::directory::key_held_elsewhere(&mut tx, &permit, &info.fingerprint)
+        .await?
+        .is_empty()
+    {
+        let problem = rules::Invalid::KeyOfAnotherState(info.fingerprint.clone());
+        return Err(AppError::worded_conflict([("key".to_owned(), problem)]));
     }
     let stored = StoredKey {
         armored: info.armored,

@@ -20,6 +20,22 @@ use liaison_core::clock::Clock;
 use liaison_store::{Store, Tx};
 use std::sync::Arc;
 
+/// The most entries a page of a list holds (`limit`), for the audit log and the tree heads.
+pub const MAX_PAGE: i64 = 500;
+
+/// A page's `limit`, refused outside 1 to [`MAX_PAGE`] (a client must not get fewer entries
+/// than it asked for without being told).
+pub(crate) fn page_limit(limit: i64) -> crate::error::AppResult<i64> {
+    if (1..=MAX_PAGE).contains(&limit) {
+        Ok(limit)
+    } else {
+        Err(crate::error::AppError::validation(
+            "limit",
+            format!("a page holds 1 to {MAX_PAGE} entries, not {limit}"),
+        ))
+    }
+}
+
 /// A time as mail writes it: `2027-01-15 10:00:00 UTC`.
 pub(crate) fn utc(at: time::OffsetDateTime) -> String {
     at.format(&time::format_description::well_known::Rfc3339)

@@ -251,6 +251,7 @@ pub async fn heads(
     limit: i64,
 ) -> AppResult<Vec<SignedTreeHead>> {
     let permit = access::read_log(actor)?;
+    let limit = super::page_limit(limit)?;
     let mut tx = ctx.store.read().await?;
     let key = stored_key(&mut tx, &permit).await?;
     let key_id = head::key_id(&key.public_key);
@@ -258,7 +259,7 @@ pub async fn heads(
         &mut tx,
         &permit,
         before.unwrap_or(u64::MAX >> 1),
-        limit.clamp(1, 500),
+        limit,
         true,
     )
     .await?;

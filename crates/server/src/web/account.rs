@@ -150,9 +150,9 @@ async fn login(
     };
     let account = match ops::account::sign_in(&ctx, &state.limiter, attempt).await {
         Ok(account) => account,
-        Err(error @ (AppError::Unauthorized(_) | AppError::TooManyRequests(_))) => {
+        Err(error @ (AppError::Unauthorized(_) | AppError::TooManyRequests(..))) => {
             let (status, message) = match error {
-                AppError::TooManyRequests(_) => (
+                AppError::TooManyRequests(..) => (
                     StatusCode::TOO_MANY_REQUESTS,
                     crate::i18n::tr(lang, "login-rate-limited"),
                 ),

@@ -51,6 +51,9 @@ const ED25519_KEY: &str = include_str!("../../../core/tests/fixtures/keys/valid-
 const RSA_KEY: &str = include_str!("../../../core/tests/fixtures/keys/valid-rsa3072.asc");
 /// The secret half of `ED25519_KEY`, which the matrix registers for FRA's technical contact.
 const SECRET_KEY: &str = include_str!("../../../core/tests/fixtures/keys/secret.asc");
+/// A key no State holds, which Germany's technical contact registers in the matrix (a key is
+/// one State's: France's would be refused).
+const OWN_NEW_KEY: &str = include_str!("../../../core/tests/fixtures/keys/rpgp-v4.asc");
 
 /// Who calls. The State accounts are Germany's (their own State is DEU); `PartnerPoc` is a
 /// policy-level point of contact of Japan, a Partner for Co-operation.
@@ -842,11 +845,18 @@ async fn world() -> World {
             .unwrap_or_else(|| panic!("{code} has a technical point of contact"));
         let id = technical["id"].as_i64().unwrap();
         if technical["key"].is_null() {
+            // France's (`Other`) is the key whose secret half the matrix holds; a key is one
+            // State's, so any other gets its own.
+            let key = if code == "FRA" {
+                ED25519_KEY.to_owned()
+            } else {
+                liaison_core::channel::seal::generate(code, "").unwrap().1
+            };
             ops::directory::register_key(
                 &ctx,
                 &liaison_testkit::coordinator(code),
                 id,
-                ED25519_KEY.as_bytes(),
+                key.as_bytes(),
                 app.clock.today(),
             )
             .await
@@ -1129,7 +1139,7 @@ async fn call(world: &World, row: &Row, who: Who, target: Option<Target>) -> Ans
         ("PUT", "/api/v1/contacts/{id}/key") => {
             // The coordinator and then the contact itself register a key: each a new one.
             let key = if who == Who::Technical {
-                ED25519_KEY
+                OWN_NEW_KEY
             } else {
                 RSA_KEY
             };
@@ -1565,7 +1575,7 @@ fn form_of(row: &Row, who: Who, code: &str, sealed: &str) -> Vec<(&'static str, 
             (
                 "armored",
                 if who == Who::Technical {
-                    ED25519_KEY
+                    OWN_NEW_KEY
                 } else {
                     RSA_KEY
                 }

@@ -616,3 +616,121 @@ async fn require_totp_refuses_api_logins_of_accounts_without_it() {
     .await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
 }
+
+#[tokio::test]
+async fn a_path_or_method_the_api_does_not_have_gets_a_problem() {
+    let setup = setup().await;
+    let answer = setup.manager.get("/api/v1/does-not-exist").await;
+    assert_problem(&answer, 404, "not-found", None, "an unknown path");
+    assert!(answer.problem().detail.contains("/api/openapi.json"));
+    let answer = setup
+        .coordinator
+        .call(Method::PATCH, "/api/v1/me", Some(&json!({})))
+        .await;
+    assert_problem(&answer, 405, "method-not-allowed", None, "PATCH /me");
+    // A page that does not exist is a page, not JSON.
+    let browser = setup.app.web_session("deu.coordinator").await;
+    let page = browser
+        .get(setup.app.url("/no-such-page"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::NOT_FOUND);
+    assert!(
+        page.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+}
+
+#[tokio::test]
+async fn a_page_size_or_cursor_outside_the_contract_is_refused_not_bent() {
+    let setup = setup().await;
+    for path in [
+        "/api/v1/audit?limit=0",
+        "/api/v1/audit?limit=-5",
+        "/api/v1/audit?limit=501",
+        "/api/v1/transparency/heads?limit=0",
+        "/api/v1/transparency/heads?limit=100000000",
+    ] {
+        let answer = setup.auditor.get(path).await;
+        assert_problem(&answer, 422, "validation", Some("limit"), path);
+    }
+    let answer = setup.auditor.get("/api/v1/audit?cursor=-1").await;
+    assert_problem(&answer, 400, "bad-request", None, "a negative cursor");
+    let answer = setup.auditor.get("/api/v1/audit?limit=500").await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+}
+
+#[tokio::test]
+async fn a_key_of_another_states_contact_is_refused_and_a_shared_key_is_sealed_to_once() {
+    let setup = setup().await;
+    let theirs = setup
+        .manager
+        .get(&format!("/api/v1/contacts/{}/key", setup.contact))
+        .await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    let fra = setup.app.login("fra.coordinator").await;
+    let entry = fra.get("/api/v1/states/FRA").await;
+    let own = entry.json["contacts"].as_array().unwrap()[0]["id"]
+        .as_i64()
+        .unwrap();
+    let path = format!("/api/v1/contacts/{own}/key");
+    let before = fra.get("/api/v1/states/FRA").await.json;
+    let answer = fra
+        .put(
+            &path,
+            &json!({ "armored": theirs.text, "effective_on": "2027-01-15" }),
+        )
+        .await;
+    assert_problem(
+        &answer,
+        409,
+        "conflict",
+        Some("key"),
+        "Germany's key for France",
+    );
+    assert!(answer.problem().errors["key"].contains("another participating State"));
+    assert_eq!(fra.get("/api/v1/states/FRA").await.json, before);
+
+    // Two keys given twice (as two contacts sharing one key would be) are sealed to once each.
+    let now = setup.app.clock.now();
+    let message =
+        liaison_core::channel::seal::seal(b"hello", &[VALID_KEY, VALID_KEY], now).unwrap();
+    let binary = liaison_core::channel::envelope::binary(message.as_bytes()).unwrap();
+    let found = liaison_core::channel::envelope::recipients(&binary).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[tokio::test]
+async fn a_states_entry_holds_at_most_the_contact_limit() {
+    let setup = setup().await;
+    let before = snapshot(&setup).await;
+    let limit = usize::try_from(liaison_core::directory::MAX_CONTACTS).unwrap();
+    let rows = |count: usize| -> String {
+        (0..count)
+            .map(|i| {
+                csv_row(&format!(
+                    ",DEU,technical,,Analyst {i},Duty,CERT,analyst{i}@example.org,+49 30 1234567,no,Europe/Berlin,en,no,,,2027-01-10"
+                ))
+            })
+            .collect()
+    };
+    // A file that would take the entry past the limit imports nothing.
+    let answer = import(&setup.coordinator, &format!("{CSV_HEADER}{}", rows(limit))).await;
+    assert_problem(&answer, 409, "conflict", Some("state"), "past the limit");
+    assert!(
+        answer.problem().detail.contains(&limit.to_string()),
+        "{}",
+        answer.text
+    );
+    assert_eq!(snapshot(&setup).await, before, "nothing was imported");
+    // Below it, a contact is added as before.
+    let answer = import(&setup.coordinator, &format!("{CSV_HEADER}{}", rows(1))).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    assert_eq!(
+        contacts_of(&setup.manager, "DEU").await.len(),
+        before.contacts.len() + 1
+    );
+}

@@ -55,7 +55,7 @@ pub(super) async fn check_post(
     };
     rules::check_post(text, last_hour).map_err(|problem| match problem {
         rules::Invalid::TooManyPosts { .. } => {
-            AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem))
+            AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem), 3600)
         }
         problem => invalid("text", problem),
     })
@@ -122,7 +122,7 @@ pub async fn raise(
     )
     .await?;
     rules::check_inquiries_today(opened_today).map_err(|problem| {
-        AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem))
+        AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem), 86_400)
     })?;
     if inquire.state() == code {
         return Err(AppError::validation(

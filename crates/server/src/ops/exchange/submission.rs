@@ -258,7 +258,7 @@ pub(super) async fn change_section(
         .await?;
         let more = input.text.len() + input.english.as_ref().map_or(0, String::len);
         rules::check_saved_today(saved_today, more).map_err(|problem| {
-            AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem))
+            AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem), 86_400)
         })?;
         let version = liaison_store::exchange::insert_section(
             &mut tx,
