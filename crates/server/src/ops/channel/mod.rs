@@ -118,13 +118,31 @@ pub async fn detail(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<Reques
         return detail_of(&mut tx, &permit, &request, now).await;
     }
     drop(tx);
-    let mut tx = ctx.store.begin().await?;
-    let request = load(&mut tx, &permit, id).await?;
+    let (ctx, actor) = (ctx.clone(), actor.clone());
+    let store = ctx.store.clone();
+    store
+        .write(move |mut tx| async move {
+            let result = record_opened(&ctx, &mut tx, &permit, &actor, id, now).await;
+            (tx, result)
+        })
+        .await
+}
+
+/// The delivery of the caller's leg on opening, in the writer's transaction (see `send`).
+async fn record_opened(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    permit: &UseChannel,
+    actor: &Actor,
+    id: RequestId,
+    now: OffsetDateTime,
+) -> AppResult<RequestDetail> {
+    let request = load(tx, permit, id).await?;
     if let Some(leg) = request.leg(permit.state()) {
         let delivered = |t: &mut LegTimes| Ok(rules::deliver(t, now));
-        if step_leg(&mut tx, &permit, (id, leg), delivered, None).await? == Ok(true) {
+        if step_leg(tx, permit, (id, leg), delivered, None).await? == Ok(true) {
             ctx.audit(
-                &mut tx,
+                tx,
                 actor,
                 AuditEvent::RequestDelivered {
                     request_id: id.0,
@@ -135,7 +153,7 @@ pub async fn detail(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<Reques
             .await?;
         }
     }
-    committed_detail(tx, &permit, id, now).await
+    detail_in(tx, permit, id, now).await
 }
 
 /// A message's ciphertext, armored.
@@ -280,13 +298,42 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> AppResult<Re
     .await?;
     drop(tx);
     let checked = checked_message(ctx, &outgoing.message, &computed)?;
-    let mut tx = ctx.store.begin().await?;
+    // The writes go to the group-commit writer: the sends that arrive together share one
+    // durable commit, and the caller is answered once it is on disk.
+    let (ctx, actor) = (ctx.clone(), actor.clone());
+    let outgoing = Outgoing {
+        to: Vec::new(),
+        language: outgoing.language.clone(),
+        message: Vec::new(),
+        ..*outgoing
+    };
+    let store = ctx.store.clone();
+    store
+        .write(move |mut tx| async move {
+            let sent = (&to[..], &computed, &checked);
+            let result = record_send(&ctx, &mut tx, &permit, &actor, &outgoing, sent, now).await;
+            (tx, result)
+        })
+        .await
+}
+
+/// The writes of a send, in the writer's transaction: request, legs, message, notifications,
+/// audit; returns the thread as its sender now sees it.
+async fn record_send(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    permit: &UseChannel,
+    actor: &Actor,
+    outgoing: &Outgoing,
+    (to, computed, checked): (&[StateCode], &Computed, &Checked),
+    now: OffsetDateTime,
+) -> AppResult<RequestDetail> {
     let deadlines = ctx.config.channel.deadlines();
     let by = deadlines.acknowledge_by(outgoing.urgency, now);
     let legs: Vec<(StateCode, OffsetDateTime)> = to.iter().map(|s| (s.clone(), by)).collect();
     let id = liaison_store::channel::insert_request(
-        &mut tx,
-        &permit,
+        tx,
+        permit,
         &NewRequest {
             sent_by: &actor.username,
             kind: outgoing.kind,
@@ -299,11 +346,11 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> AppResult<Re
         },
     )
     .await?;
-    let message_id = store_message(&mut tx, &permit, actor, id, &checked, &computed, now).await?;
+    let message_id = store_message(tx, permit, actor, id, checked, computed, now).await?;
     notify_carrying(
         ctx,
-        &mut tx,
-        &permit,
+        tx,
+        permit,
         (
             id,
             permit.state(),
@@ -312,14 +359,14 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> AppResult<Re
             &outgoing.language,
         ),
         outgoing.level,
-        &to,
+        to,
         &computed.holders,
         message_id,
         false,
     )
     .await?;
     ctx.audit(
-        &mut tx,
+        tx,
         actor,
         AuditEvent::RequestSent {
             request_id: id.0,
@@ -337,7 +384,7 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> AppResult<Re
         },
     )
     .await?;
-    committed_detail(tx, &permit, id, now).await
+    detail_in(tx, permit, id, now).await
 }
 
 fn conflict(refused: rules::Refused) -> AppError {
@@ -370,15 +417,35 @@ pub async fn reply(
     .await?;
     drop(tx);
     let checked = checked_message(ctx, message, &computed)?;
-    let mut tx = ctx.store.begin().await?;
-    let request = load(&mut tx, &permit, id).await?;
+    let (ctx, actor) = (ctx.clone(), actor.clone());
+    let store = ctx.store.clone();
+    store
+        .write(move |mut tx| async move {
+            let reply = (&to[..], &computed, &checked);
+            let result = record_reply(&ctx, &mut tx, &permit, &actor, id, reply, now).await;
+            (tx, result)
+        })
+        .await
+}
+
+/// The writes of a reply, in the writer's transaction (see `send`).
+async fn record_reply(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    permit: &UseChannel,
+    actor: &Actor,
+    id: RequestId,
+    (to, computed, checked): (&[StateCode], &Computed, &Checked),
+    now: OffsetDateTime,
+) -> AppResult<RequestDetail> {
+    let request = load(tx, permit, id).await?;
     if request.closed_at.is_some() {
         return Err(AppError::Conflict("the request is closed".into()));
     }
     if let Some(leg) = request.leg(permit.state()) {
         let answered = |t: &mut LegTimes| rules::answer(t, now).map(|()| true);
         let by = Some(actor.username.as_str());
-        if !step_leg(&mut tx, &permit, (id, leg), answered, by)
+        if !step_leg(tx, permit, (id, leg), answered, by)
             .await?
             .map_err(conflict)?
         {
@@ -387,11 +454,11 @@ pub async fn reply(
             ));
         }
     }
-    let message_id = store_message(&mut tx, &permit, actor, id, &checked, &computed, now).await?;
+    let message_id = store_message(tx, permit, actor, id, checked, computed, now).await?;
     notify_carrying(
         ctx,
-        &mut tx,
-        &permit,
+        tx,
+        permit,
         (
             id,
             permit.state(),
@@ -400,14 +467,14 @@ pub async fn reply(
             &request.language,
         ),
         request.level,
-        &to,
+        to,
         &computed.holders,
         message_id,
         true,
     )
     .await?;
     ctx.audit(
-        &mut tx,
+        tx,
         actor,
         AuditEvent::RequestReplied {
             request_id: id.0,
@@ -416,7 +483,7 @@ pub async fn reply(
         },
     )
     .await?;
-    committed_detail(tx, &permit, id, now).await
+    detail_in(tx, permit, id, now).await
 }
 
 /// The caller's State, a recipient, acknowledges the request; its sender's contacts at the
@@ -424,8 +491,26 @@ pub async fn reply(
 pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<RequestDetail> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
-    let mut tx = ctx.store.begin().await?;
-    let request = load(&mut tx, &permit, id).await?;
+    let (ctx, actor) = (ctx.clone(), actor.clone());
+    let store = ctx.store.clone();
+    store
+        .write(move |mut tx| async move {
+            let result = record_acknowledgement(&ctx, &mut tx, &permit, &actor, id, now).await;
+            (tx, result)
+        })
+        .await
+}
+
+/// The writes of an acknowledgement, in the writer's transaction (see `send`).
+async fn record_acknowledgement(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    permit: &UseChannel,
+    actor: &Actor,
+    id: RequestId,
+    now: OffsetDateTime,
+) -> AppResult<RequestDetail> {
+    let request = load(tx, permit, id).await?;
     let leg = request.leg(permit.state()).ok_or_else(|| {
         AppError::Forbidden("only a recipient State acknowledges a request".into())
     })?;
@@ -434,15 +519,15 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<R
     }
     let acknowledged = |t: &mut LegTimes| rules::acknowledge(t, now).map(|()| true);
     let by = Some(actor.username.as_str());
-    if !step_leg(&mut tx, &permit, (id, leg), acknowledged, by)
+    if !step_leg(tx, permit, (id, leg), acknowledged, by)
         .await?
         .map_err(conflict)?
     {
         return Err(conflict(rules::Refused::AlreadyAcknowledged));
     }
     let holders = liaison_store::channel::key_holders(
-        &mut tx,
-        &permit,
+        tx,
+        permit,
         std::slice::from_ref(&request.from),
         ctx.clock.today(),
     )
@@ -458,9 +543,9 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<R
         },
     };
     let to = (&request.from, request.level);
-    notify_plain(&mut tx, &holders, to, (lang, &letter), now).await?;
+    notify_plain(tx, &holders, to, (lang, &letter), now).await?;
     ctx.audit(
-        &mut tx,
+        tx,
         actor,
         AuditEvent::RequestAcknowledged {
             request_id: id.0,
@@ -468,7 +553,7 @@ pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<R
         },
     )
     .await?;
-    committed_detail(tx, &permit, id, now).await
+    detail_in(tx, permit, id, now).await
 }
 
 /// Closes the request (the sending State: every leg) or the caller's own leg (a recipient).

@@ -4,6 +4,17 @@
 use super::*;
 
 /// Commits the operation's transaction and answers with the thread as it now stands.
+/// The thread as `permit`'s State sees it, read in `tx` (the writer's, before its commit).
+pub(super) async fn detail_in(
+    tx: &mut Tx,
+    permit: &UseChannel,
+    id: RequestId,
+    now: OffsetDateTime,
+) -> AppResult<RequestDetail> {
+    let request = load(tx, permit, id).await?;
+    detail_of(tx, permit, &request, now).await
+}
+
 pub(super) async fn committed_detail(
     mut tx: Tx,
     permit: &UseChannel,
