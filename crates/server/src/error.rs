@@ -256,10 +256,20 @@ impl IntoResponse for AppError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if let AppError::TooManyRequests(_, seconds) = self {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        match self {
+            AppError::TooManyRequests(_, seconds) => {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+            }
+            // RFC 9110 §15.5.2 / RFC 6750 §3: say which scheme would be accepted.
+            AppError::Unauthorized(_) => {
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"liaison\""),
+                );
+            }
+            _ => {}
         }
         response
     }

@@ -229,6 +229,10 @@ impl crate::wording::Worded for Invalid {
     }
 }
 
+/// The most characters of a contact's text field (name, email, phone…), and of its notes.
+pub const MAX_FIELD_CHARS: usize = 200;
+pub const MAX_NOTES_CHARS: usize = 2000;
+
 /// Checks and normalises a contact's details (trimmed text, lower-case email and languages).
 pub fn validate_details(
     kind: ContactKind,
@@ -247,7 +251,11 @@ pub fn validate_details(
         ("notes", &mut out.notes),
     ] {
         *value = value.trim().to_owned();
-        let max = if field == "notes" { 2000 } else { 200 };
+        let max = if field == "notes" {
+            MAX_NOTES_CHARS
+        } else {
+            MAX_FIELD_CHARS
+        };
         if value.chars().count() > max {
             errors.insert(field.into(), Invalid::TooLong { max });
         }

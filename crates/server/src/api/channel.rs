@@ -202,7 +202,9 @@ async fn request_keys(
     AppQuery(query): AppQuery<KeysQuery>,
 ) -> AppResult<Json<KeySetView>> {
     let to = state_list("to", &query.to)?;
-    let level = Level::parse(&query.level).map_err(|e| AppError::validation("level", e))?;
+    // `level` is a `Level` in the contract: a value outside it does not parse (400).
+    let level =
+        Level::parse(&query.level).map_err(|e| AppError::BadRequest(format!("level: {e}")))?;
     Ok(Json(
         ops::channel::key_set(&caller.ctx, &caller.actor, &to, level).await?,
     ))
@@ -347,9 +349,7 @@ async fn escalate(
     let states = if body.is_empty() {
         Vec::new()
     } else {
-        serde_json::from_slice::<EscalateInput>(&body)
-            .map_err(|e| AppError::BadRequest(format!("the body is not valid JSON: {e}")))?
-            .states
+        crate::extract::parse_json::<EscalateInput>(&body)?.states
     };
     Ok(Json(
         ops::channel::escalate(&caller.ctx, &caller.actor, id, &states).await?,

@@ -143,9 +143,7 @@ async fn answer_signed(
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
     let signed = if json {
-        serde_json::from_slice::<SignedAnswer>(&body)
-            .map_err(|e| AppError::BadRequest(format!("the body is not valid JSON: {e}")))?
-            .signed
+        crate::extract::parse_json::<SignedAnswer>(&body)?.signed
     } else {
         String::from_utf8(body.to_vec())
             .map_err(|_| AppError::validation("signed", "the signed answer must be UTF-8 text"))?

@@ -32,6 +32,8 @@ pub fn finish(document: &utoipa::openapi::OpenApi) -> Value {
         }
     }
     bound_schemas(&mut document);
+    flatten_contact_kind(&mut document);
+    add_nomination(&mut document);
     for (schema, example) in examples() {
         if let Some(target) = schema_mut(&mut document, schema) {
             target.insert("examples".into(), json!([example]));
@@ -149,6 +151,99 @@ fn examples() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// A contact's kind as one object: `kind`, with `level` for a point of contact or `structure`
+/// for a national structure, the pairing stated as a condition. The derived `oneOf` says the
+/// same, but a contact flattens it into an `allOf`, and client generators cannot merge a `oneOf`
+/// into an object (they dropped `Contact` and every type holding one).
+fn flatten_contact_kind(document: &mut Value) {
+    let Some(target) = schema_mut(document, "ContactKind") else {
+        return;
+    };
+    let flat = json!({
+        "type": "object",
+        "description": "Whether an entry of the directory is a point of contact at a level \
+            (`kind: poc` with `level`) or a national structure (`kind: structure` with `structure`).",
+        "properties": {
+            "kind": { "type": "string", "enum": ["poc", "structure"] },
+            "level": {
+                "$ref": "#/components/schemas/Level",
+                "description": "The point of contact's level (with `kind: poc`).",
+            },
+            "structure": {
+                "$ref": "#/components/schemas/StructureKind",
+                "description": "The national structure's kind (with `kind: structure`).",
+            },
+        },
+        "required": ["kind"],
+        "if": { "properties": { "kind": { "const": "poc" } } },
+        "then": { "required": ["level"] },
+        "else": { "required": ["structure"] },
+    });
+    if let Value::Object(flat) = flat {
+        *target = flat;
+    }
+}
+
+/// The UN nomination file's JSON Schema (`docs/un-nomination.schema.json`, the one the export
+/// is tested against) as the component `Nomination`, its `$defs` as `Nomination…` components.
+fn add_nomination(document: &mut Value) {
+    fn component(name: &str) -> String {
+        let mut chars = name.split('_').flat_map(|part| {
+            let mut part = part.chars();
+            part.next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(part)
+        });
+        let camel: String = chars.by_ref().collect();
+        format!("Nomination{camel}")
+    }
+    fn rewrite(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                for (key, value) in map.iter_mut() {
+                    match (key.as_str(), value) {
+                        ("$ref", Value::String(target)) => {
+                            if let Some(name) = target.strip_prefix("#/$defs/") {
+                                *target = format!("#/components/schemas/{}", component(name));
+                            }
+                        }
+                        (_, value) => rewrite(value),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(rewrite),
+            _ => {}
+        }
+    }
+    let Ok(Value::Object(mut schema)) =
+        serde_json::from_str::<Value>(liaison_core::directory::nomination::JSON_SCHEMA)
+    else {
+        return;
+    };
+    schema.remove("$schema");
+    schema.remove("$id");
+    // A generator names the class after the title; the component's name is `Nomination`.
+    schema.remove("title");
+    let defs = schema.remove("$defs");
+    let Some(schemas) = document
+        .get_mut("components")
+        .and_then(|c| c.get_mut("schemas"))
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    if let Some(Value::Object(defs)) = defs {
+        for (name, mut def) in defs {
+            rewrite(&mut def);
+            schemas.insert(component(&name), def);
+        }
+    }
+    let mut schema = Value::Object(schema);
+    rewrite(&mut schema);
+    schemas.insert("Nomination".into(), schema);
+}
+
 /// Bounds the request bodies' fields from the rules that check them; the fields it did not find
 /// (a test keeps this empty).
 fn bound_schemas(document: &mut Value) -> Vec<String> {
@@ -205,8 +300,39 @@ fn bound_schemas(document: &mut Value) -> Vec<String> {
             json!({ "minimum": *years.start(), "maximum": *years.end() }),
         ),
     ];
+    // A contact's details, as `core::directory::validate_details` checks them (text is
+    // trimmed first; email and languages are read in either case).
+    use liaison_core::directory::{MAX_FIELD_CHARS, MAX_NOTES_CHARS};
+    let text = json!({ "maxLength": MAX_FIELD_CHARS });
+    let details = [
+        ("name", json!({ "minLength": 1, "maxLength": MAX_FIELD_CHARS })),
+        ("function", text.clone()),
+        ("organisation", json!({ "minLength": 1, "maxLength": MAX_FIELD_CHARS })),
+        ("email", json!({ "format": "email", "maxLength": MAX_FIELD_CHARS })),
+        ("phone", json!({
+            "maxLength": MAX_FIELD_CHARS,
+            "pattern": "^(\\s*\\+[0-9 ()/-]+\\s*)?$",
+            "description": "International form, `+` then 7 to 17 digits (spaces, `-`, `/` and parentheses allowed); empty when none.",
+        })),
+        ("time_zone", json!({
+            "maxLength": MAX_FIELD_CHARS,
+            "description": "IANA time zone name (tz database), e.g. `Europe/Berlin`; empty when not given.",
+            "examples": ["Europe/Berlin"],
+        })),
+        ("languages", json!({
+            "description": "ISO 639-1 codes of the languages the contact works in (`de`, `en`).",
+            "items": { "type": "string", "pattern": "^\\s*[A-Za-z]{2}\\s*$" },
+        })),
+        ("website", json!({
+            "maxLength": MAX_FIELD_CHARS,
+            "pattern": "^\\s*([hH][tT][tT][pP][sS]?://\\S+)?\\s*$",
+            "description": "An `https://` (or `http://`) address; empty when none.",
+        })),
+        ("notes", json!({ "maxLength": MAX_NOTES_CHARS })),
+    ]
+    .map(|(property, bound)| ("ContactDetails", property, bound));
     let mut missing = Vec::new();
-    for (schema, property, bound) in bounds {
+    for (schema, property, bound) in bounds.into_iter().chain(details) {
         let target = schema_mut(document, schema)
             .and_then(|s| s.get_mut("properties"))
             .and_then(|p| p.get_mut(property))
@@ -219,7 +345,77 @@ fn bound_schemas(document: &mut Value) -> Vec<String> {
     missing
 }
 
+/// What the derived document cannot say of one operation's bodies: the files a download or a
+/// reply carries, the nomination's schema.
+fn finish_bodies(operation: &mut Map<String, Value>) {
+    let file = |media: &str| json!({ "type": "string", "contentMediaType": media });
+    let id = operation
+        .get("operationId")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let ok = operation
+        .get_mut("responses")
+        .and_then(|r| r.get_mut("200"))
+        .and_then(Value::as_object_mut);
+    match (id.as_str(), ok) {
+        ("download_message", Some(ok)) => {
+            ok.insert(
+                "content".into(),
+                json!({
+                    "application/pgp-encrypted": { "schema": file("application/pgp-encrypted") },
+                    "application/octet-stream": { "schema": file("application/octet-stream") },
+                }),
+            );
+        }
+        ("state_nomination", Some(ok)) => {
+            ok.insert(
+                "content".into(),
+                json!({ "application/json": { "schema": { "$ref": "#/components/schemas/Nomination" } } }),
+            );
+        }
+        _ => {}
+    }
+    if id == "reply_to_request"
+        && let Some(content) = operation
+            .get_mut("requestBody")
+            .and_then(|b| b.get_mut("content"))
+            .and_then(Value::as_object_mut)
+    {
+        content.insert(
+            "multipart/form-data".into(),
+            json!({ "schema": {
+                "type": "object",
+                "required": ["message"],
+                "properties": { "message": file("application/pgp-encrypted") },
+            } }),
+        );
+    }
+    // A file is a string of bytes of its media type, not an array of numbers.
+    let mut bodies = Vec::new();
+    for (key, value) in operation.iter_mut() {
+        match (key.as_str(), value) {
+            ("requestBody", body) => bodies.push(body),
+            ("responses", Value::Object(responses)) => bodies.extend(responses.values_mut()),
+            _ => {}
+        }
+    }
+    for body in bodies {
+        let Some(content) = body.get_mut("content").and_then(Value::as_object_mut) else {
+            continue;
+        };
+        for (media, item) in content.iter_mut() {
+            let numbers =
+                item["schema"]["type"] == "array" && item["schema"]["items"]["type"] == "integer";
+            if numbers && !media.contains("json") {
+                item["schema"] = file(media);
+            }
+        }
+    }
+}
+
 fn finish_operation(path: &str, method: &str, operation: &mut Map<String, Value>) {
+    finish_bodies(operation);
     if operation.get("operationId").and_then(Value::as_str) == Some("get_attachment") {
         // A file is served as the type it was uploaded as, among those the rules serve.
         let binary = json!({ "schema": { "type": "string", "contentMediaType": "application/octet-stream" } });
@@ -315,25 +511,34 @@ fn limited(path: &str, method: &str) -> bool {
             || path.ends_with("/messages"))
 }
 
-/// A refusal's body is a problem, sent as `application/problem+json`, whose `type` is one of
-/// those the server gives with this status (`AppError::kinds`).
+/// A refusal's body is a problem, sent as `application/problem+json`, of the one `Problem`
+/// schema (a generated client has one error type); the `type`s the server gives with this
+/// status (`AppError::kinds`) are listed in the description, not as an enumeration, because the
+/// set may grow within v1.
 fn as_problem(status: &str, response: &mut Map<String, Value>) {
     let kinds: Vec<String> = crate::error::AppError::kinds()
         .into_iter()
         .filter(|(code, _)| code.to_string() == status)
-        .map(|(_, kind)| kind)
+        .map(|(_, kind)| format!("`{kind}`"))
         .collect();
-    let schema = if kinds.is_empty() {
-        json!({ "$ref": PROBLEM })
-    } else {
-        json!({ "allOf": [
-            { "$ref": PROBLEM },
-            { "type": "object", "properties": { "type": { "enum": kinds } } },
-        ] })
-    };
+    if !kinds.is_empty() {
+        let said = response
+            .get("description")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .trim_end_matches('.')
+            .to_owned();
+        response.insert(
+            "description".into(),
+            Value::from(format!(
+                "{said}. The problem's `type` is one of {} (more may be added).",
+                kinds.join(", ")
+            )),
+        );
+    }
     response.insert(
         "content".into(),
-        json!({ "application/problem+json": { "schema": schema } }),
+        json!({ "application/problem+json": { "schema": { "$ref": PROBLEM } } }),
     );
 }
 
@@ -381,6 +586,23 @@ fn bound(path: &str, parameter: &mut Value) {
         // A page's `next_cursor`, given back: a row id, as text.
         "cursor" => {
             schema.insert("pattern".into(), Value::from("^[0-9]{1,18}$"));
+        }
+        // A submission's revisions count from 0 (the document as first circulated).
+        "revision" | "from" | "to" if path.contains("/submissions/") => {
+            schema.insert("minimum".into(), Value::from(0));
+        }
+        "format" if path.contains("/messages/") => {
+            schema.insert("enum".into(), json!(["armored", "binary"]));
+        }
+        // A State's code in a path is read whatever its case (`deu` is `DEU`).
+        "code" => {
+            schema.clear();
+            schema.insert("type".into(), Value::from("string"));
+            schema.insert("pattern".into(), Value::from("^[A-Za-z]{3}$"));
+            schema.insert(
+                "description".into(),
+                Value::from("ISO 3166-1 alpha-3 code of a participating State, in either case"),
+            );
         }
         "level" if keys => {
             schema.clear();
@@ -470,11 +692,16 @@ mod tests {
                         "{here} {status}: no description"
                     );
                     if status.starts_with('4') {
-                        let kinds = &response["content"]["application/problem+json"]["schema"]["allOf"]
-                            [1]["properties"]["type"]["enum"];
+                        assert_eq!(
+                            response["content"]["application/problem+json"]["schema"]["$ref"],
+                            PROBLEM,
+                            "{here} {status}: not a problem"
+                        );
                         assert!(
-                            kinds.as_array().is_some_and(|k| !k.is_empty()),
-                            "{here} {status}: not a problem with its types"
+                            response["description"]
+                                .as_str()
+                                .is_some_and(|d| d.contains("`/problems/")),
+                            "{here} {status}: the problem's types are not said"
                         );
                     }
                 }
@@ -574,7 +801,8 @@ mod tests {
         assert_eq!(cycle["schema"]["minimum"], *years.start());
         assert_eq!(cycle["schema"]["maximum"], *years.end());
         let state = &document["paths"]["/api/v1/states/{code}"]["get"]["parameters"][0];
-        assert_eq!(state["schema"]["$ref"], "#/components/schemas/StateCode");
+        // In a path, a code is read in either case (`api::state_code`); in a body it is upper.
+        assert_eq!(state["schema"]["pattern"], "^[A-Za-z]{3}$");
         assert_eq!(
             document["components"]["schemas"]["StateCode"]["pattern"],
             "^[A-Z]{3}$"
@@ -588,6 +816,66 @@ mod tests {
                 .iter()
                 .all(|p| p["in"] == "query" && p["required"] != true),
             "{audit}"
+        );
+    }
+
+    /// What a client generator needs: no part of an `allOf` that is not an object (a `oneOf`
+    /// there made generators drop `Contact`), no file described as an array of numbers, the
+    /// nomination and the message download typed.
+    #[test]
+    fn generators_can_read_every_schema_and_file() {
+        let document = document();
+        let schemas = document["components"]["schemas"].as_object().unwrap();
+        for (name, schema) in schemas {
+            for part in schema["allOf"].as_array().into_iter().flatten() {
+                let part = match part["$ref"].as_str() {
+                    Some(target) => &schemas[target.trim_start_matches("#/components/schemas/")],
+                    None => part,
+                };
+                assert_eq!(
+                    part["type"], "object",
+                    "{name}: an allOf part is not an object: {part}"
+                );
+            }
+        }
+        fn files(value: &Value, here: &str) {
+            match value {
+                Value::Object(map) => {
+                    if let Some(Value::Object(content)) = map.get("content") {
+                        for (media, item) in content {
+                            assert!(
+                                media.contains("json") || item["schema"]["type"] != "array",
+                                "{here} {media}: a file as an array"
+                            );
+                        }
+                    }
+                    for (key, value) in map {
+                        files(value, &format!("{here}/{key}"));
+                    }
+                }
+                Value::Array(items) => items.iter().for_each(|v| files(v, here)),
+                _ => {}
+            }
+        }
+        files(&document["paths"], "");
+        let nomination = &document["paths"]["/api/v1/states/{code}/nomination"]["get"]["responses"]
+            ["200"]["content"]["application/json"]["schema"]["$ref"];
+        assert_eq!(nomination, "#/components/schemas/Nomination");
+        assert!(schemas["NominationPoc"]["properties"].is_object());
+        let download = &document["paths"]["/api/v1/requests/{id}/messages/{message_id}"]["get"];
+        assert!(download["responses"]["200"]["content"]["application/octet-stream"].is_object());
+        let format = download["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == "format")
+            .unwrap();
+        assert_eq!(format["schema"]["enum"], json!(["armored", "binary"]));
+        let reply =
+            &document["paths"]["/api/v1/requests/{id}/messages"]["post"]["requestBody"]["content"];
+        assert_eq!(
+            reply["multipart/form-data"]["schema"]["required"],
+            json!(["message"])
         );
     }
 }

@@ -86,7 +86,9 @@ async fn get_state(
 
 /// Adds a point of contact or national structure (the State's coordinator only).
 #[utoipa::path(post, path = "/api/v1/states/{code}/contacts", tag = "directory", params(("code" = liaison_types::state::StateCode, Path)), request_body = ContactInput,
-    responses((status = 201, body = Contact), (status = 403, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+    responses((status = 201, body = Contact), (status = 403, body = liaison_types::Problem),
+        (status = 409, description = "The State's entry already holds the most contacts it may", body = liaison_types::Problem),
+        (status = 422, body = liaison_types::Problem)))]
 async fn create_contact(
     ApiCaller(caller): ApiCaller,
     AppPath(code): AppPath<String>,
@@ -99,7 +101,8 @@ async fn create_contact(
 
 /// "Checked, no changes": confirms every contact of the State, restarting the 12-month clock.
 #[utoipa::path(post, path = "/api/v1/states/{code}/confirm", tag = "directory", params(("code" = liaison_types::state::StateCode, Path)),
-    responses((status = 200, body = StateEntry), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
+    responses((status = 200, body = StateEntry), (status = 403, body = liaison_types::Problem),
+        (status = 409, description = "The entry has no contacts to confirm", body = liaison_types::Problem)))]
 async fn confirm_state(
     ApiCaller(caller): ApiCaller,
     AppPath(code): AppPath<String>,
@@ -164,8 +167,15 @@ async fn get_contact(
 }
 
 /// Changes a contact; a new version is recorded with the date the change took effect.
+///
+/// The body replaces the contact's details as a whole (a field left out takes its default:
+/// an empty `phone`, no `languages`…): read the contact, change what changed, send it all back.
+/// The registered key stays. With an `effective_on` after today the version is scheduled and
+/// takes effect by itself on its date.
 #[utoipa::path(put, path = "/api/v1/contacts/{id}", tag = "directory", params(("id" = i64, Path)), request_body = ContactInput,
-    responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+    responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem),
+        (status = 409, description = "The contact is retired, or a change is already scheduled for it (withdraw it first)", body = liaison_types::Problem),
+        (status = 422, body = liaison_types::Problem)))]
 async fn update_contact(
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
@@ -178,7 +188,8 @@ async fn update_contact(
 
 /// Retires a contact; it stays in the history.
 #[utoipa::path(post, path = "/api/v1/contacts/{id}/retire", tag = "directory", params(("id" = i64, Path)), request_body = EffectiveOn,
-    responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
+    responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem),
+        (status = 409, description = "The contact is already retired, or a change is already scheduled for it", body = liaison_types::Problem)))]
 async fn retire_contact(
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
@@ -192,7 +203,8 @@ async fn retire_contact(
 /// Withdraws the change scheduled for a contact before its date (the State's coordinator): a new
 /// version keeps the contact as it is; the scheduled one never takes effect. Audited.
 #[utoipa::path(delete, path = "/api/v1/contacts/{id}/scheduled", tag = "directory", params(("id" = i64, Path)),
-    responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem), (status = 409, body = liaison_types::Problem)))]
+    responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem), (status = 404, body = liaison_types::Problem),
+        (status = 409, description = "No change is scheduled for this contact, or it is retired", body = liaison_types::Problem)))]
 async fn withdraw_scheduled(
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
@@ -212,7 +224,9 @@ async fn get_key(ApiCaller(caller): ApiCaller, AppPath(id): AppPath<i64>) -> App
 /// Registers or replaces the contact's OpenPGP public key (validated: expired, revoked and
 /// encryption-incapable keys are refused).
 #[utoipa::path(operation_id = "register_contact_key", put, path = "/api/v1/contacts/{id}/key", tag = "directory", params(("id" = i64, Path)), request_body = KeyUpload,
-    responses((status = 200, body = Contact), (status = 409, body = liaison_types::Problem), (status = 422, body = liaison_types::Problem)))]
+    responses((status = 200, body = Contact),
+        (status = 409, description = "The key is already this contact's, or is (or was) registered for another State's contact", body = liaison_types::Problem),
+        (status = 422, body = liaison_types::Problem)))]
 async fn put_key(
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,

@@ -193,18 +193,24 @@ fn contact_cases(contact: i64) -> Vec<Case> {
     let retire = format!("/api/v1/contacts/{contact}/retire");
     let (post, put) = (|| Method::POST, || Method::PUT);
     let invalid = |field: &'static str| (422, "validation", Some(field), None);
-    let names = |text: &'static str| (422, "validation", None, Some(text));
+    // A body that is JSON but not the schema's: the field is named, and the detail says what
+    // was expected there.
+    let field_naming = |field: &'static str, text: &'static str| (422, "validation", Some(field), Some(text));
     let bad_request = |text: Option<&'static str>| (400, "bad-request", None, text);
     let not_found = |text: &'static str| (404, "not-found", None, Some(text));
     let raw = |content_type: &'static str, body: Vec<u8>| Raw { method: post(), path: create.into(), content_type, body };
     vec![
         ("malformed JSON", raw("application/json", br#"{"kind": "poc", "level": "#.to_vec()), 400, "bad-request", None, None),
         ("wrong content type", raw("text/plain", serde_json::to_vec(&good_contact()).unwrap()), 400, "bad-request", None, Some("application/json")),
-        json_case("unknown kind", post(), create, &with("kind", json!("person")), names("person")),
-        json_case("unknown level", post(), create, &with("level", json!("strategic")), names("strategic")),
-        json_case("missing email", post(), create, &without("email"), names("email")),
-        json_case("missing name", post(), create, &without("name"), names("name")),
-        json_case("missing effective date", post(), create, &without("effective_on"), names("effective_on")),
+        json_case("unknown kind", post(), create, &with("kind", json!("person")), field_naming("kind", "person")),
+        json_case("unknown level", post(), create, &with("level", json!("strategic")), field_naming("level", "strategic")),
+        json_case("missing email", post(), create, &without("email"), field_naming("email", "email")),
+        json_case("missing name", post(), create, &without("name"), field_naming("name", "name")),
+        json_case("missing effective date", post(), create, &without("effective_on"), field_naming("effective_on", "effective_on")),
+        json_case("a word for a yes/no", post(), create, &with("available_24_7", json!("yes")), field_naming("available_24_7", "boolean")),
+        json_case("a number among languages", post(), create, &with("languages", json!(["de", 5])), field_naming("languages[1]", "string")),
+        json_case("a date not a date", post(), create, &with("effective_on", json!("next week")), field_naming("effective_on", "YYYY-MM-DD")),
+        json_case("an array for a contact", post(), create, &json!([1]), field_naming("body", "ContactInput")),
         json_case("email", post(), create, &with("email", json!("not an address")), invalid("email")),
         json_case("phone", post(), create, &with("phone", json!("0228 99 9582")), invalid("phone")),
         json_case("time zone", post(), create, &with("time_zone", json!("Mars/Olympus")), invalid("time_zone")),
@@ -732,5 +738,39 @@ async fn a_states_entry_holds_at_most_the_contact_limit() {
     assert_eq!(
         contacts_of(&setup.manager, "DEU").await.len(),
         before.contacts.len() + 1
+    );
+}
+
+#[tokio::test]
+async fn what_the_contract_says_of_codes_levels_and_sign_in_holds() {
+    let setup = setup().await;
+    // No token: 401, saying which scheme would be accepted (RFC 6750).
+    let anonymous = setup
+        .app
+        .anonymous()
+        .http
+        .get(setup.app.url("/api/v1/states"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        anonymous.headers()["www-authenticate"],
+        "Bearer realm=\"liaison\""
+    );
+    // A State's code in a path is read in either case, as the contract's pattern says.
+    let lower = setup.coordinator.get("/api/v1/states/deu").await;
+    assert_eq!(lower.status, StatusCode::OK, "{}", lower.text);
+    assert_eq!(lower.json["status"]["state"]["code"], "DEU");
+    // A level outside the `Level` enumeration does not parse: 400, as for any parameter.
+    let answer = setup
+        .coordinator
+        .get("/api/v1/requests/keys?to=EST&level=strategic")
+        .await;
+    assert_problem(&answer, 400, "bad-request", None, "level=strategic");
+    assert!(
+        answer.problem().detail.contains("strategic"),
+        "{}",
+        answer.text
     );
 }

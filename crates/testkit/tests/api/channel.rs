@@ -134,7 +134,7 @@ async fn journey(backend: Backend) {
     let four = sealed(&four, &content(SUBJECT));
     for (message, expect) in [
         (two.as_str(), "missing"),
-        (four.as_str(), "not in the key set"),
+        (four.as_str(), "outside the key set"),
         (
             "Subject: plain\n\nNot encrypted at all.",
             "not an OpenPGP message",

@@ -40,7 +40,11 @@ impl Worded for Invalid {
             Invalid::Envelope(EnvelopeError::Anonymous) => "invalid-request-anonymous",
             Invalid::Envelope(EnvelopeError::Duplicate(_)) => "invalid-request-duplicate",
             Invalid::Envelope(EnvelopeError::Unexpected(_)) => "invalid-request-unexpected-packet",
-            Invalid::KeySet { .. } => "invalid-request-key-set",
+            Invalid::KeySet { missing, extra } => match (missing.is_empty(), extra.is_empty()) {
+                (false, true) => "invalid-request-key-set-missing",
+                (true, false) => "invalid-request-key-set-extra",
+                _ => "invalid-request-key-set",
+            },
         }
     }
 
@@ -63,24 +67,9 @@ impl Worded for Invalid {
                 vec![("packet", packet.clone())]
             }
             Invalid::Envelope(_) => Vec::new(),
-            Invalid::KeySet { missing, extra } => vec![
-                (
-                    "missing",
-                    if missing.is_empty() {
-                        "-".into()
-                    } else {
-                        missing.clone()
-                    },
-                ),
-                (
-                    "extra",
-                    if extra.is_empty() {
-                        "-".into()
-                    } else {
-                        extra.clone()
-                    },
-                ),
-            ],
+            Invalid::KeySet { missing, extra } => {
+                vec![("missing", missing.clone()), ("extra", extra.clone())]
+            }
         }
     }
 }
