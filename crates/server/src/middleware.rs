@@ -25,12 +25,14 @@ pub async fn request_id(mut request: Request, next: Next) -> Response {
     request.extensions_mut().insert(RequestId(id.clone()));
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
-    let response = next.run(request).await;
+    // The statements the request ran in its own task (those the group-commit writer runs for
+    // it are the writer's): a list that reads its rows one by one shows here, and in a test.
+    let (response, statements) = liaison_store::statements::counted(next.run(request)).await;
     REQUESTS.fetch_add(1, Ordering::Relaxed);
     if response.status().is_server_error() {
         SERVER_ERRORS.fetch_add(1, Ordering::Relaxed);
     }
-    tracing::info!(request_id = %id, %method, %path, status = response.status().as_u16(), "request");
+    tracing::info!(request_id = %id, %method, %path, status = response.status().as_u16(), statements, "request");
     let mut response = with_request_id(response, &id).await;
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert("x-request-id", value);

@@ -383,25 +383,70 @@ pub async fn get(tx: &mut Tx, permit: &UseChannel, id: RequestId) -> Result<Opti
     }
 }
 
-/// The requests the permit's State is a party to, newest first, before the id `before`.
+/// The requests the permit's State is a party to, newest first, before the id `before`: three
+/// statements whatever the page's length (the requests, then every leg and every message of the
+/// page, each read once).
 pub async fn list(
     tx: &mut Tx,
     permit: &UseChannel,
     before: Option<RequestId>,
     limit: i64,
 ) -> Result<Vec<StoredRequest>> {
+    let page = format!(
+        "SELECT r.id FROM channel_requests r WHERE {PARTY} AND r.id < $2 ORDER BY r.id DESC LIMIT $3"
+    );
     let sql = format!(
         "SELECT {REQUEST_COLUMNS} FROM channel_requests r WHERE {PARTY} AND r.id < $2 ORDER BY r.id DESC LIMIT $3"
     );
+    let state = permit.state().as_str();
+    let before = before.map_or(i64::MAX, |id| id.0);
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(permit.state().as_str())
-        .bind(before.map_or(i64::MAX, |id| id.0))
+        .bind(state)
+        .bind(before)
         .bind(limit)
         .fetch_all(&mut **tx)
         .await?;
-    let mut out = Vec::new();
-    for row in &rows {
-        out.push(complete(tx, request_from_row(row)?).await?);
+    let mut out = rows
+        .iter()
+        .map(request_from_row)
+        .collect::<Result<Vec<_>>>()?;
+    let legs = format!(
+        "SELECT request_id, state_code, acknowledge_by, delivered_at, acknowledged_at, acknowledged_by, answered_at, closed_at, escalated_at \
+         FROM channel_legs WHERE request_id IN ({page}) ORDER BY request_id, state_code"
+    );
+    let legs = sqlx::query(sqlx::AssertSqlSafe(legs))
+        .bind(state)
+        .bind(before)
+        .bind(limit)
+        .fetch_all(&mut **tx)
+        .await?;
+    let messages = format!(
+        "SELECT id, request_id, seq, from_state, sent_by, sent_at, size, sha256, fingerprints \
+         FROM channel_messages WHERE request_id IN ({page}) ORDER BY request_id, seq"
+    );
+    let messages = sqlx::query(sqlx::AssertSqlSafe(messages))
+        .bind(state)
+        .bind(before)
+        .bind(limit)
+        .fetch_all(&mut **tx)
+        .await?;
+    let index: std::collections::HashMap<i64, usize> =
+        out.iter().enumerate().map(|(i, r)| (r.id.0, i)).collect();
+    for row in &legs {
+        let id: i64 = row.try_get("request_id")?;
+        if let Some(request) = index.get(&id).and_then(|&i| out.get_mut(i)) {
+            let leg = leg_from_row(row, request.sent_at)?;
+            request.legs.push(leg);
+        }
+    }
+    for row in &messages {
+        let message = message_from_row(row)?;
+        if let Some(request) = index
+            .get(&message.request_id.0)
+            .and_then(|&i| out.get_mut(i))
+        {
+            request.messages.push(message);
+        }
     }
     Ok(out)
 }

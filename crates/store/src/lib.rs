@@ -13,6 +13,7 @@ pub mod login;
 pub mod outbox;
 pub mod session;
 pub mod state;
+pub mod statements;
 pub mod transparency;
 pub mod writer;
 
@@ -22,8 +23,35 @@ use std::str::FromStr;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-/// A transaction. Every operation runs in one and passes it down as `&mut Tx`.
-pub type Tx = sqlx::Transaction<'static, Any>;
+/// A transaction. Every operation runs in one and passes it down as `&mut Tx`; a statement
+/// runs on `&mut **tx`, the connection, and is counted for the request it serves
+/// ([`statements`]).
+pub struct Tx(sqlx::Transaction<'static, Any>);
+
+impl Tx {
+    pub async fn commit(self) -> std::result::Result<(), sqlx::Error> {
+        self.0.commit().await
+    }
+
+    pub async fn rollback(self) -> std::result::Result<(), sqlx::Error> {
+        self.0.rollback().await
+    }
+}
+
+impl std::ops::Deref for Tx {
+    type Target = sqlx::AnyConnection;
+
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        statements::count();
+        &mut self.0
+    }
+}
 
 /// Errors of the store. Callers see "not found" as `Ok(None)`, never as an error.
 #[derive(Debug, thiserror::Error)]
@@ -146,9 +174,9 @@ impl Store {
     /// processes; write volume in a CBM network is small enough that it costs nothing.
     pub async fn begin(&self) -> Result<Tx> {
         match self.dialect {
-            Dialect::Sqlite => Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?),
+            Dialect::Sqlite => Ok(Tx(self.pool.begin_with("BEGIN IMMEDIATE").await?)),
             Dialect::Postgres => {
-                let mut tx = self.pool.begin().await?;
+                let mut tx = Tx(self.pool.begin().await?);
                 sqlx::query("SELECT pg_advisory_xact_lock(7406184)")
                     .execute(&mut *tx)
                     .await?;
@@ -159,7 +187,7 @@ impl Store {
 
     /// Begins a read-only unit of work (a plain transaction: a consistent snapshot).
     pub async fn read(&self) -> Result<Tx> {
-        Ok(self.pool.begin().await?)
+        Ok(Tx(self.pool.begin().await?))
     }
 
     /// Whether the database answers (for `/healthz`).

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod browser;
+pub mod statements;
 
 use liaison_core::clock::Clock;
 use liaison_server::AppState;
@@ -173,13 +174,27 @@ pub async fn spawn_app_on(backend: Backend) -> TestApp {
 
 pub async fn spawn_app_with(options: Options) -> TestApp {
     // Server errors are logged, never sent: show them in the failing test's output.
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("LIAISON_LOG")
-                .unwrap_or_else(|_| "warn,sqlx=error".into()),
-        )
-        .with_test_writer()
-        .try_init();
+    // And the statements each request ran, from its log line (`statements_of`).
+    {
+        use tracing_subscriber::layer::SubscriberExt;
+        use tracing_subscriber::util::SubscriberInitExt;
+        use tracing_subscriber::{EnvFilter, Layer};
+        let shown =
+            EnvFilter::try_from_env("LIAISON_LOG").unwrap_or_else(|_| "warn,sqlx=error".into());
+        let _ = tracing_subscriber::registry()
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .with_test_writer()
+                    .with_filter(shown),
+            )
+            .with(
+                statements::Requests.with_filter(
+                    tracing_subscriber::filter::Targets::new()
+                        .with_target("liaison_server::middleware", tracing::Level::INFO),
+                ),
+            )
+            .try_init();
+    }
     let (url, dir) = fresh_database(options.backend).await;
     let store = Store::connect(&url).await.unwrap();
     store.migrate().await.unwrap();
@@ -316,9 +331,17 @@ pub struct Answer {
     pub content_type: String,
     pub text: String,
     pub json: Value,
+    /// The server's id of the request (`x-request-id`).
+    pub request_id: String,
 }
 
 impl Answer {
+    /// The statements the server ran for this request in its own task (its log line says).
+    pub fn statements(&self) -> u64 {
+        statements::of(&self.request_id)
+            .unwrap_or_else(|| panic!("no log line for request {}", self.request_id))
+    }
+
     /// The body as the API's type for it (`liaison_types`), failing the test with the body when
     /// it is not one.
     pub fn typed<T: serde::de::DeserializeOwned>(&self) -> T {
@@ -355,6 +378,12 @@ impl ApiClient {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_owned();
+        let request_id = response
+            .headers()
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
         let text = response.text().await.unwrap();
         let json = serde_json::from_str(&text).unwrap_or(Value::Null);
         Answer {
@@ -362,6 +391,7 @@ impl ApiClient {
             content_type,
             text,
             json,
+            request_id,
         }
     }
 

@@ -14,5 +14,6 @@ mod exchange;
 mod hardening;
 mod i18n;
 mod mail;
+mod statements;
 mod storage;
 mod transparency;
