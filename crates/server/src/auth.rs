@@ -155,24 +155,6 @@ impl FromRequestParts<AppState> for crate::ops::Ctx {
     }
 }
 
-/// Turns an account into the actor the rules see.
-async fn actor_for(tx: &mut liaison_store::Tx, account: &Account) -> Result<Actor, AppError> {
-    let participating = match &account.state {
-        Some(code) => liaison_store::state::get(tx, code)
-            .await?
-            .is_some_and(|s| s.status.is_participating()),
-        None => false,
-    };
-    Ok(Actor {
-        account_id: account.id,
-        username: account.username.clone(),
-        role: account.role,
-        state: account.state.clone(),
-        state_participating: participating,
-        contact: account.contact_id,
-    })
-}
-
 async fn caller_from_token(
     state: &AppState,
     token: &str,
@@ -181,25 +163,25 @@ async fn caller_from_token(
 ) -> Result<Option<Caller>, AppError> {
     let now = state.clock.now();
     let hash = token_hash(token);
+    // One statement for the whole lookup: session, account and the account's State.
     let mut tx = state.store.read().await?;
-    let Some(session) = liaison_store::session::find(&mut tx, &hash, now).await? else {
-        return Ok(None);
-    };
-    if session.kind != wanted {
-        return Ok(None);
-    }
-    let Some(account) =
-        liaison_store::account::by_id(&mut tx, &access::system::sign_in(), session.account_id)
-            .await?
-    else {
-        return Ok(None);
-    };
-    if account.disabled {
-        return Ok(None);
-    }
-    // One read for the whole lookup: session, account and the account's State.
-    let actor = actor_for(&mut tx, &account).await?;
+    let found =
+        liaison_store::session::signed_in(&mut tx, &access::system::sign_in(), &hash, now).await?;
     drop(tx);
+    let Some((session, account, participating)) = found else {
+        return Ok(None);
+    };
+    if session.kind != wanted || account.disabled {
+        return Ok(None);
+    }
+    let actor = Actor {
+        account_id: account.id,
+        username: account.username.clone(),
+        role: account.role,
+        state: account.state.clone(),
+        state_participating: participating.unwrap_or(false),
+        contact: account.contact_id,
+    };
     let lang = i18n::supported(&account.locale);
     // A page words for its reader; the API answers in English.
     let ctx = match wanted {

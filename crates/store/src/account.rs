@@ -40,10 +40,10 @@ pub struct NewAccount {
     pub locale: String,
 }
 
-const COLUMNS: &str = "id, username, display_name, email, password_hash, role, state_code, contact_id, locale, \
+pub(crate) const COLUMNS: &str = "id, username, display_name, email, password_hash, role, state_code, contact_id, locale, \
                        totp_secret, totp_enabled, totp_last_step, disabled, created_at";
 
-fn from_row(row: &sqlx::any::AnyRow) -> Result<Account> {
+pub(crate) fn from_row(row: &sqlx::any::AnyRow) -> Result<Account> {
     let role: String = row.try_get("role")?;
     let state: Option<String> = row.try_get("state_code")?;
     let created_at: String = row.try_get("created_at")?;

@@ -174,11 +174,25 @@ pub async fn revoke_account(
     Ok(done.rows_affected())
 }
 
-/// The live session with this token hash, if any. (Sessions of other kinds, such as the
-/// half-signed-in sessions an older version kept while it waited for a second factor, are not
-/// sessions any more.)
-pub async fn find(tx: &mut Tx, token_hash: &str, now: OffsetDateTime) -> Result<Option<Session>> {
-    let row = sqlx::query("SELECT account_id, kind, csrf_token, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2 AND kind IN ('web', 'api')")
+/// Who a token signs in, in one statement: the live session, its account and whether the
+/// account's State participates (`None` for an account without a State).
+pub async fn signed_in(
+    tx: &mut Tx,
+    _permit: &impl liaison_core::access::ReadAccount,
+    token_hash: &str,
+    now: OffsetDateTime,
+) -> Result<Option<(Session, crate::account::Account, Option<bool>)>> {
+    let accounts = crate::account::COLUMNS
+        .split(',')
+        .map(|c| format!("a.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT s.account_id, s.kind, s.csrf_token, s.expires_at, {accounts}, st.status AS state_status \
+         FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN states st ON st.code = a.state_code \
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.kind IN ('web', 'api')"
+    );
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(token_hash)
         .bind(ts(now))
         .fetch_optional(&mut **tx)
@@ -188,12 +202,22 @@ pub async fn find(tx: &mut Tx, token_hash: &str, now: OffsetDateTime) -> Result<
     let expires_at: String = row.try_get("expires_at")?;
     let kind = SessionKind::parse(&kind)
         .ok_or_else(|| crate::corrupt(format!("session kind '{kind}'")))?;
-    Ok(Some(Session {
+    let session = Session {
         account_id: AccountId(row.try_get("account_id")?),
         kind,
         csrf_token: row.try_get("csrf_token")?,
         expires_at: parse_ts(&expires_at)?,
-    }))
+    };
+    let account = crate::account::from_row(&row)?;
+    let status: Option<String> = row.try_get("state_status")?;
+    let participating = status
+        .map(|s| {
+            liaison_types::state::StateStatus::parse(&s)
+                .map(|s| s.is_participating())
+                .map_err(crate::corrupt)
+        })
+        .transpose()?;
+    Ok(Some((session, account, participating)))
 }
 
 pub async fn delete(tx: &mut Tx, token_hash: &str) -> Result<()> {
