@@ -91,6 +91,11 @@ def use(url):
     assert isinstance(changed, models.Contact) and changed.phone == "+49 228 99 9582 0", changed
     assert changed.version == one.version + 1, (one.version, changed.version)
 
+    # A change made from the version read before that one is refused, not applied over it.
+    stale = update.sync(poc.id, client=client,
+                        body=models.ContactInput.from_dict({**one.to_dict(), "notes": "stale"}))
+    assert isinstance(stale, models.Problem) and stale.status == 409, stale
+
     filed = nomination.sync("DEU", client=client)
     assert isinstance(filed, models.Nomination) and filed.state.code == "DEU", filed
 
@@ -99,11 +104,11 @@ def use(url):
 
     # A refusal is the one generated `Problem`, with its type and per-field errors.
     refused = update.sync(poc.id, client=client, body=models.ContactInput.from_dict(
-        {**one.to_dict(), "email": "not an address"}))
+        {**changed.to_dict(), "email": "not an address"}))
     assert isinstance(refused, models.Problem), refused
     assert refused.status == 422 and refused.type_.startswith("/problems/"), refused
     print(f"  used it as deu.coordinator: {len(directory)} States, {len(entry.contacts)} contacts "
-          f"of DEU, contact {poc.id} changed to version {changed.version}, nomination, key set "
+          f"of DEU, contact {poc.id} changed to version {changed.version} (a stale change refused), nomination, key set "
           f"of {len(key_set.keys)} keys, a 422 read as Problem ({refused.type_})")
 
 

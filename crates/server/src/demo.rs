@@ -165,6 +165,7 @@ fn input(kind: ContactKind, p: &Person<'_>, effective_on: time::Date) -> Contact
             notes: String::new(),
         },
         effective_on,
+        version: None,
     }
 }
 

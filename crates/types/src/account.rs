@@ -66,6 +66,8 @@ pub struct LoginRequest {
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LoginResponse {
     pub token: String,
+    /// When the token stops working (RFC 3339).
+    #[schema(format = DateTime)]
     pub expires_at: String,
 }
 

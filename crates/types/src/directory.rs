@@ -191,6 +191,12 @@ pub struct ContactInput {
     pub details: ContactDetails,
     /// When the change took effect in the State (may be in the future for announced changes).
     pub effective_on: Date,
+    /// On a change: the contact's `version` as read. When the contact has had a newer version
+    /// since, the change is refused (409) instead of overwriting it; read the contact again and
+    /// apply the change to what it says now. Left out, the change applies to whatever the
+    /// contact is. Ignored on creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
 }
 
 /// Body of `POST /api/v1/contacts/{id}/retire` and of key uploads' metadata.
@@ -297,18 +303,23 @@ pub enum LevelStatus {
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema, PartialEq)]
 pub struct DirectoryStatus {
     pub state: State,
+    /// Contacts not retired.
     pub contacts: u32,
+    /// Of those, confirmed or changed within the last 12 months and not due in the next 30 days.
     pub current: u32,
+    /// Of those, due within the next 30 days (still in time: a level with one counts as covered).
     pub due_soon: u32,
+    /// Of those, past the 12 months without a confirmation or a change.
     pub overdue: u32,
     /// Changes notified late within the last 12 months.
     pub late_changes: u32,
     pub has_policy: bool,
     pub has_technical: bool,
-    /// Where the policy level stands: a current contact, only overdue ones, or none at all.
+    /// Where the policy level stands: a contact current or due soon, only overdue ones, or none
+    /// at all.
     pub policy: LevelStatus,
     pub technical: LevelStatus,
-    /// At least one current policy-level and one current technical-level point of contact.
+    /// At least one policy-level and one technical-level point of contact current or due soon.
     pub complete: bool,
     /// The earliest date a contact of this State falls due.
     pub next_due_on: Option<Date>,

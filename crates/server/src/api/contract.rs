@@ -34,6 +34,7 @@ pub fn finish(document: &utoipa::openapi::OpenApi) -> Value {
     bound_schemas(&mut document);
     flatten_contact_kind(&mut document);
     add_nomination(&mut document);
+    page_items_by_reference(&mut document);
     for (schema, example) in examples() {
         if let Some(target) = schema_mut(&mut document, schema) {
             target.insert("examples".into(), json!([example]));
@@ -181,6 +182,40 @@ fn flatten_contact_kind(document: &mut Value) {
     });
     if let Value::Object(flat) = flat {
         *target = flat;
+    }
+}
+
+/// A page's items as a reference to their named schema (`Page_AuditEntry.items` are
+/// `AuditEntry`s), not a copy of it under another name: a generator makes one model of each.
+fn page_items_by_reference(document: &mut Value) {
+    let Some(schemas) = document
+        .get_mut("components")
+        .and_then(|c| c.get_mut("schemas"))
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    let pages: Vec<(String, String)> = schemas
+        .keys()
+        .filter_map(|name| {
+            let item = name.strip_prefix("Page_")?;
+            schemas
+                .contains_key(item)
+                .then(|| (name.clone(), item.to_owned()))
+        })
+        .collect();
+    for (page, item) in pages {
+        if let Some(items) = schemas
+            .get_mut(&page)
+            .and_then(|p| p.get_mut("properties"))
+            .and_then(|p| p.get_mut("items"))
+            .and_then(Value::as_object_mut)
+        {
+            items.insert(
+                "items".into(),
+                json!({ "$ref": format!("#/components/schemas/{item}") }),
+            );
+        }
     }
 }
 
@@ -433,12 +468,22 @@ fn finish_operation(path: &str, method: &str, operation: &mut Map<String, Value>
         }
     }
     // The document's own security is the bearer token; `[{}]` marks an anonymous operation.
+    // Each operation then says its own: the bearer token, or none (`[]`); a generator reads an
+    // operation's list, not the document's, to tell which client an operation takes.
     let signed_in = match operation.get("security").and_then(Value::as_array) {
         None => true,
         Some(requirements) => !requirements
             .iter()
             .any(|r| r.as_object().is_some_and(Map::is_empty)),
     };
+    operation.insert(
+        "security".into(),
+        if signed_in {
+            json!([{ "bearer": [] }])
+        } else {
+            json!([])
+        },
+    );
     let has_body = operation.contains_key("requestBody");
     if let Some(parameters) = operation
         .get_mut("parameters")
@@ -496,7 +541,8 @@ fn finish_operation(path: &str, method: &str, operation: &mut Map<String, Value>
             .entry("description")
             .or_insert_with(|| Value::from(reason(status)));
         if status.starts_with('4') || status.starts_with('5') {
-            as_problem(status, response);
+            let imports = path.ends_with("/import") || path.ends_with("/terms");
+            as_problem(status, imports, response);
         }
     }
 }
@@ -515,12 +561,16 @@ fn limited(path: &str, method: &str) -> bool {
 /// schema (a generated client has one error type); the `type`s the server gives with this
 /// status (`AppError::kinds`) are listed in the description, not as an enumeration, because the
 /// set may grow within v1.
-fn as_problem(status: &str, response: &mut Map<String, Value>) {
-    let kinds: Vec<String> = crate::error::AppError::kinds()
+fn as_problem(status: &str, imports: bool, response: &mut Map<String, Value>) {
+    let mut kinds: Vec<String> = crate::error::AppError::kinds()
         .into_iter()
         .filter(|(code, _)| code.to_string() == status)
+        // Line-numbered problems come only from the operations that import a file.
+        .filter(|(_, kind)| imports || kind != "/problems/import")
         .map(|(_, kind)| format!("`{kind}`"))
         .collect();
+    kinds.sort();
+    kinds.dedup();
     if !kinds.is_empty() {
         let said = response
             .get("description")

@@ -127,6 +127,7 @@ pub(super) async fn seed(
                 kind: invented.kind,
                 details: invented.details,
                 effective_on: at.clock.today(),
+                version: None,
             };
             let contact = ops::directory::create_contact(&at, &actor, code, &input).await?;
             if invented.kind == TECHNICAL_POC {
@@ -140,6 +141,7 @@ pub(super) async fn seed(
                 kind: changed.kind,
                 details: changed.details,
                 effective_on: late.clock.today() - Duration::days(60),
+                version: None,
             };
             ops::directory::update_contact(&late, &actor, id, &input).await?;
         }

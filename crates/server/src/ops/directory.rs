@@ -588,6 +588,14 @@ pub async fn update_contact(
 ) -> AppResult<(Contact, bool)> {
     let mut tx = ctx.store.begin().await?;
     let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
+    if let Some(read) = input.version
+        && read != before.version
+    {
+        return Err(AppError::Conflict(format!(
+            "the contact changed after version {read}: it is at version {} now; read it again and apply the change to what it says",
+            before.version
+        )));
+    }
     let details = validated(ctx, input)?;
     if before.details == details && before.kind == input.kind {
         return Ok((before, false));
@@ -993,6 +1001,7 @@ pub async fn import_csv(ctx: &Ctx, actor: Option<&Actor>, bytes: &[u8]) -> AppRe
             kind: row.kind,
             details: row.details.clone(),
             effective_on: row.effective_on,
+            version: None,
         };
         let counts = per_state.entry(state.code.clone()).or_default();
         match row.id {

@@ -177,6 +177,9 @@ struct ContactForm {
     notes: String,
     #[serde(default)]
     effective_on: String,
+    /// The version the form was filled from (a change to an older one is refused).
+    #[serde(default)]
+    version: String,
 }
 
 impl ContactForm {
@@ -196,6 +199,7 @@ impl ContactForm {
             website: d.website.clone(),
             notes: d.notes.clone(),
             effective_on: today.to_string(),
+            version: contact.version.to_string(),
         }
     }
 
@@ -236,6 +240,7 @@ impl ContactForm {
             }),
             details,
             effective_on: effective_on.unwrap_or(today),
+            version: self.version.trim().parse().ok(),
         };
         if errors.is_empty() {
             Ok(input)

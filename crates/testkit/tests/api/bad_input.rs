@@ -774,3 +774,45 @@ async fn what_the_contract_says_of_codes_levels_and_sign_in_holds() {
         answer.text
     );
 }
+
+#[tokio::test]
+async fn a_change_made_from_an_older_version_is_refused_not_applied_over_a_newer_one() {
+    let setup = setup().await;
+    let path = format!("/api/v1/contacts/{}", setup.contact);
+    let read = setup.coordinator.get(&path).await;
+    let version = read.json["version"].as_i64().unwrap();
+    // Two people read the same version; the first change lands.
+    let mut first = read.json.clone();
+    first["phone"] = json!("+49 228 99 9582 1111");
+    first["effective_on"] = json!(liaison_testkit::START.date().to_string());
+    let landed = setup.coordinator.put(&path, &first).await;
+    assert_eq!(landed.status, StatusCode::OK, "{}", landed.text);
+    assert_eq!(landed.json["version"], version + 1);
+    // The second, made from the version both read, would put the old phone back: refused.
+    let before = snapshot(&setup).await;
+    let mut second = read.json.clone();
+    second["notes"] = json!("Reachable through the duty desk.");
+    second["effective_on"] = first["effective_on"].clone();
+    let refused = setup.coordinator.put(&path, &second).await;
+    assert_problem(&refused, 409, "conflict", None, "a stale change");
+    assert!(
+        refused
+            .problem()
+            .detail
+            .contains(&format!("version {version}")),
+        "{}",
+        refused.text
+    );
+    assert_eq!(
+        snapshot(&setup).await,
+        before,
+        "a stale change changed something"
+    );
+    // Made from what the contact says now, it lands and keeps the first change.
+    second["version"] = landed.json["version"].clone();
+    second["phone"] = landed.json["phone"].clone();
+    let again = setup.coordinator.put(&path, &second).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.text);
+    assert_eq!(again.json["phone"], "+49 228 99 9582 1111");
+    assert_eq!(again.json["notes"], "Reachable through the duty desk.");
+}
