@@ -116,6 +116,16 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for AppJson<T> {
     }
 }
 
+/// The field a rule of a body's type names first (`level: a point of contact needs …`).
+fn named_field(message: &str) -> Option<String> {
+    let (field, _) = message.split_once(": ")?;
+    let plain = !field.is_empty()
+        && field
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    plain.then(|| field.to_owned())
+}
+
 /// The value a serde message quotes as refused: "unknown variant `person`", "invalid type:
 /// string \"yes\"", "invalid type: integer `5`".
 fn refused_value(message: &str) -> Option<serde_json::Value> {
@@ -224,10 +234,14 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             (Some(field), parent) => format!("{parent}.{field}"),
             // Fields of a flattened part (a contact's kind and details) are read from a buffer
             // the path cannot see into: find the one value the message quotes.
-            (None, "." | "") => refused_value(&message)
-                .and_then(|refused| only_place_of(bytes, &refused))
+            (None, "." | "") => named_field(&message)
+                .or_else(|| refused_value(&message).and_then(|r| only_place_of(bytes, &r)))
                 .unwrap_or_else(|| "body".to_owned()),
             (None, path) => path.to_owned(),
+        };
+        let message = match message.strip_prefix(&format!("{field}: ")) {
+            Some(rest) => rest.to_owned(),
+            None => message,
         };
         let message = if message.contains("component") {
             // The time crate's words for a date it could not read.

@@ -184,6 +184,7 @@ pub struct ContactDetails {
 
 /// Body of `POST /api/v1/states/{code}/contacts` and `PUT /api/v1/contacts/{id}`.
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(try_from = "ContactInputParts")]
 pub struct ContactInput {
     #[serde(flatten)]
     pub kind: ContactKind,
@@ -197,6 +198,71 @@ pub struct ContactInput {
     /// contact is. Ignored on creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<i64>,
+}
+
+/// A contact's body as sent, its kind's fields not yet paired: a point of contact has a
+/// `level` and no `structure`, a national structure the other way round, and a body that sends
+/// both or neither is refused rather than read as one of them.
+#[derive(Deserialize)]
+#[serde(
+    expecting = "a contact (an object with kind, level or structure, name, organisation, email, effective_on)"
+)]
+struct ContactInputParts {
+    kind: KindTag,
+    #[serde(default)]
+    level: Option<Level>,
+    #[serde(default)]
+    structure: Option<StructureKind>,
+    #[serde(flatten)]
+    details: ContactDetails,
+    effective_on: Date,
+    #[serde(default)]
+    version: Option<i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum KindTag {
+    Poc,
+    Structure,
+}
+
+impl TryFrom<ContactInputParts> for ContactInput {
+    type Error = String;
+
+    /// The error names its field first (`level: …`), as the API's problem does.
+    fn try_from(parts: ContactInputParts) -> Result<ContactInput, String> {
+        let kind = match (parts.kind, parts.level, parts.structure) {
+            (KindTag::Poc, Some(level), None) => ContactKind::Poc { level },
+            (KindTag::Structure, None, Some(structure)) => ContactKind::Structure { structure },
+            (KindTag::Poc, None, _) => {
+                return Err(
+                    "level: a point of contact (kind poc) needs a level, policy or technical"
+                        .into(),
+                );
+            }
+            (KindTag::Poc, Some(_), Some(_)) => {
+                return Err(
+                    "structure: a point of contact (kind poc) has a level, not a structure".into(),
+                );
+            }
+            (KindTag::Structure, _, None) => {
+                return Err("structure: a national structure (kind structure) needs a structure, such as national-csirt".into());
+            }
+            (KindTag::Structure, Some(_), Some(_)) => {
+                return Err(
+                    "level: a national structure (kind structure) has a structure, not a level"
+                        .into(),
+                );
+            }
+        };
+        Ok(ContactInput {
+            kind,
+            details: parts.details,
+            effective_on: parts.effective_on,
+            version: parts.version,
+        })
+    }
 }
 
 /// Body of `POST /api/v1/contacts/{id}/retire` and of key uploads' metadata.
