@@ -207,7 +207,7 @@ async fn count_failure(
             AuditEvent::LoginLocked {
                 username: counted.username.to_owned(),
                 address: address.to_owned(),
-                until: super::utc(until),
+                until: super::rfc3339(until),
             },
         )
         .await?;
@@ -305,7 +305,7 @@ pub async fn open_session(
             token: session.id.clone(),
             kind: kind.as_str(),
             label,
-            expires_at: super::utc(session.expires_at),
+            expires_at: super::rfc3339(session.expires_at),
         },
     )
     .await?;
@@ -878,23 +878,14 @@ async fn revoke_own(ctx: &Ctx, tx: &mut Tx, actor: &Actor, keep: Option<&str>) -
     Ok(count)
 }
 
-/// A time for the API: RFC 3339, UTC, to the second.
-fn rfc3339(at: time::OffsetDateTime) -> String {
-    at.to_offset(time::UtcOffset::UTC)
-        .replace_nanosecond(0)
-        .unwrap_or(at)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
-
 fn token_of(listed: &liaison_store::session::Listed, current_id: &str) -> Token {
     Token {
         id: listed.id.clone(),
         kind: listed.kind.as_str().to_owned(),
         label: listed.label.clone(),
         address: listed.address.clone(),
-        created_at: rfc3339(listed.created_at),
-        expires_at: rfc3339(listed.expires_at),
+        created_at: super::rfc3339(listed.created_at),
+        expires_at: super::rfc3339(listed.expires_at),
         current: listed.id == current_id,
     }
 }

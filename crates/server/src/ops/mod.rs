@@ -36,10 +36,12 @@ pub(crate) fn page_limit(limit: i64) -> crate::error::AppResult<i64> {
     }
 }
 
-/// A time as mail writes it: `2027-01-15 10:00:00 UTC`.
-pub(crate) fn utc(at: time::OffsetDateTime) -> String {
-    at.format(&time::format_description::well_known::Rfc3339)
-        .map(|text| text.replace('T', " ").replace('Z', " UTC"))
+/// A time for the API and the audit log: RFC 3339, UTC, to the second.
+pub(crate) fn rfc3339(at: time::OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC)
+        .replace_nanosecond(0)
+        .unwrap_or(at)
+        .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
 }
 
