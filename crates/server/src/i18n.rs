@@ -1401,6 +1401,8 @@ mod validation_tests {
             R::NotParticipating(code("JPN")),
             R::Unknown(code("BRA")),
             R::Language("xx".into()),
+            R::TooManySent { max: 300 },
+            R::TooMuchSent { max_mib: 200 },
         ]
         .into_iter()
         .map(Invalid::Request)
@@ -1427,10 +1429,16 @@ mod validation_tests {
             .into_iter()
             .map(Invalid::Envelope),
         );
-        all.push(Invalid::KeySet {
-            missing: "0123ABCD".into(),
-            extra: "key ID FEDC".into(),
-        });
+        for (missing, extra) in [
+            ("0123ABCD", "key ID FEDC"),
+            ("0123ABCD", ""),
+            ("", "key ID FEDC"),
+        ] {
+            all.push(Invalid::KeySet {
+                missing: missing.into(),
+                extra: extra.into(),
+            });
+        }
         for invalid in &all {
             match invalid {
                 Invalid::Request(
@@ -1439,7 +1447,9 @@ mod validation_tests {
                     | R::Repeated(_)
                     | R::NotParticipating(_)
                     | R::Unknown(_)
-                    | R::Language(_),
+                    | R::Language(_)
+                    | R::TooManySent { .. }
+                    | R::TooMuchSent { .. },
                 )
                 | Invalid::Unaddressable { .. }
                 | Invalid::KeySet { .. } => {}

@@ -451,6 +451,28 @@ pub async fn list(
     Ok(out)
 }
 
+/// The messages (requests and replies) the permit's State sent since `since`, and their bytes.
+pub async fn sent_since(
+    tx: &mut Tx,
+    permit: &UseChannel,
+    since: OffsetDateTime,
+) -> Result<(usize, u64)> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS sent, CAST(COALESCE(SUM(size), 0) AS BIGINT) AS bytes FROM channel_messages \
+         WHERE from_state = $1 AND sent_at > $2",
+    )
+    .bind(permit.state().as_str())
+    .bind(ts(since))
+    .fetch_one(&mut **tx)
+    .await?;
+    let sent: i64 = row.try_get("sent")?;
+    let bytes: i64 = row.try_get("bytes")?;
+    Ok((
+        usize::try_from(sent).unwrap_or(usize::MAX),
+        u64::try_from(bytes).unwrap_or(0),
+    ))
+}
+
 /// The contacts left out of a message's key set, in a request the permit's State is a party to.
 pub async fn left_out(
     tx: &mut Tx,

@@ -59,6 +59,14 @@ impl Deadlines {
 /// What is wrong with a field of a request, named for the message catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
+    /// The State sent [`MAX_SENT_PER_DAY`] messages (requests and replies) in the last day.
+    TooManySent {
+        max: usize,
+    },
+    /// The State's messages of the last day took [`MAX_SENT_BYTES_PER_DAY`].
+    TooMuchSent {
+        max_mib: u64,
+    },
     NoRecipients,
     OwnState,
     Repeated(StateCode),
@@ -67,9 +75,35 @@ pub enum Invalid {
     Language(String),
 }
 
+/// Messages (requests and replies) one State may send in a day: far above what a crisis needs
+/// (a State answering every other participating State twice), far below a flood of the other
+/// States' mailboxes.
+pub const MAX_SENT_PER_DAY: usize = 300;
+
+/// Bytes of messages one State may send in a day (what it adds for good: messages stay).
+pub const MAX_SENT_BYTES_PER_DAY: u64 = 200 * 1024 * 1024;
+
+/// Whether a State that sent `sent` messages of `bytes` in the last day may send one of `more`
+/// bytes.
+pub fn check_sent_today(sent: usize, bytes: u64, more: u64) -> Result<(), Invalid> {
+    if sent >= MAX_SENT_PER_DAY {
+        Err(Invalid::TooManySent {
+            max: MAX_SENT_PER_DAY,
+        })
+    } else if bytes.saturating_add(more) > MAX_SENT_BYTES_PER_DAY {
+        Err(Invalid::TooMuchSent {
+            max_mib: MAX_SENT_BYTES_PER_DAY / (1024 * 1024),
+        })
+    } else {
+        Ok(())
+    }
+}
+
 impl crate::wording::Worded for Invalid {
     fn message_id(&self) -> &'static str {
         match self {
+            Invalid::TooManySent { .. } => "invalid-request-too-many-sent",
+            Invalid::TooMuchSent { .. } => "invalid-request-too-much-sent",
             Invalid::NoRecipients => "invalid-request-no-recipients",
             Invalid::OwnState => "invalid-request-own-state",
             Invalid::Repeated(_) => "invalid-request-repeated",
@@ -85,6 +119,8 @@ impl crate::wording::Worded for Invalid {
                 vec![("value", code.to_string())]
             }
             Invalid::Language(value) => vec![("value", value.clone())],
+            Invalid::TooManySent { max } => vec![("max", max.to_string())],
+            Invalid::TooMuchSent { max_mib } => vec![("max", max_mib.to_string())],
             _ => Vec::new(),
         }
     }

@@ -701,3 +701,99 @@ async fn an_unacknowledged_technical_request_escalates_to_the_policy_level_and_o
         .await;
     assert_eq!(nothing.status, StatusCode::CONFLICT, "{}", nothing.text);
 }
+
+/// Messages Germany's earlier sends take of its daily budget, written as the store keeps them
+/// (sending 300 for real would only take longer).
+async fn already_sent(app: &TestApp, count: i64, size: i64) {
+    let mut tx = app.store.begin().await.unwrap();
+    let at = START
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
+    for n in 0..count {
+        sqlx::query(
+            "INSERT INTO channel_messages (request_id, seq, from_state, sent_by, sent_at, armored, size, sha256, fingerprints) \
+             VALUES (1, $1, 'DEU', 'deu.policy', $2, '', $3, '', '')",
+        )
+        .bind(10_000 + n)
+        .bind(&at)
+        .bind(size)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_state_sends_at_most_its_daily_budget_and_a_refused_send_stores_nothing() {
+    use liaison_core::channel::request::{MAX_SENT_BYTES_PER_DAY, MAX_SENT_PER_DAY};
+    // By count: the demo's own messages plus these reach the most a day allows.
+    let app = spawn_app_on(Backend::Sqlite).await;
+    let deu = app.login("deu.policy").await;
+    let view = keys(&deu, "ITA,EST", "policy").await;
+    let keys3 = public_keys(&view);
+    let budget = i64::try_from(MAX_SENT_PER_DAY).unwrap();
+    already_sent(&app, budget, 1).await;
+    let refused = deu
+        .post(
+            "/api/v1/requests",
+            &policy_body(&["ITA", "EST"], &sealed(&keys3, &content(SUBJECT))),
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        refused.text
+    );
+    assert_eq!(refused.problem().kind, "/problems/rate-limited");
+    assert!(refused.problem().detail.contains("300"), "{}", refused.text);
+    assert_eq!(
+        count_requests(&app).await,
+        DEMO_REQUESTS,
+        "a refused send stored its request"
+    );
+    // Another State's budget is its own.
+    let ita = app.login("ita.policy").await;
+    let view = keys(&ita, "DEU", "policy").await;
+    let sent = ita
+        .post(
+            "/api/v1/requests",
+            &policy_body(&["DEU"], &sealed(&public_keys(&view), &content(SUBJECT))),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.text);
+    // A day later Germany may send again.
+    app.clock.advance(Duration::hours(25));
+    let sent = deu
+        .post(
+            "/api/v1/requests",
+            &policy_body(&["ITA", "EST"], &sealed(&keys3, &content(SUBJECT))),
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::CREATED, "{}", sent.text);
+
+    // By bytes: one earlier message of nearly the whole day's bytes leaves no room for another.
+    let app = spawn_app_on(Backend::Sqlite).await;
+    let deu = app.login("deu.policy").await;
+    let size = i64::try_from(MAX_SENT_BYTES_PER_DAY).unwrap() - 100;
+    already_sent(&app, 1, size).await;
+    let view = keys(&deu, "ITA,EST", "policy").await;
+    let refused = deu
+        .post(
+            "/api/v1/requests",
+            &policy_body(
+                &["ITA", "EST"],
+                &sealed(&public_keys(&view), &content(SUBJECT)),
+            ),
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        refused.text
+    );
+    assert!(refused.problem().detail.contains("MiB"), "{}", refused.text);
+    assert_eq!(count_requests(&app).await, DEMO_REQUESTS);
+}

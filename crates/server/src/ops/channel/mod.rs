@@ -232,6 +232,7 @@ struct Checked {
 /// Stores a checked message as the next of thread `id`, with the contacts left out of its key
 /// set.
 async fn store_message(
+    ctx: &Ctx,
     tx: &mut Tx,
     permit: &UseChannel,
     actor: &Actor,
@@ -240,6 +241,14 @@ async fn store_message(
     computed: &Computed,
     now: OffsetDateTime,
 ) -> AppResult<MessageId> {
+    // The State's daily budget, counted in the writer's transaction, so that sends racing each
+    // other cannot pass it together.
+    let (sent, bytes) =
+        liaison_store::channel::sent_since(tx, permit, now - time::Duration::days(1)).await?;
+    let more = u64::try_from(checked.binary.len()).unwrap_or(u64::MAX);
+    rules::check_sent_today(sent, bytes, more).map_err(|problem| {
+        AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem), 86_400)
+    })?;
     Ok(liaison_store::channel::insert_message(
         tx,
         permit,
@@ -346,7 +355,7 @@ async fn record_send(
         },
     )
     .await?;
-    let message_id = store_message(tx, permit, actor, id, checked, computed, now).await?;
+    let message_id = store_message(ctx, tx, permit, actor, id, checked, computed, now).await?;
     notify_carrying(
         ctx,
         tx,
@@ -454,7 +463,7 @@ async fn record_reply(
             ));
         }
     }
-    let message_id = store_message(tx, permit, actor, id, checked, computed, now).await?;
+    let message_id = store_message(ctx, tx, permit, actor, id, checked, computed, now).await?;
     notify_carrying(
         ctx,
         tx,
