@@ -10,6 +10,15 @@ use liaison_store::StoreError;
 use liaison_types::Problem;
 use liaison_types::problem::LineError;
 
+use liaison_core::text::shortened;
+
+/// The most characters of one field's or one line's message in a problem, of its detail, and the
+/// most lines of a file's problems it lists: a value sent back in an error is quoted, not
+/// echoed whole (a 500 KB language code made a 1 MB answer).
+const MAX_QUOTED: usize = 300;
+const MAX_DETAIL: usize = 2000;
+const MAX_LINES: usize = 200;
+
 /// A problem as the catalogue words it: its field, message id and named arguments.
 pub type WordedProblem = (String, &'static str, Vec<(&'static str, String)>);
 
@@ -233,11 +242,33 @@ impl AppError {
         };
         match self {
             AppError::Validation { errors, .. } | AppError::Worded { errors, .. } => {
-                problem.errors = errors.clone()
+                problem.errors = errors
+                    .iter()
+                    .map(|(field, message)| {
+                        (shortened(field, MAX_QUOTED), shortened(message, MAX_QUOTED))
+                    })
+                    .collect();
             }
-            AppError::Import(lines) => problem.lines = lines.clone(),
+            AppError::Import(lines) => {
+                problem.lines = lines
+                    .iter()
+                    .take(MAX_LINES)
+                    .map(|l| LineError {
+                        line: l.line,
+                        message: shortened(&l.message, MAX_QUOTED),
+                    })
+                    .collect();
+                if lines.len() > MAX_LINES {
+                    problem.detail = format!(
+                        "{} lines have problems; the first {MAX_LINES} are listed",
+                        lines.len()
+                    );
+                }
+            }
             _ => {}
         }
+        // What the caller sent comes back bounded and without characters that reorder text.
+        problem.detail = shortened(&problem.detail, MAX_DETAIL);
         problem
     }
 }

@@ -284,10 +284,13 @@ pub async fn create_contact(
     code: &StateCode,
     input: &ContactInput,
 ) -> AppResult<Contact> {
+    // Checked before the write lock is taken (a body of 300,000 languages takes a while), told
+    // only once the access rules let the caller change the entry.
+    let checked = validated(ctx, input);
     let mut tx = ctx.store.begin().await?;
     let state = state(&mut tx, code).await?;
     let permit = access::edit_entry(actor, &state)?;
-    let details = validated(ctx, input)?;
+    let details = checked?;
     let contact = insert_new(ctx, &mut tx, actor, &permit, &state, input, &details).await?;
     liaison_store::commit(tx).await?;
     Ok(contact)
@@ -586,6 +589,8 @@ pub async fn update_contact(
     contact_id: i64,
     input: &ContactInput,
 ) -> AppResult<(Contact, bool)> {
+    // As for a new contact: checked before the write lock, told after the access rules.
+    let checked = validated(ctx, input);
     let mut tx = ctx.store.begin().await?;
     let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
     if let Some(read) = input.version
@@ -596,7 +601,7 @@ pub async fn update_contact(
             before.version
         )));
     }
-    let details = validated(ctx, input)?;
+    let details = checked?;
     if before.details == details && before.kind == input.kind {
         return Ok((before, false));
     }
@@ -939,11 +944,39 @@ pub async fn import_csv(ctx: &Ctx, actor: Option<&Actor>, bytes: &[u8]) -> AppRe
     if let Some(actor) = actor {
         access::import_directory(actor)?;
     }
-    let english = |invalid: &rules::Invalid| crate::error::word_problem("en", invalid);
-    let rows = rules::csv::parse(bytes, ctx.clock.today(), &english).map_err(AppError::Import)?;
+    // Parsing a file of thousands of rows is CPU work: on the blocking pool, not an async worker.
+    let today = ctx.clock.today();
+    let owned = bytes.to_vec();
+    let rows = tokio::task::spawn_blocking(move || {
+        let english = |invalid: &rules::Invalid| crate::error::word_problem("en", invalid);
+        rules::csv::parse(&owned, today, &english)
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("the import's parser stopped: {e}")))?
+    .map_err(AppError::Import)?;
+    // More new contacts for one State than an entry may hold is refused from the file alone,
+    // before any transaction: a file of a thousand rows does not hold the write lock.
+    let mut new_rows: BTreeMap<&StateCode, i64> = BTreeMap::new();
+    for row in rows.iter().filter(|r| r.id.is_none()) {
+        let count = new_rows.entry(&row.state).or_default();
+        *count += 1;
+        if *count > rules::MAX_CONTACTS {
+            let problem = rules::Invalid::TooManyContacts;
+            return Err(AppError::Import(vec![liaison_types::problem::LineError {
+                line: row.line,
+                message: format!(
+                    "state: {} ({})",
+                    crate::error::word_problem("en", &problem),
+                    row.state
+                ),
+            }]));
+        }
+    }
     let system = Actor::system();
     let who = actor.unwrap_or(&system);
-    let mut tx = ctx.store.begin().await?;
+    // The rows are checked against the directory in a read transaction; the write transaction
+    // (which serialises every write of every State) only applies them.
+    let mut tx = ctx.store.read().await?;
     let mut problems = Vec::new();
     let mut plan = Vec::new();
     for row in &rows {
@@ -987,9 +1020,11 @@ pub async fn import_csv(ctx: &Ctx, actor: Option<&Actor>, bytes: &[u8]) -> AppRe
         }
         plan.push((row, state, permit));
     }
+    drop(tx);
     if !problems.is_empty() {
         return Err(AppError::Import(problems));
     }
+    let mut tx = ctx.store.begin().await?;
     let mut report = ImportReport {
         created: 0,
         changed: 0,
@@ -1012,6 +1047,13 @@ pub async fn import_csv(ctx: &Ctx, actor: Option<&Actor>, bytes: &[u8]) -> AppRe
             }
             Some(id) => {
                 let before = reread(ctx, &mut tx, &state, id).await?;
+                // Retired since the rows were checked: the whole import stops, nothing changes.
+                if before.retired {
+                    return Err(AppError::Import(vec![liaison_types::problem::LineError {
+                        line: row.line,
+                        message: format!("id: contact {id} is retired"),
+                    }]));
+                }
                 if before.details == row.details && before.kind == row.kind {
                     report.unchanged += 1;
                     continue;

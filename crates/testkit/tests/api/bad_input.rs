@@ -735,6 +735,16 @@ async fn a_states_entry_holds_at_most_the_contact_limit() {
         answer.text
     );
     assert_eq!(snapshot(&setup).await, before, "nothing was imported");
+    // A file with more new rows for one State than an entry holds is refused from the file
+    // alone, at the first row past the limit (before the write lock is taken).
+    let answer = import(
+        &setup.coordinator,
+        &format!("{CSV_HEADER}{}", rows(limit + 1)),
+    )
+    .await;
+    assert_problem(&answer, 422, "import", None, "a file past the limit");
+    assert_line(&answer, u64::try_from(limit).unwrap() + 2, "DEU");
+    assert_eq!(snapshot(&setup).await, before, "nothing was imported");
     // Below it, a contact is added as before.
     let answer = import(&setup.coordinator, &format!("{CSV_HEADER}{}", rows(1))).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
@@ -818,4 +828,48 @@ async fn a_change_made_from_an_older_version_is_refused_not_applied_over_a_newer
     assert_eq!(again.status, StatusCode::OK, "{}", again.text);
     assert_eq!(again.json["phone"], "+49 228 99 9582 1111");
     assert_eq!(again.json["notes"], "Reachable through the duty desk.");
+}
+
+#[tokio::test]
+async fn a_value_sent_back_in_a_problem_is_quoted_short_and_cannot_reorder_text() {
+    let setup = setup().await;
+    let path = format!("/api/v1/contacts/{}", setup.contact);
+    let mut body = setup.coordinator.get(&path).await.json;
+    body["languages"] = json!(["de", format!("\u{202E}{}", "x".repeat(500_000))]);
+    let answer = setup.coordinator.put(&path, &body).await;
+    assert_problem(
+        &answer,
+        422,
+        "validation",
+        Some("languages"),
+        "a long language",
+    );
+    assert!(answer.text.len() < 4096, "{} bytes back", answer.text.len());
+    assert!(!answer.text.contains('\u{202E}'), "{}", answer.text);
+    assert!(
+        answer.problem().errors["languages"].contains("ISO 639-1"),
+        "{}",
+        answer.text
+    );
+    // A file with thousands of bad rows lists the first ones, and says how many there were.
+    let rows: String = (0..5000)
+        .map(|i| {
+            csv_row(&format!(
+                ",DEU,technical,,N{i},x,Org,not-an-email,,no,,en,no,,,2027-01-10"
+            ))
+        })
+        .collect();
+    let answer = import(&setup.coordinator, &format!("{CSV_HEADER}{rows}")).await;
+    assert_problem(&answer, 422, "import", None, "5000 bad rows");
+    assert_eq!(
+        answer.json["lines"].as_array().map(Vec::len),
+        Some(200),
+        "{}",
+        &answer.text[..500]
+    );
+    assert!(
+        answer.problem().detail.contains("5000 lines"),
+        "{}",
+        answer.problem().detail
+    );
 }
