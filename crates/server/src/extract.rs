@@ -139,6 +139,9 @@ fn refused_value(message: &str) -> Option<serde_json::Value> {
     let rest = message
         .strip_prefix("invalid type: ")
         .or_else(|| message.strip_prefix("invalid value: "))?;
+    if rest.starts_with("null") {
+        return Some(serde_json::Value::Null);
+    }
     if let Some(rest) = rest.strip_prefix("string ") {
         return quoted(rest, '"', '"').map(serde_json::Value::from);
     }

@@ -197,6 +197,7 @@ pub struct ContactInput {
     /// apply the change to what it says now. Left out, the change applies to whatever the
     /// contact is. Ignored on creation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1)]
     pub version: Option<i64>,
 }
 

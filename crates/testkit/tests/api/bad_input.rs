@@ -209,6 +209,7 @@ fn contact_cases(contact: i64) -> Vec<Case> {
         json_case("missing effective date", post(), create, &without("effective_on"), field_naming("effective_on", "effective_on")),
         json_case("a word for a yes/no", post(), create, &with("available_24_7", json!("yes")), field_naming("available_24_7", "boolean")),
         json_case("a number among languages", post(), create, &with("languages", json!(["de", 5])), field_naming("languages[1]", "string")),
+        json_case("a null among languages", post(), create, &with("languages", json!(["de", null])), field_naming("languages[1]", "null")),
         json_case("a date not a date", post(), create, &with("effective_on", json!("next week")), field_naming("effective_on", "YYYY-MM-DD")),
         json_case("an array for a contact", post(), create, &json!([1]), field_naming("body", "expected a contact")),
         json_case("a point of contact without a level", post(), create, &without("level"), field_naming("level", "needs a level")),
