@@ -400,12 +400,7 @@ pub async fn list(
     );
     let state = permit.state().as_str();
     let before = before.map_or(i64::MAX, |id| id.0);
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(state)
-        .bind(before)
-        .bind(limit)
-        .fetch_all(&mut **tx)
-        .await?;
+    let rows = of_page(tx, sql, (state, before, limit)).await?;
     let mut out = rows
         .iter()
         .map(request_from_row)
@@ -414,22 +409,12 @@ pub async fn list(
         "SELECT request_id, state_code, acknowledge_by, delivered_at, acknowledged_at, acknowledged_by, answered_at, closed_at, escalated_at \
          FROM channel_legs WHERE request_id IN ({page}) ORDER BY request_id, state_code"
     );
-    let legs = sqlx::query(sqlx::AssertSqlSafe(legs))
-        .bind(state)
-        .bind(before)
-        .bind(limit)
-        .fetch_all(&mut **tx)
-        .await?;
+    let legs = of_page(tx, legs, (state, before, limit)).await?;
     let messages = format!(
         "SELECT id, request_id, seq, from_state, sent_by, sent_at, size, sha256, fingerprints \
          FROM channel_messages WHERE request_id IN ({page}) ORDER BY request_id, seq"
     );
-    let messages = sqlx::query(sqlx::AssertSqlSafe(messages))
-        .bind(state)
-        .bind(before)
-        .bind(limit)
-        .fetch_all(&mut **tx)
-        .await?;
+    let messages = of_page(tx, messages, (state, before, limit)).await?;
     let index: std::collections::HashMap<i64, usize> =
         out.iter().enumerate().map(|(i, r)| (r.id.0, i)).collect();
     for row in &legs {
@@ -449,6 +434,21 @@ pub async fn list(
         }
     }
     Ok(out)
+}
+
+/// The rows a statement about one page of a State's requests reads (`$1` the State, `$2` the
+/// id the page is before, `$3` its length).
+async fn of_page(
+    tx: &mut Tx,
+    sql: String,
+    (state, before, limit): (&str, i64, i64),
+) -> Result<Vec<AnyRow>> {
+    Ok(sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(state)
+        .bind(before)
+        .bind(limit)
+        .fetch_all(&mut **tx)
+        .await?)
 }
 
 /// The messages (requests and replies) the permit's State sent since `since`, and their bytes.

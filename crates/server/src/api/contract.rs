@@ -43,13 +43,17 @@ pub fn finish(document: &utoipa::openapi::OpenApi) -> Value {
     document
 }
 
-/// The component schema named `name`.
-fn schema_mut<'a>(document: &'a mut Value, name: &str) -> Option<&'a mut Map<String, Value>> {
+/// The component schemas.
+fn schemas_mut(document: &mut Value) -> Option<&mut Map<String, Value>> {
     document
         .get_mut("components")?
         .get_mut("schemas")?
-        .get_mut(name)?
         .as_object_mut()
+}
+
+/// The component schema named `name`.
+fn schema_mut<'a>(document: &'a mut Value, name: &str) -> Option<&'a mut Map<String, Value>> {
+    schemas_mut(document)?.get_mut(name)?.as_object_mut()
 }
 
 /// An example of every JSON request body, by schema: what a client sends (the demo's
@@ -188,11 +192,7 @@ fn flatten_contact_kind(document: &mut Value) {
 /// A page's items as a reference to their named schema (`Page_AuditEntry.items` are
 /// `AuditEntry`s), not a copy of it under another name: a generator makes one model of each.
 fn page_items_by_reference(document: &mut Value) {
-    let Some(schemas) = document
-        .get_mut("components")
-        .and_then(|c| c.get_mut("schemas"))
-        .and_then(Value::as_object_mut)
-    else {
+    let Some(schemas) = schemas_mut(document) else {
         return;
     };
     let pages: Vec<(String, String)> = schemas
@@ -261,11 +261,7 @@ fn add_nomination(document: &mut Value) {
     // A generator names the class after the title; the component's name is `Nomination`.
     schema.remove("title");
     let defs = schema.remove("$defs");
-    let Some(schemas) = document
-        .get_mut("components")
-        .and_then(|c| c.get_mut("schemas"))
-        .and_then(Value::as_object_mut)
-    else {
+    let Some(schemas) = schemas_mut(document) else {
         return;
     };
     if let Some(Value::Object(defs)) = defs {

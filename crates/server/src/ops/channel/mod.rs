@@ -237,8 +237,7 @@ async fn store_message(
     permit: &UseChannel,
     actor: &Actor,
     id: RequestId,
-    checked: &Checked,
-    computed: &Computed,
+    (checked, computed): (&Checked, &Computed),
     now: OffsetDateTime,
 ) -> AppResult<MessageId> {
     // The State's daily budget, counted in the writer's transaction, so that sends racing each
@@ -355,7 +354,7 @@ async fn record_send(
         },
     )
     .await?;
-    let message_id = store_message(ctx, tx, permit, actor, id, checked, computed, now).await?;
+    let message_id = store_message(ctx, tx, permit, actor, id, (checked, computed), now).await?;
     notify_carrying(
         ctx,
         tx,
@@ -463,7 +462,7 @@ async fn record_reply(
             ));
         }
     }
-    let message_id = store_message(ctx, tx, permit, actor, id, checked, computed, now).await?;
+    let message_id = store_message(ctx, tx, permit, actor, id, (checked, computed), now).await?;
     notify_carrying(
         ctx,
         tx,
