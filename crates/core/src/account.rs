@@ -347,8 +347,9 @@ pub fn hash_password(password: &str) -> Result<String, AccountError> {
         argon2::Version::V0x13,
         params.clone(),
     );
+    // A salt is always the operating system's randomness, never a replay's seed.
     let mut salt = [0u8; 16];
-    rand::rng().fill_bytes(&mut salt);
+    crate::random::Random::rng(&crate::random::SystemRandom).fill_bytes(&mut salt);
     let mut out = vec![
         0u8;
         params
