@@ -73,6 +73,10 @@ pub enum AppError {
     TooManyRequests(String, u32),
     #[error("{0}")]
     PayloadTooLarge(String),
+    /// The database turned the request away for other writes holding it (past its wait): a
+    /// retry in a moment passes; nothing was changed.
+    #[error("{0}")]
+    Busy(String),
     #[error("internal error")]
     Internal(String),
 }
@@ -180,6 +184,7 @@ impl AppError {
             AppError::MethodNotAllowed(none()),
             AppError::TooManyRequests(none(), 0),
             AppError::PayloadTooLarge(none()),
+            AppError::Busy(none()),
             AppError::Internal(none()),
         ]
         .iter()
@@ -221,6 +226,7 @@ impl AppError {
             AppError::PayloadTooLarge(_) => {
                 (StatusCode::PAYLOAD_TOO_LARGE, "too-large", "Too large")
             }
+            AppError::Busy(_) => (StatusCode::SERVICE_UNAVAILABLE, "busy", "Busy"),
             AppError::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -293,6 +299,11 @@ impl IntoResponse for AppError {
                     .headers_mut()
                     .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
             }
+            AppError::Busy(_) => {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(1));
+            }
             // RFC 9110 §15.5.2 / RFC 6750 §3: say which scheme would be accepted.
             AppError::Unauthorized(_) => {
                 response.headers_mut().insert(
@@ -310,6 +321,12 @@ impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
         if error.is_unique_violation() {
             AppError::Conflict("that already exists".into())
+        } else if error.is_busy() {
+            tracing::warn!(%error, "the database turned a request away (busy)");
+            AppError::Busy(
+                "the database is busy with other changes; nothing was changed, try again in a moment"
+                    .into(),
+            )
         } else {
             AppError::Internal(error.to_string())
         }

@@ -72,6 +72,20 @@ pub enum StoreError {
 
 impl StoreError {
     /// Whether the error is a unique-constraint violation (a conflict the caller can report).
+    /// Whether the database turned the statement away for contention: SQLite busy or locked
+    /// past its busy timeout, PostgreSQL's lock timeout, a serialization failure or a deadlock,
+    /// or no pooled connection in time. Nothing was changed; a retry may pass.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Database(sqlx::Error::PoolTimedOut) => true,
+            StoreError::Database(sqlx::Error::Database(e)) => matches!(
+                e.code().as_deref(),
+                Some("5" | "6" | "261" | "517" | "55P03" | "40001" | "40P01")
+            ),
+            _ => false,
+        }
+    }
+
     pub fn is_unique_violation(&self) -> bool {
         match self {
             StoreError::Database(sqlx::Error::Database(e)) => e.is_unique_violation(),

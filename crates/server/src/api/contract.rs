@@ -524,6 +524,8 @@ fn finish_operation(path: &str, method: &str, operation: &mut Map<String, Value>
     if limited(path, method) {
         common.push("429");
     }
+    // Any operation may find the database busy with other writes past its wait.
+    common.push("503");
     for status in common {
         responses.entry(status).or_insert_with(
             || json!({ "content": { "application/json": { "schema": { "$ref": PROBLEM } } } }),

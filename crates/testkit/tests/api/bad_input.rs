@@ -874,3 +874,27 @@ async fn a_value_sent_back_in_a_problem_is_quoted_short_and_cannot_reorder_text(
         answer.problem().detail
     );
 }
+
+#[tokio::test]
+async fn a_write_the_database_turns_away_is_a_503_that_changes_nothing() {
+    let setup = setup().await;
+    let path = format!("/api/v1/contacts/{}", setup.contact);
+    let mut body = setup.coordinator.get(&path).await.json;
+    body["phone"] = json!("+49 228 99 9582 2222");
+    body["effective_on"] = json!(liaison_testkit::START.date().to_string());
+    let before = snapshot(&setup).await;
+    // Another process holds the write lock past the database's wait (SQLite's busy timeout).
+    let held = setup.app.store.begin().await.unwrap();
+    let answer = setup.coordinator.put(&path, &body).await;
+    assert_problem(&answer, 503, "busy", None, "a write past the wait");
+    held.rollback().await.unwrap();
+    assert_eq!(
+        snapshot(&setup).await,
+        before,
+        "a turned-away write changed something"
+    );
+    // Once the lock is free, the same request passes.
+    let again = setup.coordinator.put(&path, &body).await;
+    assert_eq!(again.status, StatusCode::OK, "{}", again.text);
+    assert_eq!(again.json["phone"], "+49 228 99 9582 2222");
+}
