@@ -270,6 +270,11 @@ impl TryFrom<ContactInputParts> for ContactInput {
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EffectiveOn {
     pub effective_on: Date,
+    /// The contact's `version` as read: when it has had a newer one since, the retirement is
+    /// refused (409) rather than made over a change the caller has not seen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1)]
+    pub version: Option<i64>,
 }
 
 /// Body of `PUT /api/v1/contacts/{id}/key`.

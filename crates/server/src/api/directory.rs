@@ -174,7 +174,7 @@ async fn get_contact(
 /// takes effect by itself on its date.
 #[utoipa::path(put, path = "/api/v1/contacts/{id}", tag = "directory", params(("id" = i64, Path)), request_body = ContactInput,
     responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem),
-        (status = 409, description = "The contact is retired, or a change is already scheduled for it (withdraw it first)", body = liaison_types::Problem),
+        (status = 409, description = "The contact is retired, a change is already scheduled for it (withdraw it first), or it changed after the `version` read", body = liaison_types::Problem),
         (status = 422, body = liaison_types::Problem)))]
 async fn update_contact(
     ApiCaller(caller): ApiCaller,
@@ -189,14 +189,20 @@ async fn update_contact(
 /// Retires a contact; it stays in the history.
 #[utoipa::path(post, path = "/api/v1/contacts/{id}/retire", tag = "directory", params(("id" = i64, Path)), request_body = EffectiveOn,
     responses((status = 200, body = Contact), (status = 403, body = liaison_types::Problem),
-        (status = 409, description = "The contact is already retired, or a change is already scheduled for it", body = liaison_types::Problem)))]
+        (status = 409, description = "The contact is already retired, a change is already scheduled for it, or it changed after the `version` read", body = liaison_types::Problem)))]
 async fn retire_contact(
     ApiCaller(caller): ApiCaller,
     AppPath(id): AppPath<i64>,
     AppJson(body): AppJson<EffectiveOn>,
 ) -> AppResult<Json<Contact>> {
     Ok(Json(
-        ops::directory::retire_contact(&caller.ctx, &caller.actor, id, body.effective_on).await?,
+        ops::directory::retire_contact(
+            &caller.ctx,
+            &caller.actor,
+            id,
+            (body.effective_on, body.version),
+        )
+        .await?,
     ))
 }
 

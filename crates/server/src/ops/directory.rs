@@ -375,6 +375,18 @@ async fn editable_with(
     Ok((state, permit, before))
 }
 
+/// A change made from version `read` of a contact (when the caller says which it read) applies
+/// only if the contact is still at it: otherwise it would undo a change the caller has not seen.
+fn unchanged_since(read: Option<i64>, before: &Contact) -> AppResult<()> {
+    match read {
+        Some(read) if read != before.version => Err(AppError::Conflict(format!(
+            "the contact changed after version {read}: it is at version {} now; read it again and apply the change to what it says",
+            before.version
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// What a new version of an existing contact says; `key: None` keeps the registered key.
 struct Next<'a> {
     change: Change,
@@ -593,14 +605,7 @@ pub async fn update_contact(
     let checked = validated(ctx, input);
     let mut tx = ctx.store.begin().await?;
     let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
-    if let Some(read) = input.version
-        && read != before.version
-    {
-        return Err(AppError::Conflict(format!(
-            "the contact changed after version {read}: it is at version {} now; read it again and apply the change to what it says",
-            before.version
-        )));
-    }
+    unchanged_since(input.version, &before)?;
     let details = checked?;
     if before.details == details && before.kind == input.kind {
         return Ok((before, false));
@@ -632,10 +637,11 @@ pub async fn retire_contact(
     ctx: &Ctx,
     actor: &Actor,
     contact_id: i64,
-    effective_on: Date,
+    (effective_on, read): (Date, Option<i64>),
 ) -> AppResult<Contact> {
     let mut tx = ctx.store.begin().await?;
     let (state, permit, before) = editable(ctx, &mut tx, actor, contact_id).await?;
+    unchanged_since(read, &before)?;
     rules::validate_effective_on(effective_on, ctx.clock.today())
         .map_err(|m| AppError::worded([("effective_on".to_owned(), m)]))?;
     let next = Next {

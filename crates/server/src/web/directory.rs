@@ -463,9 +463,13 @@ fn parse_date(field: &str, text: &str) -> AppResult<Date> {
 
 async fn retire(AppPath(id): AppPath<i64>, form: WebForm<RetireForm>) -> AppResult<Response> {
     let effective_on = parse_date("effective_on", &form.form.effective_on)?;
-    let contact =
-        ops::directory::retire_contact(&form.caller.ctx, &form.caller.actor, id, effective_on)
-            .await?;
+    let contact = ops::directory::retire_contact(
+        &form.caller.ctx,
+        &form.caller.actor,
+        id,
+        (effective_on, None),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/states/{}", contact.state)).into_response())
 }
 

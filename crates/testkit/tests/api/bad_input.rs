@@ -829,6 +829,32 @@ async fn a_change_made_from_an_older_version_is_refused_not_applied_over_a_newer
     assert_eq!(again.status, StatusCode::OK, "{}", again.text);
     assert_eq!(again.json["phone"], "+49 228 99 9582 1111");
     assert_eq!(again.json["notes"], "Reachable through the duty desk.");
+    // A retirement decided on what was read first is refused too; on what is there now, made.
+    let retire = format!("{path}/retire");
+    let today = liaison_testkit::START.date().to_string();
+    let before = snapshot(&setup).await;
+    let stale = setup
+        .coordinator
+        .post(
+            &retire,
+            &json!({ "effective_on": today, "version": version }),
+        )
+        .await;
+    assert_problem(&stale, 409, "conflict", None, "a stale retirement");
+    assert_eq!(
+        snapshot(&setup).await,
+        before,
+        "a stale retirement changed something"
+    );
+    let retired = setup
+        .coordinator
+        .post(
+            &retire,
+            &json!({ "effective_on": today, "version": again.json["version"] }),
+        )
+        .await;
+    assert_eq!(retired.status, StatusCode::OK, "{}", retired.text);
+    assert_eq!(retired.json["retired"], true);
 }
 
 #[tokio::test]
