@@ -182,17 +182,20 @@ pub async fn signed_in(
     token_hash: &str,
     now: OffsetDateTime,
 ) -> Result<Option<(Session, crate::account::Account, Option<bool>)>> {
-    let accounts = crate::account::COLUMNS
-        .split(',')
-        .map(|c| format!("a.{}", c.trim()))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!(
-        "SELECT s.account_id, s.kind, s.csrf_token, s.expires_at, {accounts}, st.status AS state_status \
-         FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN states st ON st.code = a.state_code \
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.kind IN ('web', 'api')"
-    );
-    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+    // Every signed-in request runs it: the text is built once.
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        let accounts = crate::account::COLUMNS
+            .split(',')
+            .map(|c| format!("a.{}", c.trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "SELECT s.account_id, s.kind, s.csrf_token, s.expires_at, {accounts}, st.status AS state_status \
+             FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN states st ON st.code = a.state_code \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.kind IN ('web', 'api')"
+        )
+    });
+    let row = sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
         .bind(token_hash)
         .bind(ts(now))
         .fetch_optional(&mut **tx)

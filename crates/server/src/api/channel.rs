@@ -195,7 +195,8 @@ struct KeysQuery {
 /// States' points of contact at the level, and of the caller's own State's), with the contacts
 /// left out and why. A technical-level request also goes to the recipients' policy-level
 /// points of contact, so that it can still be read when it is escalated to them
-/// (`docs/channel.md`); each key names its contact, whose level `GET /api/v1/contacts/{id}` gives. A State with no usable key at the level: 422, naming the other level if it
+/// (`docs/channel.md`); each key names its contact, whose level `GET /api/v1/contacts/{id}`
+/// gives. A State with no usable key at the level: 422, naming the other level if it
 /// could be addressed there.
 #[utoipa::path(get, path = "/api/v1/requests/keys", tag = "channel", params(KeysQuery),
     responses((status = 200, body = KeySetView), (status = 422, body = liaison_types::Problem)))]

@@ -377,7 +377,7 @@ fn bound_schemas(document: &mut Value) -> Vec<String> {
 }
 
 /// What the derived document cannot say of one operation's bodies: the files a download or a
-/// reply carries, the nomination's schema.
+/// reply carries (an attachment, a message), the nomination's schema.
 fn finish_bodies(operation: &mut Map<String, Value>) {
     let file = |media: &str| json!({ "type": "string", "contentMediaType": media });
     let id = operation
@@ -390,6 +390,16 @@ fn finish_bodies(operation: &mut Map<String, Value>) {
         .and_then(|r| r.get_mut("200"))
         .and_then(Value::as_object_mut);
     match (id.as_str(), ok) {
+        // A file is served as the type it was uploaded as, among those the rules serve.
+        ("get_attachment", Some(ok)) => {
+            let binary = json!({ "schema": file("application/octet-stream") });
+            let content: Map<String, Value> = liaison_core::exchange::SERVED_TYPES
+                .into_iter()
+                .chain(["application/octet-stream"])
+                .map(|t| (t.to_owned(), binary.clone()))
+                .collect();
+            ok.insert("content".into(), Value::Object(content));
+        }
         ("download_message", Some(ok)) => {
             ok.insert(
                 "content".into(),
@@ -447,22 +457,6 @@ fn finish_bodies(operation: &mut Map<String, Value>) {
 
 fn finish_operation(path: &str, method: &str, operation: &mut Map<String, Value>) {
     finish_bodies(operation);
-    if operation.get("operationId").and_then(Value::as_str) == Some("get_attachment") {
-        // A file is served as the type it was uploaded as, among those the rules serve.
-        let binary = json!({ "schema": { "type": "string", "contentMediaType": "application/octet-stream" } });
-        let content: Map<String, Value> = liaison_core::exchange::SERVED_TYPES
-            .into_iter()
-            .chain(["application/octet-stream"])
-            .map(|t| (t.to_owned(), binary.clone()))
-            .collect();
-        if let Some(ok) = operation
-            .get_mut("responses")
-            .and_then(|r| r.get_mut("200"))
-            .and_then(Value::as_object_mut)
-        {
-            ok.insert("content".into(), Value::Object(content));
-        }
-    }
     // The document's own security is the bearer token; `[{}]` marks an anonymous operation.
     // Each operation then says its own: the bearer token, or none (`[]`); a generator reads an
     // operation's list, not the document's, to tell which client an operation takes.

@@ -67,7 +67,28 @@ impl std::fmt::Debug for Ctx {
     }
 }
 
+/// The writes a job hands the group-commit writer make: its future, borrowing the writer's
+/// transaction and the job's own context and actor.
+pub(crate) type Writes<'a, T> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = AppResult<T>> + Send + 'a>>;
+
 impl Ctx {
+    /// Runs `job` in the group-commit writer's transaction (`store::writer`), with its own copy
+    /// of this context and of `actor`, and answers once the transaction is durably committed.
+    pub(crate) async fn write<T, F>(&self, actor: &Actor, job: F) -> AppResult<T>
+    where
+        T: Send + 'static,
+        F: for<'a> FnOnce(&'a Ctx, &'a mut Tx, &'a Actor) -> Writes<'a, T> + Send + 'static,
+    {
+        let (ctx, actor) = (self.clone(), actor.clone());
+        self.store
+            .write(move |mut tx| async move {
+                let result = job(&ctx, &mut tx, &actor).await;
+                (tx, result)
+            })
+            .await
+    }
+
     /// Appends an audit event inside `tx`, stamped with this operation's time and request id.
     pub async fn audit(&self, tx: &mut Tx, actor: &Actor, event: AuditEvent) -> AppResult<()> {
         liaison_store::audit::append(

@@ -118,14 +118,10 @@ pub async fn detail(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<Reques
         return detail_of(&mut tx, &permit, &request, now).await;
     }
     drop(tx);
-    let (ctx, actor) = (ctx.clone(), actor.clone());
-    let store = ctx.store.clone();
-    store
-        .write(move |mut tx| async move {
-            let result = record_opened(&ctx, &mut tx, &permit, &actor, id, now).await;
-            (tx, result)
-        })
-        .await
+    ctx.write(actor, move |ctx, tx, actor| {
+        Box::pin(async move { record_opened(ctx, tx, &permit, actor, id, now).await })
+    })
+    .await
 }
 
 /// The delivery of the caller's leg on opening, in the writer's transaction (see `send`).
@@ -308,21 +304,19 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> AppResult<Re
     let checked = checked_message(ctx, &outgoing.message, &computed)?;
     // The writes go to the group-commit writer: the sends that arrive together share one
     // durable commit, and the caller is answered once it is on disk.
-    let (ctx, actor) = (ctx.clone(), actor.clone());
     let outgoing = Outgoing {
         to: Vec::new(),
         language: outgoing.language.clone(),
         message: Vec::new(),
         ..*outgoing
     };
-    let store = ctx.store.clone();
-    store
-        .write(move |mut tx| async move {
+    ctx.write(actor, move |ctx, tx, actor| {
+        Box::pin(async move {
             let sent = (&to[..], &computed, &checked);
-            let result = record_send(&ctx, &mut tx, &permit, &actor, &outgoing, sent, now).await;
-            (tx, result)
+            record_send(ctx, tx, &permit, actor, &outgoing, sent, now).await
         })
-        .await
+    })
+    .await
 }
 
 /// The writes of a send, in the writer's transaction: request, legs, message, notifications,
@@ -425,15 +419,13 @@ pub async fn reply(
     .await?;
     drop(tx);
     let checked = checked_message(ctx, message, &computed)?;
-    let (ctx, actor) = (ctx.clone(), actor.clone());
-    let store = ctx.store.clone();
-    store
-        .write(move |mut tx| async move {
+    ctx.write(actor, move |ctx, tx, actor| {
+        Box::pin(async move {
             let reply = (&to[..], &computed, &checked);
-            let result = record_reply(&ctx, &mut tx, &permit, &actor, id, reply, now).await;
-            (tx, result)
+            record_reply(ctx, tx, &permit, actor, id, reply, now).await
         })
-        .await
+    })
+    .await
 }
 
 /// The writes of a reply, in the writer's transaction (see `send`).
@@ -499,14 +491,10 @@ async fn record_reply(
 pub async fn acknowledge(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<RequestDetail> {
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
-    let (ctx, actor) = (ctx.clone(), actor.clone());
-    let store = ctx.store.clone();
-    store
-        .write(move |mut tx| async move {
-            let result = record_acknowledgement(&ctx, &mut tx, &permit, &actor, id, now).await;
-            (tx, result)
-        })
-        .await
+    ctx.write(actor, move |ctx, tx, actor| {
+        Box::pin(async move { record_acknowledgement(ctx, tx, &permit, actor, id, now).await })
+    })
+    .await
 }
 
 /// The writes of an acknowledgement, in the writer's transaction (see `send`).

@@ -21,8 +21,7 @@ pub(super) async fn committed_detail(
     id: RequestId,
     now: OffsetDateTime,
 ) -> AppResult<RequestDetail> {
-    let request = load(&mut tx, permit, id).await?;
-    let detail = detail_of(&mut tx, permit, &request, now).await?;
+    let detail = detail_in(&mut tx, permit, id, now).await?;
     liaison_store::commit(tx).await?;
     Ok(detail)
 }
