@@ -494,6 +494,7 @@ fn offline_ctx(store: &Store, config: &Config) -> ops::Ctx {
         request_id: "cli".into(),
         config: Arc::new(config.clone()),
         random: Arc::new(liaison_core::random::SystemRandom),
+        caches: Default::default(),
         lang: "en",
     }
 }

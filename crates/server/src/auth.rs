@@ -155,6 +155,15 @@ impl FromRequestParts<AppState> for crate::ops::Ctx {
     }
 }
 
+/// Who a token signs in: its live session, the session's account and whether the account's
+/// State participates (kept between requests in [`crate::cache::Caches`]).
+#[derive(Debug)]
+pub struct SignedIn {
+    session: liaison_store::session::Session,
+    account: Account,
+    participating: Option<bool>,
+}
+
 async fn caller_from_token(
     state: &AppState,
     token: &str,
@@ -163,17 +172,40 @@ async fn caller_from_token(
 ) -> Result<Option<Caller>, AppError> {
     let now = state.clock.now();
     let hash = token_hash(token);
-    // One statement for the whole lookup: session, account and the account's State.
-    let mut tx = state.store.read().await?;
-    let found =
-        liaison_store::session::signed_in(&mut tx, &access::system::sign_in(), &hash, now).await?;
-    drop(tx);
-    let Some((session, account, participating)) = found else {
+    // Kept while no write happened; one statement for the whole lookup otherwise.
+    let found = crate::cache::kept(
+        &state.caches.sessions,
+        hash.clone(),
+        (state.store.generation(), now),
+        || async {
+            let mut tx = state.store.read().await?;
+            let found =
+                liaison_store::session::signed_in(&mut tx, &access::system::sign_in(), &hash, now)
+                    .await?;
+            Ok(found.map(|(session, account, participating)| {
+                let until = session.expires_at;
+                let signed_in = SignedIn {
+                    session,
+                    account,
+                    participating,
+                };
+                (signed_in, until)
+            }))
+        },
+    )
+    .await?;
+    let Some(found) = found else {
         return Ok(None);
     };
+    let SignedIn {
+        session,
+        account,
+        participating,
+    } = &found.value;
     if session.kind != wanted || account.disabled {
         return Ok(None);
     }
+    let account = account.clone();
     let actor = Actor {
         account_id: account.id,
         username: account.username.clone(),
@@ -192,7 +224,7 @@ async fn caller_from_token(
         actor,
         account,
         lang,
-        csrf: session.csrf_token,
+        csrf: session.csrf_token.clone(),
         token_hash: hash,
         ctx,
         address,

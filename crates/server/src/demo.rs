@@ -129,6 +129,7 @@ fn ctx_at(store: &Store, config: &Arc<Config>, at: OffsetDateTime) -> Ctx {
         request_id: "demo".into(),
         config: config.clone(),
         random: Arc::new(liaison_core::random::SystemRandom),
+        caches: Default::default(),
         lang: "en",
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod cache;
 pub mod config;
 pub mod demo;
 pub mod download;
@@ -38,6 +39,8 @@ pub struct AppState {
     pub limiter: Arc<auth::LoginLimiter>,
     /// Where the rules' random choices come from: the operating system; a test may seed it.
     pub random: Arc<dyn liaison_core::random::Random>,
+    /// What reads keep between requests.
+    pub caches: Arc<cache::Caches>,
 }
 
 impl AppState {
@@ -50,6 +53,7 @@ impl AppState {
             templates: templates::shared()?,
             limiter: Arc::new(limiter),
             random: Arc::new(liaison_core::random::SystemRandom),
+            caches: Arc::new(cache::Caches::default()),
         })
     }
 
@@ -61,6 +65,7 @@ impl AppState {
             request_id: request_id.to_owned(),
             config: self.config.clone(),
             random: self.random.clone(),
+            caches: self.caches.clone(),
             lang: "en",
         }
     }

@@ -9,6 +9,7 @@ pub mod channel;
 pub mod checks;
 pub mod directory;
 pub mod exchange;
+pub mod generation;
 pub mod login;
 pub mod outbox;
 pub mod session;
@@ -20,21 +21,36 @@ pub mod writer;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{Any, AnyPool};
 use std::str::FromStr;
+use std::sync::Arc;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
 /// A transaction. Every operation runs in one and passes it down as `&mut Tx`; a statement
 /// runs on `&mut **tx`, the connection, and is counted for the request it serves
-/// ([`statements`]).
-pub struct Tx(sqlx::Transaction<'static, Any>);
+/// ([`statements`]). A write transaction's commit moves the data's [`generation`] on.
+pub struct Tx {
+    inner: sqlx::Transaction<'static, Any>,
+    /// Set for a write transaction ([`Store::begin`]).
+    generation: Option<Arc<generation::Generation>>,
+}
 
 impl Tx {
-    pub async fn commit(self) -> std::result::Result<(), sqlx::Error> {
-        self.0.commit().await
+    /// Commits; a write transaction moves the data's generation on in the same transaction,
+    /// and this process knows the new generation once the commit returns.
+    pub async fn commit(mut self) -> Result<()> {
+        match self.generation.take() {
+            Some(generation) => {
+                let n = generation::advance(&mut self.inner).await?;
+                self.inner.commit().await?;
+                generation.seen(n);
+            }
+            None => self.inner.commit().await?,
+        }
+        Ok(())
     }
 
     pub async fn rollback(self) -> std::result::Result<(), sqlx::Error> {
-        self.0.rollback().await
+        self.inner.rollback().await
     }
 }
 
@@ -42,14 +58,14 @@ impl std::ops::Deref for Tx {
     type Target = sqlx::AnyConnection;
 
     fn deref(&self) -> &sqlx::AnyConnection {
-        &self.0
+        &self.inner
     }
 }
 
 impl std::ops::DerefMut for Tx {
     fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
         statements::count();
-        &mut self.0
+        &mut self.inner
     }
 }
 
@@ -110,6 +126,8 @@ pub struct Store {
     dialect: Dialect,
     /// The group-commit writer ([`Store::write`]); the writer's own handle has none.
     writer: Option<writer::Writer>,
+    /// The data's generation as this process knows it.
+    generation: Arc<generation::Generation>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
@@ -156,15 +174,20 @@ impl Store {
             })
             .connect_with(options)
             .await?;
+        let generation = Arc::new(generation::Generation::default());
+        // Until the migrations made its row, following the generation fails and retries.
+        generation::follow(pool.clone(), Arc::downgrade(&generation));
         let writer = writer::Writer::start(Store {
             pool: pool.clone(),
             dialect,
             writer: None,
+            generation: generation.clone(),
         });
         Ok(Store {
             pool,
             dialect,
             writer: Some(writer),
+            generation,
         })
     }
 
@@ -179,7 +202,14 @@ impl Store {
             Dialect::Postgres => &POSTGRES_MIGRATIONS,
         };
         migrator.run(&self.pool).await?;
+        self.generation.seen(generation::read(&self.pool).await?);
         Ok(())
+    }
+
+    /// The data's generation as this process knows it: what is computed from the data may be
+    /// kept while it stays the same ([`generation`]).
+    pub fn generation(&self) -> u64 {
+        self.generation.current()
     }
 
     /// Begins a write transaction. Writes are serialised: on SQLite the transaction takes the
@@ -188,9 +218,15 @@ impl Store {
     /// processes; write volume in a CBM network is small enough that it costs nothing.
     pub async fn begin(&self) -> Result<Tx> {
         match self.dialect {
-            Dialect::Sqlite => Ok(Tx(self.pool.begin_with("BEGIN IMMEDIATE").await?)),
+            Dialect::Sqlite => Ok(Tx {
+                inner: self.pool.begin_with("BEGIN IMMEDIATE").await?,
+                generation: Some(self.generation.clone()),
+            }),
             Dialect::Postgres => {
-                let mut tx = Tx(self.pool.begin().await?);
+                let mut tx = Tx {
+                    inner: self.pool.begin().await?,
+                    generation: Some(self.generation.clone()),
+                };
                 sqlx::query("SELECT pg_advisory_xact_lock(7406184)")
                     .execute(&mut *tx)
                     .await?;
@@ -201,7 +237,10 @@ impl Store {
 
     /// Begins a read-only unit of work (a plain transaction: a consistent snapshot).
     pub async fn read(&self) -> Result<Tx> {
-        Ok(Tx(self.pool.begin().await?))
+        Ok(Tx {
+            inner: self.pool.begin().await?,
+            generation: None,
+        })
     }
 
     /// Whether the database answers (for `/healthz`).
@@ -246,8 +285,7 @@ impl Store {
 
 /// Commits a transaction.
 pub async fn commit(tx: Tx) -> Result<()> {
-    tx.commit().await?;
-    Ok(())
+    tx.commit().await
 }
 
 /// The stored form of a timestamp: UTC, microseconds, fixed width, so text order is time order.

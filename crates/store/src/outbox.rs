@@ -95,6 +95,11 @@ pub async fn claim_due(
         .fetch_all(&mut *tx)
         .await?;
     let claimed: Vec<Queued> = rows.iter().map(from_row).collect::<Result<_>>()?;
+    if claimed.is_empty() {
+        // Nothing written: the data's generation stays, and what servers keep with it.
+        tx.rollback().await?;
+        return Ok(claimed);
+    }
     for message in &claimed {
         sqlx::query("UPDATE outbox SET claimed_until = $1 WHERE id = $2")
             .bind(ts(now + lease))

@@ -162,6 +162,7 @@ mod tests {
         let folder = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", folder.path().join("w.db").display());
         let store = Store::connect(&url).await.unwrap();
+        store.migrate().await.unwrap();
         let mut tx = store.begin().await.unwrap();
         sqlx::raw_sql("CREATE TABLE t (n INTEGER PRIMARY KEY)")
             .execute(&mut *tx)

@@ -231,6 +231,42 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
 }
 
 impl TestApp {
+    /// A second server on the same database, as behind a load balancer: its own connections,
+    /// writer, caches and generation, the same clock and configuration.
+    pub async fn another_process(&self) -> TestApp {
+        let store = Store::connect(&self.database_url).await.unwrap();
+        store.migrate().await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let mut config = (*self.state.config).clone();
+        config.public_url = format!("http://{addr}");
+        let mut state = AppState::new(store.clone(), self.clock.clone(), config).unwrap();
+        state.random = Arc::new(liaison_core::random::SeededRandom::new(SEED));
+        let server_state = state.clone();
+        tokio::spawn(async move {
+            liaison_server::serve(server_state, listener).await.unwrap();
+        });
+        TestApp {
+            addr,
+            base: format!("http://{addr}"),
+            store,
+            state,
+            clock: self.clock.clone(),
+            backend: self.backend,
+            database_url: self.database_url.clone(),
+            _dir: None,
+        }
+    }
+
+    /// `client`'s token used on this server.
+    pub fn with_token_of(&self, client: &ApiClient) -> ApiClient {
+        ApiClient {
+            http: reqwest::Client::new(),
+            base: self.base.clone(),
+            token: client.token.clone(),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }

@@ -334,6 +334,27 @@ pub fn answer(
     Ok(Answered { at: now, way })
 }
 
+/// The first instant after `now` at which a figure of `check` computed at `now` may differ:
+/// a challenge's deadline passing (its outcome turns from pending to no answer), an answer or a
+/// failed delivery recorded with a later time becoming visible, the check closing. `None` when
+/// nothing the check's figures show changes with time any more. What is computed from a check
+/// at `now` holds, with the same data, until then.
+pub fn next_change<'a>(
+    check: &Check,
+    challenges: impl IntoIterator<Item = &'a Challenge>,
+    now: OffsetDateTime,
+) -> Option<OffsetDateTime> {
+    // "Strictly after" moments change the figures one instant later.
+    let after = |at: OffsetDateTime| at.saturating_add(Duration::nanoseconds(1));
+    let mut moments = vec![after(check.closes_at())];
+    for challenge in challenges {
+        moments.push(after(check.deadline(challenge)));
+        moments.extend(challenge.answer.map(|answer| answer.at));
+        moments.extend(challenge.delivery_failed_at);
+    }
+    moments.into_iter().filter(|at| *at > now).min()
+}
+
 /// The outcome of `challenge` at `now`, from what had happened by then: an answer or delivery
 /// failure recorded after `now` is not seen, so results can be shown as they stood at any time.
 pub fn outcome(check: &Check, challenge: &Challenge, now: OffsetDateTime) -> Outcome {

@@ -467,23 +467,48 @@ fn no_result_yet(state: StateCode) -> StateCheckStatus {
     }
 }
 
-/// What the directory shows of the checks, per State the caller may see the results of: the
-/// last check's outcome per contact and State, and the contacts flagged unreachable. With
-/// `only`, just that State's (one State's page reads only its own rows).
+/// What `visible` lets a caller see of a State's check status: all of it for the manager and
+/// the State's own coordinator, only its own contact's line for a point of contact, nothing
+/// for the other roles and States.
+pub fn seen_by(status: &StateCheckStatus, visible: &CheckResults) -> Option<StateCheckStatus> {
+    match visible {
+        CheckResults::Contact(own) => {
+            let contacts: Vec<ContactCheckStatus> = status
+                .contacts
+                .iter()
+                .filter(|c| c.contact_id == *own)
+                .cloned()
+                .collect();
+            if contacts.is_empty() {
+                return None;
+            }
+            let mut seen = no_result_yet(status.state.clone());
+            seen.unreachable = contacts.iter().filter(|c| c.unreachable).count() as u32;
+            seen.contacts = contacts;
+            Some(seen)
+        }
+        visible if visible.sees_state(&status.state) => Some(status.clone()),
+        _ => None,
+    }
+}
+
+/// What the directory shows of the checks, per State, as the network manager sees it: the
+/// last check's outcome per contact and State, and the contacts flagged unreachable; with the
+/// first moment after `now` at which it may change with no write (a deadline passing). With
+/// `only`, just that State's (one State's page reads only its own rows). A caller sees of it
+/// what [`seen_by`] keeps.
 pub async fn directory_status(
     tx: &mut Tx,
-    actor: &Actor,
     now: OffsetDateTime,
     only: Option<&StateCode>,
-) -> AppResult<BTreeMap<StateCode, StateCheckStatus>> {
-    let visible = access::check_results(actor);
-    if visible == CheckResults::AggregateOnly {
-        return Ok(BTreeMap::new());
-    }
-    let permit = access::read_checks(actor)?;
+) -> AppResult<(
+    BTreeMap<StateCode, StateCheckStatus>,
+    Option<OffsetDateTime>,
+)> {
+    let permit = access::system::read_checks();
     let checks = liaison_store::checks::list(tx, &permit, None, i64::MAX).await?;
     if checks.is_empty() {
-        return Ok(BTreeMap::new());
+        return Ok((BTreeMap::new(), None));
     }
     let challenges = liaison_store::checks::challenges_of(tx, &permit, only).await?;
     let mut targets: BTreeMap<i64, Vec<Target>> = BTreeMap::new();
@@ -495,21 +520,22 @@ pub async fn directory_status(
         .iter()
         .map(|c| (c.check.id.0, c.check.clone()))
         .collect();
+    let mut next_change: Option<OffsetDateTime> = None;
     // Checks newest first: the first that has a State in scope is that State's last.
     for stored in &checks {
         let id = stored.check.id.0;
-        let Some(targets) = targets.get(&id) else {
-            continue;
-        };
         let plain: Vec<rules::Challenge> = challenges
             .iter()
             .filter(|c| c.check_id == id)
             .map(|c| c.challenge.clone())
             .collect();
+        if let Some(at) = rules::next_change(&stored.check, &plain, now) {
+            next_change = Some(next_change.map_or(at, |next| next.min(at)));
+        }
+        let Some(targets) = targets.get(&id) else {
+            continue;
+        };
         for result in stats::state_results(&stored.check, targets, &plain, now) {
-            if !visible.sees_state(&result.state) {
-                continue;
-            }
             let entry = out
                 .entry(result.state.clone())
                 .or_insert_with(|| no_result_yet(result.state.clone()));
@@ -533,12 +559,10 @@ pub async fn directory_status(
     }
     let mut by_contact: BTreeMap<i64, Vec<StoredChallenge>> = BTreeMap::new();
     for challenge in challenges {
-        if visible.sees_contact(&challenge.challenge.state, challenge.challenge.contact.0) {
-            by_contact
-                .entry(challenge.challenge.contact.0)
-                .or_default()
-                .push(challenge);
-        }
+        by_contact
+            .entry(challenge.challenge.contact.0)
+            .or_default()
+            .push(challenge);
     }
     for (contact, challenges) in by_contact {
         let history = history_of(contact, &by_id, &challenges, now);
@@ -559,7 +583,7 @@ pub async fn directory_status(
             unreachable: history.unreachable,
         });
     }
-    Ok(out)
+    Ok((out, next_change))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -67,36 +67,107 @@ fn snapshot(contact: &Contact) -> serde_json::Value {
     serde_json::to_value(contact).unwrap_or_default()
 }
 
-/// Every State with its directory status, filtered; readable by every signed-in account.
-pub async fn overview(ctx: &Ctx, actor: &Actor, filter: Filter) -> AppResult<Vec<DirectoryStatus>> {
-    let permit = access::read_overview(actor)?;
-    let today = ctx.clock.today();
-    let mut tx = ctx.store.read().await?;
-    let states = liaison_store::state::list(&mut tx).await?;
-    let contacts = liaison_store::directory::list_all(&mut tx, &permit, today).await?;
-    let late = liaison_store::directory::late_changes_since(
-        &mut tx,
-        &permit,
-        ctx.clock.now() - Duration::days(365),
+/// How long directory facts are kept at most with no write: the count of changes notified late
+/// in the last year moves as each leaves the year; it is seen at most this late.
+const FACTS_HOLD: Duration = Duration::seconds(60);
+
+/// Until when directory facts computed at `now` hold with no write: the next change of a
+/// check's figures, the next day (contacts fall due by the day), at most [`FACTS_HOLD`].
+fn facts_until(
+    now: time::OffsetDateTime,
+    checks_change: Option<time::OffsetDateTime>,
+) -> time::OffsetDateTime {
+    let tomorrow = now
+        .date()
+        .next_day()
+        .map_or(now + FACTS_HOLD, |day| day.midnight().assume_utc());
+    [Some(now + FACTS_HOLD), Some(tomorrow), checks_change]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(now)
+}
+
+/// The directory's facts for the whole network, the same whoever reads them: every State's
+/// status, and what the communication checks show of each (as the network manager sees it).
+#[derive(Debug)]
+pub struct NetworkFacts {
+    statuses: Vec<DirectoryStatus>,
+    checks: BTreeMap<StateCode, StateCheckStatus>,
+}
+
+/// One State's directory facts, the same whoever reads them: its entry, its contacts, its
+/// status and what the checks show of it (as the network manager sees them).
+#[derive(Debug)]
+pub struct StateFacts {
+    state: State,
+    contacts: Vec<Contact>,
+    status: DirectoryStatus,
+    checks: Option<StateCheckStatus>,
+}
+
+/// What `actor` sees of the checks' status of a State.
+fn checks_seen(actor: &Actor, checks: Option<&StateCheckStatus>) -> Option<StateCheckStatus> {
+    checks.and_then(|checks| super::checks::seen_by(checks, &access::check_results(actor)))
+}
+
+async fn network_facts(ctx: &Ctx) -> AppResult<std::sync::Arc<crate::cache::Tagged<NetworkFacts>>> {
+    let now = ctx.clock.now();
+    let kept = crate::cache::kept(
+        &ctx.caches.network,
+        (),
+        (ctx.store.generation(), now),
+        || async {
+            let permit = access::system::read_overview();
+            let mut tx = ctx.store.read().await?;
+            let states = liaison_store::state::list(&mut tx).await?;
+            let contacts = liaison_store::directory::list_all(&mut tx, &permit, now.date()).await?;
+            let late = liaison_store::directory::late_changes_since(
+                &mut tx,
+                &permit,
+                now - Duration::days(365),
+            )
+            .await?;
+            let (checks, checks_change) =
+                super::checks::directory_status(&mut tx, now, None).await?;
+            drop(tx);
+            let mut by_state: BTreeMap<StateCode, Vec<Contact>> = BTreeMap::new();
+            for contact in contacts {
+                by_state
+                    .entry(contact.state.clone())
+                    .or_default()
+                    .push(contact);
+            }
+            let statuses = states
+                .iter()
+                .map(|s| {
+                    rules::directory_status(
+                        s,
+                        by_state.get(&s.code).map(Vec::as_slice).unwrap_or_default(),
+                        late.get(&s.code).copied().unwrap_or(0),
+                    )
+                })
+                .collect();
+            let facts = NetworkFacts { statuses, checks };
+            Ok(Some((facts, facts_until(now, checks_change))))
+        },
     )
     .await?;
-    let checks = super::checks::directory_status(&mut tx, actor, ctx.clock.now(), None).await?;
-    let mut by_state: BTreeMap<StateCode, Vec<Contact>> = BTreeMap::new();
-    for contact in contacts {
-        by_state
-            .entry(contact.state.clone())
-            .or_default()
-            .push(contact);
-    }
-    Ok(states
+    kept.ok_or_else(|| AppError::Internal("the network's facts were not computed".into()))
+}
+
+/// Every State with its directory status, filtered; readable by every signed-in account.
+pub async fn overview(ctx: &Ctx, actor: &Actor, filter: Filter) -> AppResult<Vec<DirectoryStatus>> {
+    access::read_overview(actor)?;
+    let facts = network_facts(ctx).await?;
+    let facts = &facts.value;
+    Ok(facts
+        .statuses
         .iter()
-        .map(|s| {
-            let mut status = rules::directory_status(
-                s,
-                by_state.get(&s.code).map(Vec::as_slice).unwrap_or_default(),
-                late.get(&s.code).copied().unwrap_or(0),
-            );
-            with_checks(&mut status, checks.get(&s.code));
+        .map(|status| {
+            let mut status = status.clone();
+            let checks = checks_seen(actor, facts.checks.get(&status.state.code));
+            with_checks(&mut status, checks.as_ref());
             status
         })
         .filter(|status| filter.keeps(status))
@@ -112,6 +183,48 @@ fn with_checks(status: &mut DirectoryStatus, checks: Option<&StateCheckStatus>) 
     }
 }
 
+async fn state_facts(
+    ctx: &Ctx,
+    code: &StateCode,
+    include_retired: bool,
+) -> AppResult<std::sync::Arc<crate::cache::Tagged<StateFacts>>> {
+    let now = ctx.clock.now();
+    let kept = crate::cache::kept(
+        &ctx.caches.states,
+        (code.clone(), include_retired),
+        (ctx.store.generation(), now),
+        || async {
+            let mut tx = ctx.store.read().await?;
+            let state = state(&mut tx, code).await?;
+            // The status is computed from every contact of the State, whoever asks; the
+            // contacts themselves are handed out only with the caller's own permit.
+            let every_permit = access::system::read_contacts(&state);
+            let contacts =
+                liaison_store::directory::list(&mut tx, &every_permit, now.date(), include_retired)
+                    .await?;
+            let late = liaison_store::directory::late_changes_of(
+                &mut tx,
+                &every_permit,
+                now - Duration::days(365),
+            )
+            .await?;
+            let (mut checks, checks_change) =
+                super::checks::directory_status(&mut tx, now, Some(code)).await?;
+            drop(tx);
+            let status = rules::directory_status(&state, &contacts, late);
+            let facts = StateFacts {
+                checks: checks.remove(code),
+                state,
+                contacts,
+                status,
+            };
+            Ok(Some((facts, facts_until(now, checks_change))))
+        },
+    )
+    .await?;
+    kept.ok_or_else(|| AppError::Internal("the State's facts were not computed".into()))
+}
+
 /// One State's entry: status for everyone, contacts for those who may read them.
 pub async fn state_entry(
     ctx: &Ctx,
@@ -119,29 +232,15 @@ pub async fn state_entry(
     code: &StateCode,
     include_retired: bool,
 ) -> AppResult<StateEntry> {
-    let today = ctx.clock.today();
-    let mut tx = ctx.store.read().await?;
-    let state = state(&mut tx, code).await?;
     access::read_overview(actor)?;
-    // The status is computed from every contact of the State, whoever asks; the contacts
-    // themselves are handed out only with the caller's own permit.
-    let every_permit = access::system::read_contacts(&state);
-    let every =
-        liaison_store::directory::list(&mut tx, &every_permit, today, include_retired).await?;
-    let late = liaison_store::directory::late_changes_of(
-        &mut tx,
-        &every_permit,
-        ctx.clock.now() - Duration::days(365),
-    )
-    .await?;
-    let mut status = rules::directory_status(&state, &every, late);
-    let mut checks =
-        super::checks::directory_status(&mut tx, actor, ctx.clock.now(), Some(code)).await?;
-    let checks = checks.remove(code);
+    let facts = state_facts(ctx, code, include_retired).await?;
+    let facts = &facts.value;
+    let mut status = facts.status.clone();
+    let checks = checks_seen(actor, facts.checks.as_ref());
     with_checks(&mut status, checks.as_ref());
-    let actions = entry_actions(actor, &state);
+    let actions = entry_actions(actor, &facts.state);
     let contacts = if actions.contains(&EntryAction::ReadContacts) {
-        every
+        facts.contacts.clone()
     } else {
         Vec::new()
     };

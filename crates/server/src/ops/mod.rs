@@ -54,6 +54,8 @@ pub struct Ctx {
     pub config: Arc<Config>,
     /// Where the rules' random choices come from (the operating system, or a test's seed).
     pub random: Arc<dyn liaison_core::random::Random>,
+    /// What reads keep between requests (the directory's facts).
+    pub caches: Arc<crate::cache::Caches>,
     /// The language the caller reads what an operation words for it (the problems a view
     /// lists): the account's on a page, English for the API and the command line.
     pub lang: &'static str,

@@ -6,6 +6,7 @@ mod accounts;
 mod authz;
 mod bad_input;
 mod browser;
+mod caches;
 mod channel;
 mod checks;
 mod demo;

@@ -108,4 +108,40 @@ proptest! {
         }
         prop_assert!(accepted <= 1);
     }
+
+    #[test]
+    fn figures_hold_until_the_next_change(
+        seed in any::<u64>(),
+        window in 1u32..=72,
+        events in prop::collection::vec((0u8..3, -3_600i64..400_000), 1..12),
+        now_secs in -3_600i64..400_000,
+        later in 0i64..400_000,
+    ) {
+        let spec = spec(Scope::All, Levels::Both, window, window / 2);
+        let launched = launch(&spec, &states(), &contacts(events.len()), LAUNCH, &mut StdRng::seed_from_u64(seed)).unwrap();
+        let check = spec.into_check(CheckId(1), LAUNCH);
+        // Each challenge answered, failed or left, at a time around the now the figures are at.
+        let challenges: Vec<Challenge> = launched.challenges.iter().zip(&events).map(|(issued, (what, secs))| {
+            let at = issued.challenge.sent_at + Duration::seconds(*secs);
+            match what {
+                0 => Challenge { answer: Some(Answered { at, way: AnswerWay::Link }), ..issued.challenge.clone() },
+                1 => Challenge { delivery_failed_at: Some(at), ..issued.challenge.clone() },
+                _ => issued.challenge.clone(),
+            }
+        }).collect();
+        let now = LAUNCH + Duration::seconds(now_secs);
+        let next = next_change(&check, &challenges, now);
+        if let Some(next) = next {
+            prop_assert!(next > now);
+        }
+        // Any moment before the next change, up to and including its last instant, shows the
+        // same figures.
+        let end = next.map_or(now + Duration::seconds(later), |next| (now + Duration::seconds(later)).min(next - Duration::nanoseconds(1)));
+        for at in [end, now + (end - now) / 2] {
+            prop_assert_eq!(check.is_closed(at), check.is_closed(now));
+            for challenge in &challenges {
+                prop_assert_eq!(outcome(&check, challenge, at), outcome(&check, challenge, now), "at {}", at);
+            }
+        }
+    }
 }
