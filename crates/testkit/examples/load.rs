@@ -3,6 +3,8 @@
 //! two queries, JSON) against a bare axum handler that returns the same bytes. DESIGN.md sets
 //! the bar at 50% of the bare handler's throughput.
 //!
+//! The server logs a line per request into a file, as `liaison serve` does on standard error.
+//!
 //! Run: `cargo run --release -p liaison-testkit --example load -- [SECONDS] [CONNECTIONS]`
 //! (defaults 5 s and 16). Traffic stays on 127.0.0.1 and stops by itself.
 
@@ -69,6 +71,17 @@ async fn main() {
         .unwrap_or(16)
         .clamp(1, 256);
 
+    // The server logs as in production (`liaison serve`: a line per request at `info`), into
+    // a file instead of the terminal; the test harness's own log reader is left out.
+    let logs = tempfile::NamedTempFile::new().unwrap();
+    let file = logs.reopen().unwrap();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(
+            "info,sqlx=warn,pgp=error",
+        ))
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .init();
     let app = liaison_testkit::spawn_app().await;
     let client = app.login("deu.policy").await;
     let path = "/api/v1/states/DEU";
