@@ -36,11 +36,29 @@ def summary(lat):
             "max_ms": round(s[-1] * 1000, 2) if s else None}
 
 
-class ProcStat:
-    """CPU seconds and RSS of the server PID, the client's CPU, steal and the disk's work."""
+def database_cpu():
+    """CPU seconds of every PostgreSQL process (the database's share of a send's work)."""
+    total = 0.0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                head, rest = f.read().rsplit(")", 1)
+        except OSError:
+            continue
+        if head.split("(", 1)[1] == "postgres":
+            parts = rest.split()
+            total += (int(parts[11]) + int(parts[12])) / CLK
+    return total
 
-    def __init__(self, pid, folder):
-        self.pid, self.folder = pid, folder
+
+class ProcStat:
+    """CPU seconds and RSS of the server PID, the client's CPU, steal and the disk's work (and,
+    on PostgreSQL, the database processes' CPU)."""
+
+    def __init__(self, pid, folder, postgres=False):
+        self.pid, self.folder, self.postgres = pid, folder, postgres
 
     def server_cpu(self):
         with open(f"/proc/{self.pid}/stat") as f:
@@ -71,14 +89,16 @@ class ProcStat:
 
     def snap(self):
         t = os.times()
-        return time.perf_counter(), self.server_cpu(), t.user + t.system, self.disk(), self.steal()
+        db = database_cpu() if self.postgres else 0.0
+        return time.perf_counter(), self.server_cpu(), t.user + t.system, self.disk(), self.steal(), db
 
     def usage(self, before):
-        t1, (u1, y1), c1, (w1, wms1), st1 = self.snap()
-        t0, (u0, y0), c0, (w0, wms0), st0 = before
+        t1, (u1, y1), c1, (w1, wms1), st1, db1 = self.snap()
+        t0, (u0, y0), c0, (w0, wms0), st0, db0 = before
         el = t1 - t0
         w, wms = w1 - w0, wms1 - wms0
         return {"server_cpu_pct": round(100 * (u1 + y1 - u0 - y0) / el, 1),
+                "database_cpu_pct": round(100 * (db1 - db0) / el, 1),
                 "server_sys_pct": round(100 * (y1 - y0) / el, 1),
                 "client_cpu_pct": round(100 * (c1 - c0) / el, 1),
                 "steal_pct": round(100 * (st1 - st0) / el, 1),
@@ -150,11 +170,13 @@ async def send_phase(base, token, body, conc, duration, max_req, proc):
     res.update(summary(lat))
     res.update(use)
     res["server_cpu_ms_per_msg"] = round(use["server_cpu_pct"] * 10 / res["rps"], 2) if res["rps"] else None
+    res["database_cpu_ms_per_msg"] = round(use["database_cpu_pct"] * 10 / res["rps"], 2) if res["rps"] else None
     return res
 
 
-def start(binary, data, port, log, env):
-    server = subprocess.Popen([binary, "demo", "--addr", f"127.0.0.1:{port}", "--data", data],
+def start(binary, data, port, log, env, database=None):
+    extra = ["--database", database] if database else []
+    server = subprocess.Popen([binary, "demo", "--addr", f"127.0.0.1:{port}", "--data", data, *extra],
                               stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
@@ -185,7 +207,8 @@ def quiet_rss(proc, seconds):
 async def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", required=True)
-    ap.add_argument("--data", required=True, help="an empty folder for the demo database")
+    ap.add_argument("--data", required=True, help="an empty folder for the demo database (and the logs)")
+    ap.add_argument("--database", help="an empty PostgreSQL database (postgres://…) instead of SQLite in --data")
     ap.add_argument("--port", type=int, default=18090)
     ap.add_argument("--concurrency", default="1,8,32")
     ap.add_argument("--duration", type=float, default=20.0)
@@ -205,15 +228,15 @@ async def main():
 
     # First start: the demo seeds (Argon2 for every account, the States, the log).
     t0 = time.perf_counter()
-    server = start(a.binary, a.data, a.port, log, env)
+    server = start(a.binary, a.data, a.port, log, env, a.database)
     out["startup_fresh_s"] = round(time.perf_counter() - t0, 2)
-    out["rss_after_seeding_mib"] = quiet_rss(ProcStat(server.pid, a.data), 5)
+    out["rss_after_seeding_mib"] = quiet_rss(ProcStat(server.pid, a.data, bool(a.database)), 5)
     stop(server)
     # Warm start on the seeded database, as an operator restarts it.
     t0 = time.perf_counter()
-    server = start(a.binary, a.data, a.port, log, env)
+    server = start(a.binary, a.data, a.port, log, env, a.database)
     out["startup_warm_s"] = round(time.perf_counter() - t0, 2)
-    proc = ProcStat(server.pid, a.data)
+    proc = ProcStat(server.pid, a.data, bool(a.database))
     try:
         out["rss_idle_mib"] = quiet_rss(proc, 5)
         token = sign_in(base, "deu.technical")
@@ -231,7 +254,7 @@ async def main():
             out["results"].append(r)
             print(f"liaison send c={c:<3} {r['rps']:8.1f} req/s  p50 {r['p50_ms']} p95 {r['p95_ms']} "
                   f"p99 {r['p99_ms']} ms  ok {r['ok']} err {r['errors']}  cpu srv {r['server_cpu_pct']}% "
-                  f"({r['server_cpu_ms_per_msg']} ms/msg) cli {r['client_cpu_pct']}% steal {r['steal_pct']}%  "
+                  f"({r['server_cpu_ms_per_msg']} ms/msg, database {r['database_cpu_ms_per_msg']} ms/msg) cli {r['client_cpu_pct']}% steal {r['steal_pct']}%  "
                   f"rss {r['server_rss_mib']} MiB  disk {r['disk_writes_per_s']} w/s {r['disk_write_avg_ms']} ms/w",
                   flush=True)
             await asyncio.sleep(a.pause)

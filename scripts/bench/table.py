@@ -29,6 +29,14 @@ def main():
                 "RSS idle 10 s after the load (MiB)": r.get("rss_after_load_mib"),
                 "start-up, warm (s)": r.get("startup_warm_s"),
             }))
+    for path in sorted(glob.glob(os.path.join(folder, "postgres-pass*.json"))):
+        r = load(path)
+        columns.append((f"Liaison on PostgreSQL {path.rsplit('-', 1)[1][:-5]}", sends(r), {
+            "RSS after the demo's first start (MiB)": r.get("rss_after_seeding_mib"),
+            "RSS idle (MiB)": r.get("rss_idle_mib"),
+            "RSS idle 10 s after the load (MiB)": r.get("rss_after_load_mib"),
+            "start-up, warm (s)": r.get("startup_warm_s"),
+        }))
     for path in sorted(glob.glob(os.path.join(folder, "synapse-pass*", "load.json"))):
         d = os.path.dirname(path)
         rss = lambda f: load(os.path.join(d, f))["rss_mib"] if os.path.exists(os.path.join(d, f)) else None
@@ -48,6 +56,7 @@ def main():
     cell = lambda v: "–" if v is None else (f"{v:,.1f}" if isinstance(v, float) else str(v))
     for c in concurrencies:
         for label, key in (("req/s", "rps"), ("p50 / p99 (ms)", None), ("server CPU ms per send", "server_cpu_ms_per_msg"),
+                           ("database CPU ms per send (PostgreSQL)", "database_cpu_ms_per_msg"),
                            ("server CPU %", "server_cpu_pct"), ("errors", "errors")):
             row = []
             for _, s, _ in columns:
@@ -59,13 +68,18 @@ def main():
                 elif key == "errors":
                     row.append(str(sum(r["errors"].values())) if r["errors"] else "0")
                 else:
-                    row.append(cell(r[key]))
+                    row.append(cell(r.get(key)))
             print(f"| send c={c}: {label} | " + " | ".join(row) + " |")
     for metric in columns[0][2]:
         print(f"| {metric} | " + " | ".join(cell(col[2][metric]) for col in columns) + " |")
     print()
     print(f"Raw SQLite commits on this disk in the same run (1 KiB row, WAL): FULL {commit['full_commits_per_s']:,.0f}/s, "
           f"NORMAL {commit['normal_commits_per_s']:,.0f}/s.")
+    pg_commit = os.path.join(folder, "pg-commit.json")
+    if os.path.exists(pg_commit):
+        pg = load(pg_commit)
+        print(f"Raw PostgreSQL commits in the same run (pgbench, 1 KiB row, fsync and synchronous_commit on): "
+              f"{pg['commits_per_s_1']:,.0f}/s with 1 client, {pg['commits_per_s_32']:,.0f}/s with 32.")
 
     def mean(name_prefix, c, key):
         values = [s[c][key] for name, s, _ in columns if name.startswith(name_prefix) and c in s]
@@ -86,6 +100,13 @@ def main():
                 parts.append(f"{ours / other:.2f}× {os.path.basename(binary)}")
         parts.append(f"{ours / commit['full_commits_per_s']:.2f}× the raw FULL commit rate")
         print("- " + "; ".join(parts) + " (means of the passes)")
+        pg = mean("Liaison on PostgreSQL", c, "rps")
+        if pg:
+            pg_p99 = mean("Liaison on PostgreSQL", c, "p99_ms")
+            line = f"c={c}: Liaison on PostgreSQL {pg:,.0f} req/s (p99 {pg_p99:.1f} ms)"
+            if theirs:
+                line += f"; {pg / theirs:.1f}× Synapse's rate, p99 {pg_p99 / theirs_p99:.2f}× Synapse's"
+            print("- " + line + " (means of the passes)")
 
 
 if __name__ == "__main__":

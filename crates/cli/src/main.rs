@@ -93,6 +93,10 @@ enum Command {
         /// Folder of the demo database (created and seeded when empty).
         #[arg(long, default_value = "liaison-data")]
         data: PathBuf,
+        /// A database to run the demo on instead (postgres://… or sqlite://…; seeded when
+        /// empty), e.g. to try or benchmark PostgreSQL.
+        #[arg(long, value_name = "URL")]
+        database: Option<String>,
         /// SMTP relay for notifications, HOST:PORT (plain SMTP). Without it, mail waits in the outbox.
         #[arg(long)]
         smtp: Option<String>,
@@ -487,6 +491,17 @@ async fn account_command(ctx: &ops::Ctx, command: AccountCommand) -> anyhow::Res
     Ok(())
 }
 
+/// A database URL as it may be shown: without the password a PostgreSQL URL may carry.
+fn without_password(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
+}
+
 fn offline_ctx(store: &Store, config: &Config) -> ops::Ctx {
     ops::Ctx {
         store: store.clone(),
@@ -538,11 +553,17 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         // Handled in `main`, before any runtime starts.
         Command::Typeset { .. } => Ok(ExitCode::from(2)),
-        Command::Demo { addr, data, smtp } => {
+        Command::Demo {
+            addr,
+            data,
+            database,
+            smtp,
+        } => {
             std::fs::create_dir_all(&data)
                 .with_context(|| format!("creating {}", data.display()))?;
             let mut config = Config {
-                database_url: format!("sqlite://{}", data.join("liaison.db").display()),
+                database_url: database
+                    .unwrap_or_else(|| format!("sqlite://{}", data.join("liaison.db").display())),
                 listen: addr.clone(),
                 public_url: format!("http://{addr}"),
                 ..Config::default()
@@ -574,7 +595,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .map_err(|e| BadInput(format!("cannot listen on {addr}: {e}")))?;
             let url = format!("http://{}", listener.local_addr()?);
             println!("Liaison demo is running at {url}");
-            println!("Database: {}", config.database_url);
+            println!("Database: {}", without_password(&config.database_url));
             println!(
                 "Every demo account has the password '{}' and TOTP off (turn it on under Security).",
                 demo::DEMO_PASSWORD

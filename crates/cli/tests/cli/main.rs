@@ -12,6 +12,7 @@ mod admin;
 mod channel;
 mod checks;
 mod contract;
+mod demo;
 mod directory;
 mod exchange;
 
