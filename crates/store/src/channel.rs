@@ -727,6 +727,14 @@ pub async fn give_feedback(
     Ok(())
 }
 
+/// How many protected messages the channel holds (envelopes only).
+pub async fn count_messages(tx: &mut Tx, _permit: &ChannelStats) -> Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM channel_messages")
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(row.try_get(0)?)
+}
+
 /// Feedback given: (useful, not useful).
 pub async fn feedback_counts(tx: &mut Tx, _permit: &ChannelStats) -> Result<(u32, u32)> {
     let row = sqlx::query(

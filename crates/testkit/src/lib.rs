@@ -34,6 +34,11 @@ pub const SEED: u64 = 20_270_115;
 pub struct TestClock(Mutex<OffsetDateTime>);
 
 impl TestClock {
+    /// A clock standing at `at` until a test moves it.
+    pub fn at(at: OffsetDateTime) -> TestClock {
+        TestClock(Mutex::new(at))
+    }
+
     pub fn set(&self, at: OffsetDateTime) {
         *self.0.lock().unwrap() = at;
     }
