@@ -561,13 +561,16 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             std::fs::create_dir_all(&data)
                 .with_context(|| format!("creating {}", data.display()))?;
-            let mut config = Config {
-                database_url: database
-                    .unwrap_or_else(|| format!("sqlite://{}", data.join("liaison.db").display())),
-                listen: addr.clone(),
-                public_url: format!("http://{addr}"),
-                ..Config::default()
-            };
+            // The defaults, with what `LIAISON_*` variables set (as for `serve`), on the demo's
+            // own database and address.
+            let mut config = load_config(&Db {
+                config: None,
+                database: None,
+            })?;
+            config.database_url = database
+                .unwrap_or_else(|| format!("sqlite://{}", data.join("liaison.db").display()));
+            config.listen = addr.clone();
+            config.public_url = format!("http://{addr}");
             config.smtp.host = String::new();
             config.pdf.typesetter = typesetter(&config)?;
             if let Some(relay) = smtp {

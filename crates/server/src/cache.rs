@@ -21,6 +21,8 @@ use crate::error::AppResult;
 const SESSIONS: usize = 10_000;
 /// The most State entries kept (two per State: with and without retired contacts).
 const STATES: usize = 1_024;
+/// The most checks whose figures are kept (a page lists 50; ten years hold about 200).
+const CHECKS: usize = 1_024;
 
 /// A value computed from the data at a generation, holding from `at` until `until` on the
 /// server's clock.
@@ -46,6 +48,8 @@ pub struct Caches {
     pub(crate) states: Cache<(StateCode, bool), Arc<Tagged<crate::ops::directory::StateFacts>>>,
     /// The network's directory facts (the overview).
     pub(crate) network: Cache<(), Arc<Tagged<crate::ops::directory::NetworkFacts>>>,
+    /// Each communication check's figures, by the check's id.
+    pub(crate) checks: Cache<i64, Arc<Tagged<liaison_types::checks::CheckSummary>>>,
 }
 
 impl Default for Caches {
@@ -54,6 +58,7 @@ impl Default for Caches {
             sessions: Cache::new(SESSIONS),
             states: Cache::new(STATES),
             network: Cache::new(1),
+            checks: Cache::new(CHECKS),
         }
     }
 }

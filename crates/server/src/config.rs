@@ -84,6 +84,10 @@ pub struct ChannelConfig {
     pub acknowledge_hours_routine: i64,
     pub acknowledge_hours_priority: i64,
     pub acknowledge_hours_urgent: i64,
+    /// Messages (requests and replies) one State may send in a day; more are refused with 429.
+    pub messages_per_day: usize,
+    /// MiB of messages one State may send in a day; more are refused with 429.
+    pub mib_per_day: u64,
 }
 
 impl Default for ChannelConfig {
@@ -93,11 +97,21 @@ impl Default for ChannelConfig {
             acknowledge_hours_routine: 72,
             acknowledge_hours_priority: 24,
             acknowledge_hours_urgent: 2,
+            messages_per_day: liaison_core::channel::request::MAX_SENT_PER_DAY,
+            mib_per_day: liaison_core::channel::request::MAX_SENT_BYTES_PER_DAY / (1024 * 1024),
         }
     }
 }
 
 impl ChannelConfig {
+    /// What one State may send in a day.
+    pub fn budget(&self) -> liaison_core::channel::request::DailyBudget {
+        liaison_core::channel::request::DailyBudget {
+            messages: self.messages_per_day,
+            bytes: self.mib_per_day.saturating_mul(1024 * 1024),
+        }
+    }
+
     pub fn deadlines(&self) -> liaison_core::channel::request::Deadlines {
         liaison_core::channel::request::Deadlines {
             routine: time::Duration::hours(self.acknowledge_hours_routine.max(1)),

@@ -75,24 +75,47 @@ pub enum Invalid {
     Language(String),
 }
 
-/// Messages (requests and replies) one State may send in a day: far above what a crisis needs
-/// (a State answering every other participating State twice), far below a flood of the other
-/// States' mailboxes.
+/// Messages (requests and replies) one State may send in a day by default: far above what a
+/// crisis needs (a State answering every other participating State twice), far below a flood
+/// of the other States' mailboxes.
 pub const MAX_SENT_PER_DAY: usize = 300;
 
-/// Bytes of messages one State may send in a day (what it adds for good: messages stay).
+/// Bytes of messages one State may send in a day by default (what it adds for good: messages
+/// stay).
 pub const MAX_SENT_BYTES_PER_DAY: u64 = 200 * 1024 * 1024;
 
+/// What one State may send in a day (the server's configuration sets it; the defaults above
+/// unless it does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DailyBudget {
+    pub messages: usize,
+    pub bytes: u64,
+}
+
+impl Default for DailyBudget {
+    fn default() -> Self {
+        DailyBudget {
+            messages: MAX_SENT_PER_DAY,
+            bytes: MAX_SENT_BYTES_PER_DAY,
+        }
+    }
+}
+
 /// Whether a State that sent `sent` messages of `bytes` in the last day may send one of `more`
-/// bytes.
-pub fn check_sent_today(sent: usize, bytes: u64, more: u64) -> Result<(), Invalid> {
-    if sent >= MAX_SENT_PER_DAY {
+/// bytes within `budget`.
+pub fn check_sent_today(
+    budget: DailyBudget,
+    sent: usize,
+    bytes: u64,
+    more: u64,
+) -> Result<(), Invalid> {
+    if sent >= budget.messages {
         Err(Invalid::TooManySent {
-            max: MAX_SENT_PER_DAY,
+            max: budget.messages,
         })
-    } else if bytes.saturating_add(more) > MAX_SENT_BYTES_PER_DAY {
+    } else if bytes.saturating_add(more) > budget.bytes {
         Err(Invalid::TooMuchSent {
-            max_mib: MAX_SENT_BYTES_PER_DAY / (1024 * 1024),
+            max_mib: budget.bytes / (1024 * 1024),
         })
     } else {
         Ok(())

@@ -260,12 +260,30 @@ pub async fn list(
 ) -> AppResult<(Vec<CheckSummary>, Option<i64>)> {
     let permit = access::read_checks(actor)?;
     let now = ctx.clock.now();
+    let generation = ctx.store.generation();
     let mut tx = ctx.store.read().await?;
     let stored = liaison_store::checks::list(&mut tx, &permit, before, PAGE_SIZE + 1).await?;
     let more = stored.len() > PAGE_SIZE as usize;
     let mut out = Vec::new();
     for check in stored.into_iter().take(PAGE_SIZE as usize) {
-        out.push(load(&mut tx, &permit, check).await?.summary(now));
+        // A check's figures are the same for every reader: kept until a write or until they
+        // change with time (a deadline, the check closing; a closed check's are final).
+        let (tx, permit) = (&mut tx, &permit);
+        let kept = crate::cache::kept(
+            &ctx.caches.checks,
+            check.check.id.0,
+            (generation, now),
+            || async move {
+                let loaded = load(tx, permit, check).await?;
+                let until = rules::next_change(loaded.check(), &loaded.plain(), now)
+                    .unwrap_or(now + time::Duration::days(366));
+                Ok(Some((loaded.summary(now), until)))
+            },
+        )
+        .await?;
+        if let Some(kept) = kept {
+            out.push(kept.value.clone());
+        }
     }
     let next = if more { out.last().map(|c| c.id) } else { None };
     Ok((out, next))
@@ -521,14 +539,19 @@ pub async fn directory_status(
         .map(|c| (c.check.id.0, c.check.clone()))
         .collect();
     let mut next_change: Option<OffsetDateTime> = None;
+    // Each check's challenges, in one pass (the network holds a million at the size of the
+    // world: filtering them once per check made the overview quadratic).
+    let mut by_check: HashMap<i64, Vec<rules::Challenge>> = HashMap::new();
+    for challenge in &challenges {
+        by_check
+            .entry(challenge.check_id)
+            .or_default()
+            .push(challenge.challenge.clone());
+    }
     // Checks newest first: the first that has a State in scope is that State's last.
     for stored in &checks {
         let id = stored.check.id.0;
-        let plain: Vec<rules::Challenge> = challenges
-            .iter()
-            .filter(|c| c.check_id == id)
-            .map(|c| c.challenge.clone())
-            .collect();
+        let plain = by_check.remove(&id).unwrap_or_default();
         if let Some(at) = rules::next_change(&stored.check, &plain, now) {
             next_change = Some(next_change.map_or(at, |next| next.min(at)));
         }

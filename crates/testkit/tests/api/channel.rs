@@ -725,6 +725,27 @@ async fn already_sent(app: &TestApp, count: i64, size: i64) {
 }
 
 #[tokio::test]
+async fn the_daily_budget_is_the_servers_configuration_and_an_exhausted_one_refuses_before_parsing()
+{
+    let mut options = Options::default();
+    options.config.channel.messages_per_day = 1;
+    let app = spawn_app_with(options).await;
+    let deu = app.login("deu.policy").await;
+    // The demo's own messages from Germany already exceed a budget of one.
+    let garbage = policy_body(&["ITA"], "not an OpenPGP message");
+    let refused = deu.post("/api/v1/requests", &garbage).await;
+    // Refused for the budget, not for the message: nothing was parsed.
+    assert_eq!(
+        refused.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        refused.text
+    );
+    assert!(refused.problem().detail.contains(" 1 "), "{}", refused.text);
+    assert_eq!(count_requests(&app).await, DEMO_REQUESTS);
+}
+
+#[tokio::test]
 async fn a_state_sends_at_most_its_daily_budget_and_a_refused_send_stores_nothing() {
     use liaison_core::channel::request::{MAX_SENT_BYTES_PER_DAY, MAX_SENT_PER_DAY};
     // By count: the demo's own messages plus these reach the most a day allows.

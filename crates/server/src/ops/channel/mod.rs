@@ -110,6 +110,7 @@ pub async fn detail(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<Reques
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
     let mut tx = ctx.store.read().await?;
+    within_budget(ctx, &mut tx, &permit, now, 0).await?;
     let request = load(&mut tx, &permit, id).await?;
     let undelivered = request
         .leg(permit.state())
@@ -225,6 +226,23 @@ struct Checked {
     armored: String,
 }
 
+/// Refuses a message of `more` bytes from the permit's State once it has sent its day's budget.
+/// Checked before a message is parsed (a State over its budget costs no parsing) and again in
+/// the writer's transaction, which decides.
+async fn within_budget(
+    ctx: &Ctx,
+    tx: &mut Tx,
+    permit: &UseChannel,
+    now: OffsetDateTime,
+    more: u64,
+) -> AppResult<()> {
+    let (sent, bytes) =
+        liaison_store::channel::sent_since(tx, permit, now - time::Duration::days(1)).await?;
+    rules::check_sent_today(ctx.config.channel.budget(), sent, bytes, more).map_err(|problem| {
+        AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem), 86_400)
+    })
+}
+
 /// Stores a checked message as the next of thread `id`, with the contacts left out of its key
 /// set.
 async fn store_message(
@@ -238,12 +256,8 @@ async fn store_message(
 ) -> AppResult<MessageId> {
     // The State's daily budget, counted in the writer's transaction, so that sends racing each
     // other cannot pass it together.
-    let (sent, bytes) =
-        liaison_store::channel::sent_since(tx, permit, now - time::Duration::days(1)).await?;
     let more = u64::try_from(checked.binary.len()).unwrap_or(u64::MAX);
-    rules::check_sent_today(sent, bytes, more).map_err(|problem| {
-        AppError::TooManyRequests(crate::error::word_problem(ctx.lang, &problem), 86_400)
-    })?;
+    within_budget(ctx, tx, permit, now, more).await?;
     Ok(liaison_store::channel::insert_message(
         tx,
         permit,
@@ -290,6 +304,7 @@ pub async fn send(ctx: &Ctx, actor: &Actor, outgoing: &Outgoing) -> AppResult<Re
     // The key set and the envelope check (parsing every key and the message) happen before the
     // write transaction, which serialises writers: they would hold it for milliseconds.
     let mut tx = ctx.store.read().await?;
+    within_budget(ctx, &mut tx, &permit, now, 0).await?;
     let to = recipients(&mut tx, &permit, &outgoing.to, &outgoing.language).await?;
     let computed = compute(
         &mut tx,
