@@ -268,6 +268,17 @@ pub async fn insert_message(
     .fetch_one(&mut **tx)
     .await?;
     let id = MessageId(row.try_get(0)?);
+    // The State's sent messages of the hour, for its daily budget ([`sent_since`]).
+    sqlx::query(
+        "INSERT INTO channel_sent (state_code, hour, messages, bytes) VALUES ($1, $2, 1, $3) \
+         ON CONFLICT (state_code, hour) DO UPDATE SET messages = channel_sent.messages + 1, \
+         bytes = channel_sent.bytes + excluded.bytes",
+    )
+    .bind(permit.state().as_str())
+    .bind(hour_of(new.sent_at))
+    .bind(new.size)
+    .execute(&mut **tx)
+    .await?;
     for left in new.left_out {
         sqlx::query(
             "INSERT INTO channel_left_out (message_id, contact_id, state_code, contact_name, reason) \
@@ -451,6 +462,11 @@ async fn of_page(
         .await?)
 }
 
+/// The hour a time falls in, as `channel_sent` keys it (`2026-12-05T21`).
+fn hour_of(at: OffsetDateTime) -> String {
+    ts(at).chars().take(13).collect()
+}
+
 /// The messages (requests and replies) the permit's State sent since `since`, and their bytes.
 pub async fn sent_since(
     tx: &mut Tx,
@@ -458,11 +474,11 @@ pub async fn sent_since(
     since: OffsetDateTime,
 ) -> Result<(usize, u64)> {
     let row = sqlx::query(
-        "SELECT COUNT(*) AS sent, CAST(COALESCE(SUM(size), 0) AS BIGINT) AS bytes FROM channel_messages \
-         WHERE from_state = $1 AND sent_at > $2",
+        "SELECT CAST(COALESCE(SUM(messages), 0) AS BIGINT) AS sent, CAST(COALESCE(SUM(bytes), 0) AS BIGINT) AS bytes \
+         FROM channel_sent WHERE state_code = $1 AND hour >= $2",
     )
     .bind(permit.state().as_str())
-    .bind(ts(since))
+    .bind(hour_of(since))
     .fetch_one(&mut **tx)
     .await?;
     let sent: i64 = row.try_get("sent")?;

@@ -721,16 +721,39 @@ async fn already_sent(app: &TestApp, count: i64, size: i64) {
         .await
         .unwrap();
     }
+    // And the hour's count the budget reads, as the store keeps it with each message.
+    sqlx::query(
+        "INSERT INTO channel_sent (state_code, hour, messages, bytes) VALUES ('DEU', $1, $2, $3) \
+         ON CONFLICT (state_code, hour) DO UPDATE SET messages = channel_sent.messages + excluded.messages, \
+         bytes = channel_sent.bytes + excluded.bytes",
+    )
+    .bind(&at[..13])
+    .bind(count)
+    .bind(count * size)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
 }
 
 #[tokio::test]
 async fn the_daily_budget_is_the_servers_configuration_and_an_exhausted_one_refuses_before_parsing()
 {
-    let mut options = Options::default();
-    options.config.channel.messages_per_day = 1;
-    let app = spawn_app_with(options).await;
-    let deu = app.login("deu.policy").await;
+    // The demo seeded with the default budget; this server allows one message a day.
+    let app = spawn_app_on(Backend::Sqlite).await;
+    let mut config = (*app.state.config).clone();
+    config.channel.messages_per_day = 1;
+    let state = liaison_server::AppState {
+        config: std::sync::Arc::new(config),
+        ..app.state.clone()
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { liaison_server::serve(state, listener).await.unwrap() });
+    let deu = ApiClient {
+        base,
+        ..app.login("deu.policy").await
+    };
     // The demo's own messages from Germany already exceed a budget of one.
     let garbage = policy_body(&["ITA"], "not an OpenPGP message");
     let refused = deu.post("/api/v1/requests", &garbage).await;
