@@ -58,6 +58,15 @@ fn number(args: &[String], name: &str, default: usize) -> usize {
 /// Commits every `BATCH` writes so no transaction grows without bound.
 const BATCH: usize = 5_000;
 
+/// The transaction to go on writing in: a new one once `written` reaches a batch.
+async fn every_batch(store: &Store, tx: liaison_store::Tx, written: usize) -> liaison_store::Tx {
+    if !written.is_multiple_of(BATCH) {
+        return tx;
+    }
+    liaison_store::commit(tx).await.unwrap();
+    store.begin().await.unwrap()
+}
+
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -230,10 +239,7 @@ async fn generate(
                 .await
                 .unwrap();
             written += 1;
-            if written % BATCH == 0 {
-                liaison_store::commit(tx).await.unwrap();
-                tx = store.begin().await.unwrap();
-            }
+            tx = every_batch(store, tx, written).await;
         }
     }
     let contacts =
@@ -304,10 +310,7 @@ async fn generate(
                 .unwrap();
             }
             written += 1;
-            if written % BATCH == 0 {
-                liaison_store::commit(tx).await.unwrap();
-                tx = store.begin().await.unwrap();
-            }
+            tx = every_batch(store, tx, written).await;
         }
     }
     liaison_store::commit(tx).await.unwrap();

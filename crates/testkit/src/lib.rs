@@ -216,13 +216,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     } else {
         liaison_server::demo::seed_states(&store).await.unwrap();
     }
-    let mut state = AppState::new(store.clone(), clock.clone(), config).unwrap();
-    // The rules' random choices (a check's send times and tokens) are the same on every run.
-    state.random = Arc::new(liaison_core::random::SeededRandom::new(SEED));
-    let server_state = state.clone();
-    tokio::spawn(async move {
-        liaison_server::serve(server_state, listener).await.unwrap();
-    });
+    let state = serve(&store, clock.clone(), config, listener);
     TestApp {
         addr,
         base: format!("http://{addr}"),
@@ -235,6 +229,23 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     }
 }
 
+/// Serves the application on `store` from `listener`, in the background.
+fn serve(
+    store: &Store,
+    clock: Arc<TestClock>,
+    config: Config,
+    listener: tokio::net::TcpListener,
+) -> AppState {
+    let mut state = AppState::new(store.clone(), clock, config).unwrap();
+    // The rules' random choices (a check's send times and tokens) are the same on every run.
+    state.random = Arc::new(liaison_core::random::SeededRandom::new(SEED));
+    let server_state = state.clone();
+    tokio::spawn(async move {
+        liaison_server::serve(server_state, listener).await.unwrap();
+    });
+    state
+}
+
 impl TestApp {
     /// A second server on the same database, as behind a load balancer: its own connections,
     /// writer, caches and generation, the same clock and configuration.
@@ -245,12 +256,7 @@ impl TestApp {
         let addr = listener.local_addr().unwrap();
         let mut config = (*self.state.config).clone();
         config.public_url = format!("http://{addr}");
-        let mut state = AppState::new(store.clone(), self.clock.clone(), config).unwrap();
-        state.random = Arc::new(liaison_core::random::SeededRandom::new(SEED));
-        let server_state = state.clone();
-        tokio::spawn(async move {
-            liaison_server::serve(server_state, listener).await.unwrap();
-        });
+        let state = serve(&store, self.clock.clone(), config, listener);
         TestApp {
             addr,
             base: format!("http://{addr}"),
