@@ -403,11 +403,15 @@ pub async fn list(
     before: Option<RequestId>,
     limit: i64,
 ) -> Result<Vec<StoredRequest>> {
-    let page = format!(
-        "SELECT r.id FROM channel_requests r WHERE {PARTY} AND r.id < $2 ORDER BY r.id DESC LIMIT $3"
-    );
+    // The page's ids: the newest the State sent and the newest it received, each read in id
+    // order from its index, merged.
+    let page = "SELECT id FROM (\
+         SELECT id FROM (SELECT s.id FROM channel_requests s WHERE s.from_state = $1 AND s.id < $2 ORDER BY s.id DESC LIMIT $3) AS sent \
+         UNION \
+         SELECT id FROM (SELECT l.request_id AS id FROM channel_legs l WHERE l.state_code = $1 AND l.request_id < $2 ORDER BY l.request_id DESC LIMIT $3) AS received\
+         ) AS party ORDER BY id DESC LIMIT $3";
     let sql = format!(
-        "SELECT {REQUEST_COLUMNS} FROM channel_requests r WHERE {PARTY} AND r.id < $2 ORDER BY r.id DESC LIMIT $3"
+        "SELECT {REQUEST_COLUMNS} FROM channel_requests r WHERE r.id IN ({page}) ORDER BY r.id DESC"
     );
     let state = permit.state().as_str();
     let before = before.map_or(i64::MAX, |id| id.0);
