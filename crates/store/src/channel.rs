@@ -471,7 +471,8 @@ fn hour_of(at: OffsetDateTime) -> String {
     ts(at).chars().take(13).collect()
 }
 
-/// The messages (requests and replies) the permit's State sent since `since`, and their bytes.
+/// The messages (requests and replies) the permit's State sent since the start of the hour
+/// `since` falls in, and their bytes (from the hourly counts `insert_message` keeps).
 pub async fn sent_since(
     tx: &mut Tx,
     permit: &UseChannel,

@@ -87,7 +87,6 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// Whether the error is a unique-constraint violation (a conflict the caller can report).
     /// Whether the database turned the statement away for contention: SQLite busy or locked
     /// past its busy timeout, PostgreSQL's lock timeout, a serialization failure or a deadlock,
     /// or no pooled connection in time. Nothing was changed; a retry may pass.
@@ -102,6 +101,7 @@ impl StoreError {
         }
     }
 
+    /// Whether the error is a unique-constraint violation (a conflict the caller can report).
     pub fn is_unique_violation(&self) -> bool {
         match self {
             StoreError::Database(sqlx::Error::Database(e)) => e.is_unique_violation(),

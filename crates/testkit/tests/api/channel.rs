@@ -766,6 +766,24 @@ async fn the_daily_budget_is_the_servers_configuration_and_an_exhausted_one_refu
     );
     assert!(refused.problem().detail.contains(" 1 "), "{}", refused.text);
     assert_eq!(count_requests(&app).await, DEMO_REQUESTS);
+    // A reply is refused the same way; reading a thread is not sending and stays open.
+    let inbox = deu.get("/api/v1/requests").await;
+    let id = inbox.json["items"][0]["id"].as_i64().unwrap();
+    let reply = deu
+        .post_bytes(
+            &format!("/api/v1/requests/{id}/messages"),
+            "application/pgp-encrypted",
+            b"not an OpenPGP message".to_vec(),
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        reply.text
+    );
+    let read = deu.get(&format!("/api/v1/requests/{id}")).await;
+    assert_eq!(read.status, StatusCode::OK, "{}", read.text);
 }
 
 #[tokio::test]

@@ -110,7 +110,6 @@ pub async fn detail(ctx: &Ctx, actor: &Actor, id: RequestId) -> AppResult<Reques
     let permit = access::use_channel(actor)?;
     let now = ctx.clock.now();
     let mut tx = ctx.store.read().await?;
-    within_budget(ctx, &mut tx, &permit, now, 0).await?;
     let request = load(&mut tx, &permit, id).await?;
     let undelivered = request
         .leg(permit.state())
@@ -420,6 +419,7 @@ pub async fn reply(
     let now = ctx.clock.now();
     // The key set and the envelope check before the write transaction (see `send`).
     let mut tx = ctx.store.read().await?;
+    within_budget(ctx, &mut tx, &permit, now, 0).await?;
     let request = load(&mut tx, &permit, id).await?;
     let to = others(&request, &permit);
     let recipients = request.recipients();
