@@ -173,7 +173,7 @@ async fn caller_from_token(
     let now = state.clock.now();
     let hash = token_hash(token);
     // Kept while no write happened; one statement for the whole lookup otherwise.
-    let found = crate::cache::kept(
+    let found = crate::cache::kept_if_found(
         &state.caches.sessions,
         hash.clone(),
         (state.store.generation(), now),

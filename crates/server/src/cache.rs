@@ -68,37 +68,34 @@ impl std::fmt::Debug for Caches {
         f.debug_struct("Caches")
             .field("sessions", &self.sessions.len())
             .field("states", &self.states.len())
-            .finish_non_exhaustive()
+            .field("network", &self.network.len())
+            .field("checks", &self.checks.len())
+            .finish()
     }
 }
 
-/// The value kept for `key` when it still holds at `generation` and `now`; otherwise
-/// `compute`s it (the value and until when it holds, or `None` when there is none), keeps and
-/// returns it. `generation` is
-/// read before `compute` reads the data: a write committed meanwhile retires the new entry at
-/// once instead of leaving it stale.
-pub(crate) async fn kept<K, T, F, Fut>(
+/// The entry kept for `key`, if it still holds at `generation` and `now`.
+fn fresh<K, T>(
+    cache: &Cache<K, Arc<Tagged<T>>>,
+    key: &K,
+    (generation, now): (u64, OffsetDateTime),
+) -> Option<Arc<Tagged<T>>>
+where
+    K: Eq + std::hash::Hash + Clone,
+{
+    cache.get(key).filter(|hit| hit.holds(generation, now))
+}
+
+/// Keeps `value`, read at `generation` and `now`, until `until`.
+fn keep<K, T>(
     cache: &Cache<K, Arc<Tagged<T>>>,
     key: K,
     (generation, now): (u64, OffsetDateTime),
-    compute: F,
-) -> AppResult<Option<Arc<Tagged<T>>>>
+    (value, until): (T, OffsetDateTime),
+) -> Arc<Tagged<T>>
 where
     K: Eq + std::hash::Hash + Clone,
-    F: FnOnce() -> Fut,
-    Fut: Future<Output = AppResult<Option<(T, OffsetDateTime)>>>,
 {
-    if let Some(hit) = cache.get(&key)
-        && hit.holds(generation, now)
-    {
-        return Ok(Some(hit));
-    }
-    // Nothing is kept for what does not exist (an unknown token): it would let anyone fill
-    // the cache.
-    let Some((value, until)) = compute().await? else {
-        cache.remove(&key);
-        return Ok(None);
-    };
     let entry = Arc::new(Tagged {
         generation,
         at: now,
@@ -106,5 +103,51 @@ where
         value,
     });
     cache.insert(key, entry.clone());
-    Ok(Some(entry))
+    entry
+}
+
+/// The value kept for `key` when it still holds at `generation` and `now`; otherwise
+/// `compute`s it (the value and until when it holds), keeps and returns it. `generation` is
+/// read before `compute` reads the data: a write committed meanwhile retires the new entry at
+/// once instead of leaving it stale.
+pub(crate) async fn kept<K, T, F, Fut>(
+    cache: &Cache<K, Arc<Tagged<T>>>,
+    key: K,
+    at: (u64, OffsetDateTime),
+    compute: F,
+) -> AppResult<Arc<Tagged<T>>>
+where
+    K: Eq + std::hash::Hash + Clone,
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = AppResult<(T, OffsetDateTime)>>,
+{
+    if let Some(hit) = fresh(cache, &key, at) {
+        return Ok(hit);
+    }
+    Ok(keep(cache, key, at, compute().await?))
+}
+
+/// As [`kept`], for a lookup that may find nothing (`compute` gives `None`: an unknown token).
+/// Nothing is kept for what does not exist: it would let anyone fill the cache.
+pub(crate) async fn kept_if_found<K, T, F, Fut>(
+    cache: &Cache<K, Arc<Tagged<T>>>,
+    key: K,
+    at: (u64, OffsetDateTime),
+    compute: F,
+) -> AppResult<Option<Arc<Tagged<T>>>>
+where
+    K: Eq + std::hash::Hash + Clone,
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = AppResult<Option<(T, OffsetDateTime)>>>,
+{
+    if let Some(hit) = fresh(cache, &key, at) {
+        return Ok(Some(hit));
+    }
+    match compute().await? {
+        Some(found) => Ok(Some(keep(cache, key, at, found))),
+        None => {
+            cache.remove(&key);
+            Ok(None)
+        }
+    }
 }

@@ -277,13 +277,11 @@ pub async fn list(
                 let loaded = load(tx, permit, check).await?;
                 let until = rules::next_change(loaded.check(), &loaded.plain(), now)
                     .unwrap_or(now + time::Duration::days(366));
-                Ok(Some((loaded.summary(now), until)))
+                Ok((loaded.summary(now), until))
             },
         )
         .await?;
-        if let Some(kept) = kept {
-            out.push(kept.value.clone());
-        }
+        out.push(kept.value.clone());
     }
     let next = if more { out.last().map(|c| c.id) } else { None };
     Ok((out, next))

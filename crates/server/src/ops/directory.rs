@@ -113,7 +113,7 @@ fn checks_seen(actor: &Actor, checks: Option<&StateCheckStatus>) -> Option<State
 
 async fn network_facts(ctx: &Ctx) -> AppResult<std::sync::Arc<crate::cache::Tagged<NetworkFacts>>> {
     let now = ctx.clock.now();
-    let kept = crate::cache::kept(
+    crate::cache::kept(
         &ctx.caches.network,
         (),
         (ctx.store.generation(), now),
@@ -149,11 +149,10 @@ async fn network_facts(ctx: &Ctx) -> AppResult<std::sync::Arc<crate::cache::Tagg
                 })
                 .collect();
             let facts = NetworkFacts { statuses, checks };
-            Ok(Some((facts, facts_until(now, checks_change))))
+            Ok((facts, facts_until(now, checks_change)))
         },
     )
-    .await?;
-    kept.ok_or_else(|| AppError::Internal("the network's facts were not computed".into()))
+    .await
 }
 
 /// Every State with its directory status, filtered; readable by every signed-in account.
@@ -189,7 +188,7 @@ async fn state_facts(
     include_retired: bool,
 ) -> AppResult<std::sync::Arc<crate::cache::Tagged<StateFacts>>> {
     let now = ctx.clock.now();
-    let kept = crate::cache::kept(
+    crate::cache::kept(
         &ctx.caches.states,
         (code.clone(), include_retired),
         (ctx.store.generation(), now),
@@ -218,11 +217,10 @@ async fn state_facts(
                 contacts,
                 status,
             };
-            Ok(Some((facts, facts_until(now, checks_change))))
+            Ok((facts, facts_until(now, checks_change)))
         },
     )
-    .await?;
-    kept.ok_or_else(|| AppError::Internal("the State's facts were not computed".into()))
+    .await
 }
 
 /// One State's entry: status for everyone, contacts for those who may read them.
