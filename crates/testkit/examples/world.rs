@@ -425,9 +425,8 @@ fn channel_of(code: &StateCode) -> liaison_core::access::UseChannel {
 
 /// One real protected message (rPGP, to a key made here) and its key's fingerprints.
 fn one_message() -> (String, Vec<String>) {
-    let (secret, public) =
+    let (_secret, public) =
         liaison_core::channel::seal::generate("World <world@example.org>", "world").unwrap();
-    let _ = secret;
     let body = liaison_core::channel::seal::compose(&liaison_core::channel::seal::Content {
         subject: "Routine consultation".into(),
         body: "x".repeat(1024),
@@ -445,38 +444,14 @@ fn one_message() -> (String, Vec<String>) {
 
 /// Times the main routes, with nothing kept and with what the server keeps.
 async fn time_routes(store: &Store, base: &str, rounds: usize) {
-    let http = reqwest::Client::new();
-    let token = |username: &'static str| {
-        let http = http.clone();
-        async move {
-            let answer: serde_json::Value = http
-                .post(format!("{base}/api/v1/auth/login"))
-                .json(&serde_json::json!({ "username": username, "password": liaison_testkit::PASSWORD }))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            answer["token"].as_str().unwrap().to_owned()
-        }
-    };
-    let deu = token("deu.coordinator").await;
-    let manager = token("manager").await;
-    let inbox: serde_json::Value = http
-        .get(format!("{base}/api/v1/requests"))
-        .bearer_auth(&deu)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let thread = inbox["items"][0]["id"]
+    let login = |username| liaison_testkit::login_at(base, username, liaison_testkit::PASSWORD);
+    let (deu, manager) = (login("deu.coordinator").await, login("manager").await);
+    let inbox = deu.get("/api/v1/requests").await;
+    let thread = inbox.json["items"][0]["id"]
         .as_i64()
         .expect("Germany's inbox holds requests");
     let year = liaison_testkit::START.year() - 1;
-    let routes: Vec<(&str, &str, String)> = vec![
+    let routes: Vec<(&str, &liaison_testkit::ApiClient, String)> = vec![
         ("directory overview", &manager, "/api/v1/states".into()),
         ("a State", &deu, "/api/v1/states/DEU".into()),
         ("inbox (first page)", &deu, "/api/v1/requests".into()),
@@ -491,7 +466,7 @@ async fn time_routes(store: &Store, base: &str, rounds: usize) {
     println!();
     println!("| route | nothing kept: p50 / p99 | kept: p50 / p99 |");
     println!("|---|---|---|");
-    for (name, token, path) in routes {
+    for (name, client, path) in routes {
         let mut timings = [Vec::new(), Vec::new()];
         for (kept, times) in timings.iter_mut().enumerate() {
             for _ in 0..rounds {
@@ -500,9 +475,10 @@ async fn time_routes(store: &Store, base: &str, rounds: usize) {
                     liaison_store::commit(tx).await.unwrap();
                 }
                 let started = Instant::now();
-                let answer = http
+                let answer = client
+                    .http
                     .get(format!("{base}{path}"))
-                    .bearer_auth(token)
+                    .bearer_auth(client.token.as_deref().unwrap_or_default())
                     .send()
                     .await
                     .unwrap();

@@ -308,20 +308,7 @@ impl TestApp {
 
     /// A client logged in through the API with a password.
     pub async fn login_with(&self, username: &str, password: &str) -> ApiClient {
-        let http = reqwest::Client::new();
-        let response = http
-            .post(self.url("/api/v1/auth/login"))
-            .json(&serde_json::json!({ "username": username, "password": password }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK, "login of {username}");
-        let body: Value = response.json().await.unwrap();
-        ApiClient {
-            http,
-            base: self.base.clone(),
-            token: Some(body["token"].as_str().unwrap().to_owned()),
-        }
+        login_at(&self.base, username, password).await
     }
 
     /// A browser-like client (cookies kept, redirects followed) signed in on the sign-in page.
@@ -510,6 +497,24 @@ impl ApiClient {
             None => builder,
         };
         self.send(builder).await
+    }
+}
+
+/// A client logged in through the API of the server at `base`.
+pub async fn login_at(base: &str, username: &str, password: &str) -> ApiClient {
+    let http = reqwest::Client::new();
+    let response = http
+        .post(format!("{base}/api/v1/auth/login"))
+        .json(&serde_json::json!({ "username": username, "password": password }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "login of {username}");
+    let body: Value = response.json().await.unwrap();
+    ApiClient {
+        http,
+        base: base.to_owned(),
+        token: Some(body["token"].as_str().unwrap().to_owned()),
     }
 }
 
