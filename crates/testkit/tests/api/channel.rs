@@ -741,15 +741,7 @@ async fn the_daily_budget_is_the_servers_configuration_and_an_exhausted_one_refu
 {
     // The demo seeded with the default budget; this server allows one message a day.
     let app = spawn_app_on(Backend::Sqlite).await;
-    let mut config = (*app.state.config).clone();
-    config.channel.messages_per_day = 1;
-    let state = liaison_server::AppState {
-        config: std::sync::Arc::new(config),
-        ..app.state.clone()
-    };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { liaison_server::serve(state, listener).await.unwrap() });
+    let base = crate::serve_with(&app, |config| config.channel.messages_per_day = 1).await;
     let deu = ApiClient {
         base,
         ..app.login("deu.policy").await

@@ -5,7 +5,6 @@
 //! policy), the account lifecycle, the envelope of protected messages, and what the audit log
 //! and the transparency log show to whom.
 
-use liaison_server::AppState;
 use liaison_testkit::{Answer, ApiClient, Options, PASSWORD, TestApp, spawn_app, spawn_app_with};
 use liaison_types::account::{Me, Role, Token};
 use liaison_types::audit::AuditVerification;
@@ -13,24 +12,6 @@ use liaison_types::exchange::{Inquiry, Submission};
 use liaison_types::id::AccountId;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use std::sync::Arc;
-
-/// The same server's data behind a second listener with another configuration.
-async fn serve_with(
-    app: &TestApp,
-    change: impl FnOnce(&mut liaison_server::config::Config),
-) -> String {
-    let mut config = (*app.state.config).clone();
-    change(&mut config);
-    let state = AppState {
-        config: Arc::new(config),
-        ..app.state.clone()
-    };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { liaison_server::serve(state, listener).await.unwrap() });
-    base
-}
 
 /// A client that does not follow redirects.
 fn plain_http() -> reqwest::Client {
@@ -1324,7 +1305,7 @@ async fn over_https_every_answer_carries_hsts_and_security_txt_says_where_to_rep
         StatusCode::NOT_FOUND,
         "no contact configured, no file"
     );
-    let base = serve_with(&app, |config| {
+    let base = crate::serve_with(&app, |config| {
         config.public_url = "https://liaison.example.org".into();
         config.security.contact = vec!["mailto:security@liaison.example.org".into()];
         config.security.preferred_languages = vec!["en".into(), "fr".into()];
